@@ -1,0 +1,97 @@
+"""The ``dateline`` command: open the explorer, or extract events headless.
+
+    dateline                         open the explorer on the bundled sample corpus
+    dateline open PATH...            open article files/folders, or an exported events JSON
+    dateline extract [PATH...] -o OUT.json [--format json|csv|geojson] [--manifest FILE]
+    dateline --self-test             open the window offscreen on the sample corpus, check it, exit
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from dateline import __version__, paths
+
+FORMATS = ("json", "csv", "geojson")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline",
+        description="Explore what happened, who said what, when and where, in news articles. "
+                    "With no command, opens the explorer on the bundled sample corpus.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+               "  dateline                               # explorer on the sample corpus\n"
+               "  dateline open ~/news/                  # explorer on your own articles\n"
+               "  dateline open events.json              # explorer on an exported events file\n"
+               "  dateline extract -o events.json        # extract the sample corpus headless\n"
+               "  dateline extract ~/news --format csv -o events.csv\n")
+    parser.add_argument("--version", action="version", version=f"dateline {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the main window offscreen on the sample corpus, check that "
+                             "events, map and timeline are populated, and exit 0 (or 1)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    open_cmd = commands.add_parser("open", help="open articles, folders or an events JSON in the explorer")
+    open_cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    open_cmd.add_argument("--manifest", type=Path, help="manifest CSV (file,outlet,title,url,published)")
+
+    extract = commands.add_parser(
+        "extract", help="extract events and statements headless",
+        description="Extract dated, placed events and attributed statements from articles "
+                    "(no PATH: the bundled sample corpus) and write them as a dateline/1 JSON "
+                    "document, a CSV of events, or GeoJSON points.")
+    extract.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                         help="article files or folders (default: the bundled sample corpus)")
+    extract.add_argument("--manifest", type=Path, help="manifest CSV (file,outlet,title,url,published)")
+    extract.add_argument("-o", "--output", type=Path, required=True, help="output file ('-' for stdout)")
+    extract.add_argument("--format", choices=FORMATS, help="output format (default: from the "
+                         "output file's extension, else json)")
+    extract.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")
+    extract.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.self_test:
+            return _self_test()
+        if args.command == "extract":
+            from dateline.extract_cli import run_extract
+            return run_extract(args)
+        if args.command == "open":
+            return _gui(args.paths, args.manifest)
+        return _gui(None, None)
+    except KeyboardInterrupt:
+        print("dateline: interrupted", file=sys.stderr)
+        return 130
+
+
+def gui_main() -> int:
+    return main([])
+
+
+def _gui(paths_: list[Path] | None, manifest: Path | None) -> int:
+    from dateline._qt.app import run_gui
+    if paths_ is None:
+        paths_, manifest = [paths.bundled_articles_dir()], paths.bundled_manifest()
+    return run_gui(paths=paths_, manifest=manifest)
+
+
+def _self_test() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from dateline._qt.app import self_test
+    problems = self_test()
+    for problem in problems:
+        print(f"self-test: FAIL {problem}", file=sys.stderr)
+    if not problems:
+        print("self-test: OK (events, map and timeline populated)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

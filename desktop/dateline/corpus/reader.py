@@ -1,0 +1,183 @@
+"""Read article files into :class:`Article` objects, never raising on bad input.
+
+Every file that cannot be used becomes a :class:`Problem` naming the file and the
+reason; the rest of the corpus still loads.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .decode import DecodeError, decode_article_bytes
+from .manifest import ManifestEntry, read_manifest
+
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # beyond this a "news article" is not one
+MANIFEST_NAMES = ("manifest.csv",)
+
+# "BEIJING (Reuters) -" style wire datelines name the outlet.
+_WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]{1,40}\(([A-Z][A-Za-z .&-]{1,40})\)\s*[-–—]")
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: str
+    text: str
+    title: str
+    outlet: str | None
+    published: date | None
+    published_source: str  # "manifest" | "text" | "unknown"
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class CorpusLoad:
+    articles: list[Article]
+    problems: list[Problem]
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_article(path: str, text: str, entry: ManifestEntry | None = None,
+                 article_id: str | None = None) -> Article:
+    """Build an Article from decoded text, filling metadata from the manifest or the text."""
+    published, source = _publication(text, entry)
+    outlet = (entry.outlet if entry and entry.outlet else None) or _outlet_from_text(text)
+    title = (entry.title if entry and entry.title else "") or _title_from_text(text)
+    return Article(id=article_id or Path(path).stem, path=str(path), text=text, title=title,
+                   outlet=outlet, published=published, published_source=source,
+                   sha256=text_sha256(text))
+
+
+def _publication(text: str, entry: ManifestEntry | None) -> tuple[date | None, str]:
+    if entry and entry.published:
+        return entry.published, "manifest"
+    try:
+        from dateline.extract.temporal import find_publication_date
+        found = find_publication_date(text)
+    except Exception:  # extraction rules must never stop a corpus from loading
+        found = None
+    return (found, "text") if found else (None, "unknown")
+
+
+def _outlet_from_text(text: str) -> str | None:
+    match = _WIRE_DATELINE.match(text[:200])
+    return match.group(1).strip() if match else None
+
+
+def _title_from_text(text: str) -> str:
+    """A short headline-like line, else the opening words of the first paragraph."""
+    lines = [line.strip() for line in text.splitlines()[:12] if line.strip()]
+    lines = [line for line in lines if not line.lower().startswith(("skip to", "by "))]
+    for line in lines[:3]:
+        if 15 <= len(line) <= 120 and not line.endswith((".", ":")):
+            return line
+    if not lines:
+        return ""
+    first = _WIRE_DATELINE.sub("", lines[0]).strip()
+    if len(first) <= 90:
+        return first
+    return first[:90].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def iter_article_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
+    """Expand folders (recursively) into article files, sorted; report missing paths."""
+    files: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for root, _dirs, names in os.walk(path, onerror=lambda e: problems.append(
+                    Problem(str(e.filename), f"cannot list folder: {e.strerror}"))):
+                files.extend(Path(root) / n for n in names
+                             if Path(n).suffix.lower() in ARTICLE_SUFFIXES and not n.startswith("."))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), "no such file or folder"))
+    return sorted(set(files))
+
+
+def read_article_file(path: Path, entry: ManifestEntry | None = None,
+                      article_id: str | None = None) -> Article | Problem:
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            return Problem(str(path), f"too large for an article ({size / 1e6:.0f} MB, "
+                                      f"limit {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
+        data = path.read_bytes()
+    except OSError as exc:
+        return Problem(str(path), f"cannot read: {exc.strerror or exc}")
+    try:
+        text = decode_article_bytes(data, path.suffix.lower())
+    except DecodeError as exc:
+        return Problem(str(path), str(exc))
+    if not text.strip():
+        return Problem(str(path), "empty file (no text)")
+    return make_article(str(path.resolve()), text, entry, article_id)
+
+
+def load_corpus(paths: Iterable[Path], manifest: Path | None = None,
+                progress: Callable[[int, int], None] | None = None) -> CorpusLoad:
+    """Read every article under ``paths``; a ``manifest.csv`` beside them is used if present."""
+    problems: list[Problem] = []
+    paths = [Path(p) for p in paths]
+    files = iter_article_files(paths, problems)
+    entries: dict[str, ManifestEntry] = {}
+    for manifest_path in _manifests(paths, manifest):
+        found, manifest_problems = read_manifest(manifest_path)
+        entries.update(found)
+        problems.extend(manifest_problems)
+    articles: list[Article] = []
+    used_ids: set[str] = set()
+    for index, path in enumerate(files):
+        article_id = _unique_id(path.stem, used_ids)
+        result = read_article_file(path, entries.get(path.name), article_id)
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            articles.append(result)
+        if progress:
+            progress(index + 1, len(files))
+    scanned = {path.name for path in files}
+    problems.extend(Problem(str(manifest or "manifest.csv"),
+                            f"lists {name!r}, which is not among the articles")
+                    for name in sorted(set(entries) - scanned))
+    return CorpusLoad(articles, problems)
+
+
+def _manifests(paths: list[Path], manifest: Path | None) -> list[Path]:
+    if manifest is not None:
+        return [Path(manifest)]
+    found = []
+    for path in paths:
+        for folder in (path, path.parent) if path.is_dir() else (path.parent,):
+            candidate = folder / MANIFEST_NAMES[0]
+            if candidate.is_file() and candidate not in found:
+                found.append(candidate)
+                break
+    return found
+
+
+def _unique_id(stem: str, used: set[str]) -> str:
+    candidate, n = stem, 2
+    while candidate in used:
+        candidate, n = f"{stem}-{n}", n + 1
+    used.add(candidate)
+    return candidate
