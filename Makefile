@@ -43,8 +43,9 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
 
 bundle: setup
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,bundle]"
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build packaging/dateline.spec
+	QT_QPA_PLATFORM=offscreen dist/dateline/dateline --self-test
+	@du -sh dist/dateline
 
 lock:
 	$(PY) -m pip freeze --exclude-editable > constraints.txt

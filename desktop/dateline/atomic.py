@@ -1,21 +1,38 @@
-"""Atomic file writes: a crash or a full disk never leaves a half-written file."""
+"""Atomic file writes: a crash or a full disk never leaves a half-written file.
+
+The data goes to a temp file beside the target, is flushed to disk, and only then renamed
+over the target, so readers see either the old file or the complete new one.
+"""
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
 
+def _process_umask() -> int:
+    # Read once at import (single-threaded then): os.umask can only be read by setting it.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _process_umask()
+
+
 @contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
                 newline: str | None = None) -> Iterator[IO]:
     """Open a temp file beside ``path``; rename it over ``path`` only on success."""
-    target = Path(path)
+    # Through a symlink, update the file it points to rather than replace the link.
+    target = Path(os.path.realpath(path))
     binary = "b" in mode
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        _copy_mode(fd, target)
         with os.fdopen(fd, mode, encoding=None if binary else encoding,
                        newline=None if binary else newline) as handle:
             yield handle
@@ -28,6 +45,33 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
         except OSError:
             pass
         raise
+    _fsync_folder(target.parent)
+
+
+def _copy_mode(fd: int, target: Path) -> None:
+    """mkstemp makes 0600 files: keep the old file's mode, else the usual umask default."""
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o666 & ~_UMASK
+    try:
+        os.fchmod(fd, mode)
+    except (AttributeError, OSError):   # Windows has no fchmod; the mode is cosmetic there
+        pass
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); best effort."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 from dateline import __version__, paths
 
 FORMATS = ("json", "csv", "geojson")
+EXIT_INTERNAL_ERROR = 70   # EX_SOFTWARE
+EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, what a shell reports for a tool killed by it
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", help="extract events and statements headless",
         description="Extract dated, placed events and attributed statements from articles "
                     "(no PATH: the bundled sample corpus) and write them as a dateline/1 JSON "
-                    "document, a CSV of events, or GeoJSON points.")
+                    "document, a CSV of events, or GeoJSON points. Exit status: 0 all read; "
+                    "1 written, but some files were skipped (one line each on stderr); "
+                    "2 nothing readable; 3 the output could not be written.")
     extract.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                          help="article files or folders (default: the bundled sample corpus)")
     extract.add_argument("--manifest", type=Path, help="manifest CSV (file,outlet,title,url,published)")
@@ -69,6 +73,25 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("dateline: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:            # "dateline extract -o - | head": like a SIGPIPE death
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except Exception as exc:           # a bug: one line for the user, traceback on request
+        if os.environ.get("DATELINE_DEBUG"):
+            raise
+        message = " ".join(f"{type(exc).__name__}: {exc}".split())
+        print(f"dateline: internal error: {message} (set DATELINE_DEBUG=1 for details)",
+              file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit and would print a second BrokenPipeError.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def gui_main() -> int:
@@ -84,8 +107,8 @@ def _gui(paths_: list[Path] | None, manifest: Path | None) -> int:
 
 def _self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from dateline._qt.app import self_test
-    problems = self_test()
+    from dateline._qt.selftest import run_self_test
+    problems = run_self_test()
     for problem in problems:
         print(f"self-test: FAIL {problem}", file=sys.stderr)
     if not problems:

@@ -1,7 +1,8 @@
 """``dateline extract``: articles in, a dateline/1 document (or CSV/GeoJSON) out.
 
 Problems with individual files are reported one line each on stderr and the rest of
-the corpus is still extracted; failures that stop the run exit non-zero with one line.
+the corpus is still extracted. Exit status: 0 all read; 1 output written but some files
+were skipped; 2 nothing readable; 3 the output could not be written (previous file intact).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from dateline import paths
 from dateline.corpus import load_corpus
 
+EXIT_SOME_PROBLEMS = 1     # output written, but some files were skipped (listed on stderr)
 EXIT_NOTHING_TO_DO = 2
 EXIT_WRITE_FAILED = 3
 
@@ -26,7 +28,6 @@ def output_format(output: Path, requested: str | None) -> str:
 def run_extract(args) -> int:
     from dateline.extract import extract_corpus
     from dateline.extract.cache import ExtractionCache
-    from dateline.extract.formats import write_document
 
     sources = args.paths or [paths.bundled_articles_dir()]
     manifest = args.manifest
@@ -42,19 +43,39 @@ def run_extract(args) -> int:
     if not corpus.articles:
         print("dateline: no readable articles in " + ", ".join(map(str, sources)), file=sys.stderr)
         return EXIT_NOTHING_TO_DO
-    cache = None if args.no_cache else ExtractionCache(paths.cache_dir())
-    doc = extract_corpus(corpus.articles, cache=cache, jobs=max(1, args.jobs))
+    cache = False if args.no_cache else ExtractionCache()
+    doc = extract_corpus(corpus.articles, cache=cache, workers=max(1, args.jobs))
+    extraction_problems = doc.pop("problems", None) or []   # not part of "dateline/1"
+    path_of = {article.id: article.path for article in corpus.articles}
+    for problem in extraction_problems:        # name the file, not just the article id
+        article = problem.get("article", "?")
+        print(f"dateline: {path_of.get(article, article)}: {problem.get('message', '')}",
+              file=sys.stderr)
     fmt = output_format(args.output, args.format)
-    try:
-        if str(args.output) == "-":
-            write_document(doc, sys.stdout, fmt)
-        else:
-            write_document(doc, args.output, fmt)
-    except OSError as exc:
-        print(f"dateline: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+    if not write_output(doc, args.output, fmt):
         return EXIT_WRITE_FAILED
     elapsed = time.perf_counter() - started
     print(f"dateline: {len(corpus.articles)} articles -> {len(doc['events'])} events, "
           f"{len(doc['statements'])} statements in {elapsed:.2f} s -> {args.output} ({fmt})",
           file=sys.stderr)
-    return 1 if corpus.problems and not doc["events"] else 0
+    # Written, but some inputs were skipped: scripts must be able to notice.
+    return EXIT_SOME_PROBLEMS if corpus.problems or extraction_problems else 0
+
+
+def write_output(doc: dict, output: Path, fmt: str) -> bool:
+    """Write atomically (or to stdout for '-'); one line on stderr if that fails."""
+    from dateline.extract import formats
+
+    try:
+        if str(output) == "-":
+            render = {"json": formats.to_json, "csv": formats.to_csv, "geojson": formats.to_geojson}
+            sys.stdout.write(render[fmt](doc))
+            sys.stdout.flush()
+        else:
+            formats.write_document(doc, output, fmt)
+    except BrokenPipeError:
+        raise                        # the reader closed the pipe ("| head"): see cli.main
+    except OSError as exc:
+        print(f"dateline: {output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return False
+    return True

@@ -32,7 +32,10 @@ def _decode(data: bytes) -> str:
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {codec.upper()} text at byte {exc.start}") from None
     if b"\x00" in data[:4096]:
-        raise DecodeError("binary file, not text (contains NUL bytes)")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise DecodeError("binary file, not text (contains NUL bytes)")
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -43,6 +46,27 @@ def _decode(data: bytes) -> str:
     if controls > max(8, len(text[:4096]) // 50):
         raise DecodeError("binary file, not text (undecodable bytes)")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM: mostly-ASCII text puts a NUL in every other byte."""
+    head = data[:4096]
+    half = len(head) // 2
+    if half < 4 or len(data) % 2:
+        return None
+    even_nuls, odd_nuls = head[0::2].count(0), head[1::2].count(0)
+    if odd_nuls > 0.6 * half and even_nuls < 0.05 * half:
+        codec = "utf-16-le"
+    elif even_nuls > 0.6 * half and odd_nuls < 0.05 * half:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for ch in text[:2048] if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return None if controls > len(text[:2048]) // 50 else text
 
 
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
@@ -88,5 +112,6 @@ def html_to_text(markup: str) -> str:
         parser.close()
     except Exception:  # malformed markup: fall back to stripping tags
         return html.unescape(re.sub(r"<[^>]+>", " ", markup))
-    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in "".join(parser.parts).splitlines())
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip()
+             for line in "".join(parser.parts).splitlines())
     return "\n".join(line for line in lines if line)

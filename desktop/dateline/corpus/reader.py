@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -41,6 +42,10 @@ class Problem:
     path: str
     message: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", shown_path(self.path))
+        object.__setattr__(self, "message", shown_path(self.message))
+
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
@@ -49,6 +54,25 @@ class Problem:
 class CorpusLoad:
     articles: list[Article]
     problems: list[Problem]
+
+
+def shown_path(name: str | os.PathLike) -> str:
+    """A file name that can be printed, shown and written as UTF-8 JSON.
+
+    Names that are not UTF-8 on disk (an old zip's Windows-1252 "caf\xe9.txt") reach Python
+    as lone surrogates, which no UTF-8 writer accepts: decode their bytes as Windows-1252."""
+    text = str(name)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join(_unsurrogate(ch) for ch in text)
+
+
+def _unsurrogate(ch: str) -> str:
+    if "\udc80" <= ch <= "\udcff":          # an undecodable byte, escaped by the OS layer
+        return bytes([ord(ch) - 0xDC00]).decode("cp1252", "replace")
+    return "\ufffd" if "\ud800" <= ch <= "\udfff" else ch
 
 
 def text_sha256(text: str) -> str:
@@ -61,7 +85,8 @@ def make_article(path: str, text: str, entry: ManifestEntry | None = None,
     published, source = _publication(text, entry)
     outlet = (entry.outlet if entry and entry.outlet else None) or _outlet_from_text(text)
     title = (entry.title if entry and entry.title else "") or _title_from_text(text)
-    return Article(id=article_id or Path(path).stem, path=str(path), text=text, title=title,
+    return Article(id=shown_path(article_id or Path(path).stem), path=shown_path(path),
+                   text=text, title=title,
                    outlet=outlet, published=published, published_source=source,
                    sha256=text_sha256(text))
 
@@ -106,9 +131,12 @@ def iter_article_files(paths: Iterable[Path], problems: list[Problem]) -> list[P
             for root, _dirs, names in os.walk(path, onerror=lambda e: problems.append(
                     Problem(str(e.filename), f"cannot list folder: {e.strerror}"))):
                 files.extend(Path(root) / n for n in names
-                             if Path(n).suffix.lower() in ARTICLE_SUFFIXES and not n.startswith("."))
-        elif path.is_file():
-            files.append(path)
+                             if Path(n).suffix.lower() in ARTICLE_SUFFIXES
+                             and not n.startswith("."))
+        elif path.exists():
+            files.append(path)     # a pipe or device is reported when read, not skipped
+        elif path.is_symlink():
+            problems.append(Problem(str(path), "broken link (its target does not exist)"))
         else:
             problems.append(Problem(str(path), "no such file or folder"))
     return sorted(set(files))
@@ -117,11 +145,12 @@ def iter_article_files(paths: Iterable[Path], problems: list[Problem]) -> list[P
 def read_article_file(path: Path, entry: ManifestEntry | None = None,
                       article_id: str | None = None) -> Article | Problem:
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            return Problem(str(path), f"too large for an article ({size / 1e6:.0f} MB, "
-                                      f"limit {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
-        data = path.read_bytes()
+        data = _read_regular_file(path)
+    except _NotAnArticle as exc:
+        return Problem(str(path), str(exc))
+    except FileNotFoundError:
+        reason = "broken link (its target does not exist)" if path.is_symlink() else "file vanished"
+        return Problem(str(path), reason)
     except OSError as exc:
         return Problem(str(path), f"cannot read: {exc.strerror or exc}")
     try:
@@ -133,6 +162,28 @@ def read_article_file(path: Path, entry: ManifestEntry | None = None,
     return make_article(str(path.resolve()), text, entry, article_id)
 
 
+class _NotAnArticle(Exception):
+    pass
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """Read a regular file of at most MAX_ARTICLE_BYTES.
+
+    O_NONBLOCK + fstat: a FIFO or device named like an article must not hang the reader."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotAnArticle("not a regular file (a pipe, device or socket)")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise _NotAnArticle(f"too large for an article ({info.st_size / 1e6:.0f} MB, "
+                                f"limit {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
+        data = handle.read(MAX_ARTICLE_BYTES + 1)   # the file may grow while we read
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise _NotAnArticle(f"too large for an article (limit {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
+    return data
+
+
 def load_corpus(paths: Iterable[Path], manifest: Path | None = None,
                 progress: Callable[[int, int], None] | None = None) -> CorpusLoad:
     """Read every article under ``paths``; a ``manifest.csv`` beside them is used if present."""
@@ -140,14 +191,18 @@ def load_corpus(paths: Iterable[Path], manifest: Path | None = None,
     paths = [Path(p) for p in paths]
     files = iter_article_files(paths, problems)
     entries: dict[str, ManifestEntry] = {}
+    scanned = {path.name for path in files}
     for manifest_path in _manifests(paths, manifest):
         found, manifest_problems = read_manifest(manifest_path)
         entries.update(found)
         problems.extend(manifest_problems)
+        problems.extend(Problem(str(manifest_path),
+                                f"lists {name!r}, which is not among the articles")
+                        for name in sorted(set(found) - scanned))
     articles: list[Article] = []
     used_ids: set[str] = set()
     for index, path in enumerate(files):
-        article_id = _unique_id(path.stem, used_ids)
+        article_id = _unique_id(shown_path(path.stem), used_ids)
         result = read_article_file(path, entries.get(path.name), article_id)
         if isinstance(result, Problem):
             problems.append(result)
@@ -155,10 +210,6 @@ def load_corpus(paths: Iterable[Path], manifest: Path | None = None,
             articles.append(result)
         if progress:
             progress(index + 1, len(files))
-    scanned = {path.name for path in files}
-    problems.extend(Problem(str(manifest or "manifest.csv"),
-                            f"lists {name!r}, which is not among the articles")
-                    for name in sorted(set(entries) - scanned))
     return CorpusLoad(articles, problems)
 
 

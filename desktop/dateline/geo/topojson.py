@@ -70,7 +70,8 @@ class Topology:
         out = []
         for geom in self._geometries(name):
             polygons = [[self.ring(r) for r in poly] for poly in _polygon_arcs(geom)]
-            out.append(Feature(geom.get("id"), geom.get("properties") or {}, polygons))
+            if polygons:
+                out.append(Feature(geom.get("id"), geom.get("properties") or {}, polygons))
         return out
 
     def rings(self, name: str) -> list[np.ndarray]:

@@ -6,6 +6,8 @@ half-open interval and "overlaps the window" is ``start < w_end and end > w_star
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 
@@ -30,6 +32,7 @@ def articles_frame(doc: dict) -> pd.DataFrame:
     return df.astype({"published": "datetime64[ns]"})
 
 
+@lru_cache(maxsize=65536)
 def _day(value) -> pd.Timestamp:
     if not value:
         return pd.NaT
@@ -40,8 +43,16 @@ def _day(value) -> pd.Timestamp:
 
 
 def _interval(item: dict) -> tuple[pd.Timestamp, pd.Timestamp]:
-    start = _day(item.get("date_start"))
-    end = _day(item.get("date_end"))
+    start, end = item.get("date_start"), item.get("date_end")
+    if not isinstance(start, (str, type(None))) or not isinstance(end, (str, type(None))):
+        return pd.NaT, pd.NaT           # malformed: unknown, never a guess
+    return _interval_of(start, end)
+
+
+@lru_cache(maxsize=65536)
+def _interval_of(date_start, date_end) -> tuple[pd.Timestamp, pd.Timestamp]:
+    start = _day(date_start)
+    end = _day(date_end)
     if start is pd.NaT:
         return pd.NaT, pd.NaT
     if end is pd.NaT or end < start:
@@ -78,32 +89,49 @@ def events_frame(doc: dict, outlet_of: dict[str, str]) -> pd.DataFrame:
 
 
 def statements_frame(doc: dict, events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    by_event = events.set_index("id")
     outlet_of = dict(zip(articles["id"], articles["outlet"]))
     published_of = dict(zip(articles["id"], articles["published"]))
     rows = []
     for st in doc.get("statements", []):
         start, end = _interval(st)
         name, lat, lon = _place(st)
-        ev_id = st.get("event")
-        ev = by_event.loc[ev_id] if ev_id in by_event.index else None
-        if ev is not None and start is pd.NaT:       # undated statement: its event's date
-            start, end = ev["start"], ev["end"]
-        if ev is not None and name is None:          # unplaced statement: its event's place
-            name, lat, lon = ev["place"], ev["lat"], ev["lon"]
         speaker = st.get("speaker") or "Unattributed"
-        text = st.get("text") or ""
         article = st.get("article")
-        rows.append((st["id"], speaker, text, bool(st.get("direct")), article,
+        rows.append((st["id"], speaker, st.get("text") or "", bool(st.get("direct")), article,
                      int(st.get("start", 0)), int(st.get("end", 0)),
                      int(st.get("sentence_start", st.get("start", 0))),
                      int(st.get("sentence_end", st.get("end", 0))),
-                     start, end, st.get("precision") or "day", name, lat, lon, ev_id,
-                     ev["type"] if ev is not None else "statement",
-                     outlet_of.get(article, UNKNOWN_OUTLET), published_of.get(article, pd.NaT),
-                     f"{speaker} {text} {name or ''}".lower()))
+                     start, end, st.get("precision") or "day", name, lat, lon, st.get("event"),
+                     "statement", outlet_of.get(article, UNKNOWN_OUTLET),
+                     published_of.get(article, pd.NaT), ""))
     df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+    for col in ("start", "end"):
+        df[col] = pd.to_datetime(df[col]).astype("datetime64[ns]")
+    _inherit_from_events(df, events)
+    df["search_text"] = (df["speaker"] + " " + df["text"] + " "
+                         + df["place"].fillna("")).str.lower()
     return _sort_by_start(df)
+
+
+def _inherit_from_events(df: pd.DataFrame, events: pd.DataFrame) -> None:
+    """Undated/unplaced statements take their event's date (with its precision) and place."""
+    if df.empty or events.empty:
+        return
+    ev = events.set_index("id")
+    linked = df["event"].isin(ev.index)
+
+    def take(col: str, rows: pd.Series) -> None:
+        # Series.where, not .loc: an all-empty column may not hold the event's dtype yet.
+        df[col] = df[col].astype(object).where(~rows, df["event"].map(ev[col]))
+
+    undated = linked & df["start"].isna()
+    take("precision", undated)
+    for col in ("start", "end"):
+        df[col] = df[col].where(~undated, df["event"].map(ev[col]))
+    unplaced = linked & df["place"].isna()
+    for col in ("place", "lat", "lon"):
+        take(col, unplaced)
+    df["event_type"] = df["event"].map(ev["type"]).where(linked, "statement")
 
 
 def _sort_by_start(df: pd.DataFrame) -> pd.DataFrame:

@@ -21,7 +21,7 @@ class Selection:
     event: str | None = None         # selected event id (highlight, not a filter)
     cumulative: bool = False         # playback: window start pinned to the data start
 
-    def with_window(self, start, end) -> "Selection":
+    def with_window(self, start, end) -> Selection:
         """A copy with the window normalised to UTC-naive Timestamps (start <= end)."""
         from dataclasses import replace
         return replace(self, window=normalise_window(start, end))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -85,11 +85,19 @@ class EventStore:
     """Immutable view of one extraction document; build with :meth:`from_document`."""
 
     def __init__(self, doc: dict, texts: dict[str, str] | None = None):
+        articles = frames.articles_frame(doc)
+        events = frames.events_frame(doc, dict(zip(articles["id"], articles["outlet"])))
+        statements = frames.statements_frame(doc, events, articles)
+        self._init_frames(articles, events, statements, texts, doc)
+
+    def _init_frames(self, articles, events, statements, texts, doc) -> None:
         self.document = doc
-        self.articles = frames.articles_frame(doc)
-        self.events = frames.events_frame(doc, dict(zip(self.articles["id"],
-                                                        self.articles["outlet"])))
-        self.statements = frames.statements_frame(doc, self.events, self.articles)
+        self.articles = articles
+        # Queries rely on rows sorted by start (unknown dates last) with a RangeIndex.
+        self.events = events.sort_values("start", kind="stable", na_position="last"
+                                         ).reset_index(drop=True)
+        self.statements = statements.sort_values("start", kind="stable", na_position="last"
+                                                 ).reset_index(drop=True)
         self.places = frames.places_frame(self.events, self.statements)
         self._texts = dict(texts or {})
         self.stale_articles: set[str] = set()   # article files changed since extraction
@@ -98,20 +106,32 @@ class EventStore:
         self._st = _Index(self.statements, {}, {"actors": "speaker", "outlets": "outlet",
                                                 "types": "event_type", "place": "place"})
         self._event_row = {eid: i for i, eid in enumerate(self.events["id"])}
+        self._article_info = {rec["id"]: rec for rec in self.articles.to_dict("records")}
 
     @classmethod
-    def from_document(cls, doc: dict, texts: dict[str, str] | None = None) -> "EventStore":
+    def from_document(cls, doc: dict, texts: dict[str, str] | None = None) -> EventStore:
         if doc.get("schema") != "dateline/1":
             raise ValueError(f"not a dateline/1 document (schema={doc.get('schema')!r})")
         return cls(doc, texts)
 
     @classmethod
-    def from_json(cls, path: str | Path) -> "EventStore":
+    def from_frames(cls, articles: pd.DataFrame, events: pd.DataFrame,
+                    statements: pd.DataFrame, texts: dict[str, str] | None = None
+                    ) -> EventStore:
+        """A store from frames already in the store's column layout (e.g. a Parquet cache);
+        ``store.document`` is then an empty shell."""
+        store = cls.__new__(cls)
+        shell = {"schema": "dateline/1", "articles": [], "events": [], "statements": []}
+        store._init_frames(articles, events, statements, texts, shell)
+        return store
+
+    @classmethod
+    def from_json(cls, path: str | Path) -> EventStore:
         with open(path, encoding="utf-8") as handle:
             return cls.from_document(json.load(handle))
 
     @classmethod
-    def empty(cls) -> "EventStore":
+    def empty(cls) -> EventStore:
         return cls({"schema": "dateline/1", "articles": [], "events": [], "statements": []})
 
     # ----------------------------------------------------------------- lookups
@@ -129,12 +149,13 @@ class EventStore:
         return sorted(set(self.articles["outlet"].tolist()))
 
     def time_range(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-        """[first start, last end) over dated events and statements, or None."""
-        starts = pd.concat([self.events["start"], self.statements["start"]]).dropna()
-        ends = pd.concat([self.events["end"], self.statements["end"]]).dropna()
-        if starts.empty:
-            return None
-        return starts.min(), ends.max()
+        """[first start, last end) over dated events and statements, or None (cached: the
+        store never changes)."""
+        if not hasattr(self, "_time_range"):
+            starts = pd.concat([self.events["start"], self.statements["start"]]).dropna()
+            ends = pd.concat([self.events["end"], self.statements["end"]]).dropna()
+            self._time_range = None if starts.empty else (starts.min(), ends.max())
+        return self._time_range
 
     def event(self, event_id: str) -> pd.Series | None:
         row = self._event_row.get(event_id)
@@ -143,9 +164,9 @@ class EventStore:
     def event_position(self, event_id: str) -> int | None:
         return self._event_row.get(event_id)
 
-    def article(self, article_id: str) -> pd.Series | None:
-        hit = self.articles[self.articles["id"] == article_id]
-        return None if hit.empty else hit.iloc[0]
+    def article(self, article_id: str) -> dict | None:
+        """id, path, title, outlet, published, published_source, text_sha256 (or None)."""
+        return self._article_info.get(article_id)
 
     # ------------------------------------------------------------------ query
     def query(self, selection: Selection) -> QueryResult:
@@ -167,9 +188,10 @@ class EventStore:
                 mask &= index.values_mask(key, values)
         needle = sel.search.strip().lower()
         if needle and mask.any():
-            hay = df["search_text"].to_numpy(dtype=object)[mask]
-            hits = np.fromiter((needle in h for h in hay), dtype=bool, count=len(hay))
-            mask[np.flatnonzero(mask)[~hits]] = False
+            rows = np.flatnonzero(mask)
+            hay = df["search_text"].iloc[rows] if len(rows) < index.n else df["search_text"]
+            hits = hay.str.contains(needle, regex=False).to_numpy(dtype=bool)  # vectorised
+            mask[rows[~hits]] = False
         return mask
 
     def _place_counts(self, ev_mask: np.ndarray, st_mask: np.ndarray) -> pd.DataFrame:
@@ -214,13 +236,19 @@ class EventStore:
         self._texts[article_id] = text
         return text
 
-    def statement_context(self, statement: pd.Series) -> tuple[str, str, str]:
-        """(before, quoted span, after) within the statement's sentence."""
-        text = self.text_of(statement["article"])
-        s0, s1 = int(statement["sentence_start"]), int(statement["sentence_end"])
-        q0, q1 = int(statement["start_char"]), int(statement["end_char"])
+    def statement_context(self, statement) -> tuple[str, str, str]:
+        """(before, quoted span, after) within the sentence of a statement row (a Series,
+        dict or itertuples row with the statements columns)."""
+        get = statement.get if hasattr(statement, "get") else statement.__getattribute__
+        return self.quote_context(get("article"), int(get("sentence_start")),
+                                  int(get("sentence_end")), int(get("start_char")),
+                                  int(get("end_char")), get("text"))
+
+    def quote_context(self, article_id: str, s0: int, s1: int, q0: int, q1: int,
+                      fallback: str = "") -> tuple[str, str, str]:
+        text = self.text_of(article_id)
         if not text or not (0 <= s0 <= q0 <= q1 <= s1 <= len(text)):
-            return "", statement["text"], ""
+            return "", fallback, ""          # offsets no longer fit: show the stored quote
         return text[s0:q0], text[q0:q1], text[q1:s1]
 
     def mention_context(self, article_id: str, start: int, end: int,

@@ -1,0 +1,106 @@
+"""Model at scale: load N synthetic events from the Parquet cache, memory, query latency.
+
+Each mode runs in its own process (memory peaks are per process):
+
+    python benchmarks/bench_store.py --load 1000000        # ours: cache -> EventStore
+    python benchmarks/bench_store.py --naive-load 1000000  # baseline: pd.read_parquet, all
+
+``--load`` also times ``store.query`` for a 14-day window scrubbed a day at a time, against
+the naive baseline (boolean masks over unsorted frames, then place counts), and reports
+VmRSS after load and VmHWM (peak resident) for the whole run. Prints one JSON line.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import time
+
+import _common  # noqa: F401  (sets sys.path)
+import numpy as np
+import pandas as pd
+from _common import emit, ms_stats, proc_status_mb, timed
+
+from dateline.model.selection import Selection
+
+SCRUB_START = pd.Timestamp("2017-02-01")
+SCRUB_WIDTH = pd.Timedelta(days=14)
+
+
+def scrub_windows(steps: int) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """A 14-day window dragged one day per step (what a scrub gesture produces)."""
+    return [(SCRUB_START + pd.Timedelta(days=i), SCRUB_START + pd.Timedelta(days=i) + SCRUB_WIDTH)
+            for i in range(steps)]
+
+
+def naive_query(events: pd.DataFrame, statements: pd.DataFrame, window) -> tuple:
+    """The obvious pandas version: full-length boolean masks, then counts per place."""
+    w0, w1 = window
+    ev = events[(events["start"] < w1) & (events["end"] > w0)]
+    st = statements[(statements["start"] < w1) & (statements["end"] > w0)]
+    counts = pd.concat([ev["place"], st["place"]]).value_counts()
+    return ev, st, counts
+
+
+def bench_queries(store, steps: int) -> dict:
+    windows = scrub_windows(steps)
+    store.query(Selection(window=windows[0]))                       # warm caches
+    ours = [timed(lambda w=w: store.query(Selection(window=w))) for w in windows]
+    in_window = len(store.query(Selection(window=windows[steps // 2])).events)
+    return {"query": ms_stats(ours), "events_in_window": in_window}
+
+
+def bench_naive_queries(store, steps: int) -> dict:
+    rng = np.random.default_rng(0)
+    ev = store.events.iloc[rng.permutation(len(store.events))]      # unsorted, as loaded
+    st = store.statements.iloc[rng.permutation(len(store.statements))]
+    naive = [timed(lambda w=w: naive_query(ev, st, w)) for w in scrub_windows(steps)]
+    return {"naive_query": ms_stats(naive)}
+
+
+def run_load(n: int, steps: int) -> dict:
+    from synth_frames import ensure_cache
+
+    from dateline.model.cache_parquet import load_store_parquet
+    folder = ensure_cache(n)
+    gc.collect()
+    base_rss = proc_status_mb("VmRSS")
+    t0 = time.perf_counter()
+    store = load_store_parquet(folder)
+    load_s = time.perf_counter() - t0
+    gc.collect()
+    out = {"n_events": len(store.events), "n_statements": len(store.statements),
+           "load_s": load_s, "rss_before_mb": base_rss, "rss_after_load_mb":
+           proc_status_mb("VmRSS"), "hwm_after_load_mb": proc_status_mb("VmHWM")}
+    out.update(bench_queries(store, steps))
+    out["hwm_mb"] = proc_status_mb("VmHWM")      # before the baseline's shuffled copies
+    out.update(bench_naive_queries(store, steps))
+    return out
+
+
+def run_naive_load(n: int) -> dict:
+    from synth_frames import ensure_cache
+    folder = ensure_cache(n)
+    t0 = time.perf_counter()
+    frames = [pd.read_parquet(folder / f"{t}.parquet") for t in
+              ("articles", "events", "statements")]
+    load_s = time.perf_counter() - t0
+    gc.collect()
+    return {"n_events": len(frames[1]), "load_s": load_s,
+            "rss_after_load_mb": proc_status_mb("VmRSS"), "hwm_mb": proc_status_mb("VmHWM")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--load", type=int, metavar="N", help="load N events, query, memory")
+    group.add_argument("--naive-load", type=int, metavar="N", help="baseline: read_parquet")
+    parser.add_argument("--steps", type=int, default=100, help="scrub steps for queries")
+    args = parser.parse_args()
+    if args.load:
+        emit(run_load(args.load, args.steps))
+    else:
+        emit(run_naive_load(args.naive_load))
+
+
+if __name__ == "__main__":
+    main()

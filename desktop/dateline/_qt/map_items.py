@@ -1,0 +1,178 @@
+"""Pixel-sized graphics items for the map: haloed labels, edge indicators, arrowheads.
+
+Each ignores the view transform (``ItemIgnoresTransformations``): it sits at a map
+position but paints in screen pixels with y pointing down, so text stays upright
+and the same size at any zoom. Items are created once and reused between updates.
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+HALO_WIDTH = 3.5
+
+
+def _text_path(text: str, font: QFont) -> QPainterPath:
+    path = QPainterPath()
+    if text:
+        path.addText(0.0, 0.0, font, text)   # baseline at y = 0; fonts fall back per script
+    return path
+
+
+class LabelItem(QGraphicsItem):
+    """A map label: bold name plus an optional muted suffix (a count), with a halo.
+
+    ``side`` places the text relative to the anchor (a marker centre) at ``gap``
+    pixels: "right", "left", "above", "below" or "center".
+    """
+
+    def __init__(self, font: QFont, suffix_font: QFont | None = None):
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._font, self._suffix_font = font, suffix_font or font
+        self._name, self._suffix = "", ""
+        self._side, self._gap = "right", 0.0
+        self._fg, self._muted, self._halo = QColor("black"), QColor("gray"), QColor("white")
+        self._paths = (QPainterPath(), QPainterPath())
+        self._size = (0.0, 0.0, 0.0, 0.0)   # name width, suffix width, ascent, descent
+
+    # -- content -------------------------------------------------------------
+    def set_text(self, name: str, suffix: str = "") -> None:
+        if (name, suffix) == (self._name, self._suffix):
+            return
+        self.prepareGeometryChange()
+        self._name, self._suffix = name, suffix
+        fm, fs = QFontMetricsF(self._font), QFontMetricsF(self._suffix_font)
+        name_w = fm.horizontalAdvance(name)
+        suffix_w = fs.horizontalAdvance(" " + suffix) if suffix else 0.0
+        self._size = (name_w, suffix_w, fm.ascent(), fm.descent())
+        suffix_path = _text_path(" " + suffix if suffix else "", self._suffix_font)
+        suffix_path.translate(name_w, 0.0)
+        self._paths = (_text_path(name, self._font), suffix_path)
+        self.update()
+
+    def set_colors(self, fg: QColor, muted: QColor, halo: QColor) -> None:
+        self._fg, self._muted, self._halo = QColor(fg), QColor(muted), QColor(halo)
+        self.update()
+
+    def set_layout(self, side: str, gap: float) -> None:
+        if (side, gap) != (self._side, self._gap):
+            self.prepareGeometryChange()
+            self._side, self._gap = side, gap
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    # -- geometry --------------------------------------------------------------
+    def text_rect(self, side: str | None = None, gap: float | None = None) -> QRectF:
+        """The text box in pixels relative to the anchor, for a given layout."""
+        side = side or self._side
+        gap = self._gap if gap is None else gap
+        name_w, suffix_w, ascent, descent = self._size
+        w, h = name_w + suffix_w, ascent + descent
+        x, y = {"right": (gap, -h / 2), "left": (-gap - w, -h / 2),
+                "above": (-w / 2, -gap - h), "below": (-w / 2, gap)}.get(side, (-w / 2, -h / 2))
+        return QRectF(x, y, w, h)
+
+    def boundingRect(self) -> QRectF:
+        m = HALO_WIDTH
+        return self.text_rect().adjusted(-m, -m, m, m)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if not self._name:
+            return
+        rect = self.text_rect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(rect.left(), rect.top() + self._size[2])   # to the baseline
+        halo = QPen(self._halo, HALO_WIDTH, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                    Qt.PenJoinStyle.RoundJoin)
+        for path, colour in zip(self._paths, (self._fg, self._muted)):
+            painter.strokePath(path, halo)
+            painter.fillPath(path, QBrush(colour))
+
+
+class ArrowHeadItem(QGraphicsItem):
+    """A filled triangle pointing at ``angle`` degrees on screen (0 = right, 90 = up),
+    its tip at the item position, or its middle there if ``centered``."""
+
+    def __init__(self, length: float = 11.0, width: float = 8.0, centered: bool = False):
+        super().__init__()
+        self._shift = length / 2 if centered else 0.0
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._length, self._width, self._angle = length, width, 0.0
+        self._brush, self._pen = QBrush(QColor("black")), QPen(QColor("white"), 1.0)
+
+    def set_angle(self, angle: float) -> None:
+        self._angle = angle
+        self.update()
+
+    def set_colors(self, fill: QColor, edge: QColor) -> None:
+        self._brush, self._pen = QBrush(fill), QPen(edge, 1.0)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        r = max(self._length, self._width) + 2
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.rotate(-self._angle)          # screen y points down: negate
+        half = self._width / 2
+        tip = self._shift
+        tri = [QPointF(tip, 0), QPointF(tip - self._length, -half),
+               QPointF(tip - self._length, half)]
+        painter.setPen(self._pen)
+        painter.setBrush(self._brush)
+        painter.drawPolygon(tri)
+
+
+class EdgeIndicatorItem(QGraphicsItem):
+    """A place outside the view: an arrow at the view edge pointing towards it and
+    its name and count beside the arrow, on the inner side of the edge."""
+
+    def __init__(self, font: QFont, suffix_font: QFont):
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.arrow = ArrowHeadItem(12.0, 10.0)
+        self.arrow.setParentItem(self)
+        self.label = LabelItem(font, suffix_font)
+        self.label.setParentItem(self)
+        self.place = ""
+        self._ring = QPen(Qt.PenStyle.NoPen)
+
+    def set_place(self, name: str, count: int, angle: float, inward: str) -> None:
+        """``inward``: which side of the arrow the text goes ("right" for the left edge...)."""
+        self.place = name
+        self.label.set_text(name, str(count))
+        self.label.set_layout(inward, 8.0)
+        self.arrow.set_angle(angle)
+        # Tip of the arrow at the edge, body towards the inside.
+        dx, dy = math.cos(math.radians(angle)), -math.sin(math.radians(angle))
+        self.arrow.setPos(QPointF(dx * 6.0, dy * 6.0))
+
+    def set_ring(self, colour: QColor | None, width: float = 2.0) -> None:
+        """Outline the indicator (selected or hovered), or not (None)."""
+        self._ring = QPen(colour, width) if colour is not None else QPen(Qt.PenStyle.NoPen)
+        self.update()
+
+    def hit_rect(self) -> QRectF:
+        """Clickable area in pixels relative to the item position."""
+        return self.label.text_rect().united(QRectF(-10, -10, 20, 20))
+
+    def boundingRect(self) -> QRectF:
+        return self.hit_rect().adjusted(-4, -4, 4, 4)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._ring.style() == Qt.PenStyle.NoPen:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self._ring)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(self.hit_rect().adjusted(-2, -2, 2, 2), 5, 5)

@@ -1,0 +1,221 @@
+"""SidePanel: the sources behind the current selection — statements and event excerpts.
+
+Every entry shows its sentence with the quoted span highlighted; clicking an entry selects
+its event (timeline, map and list follow through AppState); "open article" asks the main
+window (via a signal) to show the whole article. All article text is html-escaped.
+"""
+from __future__ import annotations
+
+import html
+from urllib.parse import quote, unquote
+
+import pandas as pd
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dateline._qt import theme
+from dateline._qt.state import AppState
+from dateline.model.dates import describe, plural, window_label
+
+MAX_ENTRIES = 120        # per section; a narrower selection shows the rest
+esc = html.escape
+
+
+def _q(ident: str) -> str:
+    """Ids and names inside link targets: percent-encoded (quotes, spaces, colons, markup)."""
+    return quote(str(ident), safe="")
+
+
+class SidePanel(QWidget):
+    # article id, (highlight start, end), (sentence start, end)
+    open_article_requested = Signal(str, int, int, int, int)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.shown_statements: list[str] = []    # ids, in display order (tests read these)
+        self.shown_events: list[str] = []
+        self.title = QLabel(self)
+        self.title.setObjectName("panelTitle")
+        self.title.setWordWrap(True)
+        self.clear_place = QToolButton(self)
+        self.clear_place.setText("Show all places")
+        self.clear_place.setAutoRaise(True)
+        self.clear_place.clicked.connect(lambda: self.state.update(place=None))
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.anchorClicked.connect(self._on_anchor)
+        head = QHBoxLayout()
+        head.setContentsMargins(10, 6, 6, 4)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.clear_place)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(head)
+        layout.addWidget(self.browser, 1)
+        self._timer = QTimer(self, singleShot=True, interval=80)   # scrubbing: debounce
+        self._timer.timeout.connect(self.render)
+        state.result_changed.connect(lambda _: self._timer.start())
+        self.render()
+
+    # -------------------------------------------------------------- rendering
+    def flush(self) -> None:
+        """Render now if an update is pending (tests, screenshots)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.render()
+
+    def render(self) -> None:
+        result = self.state.result
+        sel = result.selection
+        st, ev = result.statements, result.events
+        self.shown_statements = st["id"].head(MAX_ENTRIES).tolist()
+        self.shown_events = ev["id"].head(MAX_ENTRIES).tolist()
+        where = esc(sel.place) if sel.place else "All places"
+        self.title.setText(f"<b>{where}</b> · {esc(window_label(sel.window))}<br>"
+                           f"<span style='color:{theme.current().muted}'>"
+                           f"{plural(len(st), 'statement')} · {plural(len(ev), 'event')}</span>")
+        self.clear_place.setVisible(sel.place is not None)
+        parts = [self._css()]
+        if self.state.store.events.empty and self.state.store.statements.empty:
+            parts.append("<p class='muted'>No articles loaded. Open a folder of news articles "
+                         "(File → Open Folder, Ctrl+O) or drop files on the window.</p>")
+        if sel.event is not None:
+            parts.append(self._selected_event_html(sel.event))
+        parts.append(self._section("Statements", st, self._statement_html))
+        parts.append(self._section("Event excerpts", ev, self._event_html))
+        if not len(st) and not len(ev):
+            parts.append("<p class='muted'>Nothing matches the current selection. Widen the "
+                         "time window or clear filters.</p>")
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml("".join(parts))
+        self.browser.verticalScrollBar().setValue(scroll)
+
+    def _css(self) -> str:
+        t = theme.current()
+        return (f"<style>h3 {{ margin: 10px 0 4px 0; color: {t.muted}; font-size: small;"
+                f" text-transform: uppercase; }} .muted {{ color: {t.muted}; }}"
+                f" .q {{ background-color: {t.highlight_bg}; }}"
+                f" a {{ color: {t.accent}; text-decoration: none; }}"
+                f" .sel {{ background-color: {t.alt_base}; }}</style>")
+
+    def _section(self, title: str, df: pd.DataFrame, render_row) -> str:
+        if df.empty:
+            return ""
+        rows = [render_row(row) for row in df.head(MAX_ENTRIES).itertuples(index=False)]
+        more = len(df) - MAX_ENTRIES
+        tail = (f"<p class='muted'>… and {more} more. Narrow the time window or pick a place."
+                "</p>") if more > 0 else ""
+        return f"<h3>{esc(title)} ({len(df)})</h3>" + "".join(rows) + tail
+
+    def _sentence_html(self, before: str, span: str, after: str) -> str:
+        return f"{esc(before)}<span class='q'>{esc(span)}</span>{esc(after)}"
+
+    def _statement_html(self, row) -> str:
+        store = self.state.store
+        before, quote, after = store.statement_context(row)
+        when = describe(row.start, row.end, row.precision)
+        # No event to select: the speaker link opens the source instead.
+        link = (f"event:{_q(row.event)}" if isinstance(row.event, str)
+                else f"open:statement:{_q(row.id)}")
+        selected = " class='sel'" if row.event == self.state.selection.event else ""
+        return (f"<p{selected}><a href='{link}'><b>{esc(row.speaker)}</b></a>"
+                f" <span class='muted'>· {esc(when)} · </span>{self._place_link(row.place)}<br>"
+                f"{self._sentence_html(before, quote, after)}<br>"
+                f"<span class='muted'>{esc(row.outlet)}</span> · "
+                f"<a href='open:statement:{_q(row.id)}'>open article</a></p>")
+
+    def _place_link(self, place) -> str:
+        """A place name that selects the place when clicked (muted text if unknown)."""
+        if not isinstance(place, str):
+            return "<span class='muted'>place unknown</span>"
+        return f"<a href='place:{_q(place)}'>{esc(place)}</a>"
+
+    def _event_html(self, row) -> str:
+        when = describe(row.start, row.end, row.precision)
+        selected = " class='sel'" if row.id == self.state.selection.event else ""
+        out = [(f"<p{selected}><a href='event:{_q(row.id)}'><b>{esc(row.summary)}</b></a><br>"
+                f"<span class='muted'>{esc(when)} · </span>{self._place_link(row.place)}"
+                f"<span class='muted'> · {esc(theme.type_label(row.type))}</span>")]
+        for i, mention in enumerate(row.mentions[:3]):
+            out.append("<br>" + self._mention_html(row.id, i, mention))
+        if len(row.mentions) > 3:
+            out.append(f"<br><span class='muted'>+{len(row.mentions) - 3} more sources</span>")
+        out.append("</p>")
+        return "".join(out)
+
+    def _mention_html(self, event_id: str, index: int, mention) -> str:
+        article_id, start, end, _ = mention
+        store = self.state.store
+        art = store.article(article_id)
+        outlet = art["outlet"] if art is not None else "Unknown outlet"
+        published = describe(art["published"], None) if art is not None else "date unknown"
+        before, span, after = store.mention_context(article_id, start, end)
+        return (f"<span class='muted'>{esc(outlet)}, {esc(published)}:</span> "
+                f"{self._sentence_html(before, span, after)} "
+                f"<a href='open:mention:{_q(event_id)}:{index}'>open article</a>")
+
+    def _selected_event_html(self, event_id: str) -> str:
+        """The selected event with all its sources and the statements tied to it."""
+        store = self.state.store
+        row = store.event(event_id)
+        if row is None:
+            return ""
+        actors = ", ".join(row["actors"]) or "no named actor"
+        when = describe(row["start"], row["end"], row["precision"])
+        out = [(f"<h3>Selected event</h3><p class='sel'><b>{esc(row['summary'])}</b><br>"
+                f"<span class='muted'>{esc(when)} · </span>{self._place_link(row['place'])}"
+                f"<span class='muted'> · {esc(actors)} · "
+                f"{esc(plural(int(row['n_sources']), 'source'))}</span>")]
+        for i, mention in enumerate(row["mentions"][:6]):
+            out.append("<br>" + self._mention_html(event_id, i, mention))
+        out.append("</p>")
+        linked = store.statements[store.statements["event"] == event_id]
+        out += [self._statement_html(r) for r in linked.head(10).itertuples(index=False)]
+        return "".join(out)
+
+    # ---------------------------------------------------------------- clicks
+    def _on_anchor(self, url: QUrl) -> None:
+        self.activate(url.toString())
+
+    def activate(self, anchor: str) -> None:
+        """Handle a link: ``event:<id>`` selects; ``open:...`` opens the article."""
+        kind, _, rest = anchor.partition(":")
+        if kind == "event":
+            self.state.update(event=unquote(rest))
+        elif kind == "place":
+            self.state.update(place=unquote(rest))
+        elif kind == "open":
+            self._open(rest)
+
+    def _open(self, what: str) -> None:
+        kind, _, ident = what.partition(":")
+        ident = unquote(ident)
+        store = self.state.store
+        if kind == "statement":
+            st = store.statements[store.statements["id"] == ident]
+            if st.empty:
+                return
+            r = st.iloc[0]
+            if isinstance(r["event"], str):
+                self.state.update(event=r["event"])
+            self.open_article_requested.emit(r["article"], int(r["start_char"]),
+                                             int(r["end_char"]), int(r["sentence_start"]),
+                                             int(r["sentence_end"]))
+        elif kind == "mention":
+            event_id, _, index = ident.rpartition(":")
+            row = store.event(event_id)
+            if row is None or not index.isdigit() or int(index) >= len(row["mentions"]):
+                return
+            article_id, start, end, _ = row["mentions"][int(index)]
+            self.state.update(event=event_id)
+            self.open_article_requested.emit(article_id, start, end, -1, -1)

@@ -1,0 +1,363 @@
+"""TimelineView: lanes of events, a histogram strip and the time-window scrubber.
+
+Observes AppState; user gestures become ``state.update(...)``. Dragging the window updates
+the selection live (queries are cheap); restyling the markers is debounced.
+"""
+from __future__ import annotations
+
+import dataclasses
+import html
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dateline._qt import theme
+from dateline._qt.state import AppState
+from dateline._qt.timeline_plot import DAY, TimelinePlots, tooltip_html
+from dateline.model import lanes as lanes_mod
+from dateline.model.dates import plural, window_label
+from dateline.model.selection import Selection
+
+PLAY_TICK_MS = 40
+PLAY_SWEEP_TICKS = 400          # at 1× the window crosses the whole data range in ~16 s
+SPEEDS = {"1×": 1, "2×": 2, "4×": 4}
+LANE_MODES = {"Place": "place", "Actor": "actor", "Type": "type"}
+
+
+def legend_html(types: list[str]) -> str:
+    """Colour key for the event types present, plus how to read sizes and bars."""
+    t = theme.current()
+    keys = "&nbsp;&nbsp;".join(
+        f"<span style='color:{theme.TYPE_COLOURS.get(k, theme.TYPE_COLOURS['other'])}'>●</span>"
+        f"&nbsp;{html.escape(theme.type_label(k))}" for k in types)
+    return (f"<span style='color:{t.muted}'>{keys}&nbsp;&nbsp;&nbsp;·&nbsp;&nbsp;&nbsp;"
+            "size = sources</span>")
+
+
+class TimelineView(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.plots = TimelinePlots(self)
+        self._base_key: Selection | None = None
+        self._base_events = state.store.events.iloc[:0]
+        self._restyle_timer = QTimer(self, singleShot=True, interval=30)
+        self._restyle_timer.timeout.connect(self._restyle)
+        self._play_timer = QTimer(self, interval=PLAY_TICK_MS)
+        self._play_timer.timeout.connect(self._play_tick)
+        self._build_header()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.plots, 1)
+        self.legend = QLabel(self)
+        self.legend.setContentsMargins(10, 2, 10, 4)
+        self.legend.setWordWrap(True)          # never widens the dock
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.legend.setToolTip("Colour: event type. Marker size: number of sources. "
+                               "Bars: events dated to a week, month or range, not a day.")
+        layout.addWidget(self.legend)
+        self.plots.region_dragged.connect(self._on_region_dragged)
+        self.plots.region_released.connect(self._on_region_released)
+        self.plots.event_clicked.connect(lambda eid: self.state.update(event=eid))
+        self.plots.hovered.connect(self._show_tooltip)
+        self.plots.lanes_fit_changed.connect(lambda _: self._rebuild(force=True))
+        # Re-bin the histogram for the visible range once zooming/panning pauses.
+        self._hist_timer = QTimer(self, singleShot=True, interval=120)
+        self._hist_timer.timeout.connect(self._update_histogram)
+        self.plots.lanes.getViewBox().sigXRangeChanged.connect(lambda *_: self._hist_timer.start())
+        self._shown_event: str | None = None
+        state.store_changed.connect(self._on_store)
+        state.result_changed.connect(self._on_result)
+        self._on_store(state.store)
+
+    # ---------------------------------------------------------------- header
+    def _button(self, text: str, tip: str, slot) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        self.header_layout.addWidget(button)
+        return button
+
+    def _build_header(self) -> None:
+        self.header = QWidget(self)
+        self.header_layout = row = QHBoxLayout(self.header)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(QLabel("Lanes:"))
+        self.lane_combo = QComboBox(self)
+        self.lane_combo.addItems(list(LANE_MODES))
+        self.lane_combo.setToolTip("Group events into lanes by place, actor or type")
+        self.lane_combo.currentTextChanged.connect(lambda _: self._rebuild(force=True))
+        row.addWidget(self.lane_combo)
+        row.addSpacing(12)
+        self._button("◀", "Previous event (Alt+Left)", lambda: self.step(-1))
+        self._button("▶", "Next event (Alt+Right)", lambda: self.step(+1))
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit.setToolTip("Jump to date (Ctrl+J)")
+        row.addWidget(self.date_edit)
+        self._button("Go", "Move the window to this date",
+                     lambda: self.jump_to(pd.Timestamp(self.date_edit.date().toPython())))
+        row.addSpacing(12)
+        self.play_button = self._button("▶ Play", "Play the window forward (Space)",
+                                        self.toggle_play)
+        self.speed_combo = QComboBox(self)
+        self.speed_combo.addItems(list(SPEEDS))
+        self.speed_combo.setToolTip("Playback speed")
+        row.addWidget(self.speed_combo)
+        self.cumulative_box = QCheckBox("Cumulative", self)
+        self.cumulative_box.setToolTip("Keep everything before the window's end")
+        self.cumulative_box.toggled.connect(lambda on: self.state.update(cumulative=on))
+        row.addWidget(self.cumulative_box)
+        row.addStretch(1)
+        self.window_label = QLabel("All dates", self)
+        self.window_label.setObjectName("windowLabel")
+        row.addWidget(self.window_label)
+        self._button("Clear window", "Show all dates (Ctrl+Shift+A)", self.clear_window)
+        self._button("Fit", "Zoom to all events (Ctrl+0)", self.fit)
+
+    # ------------------------------------------------------------- state in
+    def _on_store(self, store) -> None:
+        self.stop()
+        self._base_key = None
+        self.legend.setText(legend_html(store.types))
+        self._on_result(self.state.result)
+        first = self.focus_main_cluster()
+        if first is not None:
+            self.date_edit.setDate(QDate(first.year, first.month, first.day))
+
+    def _on_result(self, result) -> None:
+        self._rebuild()
+        self._sync_region(result.selection)
+        self.plots.show_selected(result.selection.event)
+        if result.selection.event != self._shown_event:
+            self._shown_event = result.selection.event
+            row = self.state.store.event(self._shown_event) if self._shown_event else None
+            if row is not None and not pd.isna(row["start"]):
+                self.ensure_visible(row["start"], row["end"])
+        self.window_label.setText(f"{window_label(self._effective_window())} · "
+                                  f"{plural(len(result.events), 'event')}")
+        if self.cumulative_box.isChecked() != result.selection.cumulative:
+            self.cumulative_box.blockSignals(True)
+            self.cumulative_box.setChecked(result.selection.cumulative)
+            self.cumulative_box.blockSignals(False)
+        self._restyle_timer.start()
+
+    def _effective_window(self):
+        sel = self.state.selection
+        if sel.window is None or not sel.cumulative:
+            return sel.window
+        rng = self.state.store.time_range()
+        return (rng[0] if rng else sel.window[0], sel.window[1])
+
+    def _rebuild(self, force: bool = False) -> None:
+        """Re-lay-out lanes when filters other than window/place/event changed."""
+        sel = self.state.selection
+        key = dataclasses.replace(sel, window=None, place=None, event=None, cumulative=False)
+        if key == self._base_key and not force:
+            return
+        self._base_key = key
+        self._base_events = self.state.store.query(key).events
+        mode = LANE_MODES[self.lane_combo.currentText()]
+        self.plots.set_layout(lanes_mod.layout(self._base_events, by=mode,
+                                               max_lanes=self.plots.lanes_fit))
+        self.plots.show_selected(sel.event)
+        self._restyle_timer.start()
+
+    def _restyle(self) -> None:
+        data = self.plots.layout_data
+        if data is None:
+            return
+        result = self.state.result
+        in_store = np.zeros(len(self.state.store.events), dtype=bool)
+        in_store[result.events.index.to_numpy()] = True
+        self.plots.restyle(in_store[data.rows] if len(data) else np.zeros(0, dtype=bool))
+        self._update_histogram()
+
+    def _update_histogram(self) -> None:
+        """Histogram of events passing every filter except the window itself."""
+        sel = dataclasses.replace(self.state.selection, window=None, event=None)
+        events = self.state.store.query(sel).events if sel.place else self._base_events
+        starts = lanes_mod.to_seconds(events["start"].dropna())
+        rng = self.state.store.time_range()
+        if rng is None:
+            self.plots.set_histogram(starts, 0, 0)
+            return
+        data_lo, data_hi = lanes_mod.to_seconds([rng[0], rng[1]])
+        (view_lo, view_hi), _ = self.plots.lanes.getViewBox().viewRange()
+        lo, hi = max(data_lo, view_lo), min(data_hi, view_hi)
+        if hi <= lo:
+            lo, hi = data_lo, data_hi
+        self.plots.set_histogram(starts, float(lo), float(hi))
+
+    def _sync_region(self, sel: Selection) -> None:
+        if sel.window is not None:
+            x0, x1 = lanes_mod.to_seconds(list(sel.window))
+        else:
+            rng = self.state.store.time_range()
+            if rng is None:
+                return
+            x0, x1 = lanes_mod.to_seconds(list(rng))
+        self.plots.set_region(float(x0), float(x1), active=sel.window is not None)
+
+    # ------------------------------------------------------------ state out
+    def _on_region_dragged(self, x0: float, x1: float) -> None:
+        self.state.update(window=(lanes_mod.from_seconds(x0), lanes_mod.from_seconds(x1)))
+
+    def _on_region_released(self, x0: float, x1: float) -> None:
+        """Snap to whole days once the drag ends (events are dated to the day)."""
+        a = lanes_mod.from_seconds(x0).round("D")
+        b = lanes_mod.from_seconds(x1).round("D")
+        if b <= a:
+            b = a + pd.Timedelta(days=1)
+        self.state.update(window=(a, b))
+
+    def set_window(self, start, end) -> None:
+        self.state.update(window=(pd.Timestamp(start), pd.Timestamp(end)))
+
+    def clear_window(self) -> None:
+        self.stop()
+        self.state.update(window=None, cumulative=False)
+
+    def _window_or_default(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        rng = self.state.store.time_range()
+        if rng is None:
+            return None
+        sel = self.state.selection
+        if sel.window is not None:
+            return sel.window
+        width = max(pd.Timedelta(days=1), ((rng[1] - rng[0]) / 10).round("D"))
+        return rng[0], rng[0] + width
+
+    def step(self, direction: int) -> None:
+        """Select the previous/next event (one at a time, even on the same day) and move
+        the window, keeping its width, to start on that event."""
+        window = self._window_or_default()
+        if window is None:
+            return
+        events = self._base_events.dropna(subset=["start"])
+        ids = events["id"].tolist()
+        current = self.state.selection.event
+        if current in ids:
+            i = ids.index(current) + direction
+        else:
+            starts = events["start"].to_numpy("datetime64[ns]")
+            anchor = np.datetime64(window[0].to_datetime64(), "ns")
+            side = "right" if direction > 0 else "left"
+            i = int(np.searchsorted(starts, anchor, side=side)) - (direction < 0)
+        if not 0 <= i < len(ids):
+            return
+        row = events.iloc[i]
+        width = window[1] - window[0]
+        self.state.update(window=(row["start"], row["start"] + width), event=row["id"])
+        self.ensure_visible(row["start"], row["end"])
+
+    def jump_to(self, day: pd.Timestamp) -> None:
+        window = self._window_or_default()
+        if window is None:
+            return
+        width = window[1] - window[0]
+        self.state.update(window=(day.normalize(), day.normalize() + width))
+        self.ensure_visible(day)
+
+    def ensure_visible(self, start: pd.Timestamp, end: pd.Timestamp | None = None) -> None:
+        """Pan (keeping the zoom) so some of [start, end) shows; no-op if it already does."""
+        a = float(lanes_mod.to_seconds([start])[0])
+        b = float(lanes_mod.to_seconds([end])[0]) if end is not None else a
+        (lo, hi), _ = self.plots.lanes.getViewBox().viewRange()
+        if b >= lo and a <= hi:
+            return
+        half = (hi - lo) / 2
+        centre = a if a > hi else max(a, b - half)   # right: its start; left: its end
+        self.plots.lanes.setXRange(centre - half, centre + half, padding=0)
+
+    def zoom(self, factor: float) -> None:
+        """Zoom the time axis about the view centre (factor < 1 zooms in)."""
+        vb = self.plots.lanes.getViewBox()
+        vb.scaleBy(x=factor, y=1.0)
+
+    def fit(self) -> None:
+        rng = self.state.store.time_range()
+        if rng is None:
+            return
+        lo, hi = lanes_mod.to_seconds(list(rng))
+        pad = max((hi - lo) * 0.04, DAY / 2)
+        self.plots.lanes.setXRange(float(lo) - pad, float(hi) + pad, padding=0)
+
+    def focus_main_cluster(self) -> pd.Timestamp | None:
+        """Open on the burst where most events are (Fit shows everything); returns its
+        first day."""
+        starts = lanes_mod.to_seconds(self._base_events["start"].dropna())
+        burst = lanes_mod.main_cluster(starts)
+        if burst is None:
+            self.fit()
+            rng = self.state.store.time_range()
+            return rng[0] if rng else None
+        lo, hi = burst[0], burst[1] + DAY
+        pad = max((hi - lo) * 0.25, 2 * DAY)
+        self.plots.lanes.setXRange(lo - pad, hi + pad, padding=0)
+        return lanes_mod.from_seconds(lo)
+
+    # -------------------------------------------------------------- playback
+    @property
+    def playing(self) -> bool:
+        return self._play_timer.isActive()
+
+    def toggle_play(self) -> None:
+        self.stop() if self.playing else self.play()
+
+    def play(self) -> None:
+        window = self._window_or_default()
+        rng = self.state.store.time_range()
+        if window is None or rng is None:
+            return
+        if window[0] >= rng[1]:                      # at the end: restart from the beginning
+            window = (rng[0], rng[0] + (window[1] - window[0]))
+        self.state.update(window=window)
+        self._play_timer.start()
+        self.play_button.setText("⏸ Pause")
+
+    def stop(self) -> None:
+        self._play_timer.stop()
+        self.play_button.setText("▶ Play")
+
+    def _play_tick(self) -> None:
+        rng = self.state.store.time_range()
+        window = self.state.selection.window
+        if rng is None or window is None:
+            self.stop()
+            return
+        speed = SPEEDS[self.speed_combo.currentText()]
+        step = max((rng[1] - rng[0]) / PLAY_SWEEP_TICKS, pd.Timedelta(minutes=30)) * speed
+        if window[1] >= rng[1]:
+            self.stop()
+            return
+        self.state.update(window=(window[0] + step, window[1] + step))
+
+    # ----------------------------------------------------------------- hover
+    def _show_tooltip(self, event_id: str) -> None:
+        row = self.state.store.event(event_id) if event_id else None
+        if row is None:
+            QToolTip.hideText()
+            self.plots.setCursor(Qt.CursorShape.ArrowCursor)
+            return
+        self.plots.setCursor(Qt.CursorShape.PointingHandCursor)
+        QToolTip.showText(QCursor.pos(), tooltip_html(row), self.plots)

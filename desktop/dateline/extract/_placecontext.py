@@ -1,0 +1,124 @@
+"""Sentence context that decides a place mention's role (see ``places.py``).
+
+Plain regular expressions over the few words around a mention: no parser, so
+these are heuristics tuned on wire-style English and covered by tests.
+"""
+from __future__ import annotations
+
+import re
+
+# --- location: "in Seoul", "at the lakeside Diaoyutai ...", "traveled to Beijing"
+_MODIFIERS = (r"lakeside|west|east|north|south|western|eastern|northern|southern|central|"
+              r"downtown|nearby|neighbou?ring|restive|disputed|capital|city\s+of|town\s+of|"
+              r"southwestern|southeastern|northwestern|northeastern|coastal|border\s+city\s+of|"
+              # "in the Saudi city of Jeddah", "from low-lying areas of Porto Alegre"
+              r"(?:[\w-]+\s+)?(?:city|town|village|port|province|state|region|district|island|areas?|"
+              r"parts?|outskirts|streets|suburbs?|cent(?:re|er)|heart)\s+of")
+_PREP_BEFORE_RE = re.compile(
+    rf"(?i:\b(?P<prep>in|at|inside|outside|near|across|throughout|around|within|on|to|into|"
+    rf"toward|towards|from|over|via|through|visit|visits|visited|visiting|toured|touring)\s+"
+    rf"(?:(?:the|a|an)\s+)?(?:(?:{_MODIFIERS})\s+){{0,2}})$")
+_NOT_LOCATION_RE = re.compile(r"(?i:\b(?:rein|interest|interests|confidence|trust|role|part)\s+$)")
+_MOTION_RE = re.compile(
+    r"(?i:\b(?:travel\w*|trip|trips|visit\w*|flew|fly|flying|flies|went|go|goes|going|came|"
+    r"come|comes|coming|return\w*|head\w*|moved?|sail\w*|deployed|sent|send|journey\w*|tour\w*|"
+    r"way|route|back|arriv\w*|fled|flee\w*|launched|fired|drove|driven|walked|crossed|"
+    r"delegation|mission|transferred|shipped|exported|evacuat\w*|rescued|displaced|discharg\w*|"
+    r"released|withdr[ae]w\w*|expelled|deported)\b)")
+_REPORTING_RE = re.compile(
+    r"(?i:\b(?:report\w*|contribut\w*|wrote|writ\w*|speak\w*|spoke|filed|dispatch\w*|"
+    r"correspondent|staff\s+writer)\b)")
+_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'])|\n")
+
+
+def _sentence_before(text: str, s: int, limit: int = 200) -> str:
+    window = text[max(0, s - limit):s]
+    breaks = list(_SENTENCE_BREAK_RE.finditer(window))
+    return window[breaks[-1].end():] if breaks else window
+
+
+def location_context(text: str, s: int, kind: str) -> bool:
+    """True when the words before a mention place an event there."""
+    before = text[max(0, s - 80):s]
+    m = _PREP_BEFORE_RE.search(before)
+    if not m:
+        return False
+    prep = m["prep"].lower()
+    head = before[:m.start()]
+    if prep in ("in", "at", "inside", "outside", "near", "across", "throughout", "around",
+                "within"):
+        return not _NOT_LOCATION_RE.search(head)
+    if prep == "on":
+        return kind == "region"
+    if prep.startswith(("visit", "tour")):
+        return True     # "is visiting China", "toured Seoul"
+    words_before = " ".join(head.split()[-3:])
+    if re.fullmatch(r"(?i:.*(?:,|\band|\bthen))\s*", head[-12:]):
+        words_before = _sentence_before(text, s - len(before) + m.start())   # ", then to Seoul"
+    if prep == "from":
+        prep_at = s - len(before) + m.start()
+        return bool(_REPORTING_RE.search(_sentence_before(text, prep_at)) or
+                    _MOTION_RE.search(" ".join(head.split()[-6:])))   # "evacuated 900 people from"
+    return bool(_MOTION_RE.search(words_before))     # to/into/toward/over/via
+
+
+# --- wire dateline: "BEIJING (Reuters) -", "SEOUL, March 18 (AP) —", "SEOUL, SOUTH KOREA —"
+_DATELINE_HEAD_RE = re.compile(
+    r"[ \t]*(?:[A-Z][A-Za-z.'-]*(?:[ \t]+[A-Z][A-Za-z.'-]*){0,3},[ \t]*)?")
+_DATELINE_TAIL_RE = re.compile(
+    r"(?:,[ \t]*[A-Za-z][A-Za-z. ]{1,30})?"
+    r"(?:,?[ \t]+[A-Z][a-z]{2,}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
+    r"[ \t]*(?P<agency>\([^)\n]{2,40}\))?[ \t]*[-–—]{1,2}[ \t]")
+
+
+def is_dateline(text: str, s: int, e: int) -> bool:
+    """"BEIJING (Reuters) -" or "SEOUL, SOUTH KOREA —" opening a line."""
+    line_start = text.rfind("\n", 0, s) + 1
+    head = _DATELINE_HEAD_RE.fullmatch(text, line_start, s)
+    if head is None:
+        return False
+    tail = _DATELINE_TAIL_RE.match(text, e)
+    return bool(tail) and (tail["agency"] is not None or text[line_start:e].isupper())
+
+
+# --- actor: subject of a verb ("China dismissed", "Beijing, however, has been irked")
+_SUBJECT_START_RE = re.compile(
+    r"(?:^|[.!?:;,]\s*[\"“‘']?|\n\s*|[\"“‘']|\s[-–—]{1,2}\s+|\b(?i:both)\s+|"
+    r",\s*(?i:and|or)\s+|"
+    r"\b(?i:but|that|while|as|because|if|when|though|although|so|where|whereas|since|until|"
+    r"unless|then|however|yet)\s+)"
+    r"(?:(?i:the|both|even|only|also)\s+)?$")
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ADVERBS = (r"also|still|now|already|again|however|too|itself|then|once|repeatedly|recently|"
+            r"reportedly|officially|increasingly|largely|especially|long|never|not|always|"
+            r"quickly|publicly|previously|even|only|just|finally|strongly|apparently|"
+            r"particularly|clearly|firmly|initially|swiftly|privately|openly|so\s+far")
+_SKIP = (rf"(?:[ \t]*,[^,.;\n]{{1,80}}?,|\s+(?:on\s+)?{_WEEKDAYS}|\s+(?i:today|yesterday)|"
+         rf"\s+(?:last|this|earlier\s+this|later\s+this)\s+(?:week|month|year)|"
+         rf"\s+(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w.’']*\s+){{0,2}}[A-Z][\w.]*|"
+         rf"\s+(?:{_ADVERBS}))*")
+_VERB_S = (r"says|claims|sees|regards|views|wants|needs|believes|insists|denies|rejects|"
+           r"accuses|urges|warns|plans|hopes|fears|remains|continues|seeks|considers|argues|"
+           r"appears|seems|agrees|opposes|supports|faces|makes|takes|gives|holds|keeps|calls|"
+           r"tells|expects|tries|uses|threatens|refuses|demands|announces|maintains|controls|"
+           r"intends|denounces|condemns|dismisses|welcomes|knows|thinks|feels|wins|loses|leads|"
+           r"lacks|sends|pushes|cautions|strikes|bars|launches|fires|tests|conducts|imposes|"
+           r"backs|blames|criticizes|criticises|protests|responds|vows|pledges|shares|"
+           r"objects|suspects|worries|reports|confirms|signals|proposes|offers|provides|"
+           # irregular past tenses
+           r"took|made|said|told|gave|sent|held|met|saw|began|became|came|went|got|kept|left|"
+           r"led|lost|paid|put|ran|set|spoke|stood|struck|thought|threw|won|wrote|sought|"
+           r"brought|bought|fought|felt|found|knew|meant|withdrew|drew|hit|cut|let|rose|fell|"
+           r"broke|chose|drove|flew|froze|hid|shook|swore|tore|built|spent|forced|beat|bore|"
+           r"overtook|undertook|understood|upheld|withheld|sold|shot|slid|split|spread|sank")
+_VERB_AFTER_RE = re.compile(
+    rf"{_SKIP}\s+[\"“]?(?:is|are|was|were|has|have|had|will|would|can|cannot|could|may|might|"
+    rf"must|should|shall|does|did|do|(?:does|did|is|was|has|have|had|wo|ca|could|would)n['’]t|"
+    rf"[a-z]+ed|{_VERB_S})\b")
+
+
+def is_actor(text: str, s: int, e: int) -> bool:
+    """True when the mention is the subject of the verb that follows it."""
+    if not _SUBJECT_START_RE.search(text, max(0, s - 40), s):
+        return False
+    return _VERB_AFTER_RE.match(text, e, min(len(text), e + 200)) is not None

@@ -1,0 +1,155 @@
+"""Assemble per-article extractions into the "dateline/1" document (docs/contracts.md)."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import date
+
+from .merge import (borrow_news_day, borrow_places, cluster_mentions, event_fields, event_id, news_days,
+                    summary)
+from .records import ArticleExtraction
+
+SCHEMA = "dateline/1"
+_STATEMENT_FAMILY = ("statement", "warning", "announcement")
+
+
+def build_document(pairs: list[tuple[object, ArticleExtraction]]) -> dict:
+    """``pairs``: (Article, its extraction) in corpus order."""
+    names = canonical_names(pairs)
+    kinds: dict[str, str] = {}
+    items = []
+    for article, ex in pairs:
+        for st in ex.statements:
+            kinds.setdefault(names.get(st.speaker, st.speaker), st.speaker_kind)
+        for rec in ex.events:   # a copy: extractions may be shared with the cache
+            items.append((article.id, article.published,
+                          replace(rec, actors=_dedupe(names.get(a, a) for a in rec.actors))))
+        for name, kind in ex.actor_kinds.items():
+            kinds.setdefault(names.get(name, name), kind)
+    for _, _, rec in items:
+        for a in rec.actors:
+            kinds.setdefault(a, "person" if " " in a else "country")
+    clusters = cluster_mentions(items, kinds)
+    borrow_news_day(clusters, news_days(items))
+    borrow_places(clusters)
+    events, where = _events(clusters)
+    statements = _statements(pairs, names, where)
+    return {"schema": SCHEMA, "articles": [_article(a) for a, _ in pairs],
+            "events": events, "statements": statements}
+
+
+def canonical_names(pairs) -> dict[str, str]:
+    """Short person names -> the longest full name seen in the corpus ("Trump" -> "Donald Trump")."""
+    full: set[str] = set()
+    for _, ex in pairs:
+        full.update(n for n in ex.people if " " in n)
+    out: dict[str, str] = {}
+    for _, ex in pairs:
+        singles = {st.speaker for st in ex.statements if st.speaker_kind == "person"}
+        singles |= {a for rec in ex.events for a in rec.actors}
+        for name in singles:
+            if " " in name:
+                continue
+            matches = [f for f in full if name in (f.split()[0], f.split()[-1])]
+            if len(matches) == 1 or len({m.split()[-1] for m in matches}) == 1 and matches:
+                out[name] = max(matches, key=len)
+    return out
+
+
+def _events(clusters):
+    events, where = [], {}
+    seen: dict[str, int] = {}
+    for c in clusters:
+        fields = event_fields(c)
+        eid = event_id(fields)
+        seen[eid] = seen.get(eid, 0) + 1
+        if seen[eid] > 1:
+            eid = f"{eid}_{seen[eid]}"
+        mentions = sorted({(m.article, m.rec.start, m.rec.end, m.rec.text) for m in c.members})
+        latest = max((m.published for m in c.members if m.published), default=None)
+        future = all(m.rec.future for m in c.members) or bool(
+            latest and fields["date_start"] and fields["date_start"] > latest.isoformat())
+        people = {a for a in fields["actors"] if c.members[0].kinds.get(a) == "person"}
+        events.append({"id": eid, "type": fields["type"], "summary": summary(fields, future, people,
+                                                                             c.members[0].rec.trigger),
+                       "date_start": fields["date_start"], "date_end": fields["date_end"],
+                       "precision": fields["precision"], "place": fields["place"],
+                       "actors": fields["actors"],
+                       "mentions": [{"article": a, "start": s, "end": e, "text": t}
+                                    for a, s, e, t in mentions]})
+        for m in c.members:
+            where.setdefault((m.article, m.rec.start), []).append((eid, fields, future))
+    events.sort(key=lambda e: (e["date_start"] is None, e["date_start"] or "", e["id"]))
+    return events, where
+
+
+def _statements(pairs, names, where) -> list[dict]:
+    out = []
+    for article, ex in pairs:
+        for st in ex.statements:
+            speaker = names.get(st.speaker, st.speaker)
+            linked = _linked_event(where.get((article.id, st.sentence_start), []), speaker)
+            date_start, date_end, precision = st.date_start, st.date_end, st.precision
+            place = st.place
+            if linked and linked[1]["type"] in _STATEMENT_FAMILY:   # the statement is that event
+                if not date_start:
+                    date_start, date_end, precision = (linked[1]["date_start"], linked[1]["date_end"],
+                                                       linked[1]["precision"])
+                place = place or linked[1]["place"]
+            elif linked:   # spoken at/after the meeting it reports on (statement_dates rule b)
+                place = place or linked[1]["place"]
+                if not date_start and linked[1]["precision"] == "day":
+                    date_start, date_end, precision = (linked[1]["date_start"], linked[1]["date_end"], "day")
+            key = f"{ex.sha256}|{st.start}|{st.end}"
+            out.append({"id": "st_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
+                        "speaker": speaker, "text": st.text,
+                        "direct": st.direct, "article": article.id, "start": st.start, "end": st.end,
+                        "sentence_start": st.sentence_start, "sentence_end": st.sentence_end,
+                        "date_start": date_start, "date_end": date_end, "precision": precision,
+                        "place": place, "event": linked[0] if linked else None})
+        _carry_dates([s for s in out if s["article"] == article.id], article.text or "")
+    out.sort(key=lambda s: (s["date_start"] is None, s["date_start"] or "", s["article"], s["start"]))
+    return out
+
+
+def _carry_dates(stmts: list[dict], text: str) -> None:
+    """statement_dates rule c, again after rule b dated statements from their events: an
+    undated statement continues its speaker's dated one in the sentence just before it."""
+    last = None
+    for st in sorted(stmts, key=lambda s: s["start"]):
+        if last is not None and st["speaker"] == last["speaker"] and not st["date_start"] and \
+                st["sentence_start"] >= last["sentence_start"] and \
+                _adjacent(text, last["sentence_end"], st["sentence_start"]):
+            st["date_start"], st["date_end"], st["precision"] = last["date_start"], last["date_end"], last["precision"]
+            st["place"] = st["place"] or last["place"]
+        if st["date_start"] or last is None or st["speaker"] != last["speaker"]:
+            last = st if st["date_start"] else None
+
+
+def _adjacent(text: str, lo: int, hi: int) -> bool:
+    """The next sentence: a narrative sentence in between may move the story to another day."""
+    return hi < lo or not text[lo:hi].strip()   # hi < lo: the same sentence
+
+
+def _linked_event(candidates, speaker: str):
+    """The event the statement's sentence reports and its speaker takes part in (not a
+    future one: words are spoken before what they announce; not a visit: "the day before
+    his visit, he said"); statement-like events first."""
+    usable = [c for c in candidates if speaker in c[1]["actors"] and not c[2] and c[1]["type"] != "visit"]
+    if not usable:
+        return None
+    return sorted(usable, key=lambda c: c[1]["type"] not in _STATEMENT_FAMILY)[0]
+
+
+def _article(a) -> dict:
+    published = a.published.isoformat() if isinstance(a.published, date) else None
+    return {"id": a.id, "path": a.path, "title": a.title, "outlet": a.outlet, "published": published,
+            "published_source": a.published_source, "text_sha256": a.sha256}
+
+
+def _dedupe(names) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        if n not in out:
+            out.append(n)
+    return out

@@ -1,0 +1,101 @@
+"""Per-article extraction: text in, statements and event mentions out (pure, picklable)."""
+from __future__ import annotations
+
+import os
+
+from .actors import actor_kinds, find_mentions, find_quote_ranges
+from .coref import Resolver
+from .events import find_event_mentions, statement_events
+from .places import find_places
+from .records import ArticleExtraction
+from .sentences import split_sentences
+from .statement_dates import assign_when_where, date_from_events
+from .statements import blocked_ranges, find_statements
+from .temporal import find_time_expressions
+
+
+def extract_article(article) -> ArticleExtraction:
+    """Extract one :class:`dateline.corpus.Article` (no I/O, no shared state)."""
+    text = article.text or ""
+    published = article.published
+    spans = split_sentences(text)
+    quotes = find_quote_ranges(text, spans)
+    places = find_places(text)
+    times = find_time_expressions(text, published)
+    mentions, people = find_mentions(text, spans, places, quotes)
+    resolver = Resolver(mentions, people, spans, text)
+    statements = find_statements(text, spans, quotes, mentions, resolver)
+    assign_when_where(statements, times, places, quotes, spans, text, published)
+    events = find_event_mentions(text, spans, mentions, resolver, times, places, quotes, published,
+                                 reported=blocked_ranges(statements, text))
+    date_from_events(statements, events)
+    events += statement_events(statements, text, events)
+    events.sort(key=lambda e: (e.start, e.type))
+    return ArticleExtraction(
+        sha256=article.sha256,
+        published=published.isoformat() if published else None,
+        statements=[s for s, _ in statements],
+        events=events,
+        people={name: sorted(info.roles) for name, info in people.items() if " " in name},
+        actor_kinds=actor_kinds(mentions),
+    )
+
+
+def extract_corpus(articles, progress=None, cancelled=None, cache=None, workers: int = 1) -> dict | None:
+    """Extract and merge a corpus into a "dateline/1" document.
+
+    progress(done, total) is called after each article; if cancelled() returns True the
+    work stops and None is returned. ``cache``: an ExtractionCache, a directory, None for
+    the user cache (``dateline.paths.cache_dir()``) or False for no cache. ``workers`` > 1
+    extracts uncached articles in that many processes."""
+    from .cache import ExtractionCache
+    from .document import build_document
+    articles = list(articles)
+    if cache is None or isinstance(cache, (str, os.PathLike)):
+        cache = ExtractionCache(cache)
+    results: dict[int, ArticleExtraction] = {}
+    problems: list[dict] = []
+    todo = []
+    for i, article in enumerate(articles):
+        hit = cache.get(article) if cache else None
+        if hit is not None:
+            results[i] = hit
+        else:
+            todo.append(i)
+    done = len(results)
+    if progress and done:
+        progress(done, len(articles))
+    for i, result, error in _run(articles, todo, workers):
+        if cancelled and cancelled():
+            return None
+        if error:
+            problems.append({"article": articles[i].id, "message": f"extraction failed: {error}"})
+            result = ArticleExtraction(sha256=articles[i].sha256, published=None)
+        elif cache:
+            cache.put(articles[i], result)
+        results[i] = result
+        done += 1
+        if progress:
+            progress(done, len(articles))
+    doc = build_document([(a, results[i]) for i, a in enumerate(articles)])
+    doc["problems"] = problems
+    return doc
+
+
+def _safe_extract(article):
+    try:
+        return extract_article(article), None
+    except Exception as exc:   # one bad article must not stop a corpus; reported in "problems"
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+def _run(articles, todo, workers):
+    if workers <= 1 or len(todo) < 2:
+        for i in todo:
+            yield (i, *_safe_extract(articles[i]))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = pool.map(_safe_extract, [articles[i] for i in todo], chunksize=8)
+        for i, (result, error) in zip(todo, results, strict=True):
+            yield i, result, error

@@ -1,0 +1,75 @@
+"""Per-article extraction results: plain dataclasses, picklable and JSON round-trippable.
+
+Dates are ISO strings (or None) so a result can be cached as JSON and sent between
+processes without custom encoders. Places are {"name", "lat", "lon"} dicts or None.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+Place = dict  # {"name": str, "lat": float, "lon": float}
+
+
+@dataclass
+class StatementRec:
+    speaker: str
+    speaker_kind: str          # person | org | media | country | city | group
+    text: str
+    direct: bool
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    date_start: str | None = None
+    date_end: str | None = None
+    precision: str | None = None
+    place: Place | None = None
+
+
+@dataclass
+class EventMentionRec:
+    type: str
+    actors: list[str]
+    start: int                 # the sentence (or clause) that reports the event
+    end: int
+    text: str
+    trigger: str               # the word that signalled the event ("talks", "arrived")
+    date_start: str | None = None
+    date_end: str | None = None
+    precision: str | None = None
+    dated: bool = False        # date stated in the clause (not inherited or defaulted)
+    place: Place | None = None
+    future: bool = False       # "will meet", "is due to", "scheduled"
+
+
+@dataclass
+class ArticleExtraction:
+    sha256: str
+    published: str | None
+    statements: list[StatementRec] = field(default_factory=list)
+    events: list[EventMentionRec] = field(default_factory=list)
+    people: dict[str, list[str]] = field(default_factory=dict)   # full name -> roles learned
+    actor_kinds: dict[str, str] = field(default_factory=dict)    # actor name -> person/org/country...
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ArticleExtraction":
+        """Rebuild from ``to_dict`` output; raises (KeyError/TypeError) on a malformed dict."""
+        return cls(
+            sha256=str(data["sha256"]),
+            published=data.get("published"),
+            statements=[_build(StatementRec, s) for s in data.get("statements", [])],
+            events=[_build(EventMentionRec, e) for e in data.get("events", [])],
+            people={str(k): list(v) for k, v in data.get("people", {}).items()},
+            actor_kinds={str(k): str(v) for k, v in data.get("actor_kinds", {}).items()},
+        )
+
+
+def _build(cls, data: dict):
+    names = {f.name for f in fields(cls)}
+    unknown = set(data) - names
+    if unknown:
+        raise TypeError(f"unknown fields {sorted(unknown)}")
+    return cls(**data)

@@ -1,0 +1,369 @@
+"""Direct quotations and reported speech, each with a resolved speaker.
+
+Direct quotes: every double quotation (a quote left open at a paragraph end runs to that
+end; an open quote closed on the next line is one quote). Its speaker comes from, in order:
+1. an attribution right after it: '”, Tillerson said', '” said Ashley Townshend, ...';
+2. a speech verb before it in the same sentence: 'Wang said he and Tillerson “...”', whose
+   subject is the last subject-like mention before the verb (for a participle such as
+   'tweeting,' or 'saying', the first subject of the sentence);
+3. continuation: a quote with no attribution that opens a sentence takes the speaker of
+   the previous quote in its paragraph, or in the previous paragraph.
+Reported speech: a speech verb outside quotes with a subject and a clause
+('Wang said Saturday that ...', '..., U.S. officials said.').
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .actors import GROUP, GROUP_KINDS, MEDIA, ORG, PERSON, POSSESSIVE, SUBJECT, Mention
+from .coref import Resolver
+from .intervals import ByStart, Intervals
+from .records import StatementRec
+
+_SPEECH_RE = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|adding|stated|wrote|writes|tweeted|tweeting|warned|"
+    r"warns|urged|urges|urging|described|describing|reiterated|insisted|noted|stressed|explained|"
+    r"declared|announced|argued|claimed(?!\s+(?:victory|responsibility|credit)\b)|claims|asked|replied|responded|suggested|emphasized|"
+    r"emphasised|acknowledged|admitted|cautioned|complained|saying|denounced|threatening|accused|"
+    r"berated|criticized|criticised|rejected|dismissed|condemned|praised|reported|reports|"
+    r"called\s+on|called\s+for|[Aa]ccording\s+to|quoted\s+as\s+saying|hailed|welcomed|vowed|pledged|"
+    r"promised|predicted|conceded|confirmed|denied|recalled|lamented|"
+    r"(?:called|branded|labell?ed|termed)(?=\s+(?:[\w’'\-]+\s+){1,5}[“\"‘]))\b")
+_ROLE_GAP_RE = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}\s+(?:[A-Z][\w.]*\s+){0,3}")
+_PASSIVE_RE = re.compile(r"\b(?:being|been|be|is|was|were|are)\s+(?:\w+ly\s+)?$")
+_TITLE_GAP_RE = re.compile(r"[\s,.!?\xa0—–-]*(?:(?:[A-Z][\w.’'\-]*|of|the|[a-z]+(?:man|woman|person|er|or|ist|ent|ary|ant))"
+                           r"[ \xa0]+)*")
+_CLAUSE_END_RE = re.compile(r",\s+(?:and|but|while)\s|;\s|\s[—–]\s")
+_PREP_START_RE = re.compile(r"(?:as|to|in|on|at|by|for|with|from|of)\b")
+_DOC_NOUN_RE = re.compile(r"\b(?:commentary|editorial|report|article|statement|analysis|piece|"
+                          r"column|op-ed|broadcast|bulletin)\b.*\b(?:from|in|by|of)\s+(?:the\s+)?"
+                          r"(?:\w+\s+)?$")
+_OWN_DOC_RE = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:statement|report|communiqu[eé]|bulletin|note|website|"
+                         r"account|post|spokes(?:man|woman|person))\s+(?:\w+\s+){0,2}$")
+_PARTICIPLE_RE = re.compile(r"ing\b|according")
+_THAT_RE = re.compile(r"\s*(?:[\w.’'\-]+\s+){0,7}?that\s+")
+_TOLD_OBJECT_RE = re.compile(r"\s*(?:[A-Za-z.\-]+\s+){1,2}?(?=[A-Z]|both|the|a|an)")
+_MIN_QUOTE_WORDS = 3
+_BARE_NAME_RE = re.compile(r"[\s,.!?\xa0—–-]*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})[ \xa0]+")
+_NOT_NAMES = frozenset("""
+The Officials Analysts Experts Sources Critics Others
+Police Residents Witnesses Officers Protesters Observers
+""".split())
+_RELATIVE_LEAD_RE = re.compile(r",?\s*(?:which|who)\s+(?:[a-z]+\s+){0,3}")
+_TIME_ADJUNCT_RE = re.compile(
+    r"\s*(?:(?:on|late|early|last|this|on\s+the)\s+)?(?:[A-Z][a-z]+day|yesterday|today|tonight|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|week|month|year|night|"
+    r"morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?")
+
+
+class StatementFinder:
+    def __init__(self, text, spans, quotes, mentions, resolver: Resolver):
+        self.text = text
+        self.spans = [s for s in spans]
+        self.starts = [s.start for s in spans]
+        self.quotes = sorted(quotes)
+        self.quote_starts = [q0 for q0, _ in self.quotes]
+        self.quoted = Intervals(quotes, open_ends=True)
+        self.mentions = mentions
+        self.index = ByStart(mentions)
+        self.resolver = resolver
+        self.used_verbs: set[int] = set()
+        self.out: list[tuple[StatementRec, int]] = []   # (statement, attribution position)
+
+    # -- helpers ------------------------------------------------------------------
+    def span_at(self, pos: int):
+        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        return i, self.spans[i]
+
+    def in_quote(self, pos: int) -> bool:
+        return self.quoted.contains(pos)
+
+    def quote_open(self, lo: int, hi: int) -> int | None:
+        """The first opening quotation mark in [lo, hi), if any."""
+        i = bisect.bisect_left(self.quote_starts, lo)
+        return self.quote_starts[i] if i < len(self.quote_starts) and self.quote_starts[i] < hi else None
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        return [m for m in self.index.between(lo, hi) if m.end <= hi and not m.in_quote]
+
+    def speech_verbs(self, lo: int, hi: int) -> list[re.Match]:
+        # the search runs a little past hi: "called" looks ahead for its quotation mark
+        return [v for v in _SPEECH_RE.finditer(self.text, lo, min(len(self.text), hi + 80))
+                if v.start() < hi and v.end() <= hi + 1 and not self.in_quote(v.start()) and (v.group(0).startswith("quoted")
+                                                      or not _PASSIVE_RE.search(self.text, max(0, v.start() - 30), v.start()))]
+
+    def resolve(self, m: Mention | None) -> tuple[str | None, str]:
+        if m is None:
+            return None, ""
+        return self.resolver.resolve(m)
+
+    # -- subjects -----------------------------------------------------------------
+    def subject_of(self, verb: re.Match, lo: int) -> Mention | None:
+        """The grammatical subject of a speech verb within [lo, verb)."""
+        before = self.mentions_in(lo, verb.start())
+        if _PARTICIPLE_RE.search(verb.group(0)) or self.text[max(lo, verb.start() - 2):verb.start()].strip() == ",":
+            finite = [v for v in self.speech_verbs(lo, verb.start()) if not _PARTICIPLE_RE.search(v.group(0))]
+            if finite:   # "..., the Pentagon said, adding that": the subject of "said"
+                return self.subject_of(finite[-1], lo)
+            firsts = [m for m in before if m.syntax == SUBJECT]
+            people = [m for m in firsts if m.kind == PERSON]   # "China’s U.N. envoy, Liu Jieyi, said"
+            return (people or firsts or [None])[0]
+        if before and _RELATIVE_LEAD_RE.fullmatch(self.text, before[-1].end, verb.start()):
+            return before[-1]   # "the Commission, which had accused him": the antecedent
+        subjects = [m for m in before if m.syntax == SUBJECT]
+        if subjects:
+            return subjects[-1]
+        return self._publisher(before)
+
+    def _publisher(self, before: list[Mention]) -> Mention | None:
+        """'A commentary on Friday from the official Xinhua News Agency warned': Xinhua;
+        'The ECB's statement said': the ECB."""
+        if before and before[-1].syntax == POSSESSIVE and before[-1].kind in (ORG, MEDIA) and \
+                _OWN_DOC_RE.match(self.text, before[-1].end):
+            return before[-1]
+        for m in reversed(before):
+            if m.kind in (ORG, MEDIA) and _DOC_NOUN_RE.search(self.text, max(0, m.start - 60), m.start):
+                return m
+        return None
+
+    def after_verb(self, verb: re.Match, hi: int) -> Mention | None:
+        found = self.mentions_in(verb.end(), hi)
+        if len(found) >= 2 and found[0].syntax == POSSESSIVE and found[1].start - found[0].end <= 4:
+            found = found[1:]   # "according to South Korea's Joint Chiefs of Staff"
+        return self._person_of_org(found) if found else None
+
+    def _person_of_org(self, found: list[Mention]) -> Mention:
+        """'White House press secretary Sarah Sanders': the person speaks, not the office."""
+        if len(found) >= 2 and found[0].kind in (ORG, MEDIA) and found[1].kind == PERSON and \
+                _ROLE_GAP_RE.fullmatch(self.text, found[0].end, found[1].start):
+            return found[1]
+        return found[0]
+
+    # -- direct quotes ------------------------------------------------------------
+    def run(self) -> None:
+        """Sentence by sentence, so pronouns see every earlier speaker."""
+        pending = sorted(self.quotes)
+        for span in self.spans:
+            if span.chrome:
+                continue
+            while pending and pending[0][0] < span.end:
+                lo, hi = pending.pop(0)
+                if lo >= span.start:
+                    self.direct(lo, hi)
+            for verb in self.speech_verbs(span.start, span.end):
+                if verb.start() in self.used_verbs:
+                    continue
+                if verb.group(0).lower().startswith("according"):
+                    if self._according(verb, span):
+                        break
+                    continue
+                if self._reported(verb, span):
+                    break   # one reported statement per sentence
+
+    def direct(self, lo: int, hi: int) -> None:
+        idx, span = self.span_at(lo)
+        speaker, verb_pos = self._attribute_quote(lo, hi, idx, span)
+        content = _trim(self.text, lo + 1, hi)
+        if content[0] >= content[1]:
+            return
+        words = len(self.text[content[0]:content[1]].split())
+        sentence_like = self.text[content[0]:content[1]].rstrip().endswith((".", "!", "?"))
+        if speaker[0] is None or (words < _MIN_QUOTE_WORDS and verb_pos is None and not sentence_like):
+            return
+        _, last = self.span_at(min(hi, len(self.text) - 1))
+        rec = StatementRec(speaker=speaker[0], speaker_kind=speaker[1],
+                           text=self.text[content[0]:content[1]], direct=True,
+                           start=content[0], end=content[1], sentence_start=span.start,
+                           sentence_end=max(span.end, last.end))
+        self._add(rec, verb_pos if verb_pos is not None else lo)
+
+    def _attribute_quote(self, lo, hi, idx, span):
+        _, end_span = self.span_at(hi)
+        tail_end = end_span.end if end_span.para == span.para else hi
+        verbs_after = self.speech_verbs(hi + 1, tail_end)
+        if verbs_after and verbs_after[0].group(0).lower().startswith("according") and \
+                self.speech_verbs(span.start, lo):
+            verbs_after = []   # 'X described it as “...”, according to IRNA': X spoke, IRNA reported
+        if verbs_after and self.quote_open(hi + 1, verbs_after[0].start()) is None:
+            verb = verbs_after[0]
+            between = self.mentions_in(hi + 1, verb.start())
+            if between and _TITLE_GAP_RE.fullmatch(self.text, hi + 1, between[0].start):
+                self.used_verbs.add(verb.start())
+                return self.resolve(self._person_of_org(between)), verb.start()
+            if not self.text[hi + 1:verb.start()].strip(" ,.\xa0—–-"):
+                found = self.resolve(self.after_verb(verb, tail_end))
+                if found[0] or not self.speech_verbs(span.start, lo):
+                    self.used_verbs.add(verb.start())
+                    return found, verb.start()
+            bare = _BARE_NAME_RE.fullmatch(self.text, hi + 1, verb.start())
+            if bare:   # '”, Kishida said' (never introduced); '”, Critics said': an unnamed group
+                self.used_verbs.add(verb.start())
+                name = bare.group(1)
+                if name.split()[0] in ("He", "She", "It", "They", "We", "I", "You", "This", "That", "There"):
+                    return (None, ""), verb.start()
+                return (name, GROUP if name in _NOT_NAMES else PERSON), verb.start()
+            gap = self.text[hi + 1:verb.start()].strip(" ,.\xa0—–-").split()
+            if gap and len(gap) <= 5 and (gap[0][0].isupper() or gap[0] in ("a", "an", "the")):
+                return (None, ""), verb.start()   # attributed, but to someone we cannot name
+        verbs_before = self.speech_verbs(span.start, lo)
+        if verbs_before:
+            verb = verbs_before[-1]
+            self.used_verbs.add(verb.start())
+            if verb.group(0).lower().startswith("according"):
+                return self.resolve(self.after_verb(verb, lo)), verb.start()
+            return self.resolve(self.subject_of(verb, span.start)), verb.start()
+        lead = self.text[span.start:lo].rstrip()
+        if lead.endswith(":"):   # 'Ndung'u was blunt: “...”': the sentence's subject speaks
+            subjects = [m for m in self.mentions_in(span.start, lo) if m.syntax == SUBJECT]
+            if subjects:
+                return self.resolve(subjects[0]), span.start
+        return self._continuation(lo, span), None
+
+    def _continuation(self, lo, span):
+        if self.text[span.start:lo].strip():
+            return None, ""
+        for rec, _ in reversed(self.out):
+            _, prev_span = self.span_at(rec.start)
+            if prev_span.para in (span.para, span.para - 1) and rec.direct:
+                return rec.speaker, rec.speaker_kind
+            break
+        return None, ""
+
+    # -- reported speech ----------------------------------------------------------
+    def _reported(self, verb: re.Match, span) -> bool:
+        subj = self.subject_of(verb, span.start)
+        if subj is None:
+            return False
+        clause = self._clause(verb, span, subj)
+        if clause is None:
+            return False
+        name, kind = self.resolve(subj)
+        if not name:
+            return False
+        rec = StatementRec(speaker=name, speaker_kind=kind, text=self.text[clause[0]:clause[1]],
+                           direct=False, start=clause[0], end=clause[1],
+                           sentence_start=span.start, sentence_end=span.end)
+        self._add(rec, verb.start())
+        return True
+
+    def _according(self, verb: re.Match, span) -> bool:
+        """'CLAUSE, according to X.' and 'According to X, CLAUSE.'"""
+        source = self.after_verb(verb, span.end)
+        if source is None:
+            return False
+        head = self.text[span.start:verb.start()].rstrip()
+        if head.endswith(",") and len(head.split()) >= _MIN_QUOTE_WORDS:
+            lo, hi = _trim(self.text, span.start, span.start + len(head) - 1)
+        else:
+            comma = self.text.find(",", source.end, span.end)
+            if comma < 0:
+                return False
+            lo, hi = _trim(self.text, comma + 1, span.end)
+        if len(self.text[lo:hi].split()) < _MIN_QUOTE_WORDS or self.in_quote(lo) or \
+                self.quote_open(lo, hi) is not None:
+            return False
+        name, kind = self.resolve(source)
+        if not name:
+            return False
+        rec = StatementRec(speaker=name, speaker_kind=kind, text=self.text[lo:hi], direct=False,
+                           start=lo, end=hi, sentence_start=span.start, sentence_end=span.end)
+        self._add(rec, verb.start())
+        return True
+
+    def _clause(self, verb, span, subj):
+        text = self.text
+        after = text[verb.end():span.end]
+        if _is_tail(after):
+            # "CLAUSE, Kremlin spokesman Dmitry Peskov said (on Saturday)."
+            gap = _SUBJECT_LEAD_RE.search(text, max(span.start, subj.start - 60), subj.start)
+            head_end = gap.start() + 1 if gap else subj.start
+            head = text[span.start:head_end]
+            if head.endswith(",") and len(head.split()) >= 4 and not self.speech_verbs(span.start, head_end):
+                wire = _WIRE_DATELINE_RE.match(text, span.start, head_end)
+                return _trim(text, wire.end() if wire else span.start, head_end - 1)
+            return None
+        adjunct = _TIME_ADJUNCT_RE.match(after)   # "said on Thursday it would cut ..."
+        if adjunct and not _THAT_RE.match(after):
+            after = after[adjunct.end():]
+        skipped = len(text[verb.end():span.end]) - len(after)
+        m = _THAT_RE.match(after)
+        if m:
+            start = verb.end() + skipped + m.end()
+        elif verb.group(0) in ("told", "tells"):
+            m = _TOLD_OBJECT_RE.match(after)
+            start = verb.end() + skipped + (m.end() if m else 0)
+        else:
+            start = verb.end() + skipped
+        end = span.end
+        cut = _CLAUSE_END_RE.search(text, start, end)
+        if cut:
+            end = cut.start()
+        quote = self.quote_open(start, end)
+        if quote is not None:   # "... besides North Korea, describing the talks as “...”"
+            comma = text.rfind(",", start, quote)
+            end = comma if comma > start else quote
+        lo, hi = _trim(text, start, end)
+        if (len(text[lo:hi].split()) < _MIN_QUOTE_WORDS or _PREP_START_RE.match(text, lo)
+                or self.quote_open(lo, hi) is not None):
+            return None
+        return lo, hi
+
+    # -- bookkeeping --------------------------------------------------------------
+    def _add(self, rec: StatementRec, attribution: int) -> None:
+        self.out.append((rec, attribution))
+        if rec.speaker_kind not in GROUP_KINDS:
+            self.resolver.note_speaker(attribution, rec.speaker, rec.speaker_kind)
+
+
+def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and (text[lo].isspace() or text[lo] in "“”\"‘’"):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in "“”\"‘’,;:—–-"):
+        hi -= 1
+    return lo, hi
+
+
+def find_statements(text, spans, quotes, mentions, resolver) -> list[tuple[StatementRec, int]]:
+    """Statements in text order, each with the position of its attribution (verb or quote)."""
+    finder = StatementFinder(text, spans, quotes, mentions, resolver)
+    finder.run()
+    finder.out.sort(key=lambda item: item[0].start)
+    return finder.out
+
+
+_TAIL_STARTERS = frozenset("""
+on in at to during last this late early earlier later yesterday today tonight afterwards afterward
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
+_SUBJECT_LEAD_RE = re.compile(r",\s*(?:(?:the|a|an|[A-Z][\w.’'\-]*|[a-z]+(?:man|woman|person|er|or|ist|ent|ary))\s+)*$")
+
+
+_WIRE_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’\-]{1,40}(?:,[^()\n]{0,40})?\s*\([A-Za-z .&]{2,30}\)\s*[-–—]+\s*")
+
+
+def _is_tail(after: str) -> bool:
+    """Nothing but a short adjunct follows the verb: ', the Kremlin said on Saturday.'"""
+    stripped = after.strip(" .,\xa0")
+    if not stripped or after.lstrip().startswith(","):
+        return True
+    words = stripped.split()
+    return len(words) <= 6 and words[0].lower() in _TAIL_STARTERS and after.rstrip().endswith((".", "!", "?"))
+
+
+def blocked_ranges(items, text: str = "") -> list[tuple[int, int]]:
+    """Reported words of each statement: what was said, not what happened."""
+    out = []
+    for rec, attribution in items:
+        if not rec.direct:
+            out.append((rec.start, rec.end))
+        elif attribution < rec.start:   # 'saying in Seoul that ...“quote”': from "that" on
+            m = _THAT_RE.match(text[attribution + 1:attribution + 120]) if text else None
+            out.append((attribution + 1 + m.end() if m else rec.start - 1, rec.sentence_end))
+        else:
+            out.append((rec.sentence_start, rec.end))
+    return out
+
+
+# Dating and placing statements lives in statement_dates.py (re-exported for old imports).
+from .statement_dates import assign_when_where  # noqa: E402,F401

@@ -1,0 +1,148 @@
+"""Timeline lane layout: which lane each event sits on and where it is drawn (Qt-free).
+
+An event with several actors appears once per actor in actor mode. Times are float seconds
+since the Unix epoch (UTC), the unit pyqtgraph's DateAxisItem expects.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+OTHER_LANE = "Other"
+NO_PLACE = "No place"
+NS_PER_S = 1_000_000_000
+
+
+@dataclass(frozen=True)
+class LaneLayout:
+    lanes: list[str]          # lane 0 is drawn at the top
+    ids: np.ndarray           # event id per drawn item (object)
+    rows: np.ndarray          # index label in the source frame (store row) per drawn item
+    lane: np.ndarray          # lane index per drawn item (int)
+    x0: np.ndarray            # start, epoch seconds
+    x1: np.ndarray            # exclusive end, epoch seconds
+    is_span: np.ndarray       # True: drawn as a span (precision coarser than a day)
+    n_sources: np.ndarray
+    types: np.ndarray
+    y: np.ndarray             # drawn y: the lane, nudged so same-day markers don't overlap
+    xmid: np.ndarray          # marker x: inside its day, same-day markers side by side
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def to_seconds(values) -> np.ndarray:
+    arr = np.asarray(values, dtype="datetime64[ns]")
+    return arr.astype("int64") / NS_PER_S
+
+
+def from_seconds(seconds: float) -> pd.Timestamp:
+    return pd.Timestamp(round(seconds * 1000), unit="ms")
+
+
+def _lane_keys(events: pd.DataFrame, by: str) -> tuple[np.ndarray, np.ndarray]:
+    """(row position, lane key) pairs; an event with k actors yields k pairs."""
+    if by == "actor":
+        exploded = events["actors"].reset_index(drop=True).explode()
+        keys = exploded.fillna("No actor").astype(str).to_numpy(dtype=object)
+        return exploded.index.to_numpy(), keys
+    if by == "type":
+        return np.arange(len(events)), events["type"].astype(str).to_numpy(dtype=object)
+    keys = events["place"].fillna(NO_PLACE).astype(str).to_numpy(dtype=object)
+    return np.arange(len(events)), keys
+
+
+def layout(events: pd.DataFrame, by: str = "place", max_lanes: int = 18) -> LaneLayout:
+    """Lay out dated events; the busiest ``max_lanes - 1`` keys get lanes, the rest "Other"."""
+    dated = events[events["start"].notna()]
+    rows, keys = _lane_keys(dated, by)
+    counts = pd.Series(keys).value_counts(sort=True)
+    if len(counts) > max_lanes:
+        top = counts.index[: max_lanes - 1].tolist()
+        keys = np.where(np.isin(keys, top), keys, OTHER_LANE)
+        lanes = top + [OTHER_LANE]
+    else:
+        lanes = counts.index.tolist()
+    # Catch-all lanes go last, whatever their size.
+    lanes = [n for n in lanes if n not in (NO_PLACE, OTHER_LANE)] + \
+        [n for n in (NO_PLACE, OTHER_LANE) if n in lanes]
+    lane_of = {name: i for i, name in enumerate(lanes)}
+    lane = np.fromiter((lane_of[k] for k in keys), dtype=int, count=len(keys))
+    src = dated.iloc[rows] if len(rows) else dated.iloc[:0]
+    x0, x1 = to_seconds(src["start"]), to_seconds(src["end"])
+    is_span = (src["precision"] != "day").to_numpy(dtype=bool)
+    y, xmid = _stack(lane, x0, x1, is_span)
+    return LaneLayout(
+        lanes=lanes, ids=src["id"].to_numpy(dtype=object), rows=src.index.to_numpy(), lane=lane,
+        x0=x0, x1=x1, is_span=is_span, n_sources=src["n_sources"].to_numpy(dtype=int),
+        types=src["type"].to_numpy(dtype=object), y=y, xmid=xmid)
+
+
+def _stack(lane: np.ndarray, x0: np.ndarray, x1: np.ndarray, is_span: np.ndarray,
+           step: float = 0.22, max_offset: float = 0.38) -> tuple[np.ndarray, np.ndarray]:
+    """(y, marker x) so items don't hide each other: same-day markers sit side by side
+    within their day and fan out a little vertically; overlapping spans get tracks."""
+    y = lane.astype(float)
+    xmid = (x0 + x1) / 2.0
+    if len(lane) == 0:
+        return y, xmid
+    pts = ~is_span
+    key = pd.DataFrame({"lane": lane[pts], "day": np.floor(x0[pts] / 86400)})
+    groups = key.groupby(["lane", "day"])
+    rank = groups.cumcount().to_numpy()
+    size = groups["lane"].transform("size").to_numpy()
+    spread = np.minimum(step / 2, 2 * max_offset / np.maximum(size - 1, 1))
+    y[pts] += (rank - (size - 1) / 2.0) * spread
+    xmid[pts] = x0[pts] + (rank + 0.5) / size * (x1[pts] - x0[pts])
+    for ln in np.unique(lane[is_span]):
+        idx = np.flatnonzero(is_span & (lane == ln))
+        idx = idx[np.argsort(x0[idx], kind="stable")]
+        track_end: list[float] = []
+        for i in idx:                  # greedy interval colouring: first free track
+            track = next((t for t, end in enumerate(track_end) if end <= x0[i]), None)
+            if track is None:
+                track = len(track_end)
+                track_end.append(x1[i])
+            track_end[track] = x1[i]
+            y[i] = ln + _track_offset(track, step, max_offset)
+    return y, xmid
+
+
+def _track_offset(track: int, step: float, limit: float) -> float:
+    """0, +step, -step, +2 step, ... (centre first, then alternately below and above)."""
+    k = (track + 1) // 2
+    sign = 1.0 if track % 2 else -1.0
+    return float(np.clip(sign * k * step, -limit, limit))
+
+
+def histogram(starts_s: np.ndarray, lo: float, hi: float, n_bins: int = 120
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """(bin edges, counts) of start times within [lo, hi); bins are whole UTC days (dates
+    are day-granular, so finer bins would only show spikes at midnight)."""
+    span = max(hi - lo, 1.0)
+    width = max(np.ceil(span / n_bins / 86400), 1.0) * 86400
+    lo = np.floor(lo / 86400) * 86400
+    n = max(1, int(np.ceil((hi - lo) / width)))
+    inside = starts_s[(starts_s >= lo) & (starts_s < lo + n * width)]
+    idx = ((inside - lo) // width).astype(int)
+    counts = np.bincount(idx, minlength=n)[:n]
+    return lo + width * np.arange(n + 1), counts
+
+
+def main_cluster(starts_s: np.ndarray, gap_s: float = 14 * 86400.0,
+                 share: float = 0.6) -> tuple[float, float] | None:
+    """(first, last) start of the biggest burst of events, if it holds ``share`` of them.
+
+    News clusters around a few days; opening on that burst beats a view where it is a sliver.
+    """
+    xs = np.sort(starts_s[np.isfinite(starts_s)])
+    if len(xs) < 3:
+        return None
+    cuts = np.flatnonzero(np.diff(xs) > gap_s) + 1
+    groups = np.split(xs, cuts)
+    best = max(groups, key=len)
+    if len(best) < share * len(xs) or len(groups) == 1:
+        return None
+    return float(best[0]), float(best[-1])

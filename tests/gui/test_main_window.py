@@ -1,0 +1,275 @@
+"""Main window wiring on synthetic data: views follow one state, export, settings, themes."""
+import json
+import sys
+
+import pandas as pd
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QAction, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+TS = pd.Timestamp
+
+
+def test_scrubbing_changes_map_panel_and_list(make_window, synthetic_store, qtbot, settle):
+    window = make_window(synthetic_store)
+    settle(window)
+    all_places = set(window.state.result.place_counts["place"])
+    all_panel = list(window.side_panel.shown_statements)
+    region = window.timeline.plots.region
+    x0, _ = region.getRegion()
+    region.setRegion((x0, x0 + 20 * 86400))                    # a 20-day window
+    settle(window)
+    window_places = set(window.state.result.place_counts["place"])
+    assert window_places < all_places
+    if window.map_ok:
+        assert set(window.map_view.places.places.names) == window_places
+    assert window.side_panel.shown_statements != all_panel
+    a, b = window.state.selection.window
+    shown = window.state.store.statements.set_index("id").loc[window.side_panel.shown_statements]
+    assert ((shown["start"] < b) & (shown["end"] > a)).all()
+    assert window.event_table.model.rowCount() == len(window.state.result.events)
+
+
+def test_place_selection_filters_panel_but_not_map(make_window, synthetic_store, settle):
+    window = make_window(synthetic_store)
+    window.state.update(place="Seoul")
+    settle(window)
+    shown = window.state.store.statements.set_index("id").loc[window.side_panel.shown_statements]
+    assert len(shown) and (shown["place"] == "Seoul").all()
+    assert len(window.state.result.place_counts) > 1          # other places stay on the map
+    assert "Seoul" in window.side_panel.title.text()
+
+
+def test_panel_entry_click_selects_event_everywhere(make_window, synthetic_store, qtbot, settle):
+    window = make_window(synthetic_store)
+    settle(window)
+    event_id = window.side_panel.shown_events[3]
+    window.side_panel.browser.anchorClicked.emit(QUrl(f"event:{event_id}"))
+    settle(window)
+    assert window.state.selection.event == event_id
+    selected = window.event_table.view.selectionModel().selectedRows()
+    assert [i.data(Qt.ItemDataRole.UserRole + 2) for i in selected] == [event_id]
+    assert len(window.timeline.plots.selected_ring.data) + \
+        int(window.timeline.plots.selected_span.opts["x1"][0] > 0) >= 1
+
+
+def test_open_article_highlights_quote(make_window, synthetic_store, settle):
+    window = make_window(synthetic_store)
+    settle(window)
+    st_id = window.side_panel.shown_statements[0]
+    window.side_panel.activate(f"open:statement:{st_id}")
+    viewer = window.article_viewer
+    row = window.state.store.statements.set_index("id").loc[st_id]
+    assert viewer.isVisible() and viewer.highlighted == row["text"]
+    assert "background-color" in viewer.browser.toHtml()
+    window.close()
+    assert not viewer.isVisible()              # the article window goes with the main one
+
+
+def test_side_panel_escapes_article_text(make_window, synthetic_store, settle, monkeypatch):
+    store = synthetic_store
+    monkeypatch.setattr(store, "statement_context",
+                        lambda row: ("<b>bold</b> ", "<img src=x>", " after"))
+    window = make_window(store)
+    settle(window)
+    plain = window.side_panel.browser.toPlainText()
+    assert "<b>bold</b>" in plain and "<img src=x>" in plain      # shown as text, not markup
+
+
+def test_event_list_sort_filter_and_selection(make_window, synthetic_store, settle):
+    window = make_window(synthetic_store)
+    settle(window)
+    table = window.event_table
+    table.filter_edit.setText("Pyongyang")
+    ids = table.visible_ids()
+    events = window.state.store.events.set_index("id").loc[ids]
+    assert ids and events.apply(lambda r: "pyongyang" in (r["summary"] + str(r["place"]))
+                                .lower(), axis=1).all()
+    table.view.sortByColumn(5, Qt.SortOrder.DescendingOrder)    # Sources
+    sources = [window.state.store.event(i)["n_sources"] for i in table.visible_ids()]
+    assert sources == sorted(sources, reverse=True)
+    table.view.selectRow(0)
+    assert window.state.selection.event == table.visible_ids()[0]
+
+
+def test_filters_and_search_update_all_views(make_window, synthetic_store, settle, qtbot):
+    window = make_window(synthetic_store)
+    window.search.setText("wang yi")
+    window.search.apply()
+    settle(window)
+    assert window.state.selection.search == "wang yi"
+    assert all("Wang Yi" in a for a in window.state.result.events["actors"])
+    window.clear_filters()
+    assert not window.state.selection.is_filtered
+    button = window.filter_buttons[1]          # Types
+    button.menu().aboutToShow.emit()
+    action = next(a for a in button.menu().actions() if a.text() == "Meeting")
+    action.setChecked(True)
+    assert window.state.selection.types == {"meeting"}
+    assert set(window.state.result.events["type"]) == {"meeting"}
+    assert button.text() == "Types: Meeting"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".geojson"])
+def test_export_filtered_events(make_window, synthetic_store, tmp_path, monkeypatch, suffix):
+    window = make_window(synthetic_store)
+    window.state.update(place="Tokyo")
+    target = tmp_path / f"out{suffix}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_events()
+    n = len(window.state.result.events)
+    text = target.read_text(encoding="utf-8")
+    if suffix == ".csv":
+        assert len(pd.read_csv(target)) == n
+    elif suffix == ".json":
+        assert len(json.loads(text)["events"]) == n
+    else:
+        features = json.loads(text)["features"]
+        assert len(features) == n and features[0]["properties"]["place"] == "Tokyo"
+
+
+def test_export_timeline_png(make_window, synthetic_store, tmp_path, monkeypatch):
+    window = make_window(synthetic_store)
+    target = tmp_path / "timeline.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_png("timeline")
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_settings_remember_layout_folder_and_lanes(make_window, settings, tmp_path, qtbot):
+    window = make_window()
+    window.timeline.lane_combo.setCurrentText("Actor")
+    window.settings.setValue("lastFolder", str(tmp_path))
+    window.close()
+    assert settings.value("windowState") is not None
+    again = make_window()
+    assert again.timeline.lane_combo.currentText() == "Actor"
+    assert again._last_folder() == str(tmp_path)
+
+
+def test_dark_theme_switches_palette(make_window, qtbot):
+    window = make_window()
+    light = QApplication.palette().window().color().lightness()
+    window.act_dark.trigger()
+    assert QApplication.palette().window().color().lightness() < light
+    assert window.settings.value("theme") == "dark"
+    window.set_dark(False)
+
+
+def test_drop_folder_starts_extraction(make_window, tmp_path, monkeypatch):
+    window = make_window()
+    started = []
+    monkeypatch.setattr(window.runner, "start_paths", lambda paths, m=None: started.append(paths))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert started == [[tmp_path]]
+
+
+def test_window_survives_broken_map(monkeypatch, make_window, synthetic_store):
+    monkeypatch.setitem(sys.modules, "dateline._qt.map_view", None)   # import fails
+    window = make_window(synthetic_store)
+    assert not window.map_ok
+    assert "Map unavailable" in window.centralWidget().text()
+    assert "the map could not be created" in window.self_test()
+
+
+def test_self_test_reports_empty_data(make_window):
+    problems = make_window().self_test()
+    assert "no events were extracted" in problems
+    assert "the timeline shows no events" in problems
+
+
+def test_self_test_passes_with_data(make_window, synthetic_store, qtbot):
+    window = make_window(synthetic_store)
+    qtbot.wait(20)
+    assert window.self_test() == []
+
+
+def test_clicking_a_map_place_selects_it(make_window, synthetic_store, qtbot, settle,
+                                         click_place):
+    window = make_window(synthetic_store)
+    settle(window)
+    click_place(window, "Tokyo")
+    settle(window)
+    shown = window.state.store.statements.set_index("id").loc[window.side_panel.shown_statements]
+    assert len(shown) and (shown["place"] == "Tokyo").all()
+
+
+def test_panel_place_link_selects_place(make_window, synthetic_store, settle):
+    window = make_window(synthetic_store)
+    settle(window)
+    window.side_panel.browser.anchorClicked.emit(QUrl("place:Hong%20Kong"))
+    assert window.state.selection.place == "Hong Kong"
+
+
+def test_selected_event_card_lists_its_sources(make_window, synthetic_store, settle):
+    window = make_window(synthetic_store)
+    events = window.state.store.events
+    row = events[events["n_sources"] >= 2].iloc[0]
+    window.state.update(event=row["id"])
+    settle(window)
+    text = window.side_panel.browser.toPlainText()
+    assert "selected event" in text.lower()
+    # the card's title plus one excerpt per source (synthetic mentions quote the summary)
+    assert text.count(row["summary"]) >= 1 + len(row["mentions"])
+
+
+def test_double_click_in_list_opens_article(make_window, synthetic_store, settle, qtbot):
+    window = make_window(synthetic_store)
+    settle(window)
+    index = window.event_table.proxy.index(0, 1)
+    window.event_table.view.doubleClicked.emit(index)
+    assert window.article_viewer is not None and window.article_viewer.isVisible()
+    event_id = window.event_table.visible_ids()[0]
+    assert window.article_viewer.highlighted == window.state.store.event(event_id)["mentions"][0][3]
+
+
+def test_empty_window_explains_how_to_start(make_window, settle):
+    window = make_window()
+    settle(window)
+    assert "Open a folder" in window.side_panel.browser.toPlainText()
+
+
+def test_shortcuts_are_unique_and_drive_the_timeline(make_window, synthetic_store):
+    from PySide6.QtGui import QKeySequence
+    window = make_window(synthetic_store)
+    keys = [a.shortcut().toString() for a in window.findChildren(QAction)
+            if not a.shortcut().isEmpty()]
+    assert len(keys) == len(set(keys)), sorted(keys)
+    assert window.act_next.shortcut() == QKeySequence("Alt+Right")
+    window.timeline.set_window(TS("2017-01-01"), TS("2017-01-02"))
+    window.act_next.trigger()
+    first = window.state.selection.event
+    assert first is not None
+    window.act_next.trigger()
+    assert window.state.selection.event != first
+    window.act_prev.trigger()
+    assert window.state.selection.event == first
+
+
+def test_odd_ids_survive_panel_links(make_window, settle):
+    from dateline.model.store import EventStore
+    from dateline.model.synthetic import generate
+    corpus = generate(n_events=5, n_articles=3, seed=1)
+    odd = "ev 'x':1"
+    ev = corpus.document["events"][0]
+    old = ev["id"]
+    ev["id"] = odd
+    for st in corpus.document["statements"]:
+        if st["event"] == old:
+            st["event"] = odd
+    window = make_window(EventStore.from_document(corpus.document, texts=corpus.texts))
+    window.state.update(event=odd)
+    settle(window)
+    html = window.side_panel.browser.toHtml()
+    anchors = [a for a in html.split("href=\"")[1:]]
+    target = next(a.split("\"")[0] for a in anchors if a.startswith("event:ev%20"))
+    window.state.update(event=None)
+    window.side_panel.browser.anchorClicked.emit(QUrl(target))
+    assert window.state.selection.event == odd
+    window.side_panel.activate("open:mention:" + target.split(":", 1)[1] + ":0")
+    assert window.article_viewer.isVisible()

@@ -1,0 +1,241 @@
+"""EventStore: frames from a dateline/1 document and selection queries (plain pytest)."""
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import pytest
+from dateline.model.selection import Selection
+from dateline.model.store import EventStore
+from dateline.model.synthetic import generate
+
+TS = pd.Timestamp
+
+
+def _doc():
+    text = "Tillerson spoke in Seoul on Friday. “All options are on the table,” he said.\n"
+    return {
+        "schema": "dateline/1",
+        "articles": [{"id": "a1", "path": "", "title": "T", "outlet": "Reuters",
+                      "published": "2017-03-18", "published_source": "manifest",
+                      "text_sha256": ""},
+                     {"id": "a2", "path": "", "title": "", "outlet": None,
+                      "published": "2017-03-18", "published_source": "manifest",
+                      "text_sha256": ""}],
+        "events": [
+            {"id": "e1", "type": "warning", "summary": "Tillerson warns North Korea",
+             "date_start": "2017-03-17", "date_end": "2017-03-17", "precision": "day",
+             "place": {"name": "Seoul", "lat": 37.57, "lon": 126.98},
+             "actors": ["Rex Tillerson"],
+             "mentions": [{"article": "a1", "start": 0, "end": 24, "text": "x"},
+                          {"article": "a2", "start": 0, "end": 5, "text": "y"}]},
+            {"id": "e2", "type": "meeting", "summary": "Tillerson meets Wang Yi",
+             "date_start": "2017-03-18", "date_end": "2017-03-18", "precision": "day",
+             "place": {"name": "Beijing", "lat": 39.9, "lon": 116.4},
+             "actors": ["Rex Tillerson", "Wang Yi"], "mentions": []},
+            {"id": "e3", "type": "planned_summit", "summary": "Xi–Trump summit",
+             "date_start": "2017-04-01", "date_end": "2017-04-30", "precision": "month",
+             "place": {"name": "Mar-a-Lago", "lat": 26.7, "lon": -80.0},
+             "actors": ["Xi Jinping", "Donald Trump"], "mentions": []},
+            {"id": "e4", "type": "other", "summary": "Undated", "date_start": None,
+             "date_end": None, "precision": "day", "place": None, "actors": [],
+             "mentions": []},
+        ],
+        "statements": [
+            {"id": "s1", "speaker": "Rex Tillerson", "text": "All options are on the table",
+             "direct": True, "article": "a1", "start": 37, "end": 65,
+             "sentence_start": 36, "sentence_end": 77, "date_start": "2017-03-17",
+             "date_end": "2017-03-17", "precision": "day", "place": None, "event": "e1"},
+            {"id": "s2", "speaker": "Wang Yi", "text": "candid, pragmatic and productive",
+             "direct": True, "article": "a2", "start": 0, "end": 5, "sentence_start": 0,
+             "sentence_end": 5, "date_start": None, "date_end": None, "precision": "day",
+             "place": {"name": "Beijing", "lat": 39.9, "lon": 116.4}, "event": "e2"},
+        ],
+    }, {"a1": text, "a2": "hello"}
+
+
+@pytest.fixture
+def store():
+    doc, texts = _doc()
+    return EventStore.from_document(doc, texts=texts)
+
+
+def test_events_frame_sorted_with_exclusive_end_and_unknown_last(store):
+    ev = store.events
+    assert ev["id"].tolist() == ["e1", "e2", "e3", "e4"]
+    assert ev.loc[0, "end"] == TS("2017-03-18")          # day after the inclusive end
+    assert ev.loc[2, "end"] == TS("2017-05-01")
+    assert pd.isna(ev.loc[3, "start"])
+    assert ev.loc[0, "n_sources"] == 2
+    assert ev.loc[0, "outlets"] == ("Reuters", "Unknown outlet")
+
+
+def test_statement_inherits_event_date_and_place(store):
+    st = store.statements.set_index("id")
+    assert st.loc["s1", "place"] == "Seoul"               # from event e1
+    assert st.loc["s2", "start"] == TS("2017-03-18")      # from event e2
+    assert st.loc["s2", "outlet"] == "Unknown outlet"
+
+
+def test_window_is_half_open_and_overlapping(store):
+    r = store.query(Selection(window=(TS("2017-03-18"), TS("2017-03-19"))))
+    assert r.event_ids == ["e2"]
+    assert r.statements["id"].tolist() == ["s2"]
+    # a month-precision event overlaps any window inside its month
+    r = store.query(Selection(window=(TS("2017-04-10"), TS("2017-04-11"))))
+    assert r.event_ids == ["e3"]
+
+
+def test_cumulative_window_keeps_everything_before_end(store):
+    sel = Selection(window=(TS("2017-03-18"), TS("2017-03-19")), cumulative=True)
+    assert store.query(sel).event_ids == ["e1", "e2"]
+
+
+def test_place_filter_keeps_other_places_in_counts(store):
+    r = store.query(Selection(place="Seoul"))
+    assert r.event_ids == ["e1"]
+    assert r.statements["id"].tolist() == ["s1"]
+    counts = r.place_counts.set_index("place")
+    assert counts.loc["Beijing", "n_events"] == 1
+    assert counts.loc["Beijing", "n_statements"] == 1
+    assert list(r.place_counts.columns) == ["place", "lat", "lon", "n_events", "n_statements"]
+
+
+def test_actor_type_outlet_and_search_filters(store):
+    assert store.query(Selection(actors=frozenset({"Wang Yi"}))).event_ids == ["e2"]
+    assert store.query(Selection(types=frozenset({"planned_summit"}))).event_ids == ["e3"]
+    assert store.query(Selection(outlets=frozenset({"Reuters"}))).event_ids == ["e1"]
+    r = store.query(Selection(search="PRAGMATIC"))
+    assert r.statements["id"].tolist() == ["s2"] and r.event_ids == []
+    assert store.query(Selection(search="wang")).event_ids == ["e2"]
+
+
+def test_event_is_a_highlight_not_a_filter(store):
+    assert len(store.query(Selection(event="e1")).events) == 4
+
+
+def test_itinerary_in_date_order(store):
+    it = store.itinerary("Rex Tillerson")
+    assert it["place"].tolist() == ["Beijing"]            # warnings are not itinerary stops
+    assert list(it.columns) == ["date", "place", "lat", "lon"]
+
+
+def test_statement_context_highlights_quote(store):
+    row = store.statements[store.statements["id"] == "s1"].iloc[0]
+    before, quote, after = store.statement_context(row)
+    assert quote == "All options are on the table"
+    assert before == "“" and after.startswith(",” he said")
+
+
+def test_text_of_reads_file_and_flags_changed_text(tmp_path):
+    doc, _ = _doc()
+    path = tmp_path / "a1.txt"
+    path.write_text("changed", encoding="utf-8")
+    doc["articles"][0].update(path=str(path), text_sha256="0" * 64)
+    store = EventStore.from_document(doc)
+    assert store.text_of("a1") == "changed"
+    assert store.stale_articles == {"a1"}
+    assert store.text_of("missing") == ""
+
+
+def test_rejects_other_schema():
+    with pytest.raises(ValueError, match="dateline/1"):
+        EventStore.from_document({"schema": "other"})
+
+
+def test_window_query_matches_bruteforce_on_synthetic():
+    corpus = generate(n_events=800, n_articles=50, seed=3)
+    store = EventStore.from_document(corpus.document, texts=corpus.texts)
+    ev = store.events
+    rng = np.random.default_rng(1)
+    for _ in range(30):
+        a = TS("2017-01-01") + pd.Timedelta(days=int(rng.integers(0, 365)))
+        b = a + pd.Timedelta(days=int(rng.integers(0, 60)))
+        got = set(store.query(Selection(window=(a, b))).event_ids)
+        want = set(ev.loc[(ev["start"] < b) & (ev["end"] > a), "id"])
+        assert got == want
+
+
+def test_synthetic_offsets_point_at_quotes():
+    corpus = generate(n_events=100, seed=5)
+    for st in corpus.document["statements"]:
+        assert corpus.texts[st["article"]][st["start"]:st["end"]] == st["text"]
+    precisions = {e["precision"] for e in corpus.document["events"]}
+    assert {"day", "month"} <= precisions
+
+
+def test_selection_is_frozen():
+    sel = Selection()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sel.place = "Seoul"
+
+
+def test_main_cluster_finds_the_burst():
+    from dateline.model.lanes import main_cluster
+    day = 86400.0
+    xs = np.array([0, 1, 1, 2, 2, 3, 200, 400]) * day
+    assert main_cluster(xs) == (0.0, 3 * day)
+    assert main_cluster(np.array([0, 100, 200, 300]) * day) is None   # no dominant burst
+
+
+def test_lane_layout_spans_and_other_lane():
+    from dateline.model.lanes import OTHER_LANE, layout
+    corpus = generate(n_events=200, seed=2)
+    store = EventStore.from_document(corpus.document)
+    lay = layout(store.events, by="place", max_lanes=5)
+    assert len(lay.lanes) == 5 and lay.lanes[-1] == OTHER_LANE
+    month = store.events["precision"].to_numpy() != "day"
+    dated = store.events["start"].notna().to_numpy()
+    assert lay.is_span.sum() == (month & dated).sum()
+    assert (lay.x1 > lay.x0).all()
+
+
+def test_same_day_markers_and_overlapping_spans_do_not_overlap():
+    from dateline.model.lanes import layout
+    doc, _ = _doc()
+    extra = dict(doc["events"][1], id="e2b")
+    month2 = dict(doc["events"][2], id="e3b", date_start="2017-04-10", date_end="2017-04-20",
+                  precision="range")
+    doc["events"] += [extra, month2]
+    lay = layout(EventStore.from_document(doc).events, by="place")
+    y, x = dict(zip(lay.ids, lay.y)), dict(zip(lay.ids, lay.xmid))
+    day = pd.Timestamp("2017-03-18").value / 1e9
+    assert y["e2"] != y["e2b"]
+    assert abs(x["e2"] - x["e2b"]) >= 0.4 * 86400                # side by side ...
+    assert all(day < x[i] < day + 86400 for i in ("e2", "e2b"))   # ... inside their day
+    assert abs(y["e3"] - y["e3b"]) >= 0.2                        # spans on separate tracks
+    assert all(abs(v - round(v)) <= 0.4 for v in lay.y)      # still inside their lane
+
+
+def test_undated_statement_takes_event_precision_too():
+    doc, texts = _doc()
+    doc["statements"][1]["event"] = "e3"              # the month-precision summit
+    st = EventStore.from_document(doc, texts=texts).statements.set_index("id")
+    assert st.loc["s2", "start"] == TS("2017-04-01")
+    assert st.loc["s2", "precision"] == "month"        # never a fake exact day
+    assert st.loc["s2", "event_type"] == "planned_summit"
+    assert st.loc["s2", "place"] == "Beijing"          # its own place wins over the event's
+
+
+def test_empty_store_answers_queries():
+    store = EventStore.empty()
+    result = store.query(Selection(window=(TS("2017-01-01"), TS("2017-02-01")), place="X",
+                                   search="a", actors=frozenset({"A"})))
+    assert result.events.empty and result.statements.empty and result.place_counts.empty
+    assert store.time_range() is None and store.itinerary("A").empty
+
+
+def test_statements_without_events_keep_their_own_dates():
+    doc, texts = _doc()
+    doc["events"] = []
+    st = EventStore.from_document(doc, texts=texts).statements.set_index("id")
+    assert st.loc["s1", "start"] == TS("2017-03-17") and pd.isna(st.loc["s2", "start"])
+    assert (st["event_type"] == "statement").all()
+
+
+def test_from_frames_round_trips_the_store(store):
+    again = EventStore.from_frames(store.articles, store.events.sample(frac=1, random_state=1),
+                                   store.statements)
+    assert again.events["id"].tolist() == store.events["id"].tolist()    # re-sorted
+    sel = Selection(window=(TS("2017-03-17"), TS("2017-03-19")), actors=frozenset({"Wang Yi"}))
+    assert again.query(sel).event_ids == store.query(sel).event_ids
+    assert again.places.equals(store.places)

@@ -1,0 +1,301 @@
+"""Place mentions and their roles (dateline.extract.places, dateline.extract.gazetteer)."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline import paths
+from dateline.extract.gazetteer import get_gazetteer, lookup
+from dateline.extract.places import PlaceMention, find_places
+
+
+def seed(prefix: str) -> str:
+    path = next(paths.bundled_articles_dir().glob(f"{prefix}_*.txt"))
+    return path.read_text(encoding="utf-8")
+
+
+def places(text):
+    return [(p.text, p.name, p.role) for p in find_places(text)]
+
+
+def at(text, phrase, surface):
+    """The mention ``surface`` inside the first occurrence of ``phrase`` in ``text``."""
+    offset = text.index(phrase) + phrase.index(surface)
+    found = [p for p in find_places(text) if p.start == offset]
+    assert found, f"no place at {surface!r} in {phrase!r}"
+    return found[0]
+
+
+# ------------------------------------------------------------------ gazetteer
+
+def test_gazetteer_countries_states_cities_and_aliases():
+    gaz = get_gazetteer()
+    assert len(gaz) > 30000
+    china = lookup("China")
+    assert (china.kind, china.capital) == ("country", "Beijing")
+    assert lookup("United States").capital == "Washington"
+    washington = lookup("Washington")
+    assert (washington.country, washington.kind) == ("US", "city")    # the capital, not the state
+    assert lookup("Sydney").country == "AU"                            # most populous Sydney
+    assert lookup("Texas").kind == "region" and lookup("Ohio").kind == "region"
+    assert 39 < lookup("Ohio").lat < 42 and -85 < lookup("Ohio").lon < -80
+    for alias, name in [("DPRK", "North Korea"), ("N. Korea", "North Korea"),
+                        ("U.S.", "United States"), ("the Pentagon".split()[1], "Washington"),
+                        ("Chinese capital", "Beijing"), ("Peking", "Beijing"),
+                        ("Diaoyutai State Guesthouse", "Beijing")]:
+        assert lookup(alias).name == name, alias
+    assert lookup("Diaoyutai State Guesthouse").kind == "site"
+    assert lookup("Korean Peninsula").kind == "region"
+    assert lookup("Sao Paulo").name == "São Paulo"                     # accents folded
+
+
+def test_gazetteer_leaves_out_people_and_common_words():
+    for word in ("Xi", "Wang", "Kim", "Trump", "Of", "Most", "Summit", "Along"):
+        assert lookup(word) is None, word
+    for word in ("Nice", "Reading", "Split", "Mobile", "Victoria", "Austin"):
+        assert lookup(word).strong is False, word       # only "in Nice", never "Nice work"
+
+
+def test_gazetteer_is_built_once():
+    assert get_gazetteer() is get_gazetteer()
+
+
+# ------------------------------------------------------------------ matching
+
+def test_multi_word_names_win_over_their_parts():
+    text = ("South Korea, North Korea, the Korean Peninsula, the South China Sea, "
+            "the United States, New York and Los Angeles.")
+    assert [p[1] for p in places(text)] == [
+        "South Korea", "North Korea", "Korean Peninsula", "South China Sea", "United States",
+        "New York City", "Los Angeles"]
+
+
+@pytest.mark.parametrize("text", [
+    "Most analysts agree. Nice work. Reading the report. Split decision. Of course.",
+    "Mobile phones. Along the way. Bath time. Us too.",
+    "Kim Jong Un, Xi Jinping, Wang Yi and Donald Trump met.",
+    "Michael Jordan scored. Georgia Smith said. President Jordan spoke.",
+    "The Washington Post, the New York Times and the Global Times reported.",
+    "He studied at the University of Sydney.",
+    "Chinese and South Korean officials met North Korean envoys.",
+    "XI-TRUMP SUMMIT However, the two sides met.",
+    "Sokcho officials denied it. Sokcho is quiet.",     # small town, no location context
+])
+def test_no_false_positives(text):
+    assert places(text) == []
+
+
+def test_small_town_needs_a_location_context():
+    assert places("Talks were held in Sokcho on Friday.") == [("Sokcho", "Sokcho", "location")]
+    assert places("They met in Nice and Split.") == [("Nice", "Nice", "location"),
+                                                      ("Split", "Split", "location")]
+
+
+def test_coordinated_places_share_the_role():
+    assert places("He reported from London and Hong Kong.") == [
+        ("London", "London", "location"), ("Hong Kong", "Hong Kong", "location")]
+    assert places("Diplomats from Russia and France met.") == [
+        ("Russia", "Russia", "mention"), ("France", "France", "mention")]
+    assert places("Georgia and Armenia signed a deal.") == [
+        ("Georgia", "Georgia", "actor"), ("Armenia", "Armenia", "actor")]
+
+
+def test_travel_verbs_make_locations():
+    assert places("Mattis flew to Tokyo on Thursday, then to Seoul.") == [
+        ("Tokyo", "Tokyo", "location"), ("Seoul", "Seoul", "location")]
+    assert places("Tillerson is visiting China.") == [("China", "China", "location")]
+    assert places("They met in Lincoln. Washington state agreed.")[1][:2] == (
+        "Washington state", "Washington State")
+
+
+def test_country_after_first_name_is_a_person_but_not_after_a_preposition():
+    assert places("Georgia and Armenia signed a deal.")[0][1] == "Georgia"
+    assert places("In Jordan, talks began.") == [("Jordan", "Jordan", "location")]
+
+
+def test_title_case_headlines_keep_their_places():
+    assert [p[1] for p in places("Tillerson Arrives in Beijing Amid Rift With Washington\n")] \
+        == ["Beijing", "Washington"]
+    assert places("The Washington Post Reported It.") == []
+
+
+def test_adjacent_descriptor_keeps_the_place():
+    assert places("US Secretary of State Rex Tillerson") == [("US", "United States", "mention")]
+
+
+def test_mention_fields():
+    mention = find_places("China dismissed it.")[0]
+    assert isinstance(mention, PlaceMention)
+    assert (mention.name, mention.kind, mention.capital) == ("China", "country", "Beijing")
+    beijing = find_places("He arrived in Beijing.")[0]
+    assert beijing.capital is None and beijing.kind == "city"
+    assert abs(beijing.lat - 39.9) < 0.2 and abs(beijing.lon - 116.4) < 0.2
+
+
+# ------------------------------------------------------------------ roles
+
+@pytest.mark.parametrize("text, surface, role", [
+    ("Tillerson arrived in Beijing on Saturday.", "Beijing", "location"),
+    ("US Secretary of State Rex Tillerson traveled to Beijing.", "Beijing", "location"),
+    ("He warned North Korea, saying in Seoul that it must stop.", "Seoul", "location"),
+    ("They met at Diaoyutai State Guesthouse in Beijing.", "Diaoyutai State Guesthouse",
+     "location"),
+    ("They met at Diaoyutai State Guesthouse in Beijing.", "Beijing", "location"),
+    ("He arrived in the Chinese capital Saturday.", "Chinese capital", "location"),
+    ("Tillerson, while in Seoul earlier, rejected the idea.", "Seoul", "location"),
+    ("Meyers reported from Beijing and Wilkinson from Washington.", "Washington", "location"),
+    ("In Beijing, he will meet his counterpart.", "Beijing", "location"),
+    ("Tensions rose on the Korean Peninsula.", "Korean Peninsula", "location"),
+    ("China dismissed U.S. efforts.", "China", "actor"),
+    ("China on Saturday dismissed U.S. efforts.", "China", "actor"),
+    ("Beijing has been irked by calls.", "Beijing", "actor"),
+    ("Beijing, however, has been irked by calls.", "Beijing", "actor"),
+    ("Washington has been pressing Beijing to do more.", "Washington", "actor"),
+    ("Washington has been pressing Beijing to do more.", "Beijing", "mention"),
+    ("He said that Washington did not believe it.", "Washington", "actor"),
+    ("Washington and Seoul are trying to shift the burden.", "Seoul", "actor"),
+    ("Washington and Seoul are trying to shift the burden.", "Washington", "actor"),
+    ("China, North Korea's main trading partner, has backed sanctions.", "China", "actor"),
+    ("the Pentagon said.", "Pentagon", "actor"),
+    ("China's President Xi Jinping spoke.", "China", "mention"),
+    ("North Korea's weapons programmes worry Seoul.", "North Korea", "mention"),
+    ("US-China ties are strained.", "China", "mention"),
+    ("Beijing's build-up in the South China Sea.", "Beijing", "mention"),
+    ("Tillerson will rein in North Korea.", "North Korea", "mention"),
+    ("US officials said so.", "US", "mention"),
+    ("He was speaking Friday in South Korea.", "South Korea", "location"),
+])
+def test_roles(text, surface, role):
+    assert at(text, text, surface).role == role
+
+
+def test_wire_dateline_is_a_location():
+    assert places("BEIJING (Reuters) - Talks were held.")[0] == ("BEIJING", "Beijing", "location")
+    assert places("SEOUL, March 18 (AP) — Talks.")[0] == ("SEOUL", "Seoul", "location")
+    assert places("SEOUL, SOUTH KOREA — Talks.")[:2] == [("SEOUL", "Seoul", "location"),
+                                                        ("SOUTH KOREA", "South Korea", "location")]
+    assert places("Read more: Why China won't help")[0][2] != "location"
+
+
+# ------------------------------------------------------------------ seed articles
+
+def test_seed_002_reuters_roles():
+    text = seed("002")
+    assert at(text, "BEIJING (Reuters) -", "BEIJING").role == "location"
+    assert at(text, "saying in Seoul", "Seoul").role == "location"
+    assert at(text, "China has been irritated", "China").role == "actor"
+    assert at(text, "Washington has been pressing", "Washington").role == "actor"
+    assert at(text, "North Korea’s surging", "North Korea").role == "mention"
+
+
+def test_seed_places_avoid_names_and_organisations():
+    for prefix in ("000", "001", "002", "003", "004"):
+        text = seed(prefix)
+        for p in find_places(text):
+            assert text[p.start:p.end] == p.text
+            window = text[max(0, p.start - 12):p.end + 12]
+            for bad in ("Global Times", "Xi Jinping", "Wang Yi", "Kim Jong", "Renmin University",
+                        "Lee Kuan Yew", "University of Sydney", "Los Angeles Times"):
+                inside = bad in window and window.index(bad) <= p.start - max(0, p.start - 12) \
+                    < window.index(bad) + len(bad)
+                assert not inside, (prefix, p.text, bad)
+
+
+def test_seed_004_locations():
+    text = seed("004")
+    assert at(text, "at Diaoyutai State Guesthouse in Beijing", "Diaoyutai").role == "location"
+    assert at(text, "Renmin University in Beijing", "Beijing").role == "location"
+    assert at(text, "reported from Beijing", "Beijing").role == "location"
+    assert at(text, "China on Saturday dismissed", "China").role == "actor"
+    assert at(text, "Beijing has positioned", "Beijing").role == "actor"
+    assert at(text, "a Washington think tank", "Washington").role == "mention"
+
+
+def test_seed_003_places():
+    found = places(seed("003"))
+    assert ("N. Korea", "North Korea", "mention") in found
+    assert ("DPRK", "North Korea", "mention") in found
+    assert ("Singapore", "Singapore", "location") in found
+    assert ("Pentagon", "Washington", "actor") in found
+
+
+def test_window_offsets_index_the_whole_text():
+    text = "China met. He went to Seoul."
+    found = find_places(text, start=text.index("He"))
+    assert [(p.start, p.text, p.role) for p in found] == [(22, "Seoul", "location")]
+    assert [p.text for p in find_places(text, 0, 9)] == ["China"]
+
+
+# ------------------------------------------------------------------ robustness
+
+_WORDS = st.sampled_from([
+    "in", "Beijing", "BEIJING", "(Reuters)", "-", "China", "’s", "'s", "has", "South", "Korea",
+    "N.", "U.S.", "US", "the", "Chinese", "capital", "Washington", "Post", "University", "of",
+    "Sydney", ",", "and", "\n", "said", "Xi", "Seoul", "Korean", "Peninsula", "traveled", "to",
+    "DPRK", "São", "Paulo", "é", "-", "“", "President", "\xa0", "Why", ":",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.lists(_WORDS, max_size=30).map(" ".join),
+                 st.lists(_WORDS, max_size=30).map("".join)))
+def test_never_raises_and_offsets_slice(text):
+    for p in find_places(text):
+        assert text[p.start:p.end] == p.text
+        assert p.role in ("location", "actor", "mention")
+        assert p.kind in ("city", "country", "region", "site")
+
+
+# ------------------------------------------------------------------ opt-in online geocoder
+
+class _FakeGeocoder:
+    """Stands in for geopy's Nominatim: no network in tests."""
+
+    def __init__(self, answers):
+        self.answers, self.queries = answers, []
+
+    def geocode(self, query, timeout=None):
+        self.queries.append((query, timeout))
+        answer = self.answers[query]
+        if isinstance(answer, Exception):
+            raise answer
+        if answer is None:
+            return None
+        return type("Location", (), {"latitude": answer[0], "longitude": answer[1]})()
+
+
+def _geocoder(tmp_path, fake):
+    from dateline.extract.geocode_online import OnlineGeocoder
+    return OnlineGeocoder(tmp_path / "geo.json", geocoder=fake, clock=lambda: 0.0,
+                          sleep=lambda seconds: None)
+
+
+def test_online_geocoder_caches_hits_and_misses(tmp_path):
+    fake = _FakeGeocoder({"Sokcho": (38.2, 128.6), "Nowhere": None})
+    geo = _geocoder(tmp_path, fake)
+    assert geo.geocode("Sokcho") == (38.2, 128.6)
+    assert geo.geocode("sokcho") == (38.2, 128.6)
+    assert geo.geocode("Nowhere") is None and geo.geocode("Nowhere") is None
+    assert [q for q, _ in fake.queries] == ["Sokcho", "Nowhere"]
+    assert all(timeout and timeout <= 5 for _, timeout in fake.queries)
+    again = _geocoder(tmp_path, _FakeGeocoder({}))      # a new session reads the cache
+    assert again.geocode("Sokcho") == (38.2, 128.6) and again.geocode("Nowhere") is None
+
+
+def test_online_geocoder_fails_soft(tmp_path):
+    fake = _FakeGeocoder({"Sokcho": TimeoutError("slow"), "Bad": (999.0, 0.0)})
+    geo = _geocoder(tmp_path, fake)
+    assert geo.geocode("Sokcho") is None and geo.geocode("Bad") is None
+    fake.answers["Sokcho"] = (38.2, 128.6)
+    assert geo.geocode("Sokcho") == (38.2, 128.6)       # errors are not cached
+    (tmp_path / "geo.json").write_text("{not json", encoding="utf-8")
+    assert _geocoder(tmp_path, _FakeGeocoder({"X": None})).geocode("X") is None
+
+
+def test_country_point_is_inside_the_country_not_at_its_capital():
+    kazakhstan = lookup("Kazakhstan")             # capital Astana is at 51.2 N, 71.4 E
+    assert 44 < kazakhstan.lat < 50 and 60 < kazakhstan.lon < 75
+
+
+def test_a_place_next_to_another_without_a_conjunction_keeps_its_own_role():
+    text = "Tillerson to discuss North Korea in China US Secretary of State Rex Tillerson"
+    assert places(text)[1:] == [("China", "China", "location"), ("US", "United States", "mention")]
