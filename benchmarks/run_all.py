@@ -163,7 +163,7 @@ def main() -> None:
     for n in sizes:
         gui_steps = 60 if n >= 1_000_000 else 100 if not args.quick else 60
         naive_steps = 5 if n >= 1_000_000 else 20
-        r, e = size_rows(n, gui_steps, naive_steps, 180 if n >= 1_000_000 else 600)
+        r, e = size_rows(n, gui_steps, naive_steps, 150 if n >= 1_000_000 else 600)
         rows += r
         errors += e
     r, e = extraction_rows(n_articles, 150 if args.quick else 300)

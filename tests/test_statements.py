@@ -231,3 +231,128 @@ def test_attribution_to_an_unknown_is_not_borrowed_from_the_previous_quote():
     text = "“We stand firm,” Scholz said.\n“The plan failed,” The Times reported."
     found = {s.text: s.speaker for s in extract_article(make(text)).statements}
     assert found.get("The plan failed") != "Scholz"
+
+
+# --- general rules added for unseen styles (second pass) -----------------------------
+
+def test_british_single_quotes_with_present_tense_says():
+    text = ("Pat Cullen, the union's general secretary, says nurses have been left with no choice.\n"
+            "‘We don’t want to be here, but the government has left us no alternative,’ she added.\n"
+            "Downing Street said the prime minister ‘regrets’ the strike and was ‘working hard’ on it.\n")
+    assert speaker_of(text, "We don’t want to be here") == "Pat Cullen"
+    quotes = [s for s in extract_article(make(text)).statements if s.direct]
+    assert all("’" not in s.text[-1:] for s in quotes)   # closing marks are not quoted words
+
+
+def test_nested_double_quote_inside_single_quote_belongs_to_the_outer_speaker():
+    text = ("Helen Morris, a nurse, says she has watched colleagues leave.\n"
+            "‘One of my friends said to me, “I can earn more stacking shelves,” and she was right,’ she says.\n")
+    assert speaker_of(text, "One of my friends") == "Helen Morris"
+
+
+def test_names_with_particles_and_titles_after_an_institution():
+    text = ("President Luiz Inacio Lula da Silva visited the area. “There will be no lack of money,” "
+            "Lula da Silva told reporters.\n"
+            "“We have an open mind,” European Central Bank President Christine Lagarde said.\n"
+            "Fed Chair Jerome Powell said on Wednesday that another increase was possible.\n")
+    assert speaker_of(text, "no lack of money") == "Luiz Inacio Lula da Silva"
+    assert speaker_of(text, "open mind") == "Christine Lagarde"
+    assert speaker_of(text, "another increase") == "Jerome Powell"
+
+
+def test_acronym_and_one_word_organisation_speakers():
+    text = ("TEPCO said it would release about 7,800 tons of water over 17 days.\n"
+            "The airport will stay closed until the end of May, airport operator Fraport said.\n")
+    assert speaker_of(text, "7,800 tons") == "TEPCO"
+    assert speaker_of(text, "until the end of May") == "Fraport"
+
+
+def test_colon_introduces_the_subjects_quote():
+    text = "Kenya's finance minister, Njuguna Ndung'u, was blunt: \"Without these measures, we cannot pay.\"\n"
+    assert speaker_of(text, "Without these measures") == "Njuguna Ndung'u"
+
+
+def test_called_and_hailed_introduce_short_quotes():
+    text = ("Chief Cabinet Secretary Hirokazu Matsuno called the Chinese measure \"extremely regrettable\" "
+            "on Thursday.\nWang Yi, China's top diplomat, hailed the deal as \"a victory for dialogue\".\n")
+    assert speaker_of(text, "extremely regrettable") == "Hirokazu Matsuno"
+    assert speaker_of(text, "a victory for dialogue") == "Wang Yi"
+
+
+def test_according_to_a_news_agency_reports_the_quoted_speaker():
+    text = ("Iran's top security official, Ali Shamkhani, described the talks as \"clear and constructive\", "
+            "according to Iran's state news agency IRNA.\n")
+    assert speaker_of(text, "clear and constructive") == "Ali Shamkhani"
+
+
+def test_demonym_ministry_is_a_named_institution():
+    text = "In a statement, the Saudi foreign ministry said the two sides had agreed to respect sovereignty.\n"
+    assert speaker_of(text, "agreed to respect") == "Saudi Arabia foreign ministry"
+
+
+def test_full_name_anywhere_in_the_article_wins_over_a_bare_surname():
+    text = ("“This is unacceptable,” Kishida said on Wednesday.\n"
+            "Japanese Prime Minister Fumio Kishida is in Lithuania for a summit.\n")
+    assert speaker_of(text, "unacceptable") == "Fumio Kishida"
+
+
+def test_statement_dated_by_the_event_it_follows_and_by_the_previous_sentence():
+    from dateline.extract import extract_corpus
+    text = ("BEIJING (Reuters) - Rex Tillerson held talks with Chinese Foreign Minister Wang Yi on Saturday.\n"
+            "Speaking to reporters after the talks, Wang said the two sides must stay committed to diplomacy.\n"
+            "He added that the discussions were \"candid, pragmatic and productive\".\n"
+            "Ashley Townshend, a researcher, said the visit mattered.\n")
+    doc = extract_corpus([make(text)], cache=False)
+    by_text = {s["text"][:20]: s for s in doc["statements"]}
+    wang = [s for s in doc["statements"] if s["speaker"] == "Wang Yi"]
+    assert len(wang) >= 2 and all(s["date_start"] == "2017-03-18" and s["precision"] == "day" for s in wang)
+    townshend = [s for s in doc["statements"] if s["speaker"] == "Ashley Townshend"]
+    assert townshend and townshend[0]["date_start"] is None     # rule d: no guessed date
+    assert by_text
+
+
+def test_acronym_of_an_organisation_named_earlier_and_its_statement():
+    text = ("(Bloomberg) -- The European Central Bank raised interest rates on Thursday.\n\n"
+            "The ECB's statement said that inflation \"continues to decline but is still too high\".\n")
+    assert speaker_of(text, "continues to decline") == "European Central Bank"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("NAIROBI (AFP) - Police fired tear gas on Tuesday. “The use of force was excessive,” "
+     "Amnesty International Kenya said.", "The use of force", "Amnesty International Kenya"),
+    ("GENEVA (Reuters) - More than 2 million people have fled, the UN refugee agency said on Friday.",
+     "More than 2 million", "UN refugee agency"),
+    ("The national statistics office said the inflation rate rose.", "the inflation rate", "national statistics office"),
+    ("The Kenya National Commission on Human Rights said the vote was flawed.", "the vote was flawed",
+     "Kenya National Commission on Human Rights"),
+    ("The World Food Programme said aid was blocked at the border.", "aid was blocked", "World Food Programme"),
+    ("The Royal College of Nursing said it would announce the result.", "it would announce",
+     "Royal College of Nursing"),
+    ("The country's largest farm union, the FNSEA, said it would keep up the pressure.", "keep up the pressure",
+     "FNSEA"),
+    ("Japan's biggest union group, Rengo, said on Friday that pay would rise 5%.", "pay would rise", "Rengo"),
+    ("NHS England said about 350,000 appointments could be postponed.", "350,000 appointments", "NHS England"),
+    ("Kenya police said at least 23 people had died.", "at least 23 people", "Kenya police"),
+])
+def test_organisation_speakers_by_name_or_description(text, words, speaker):
+    assert speaker_of(text, words) == speaker
+
+
+def test_told_a_briefing_is_the_audience_not_the_words():
+    text = ("“It is deplorable that the Chinese government forcibly repatriated the defectors,” "
+            "ministry spokesperson Koo Byoung-sam told a regular briefing.")
+    assert speakers(text) == {"It is deplorable that the": "Koo Byoung-sam"}
+
+
+def test_announcing_a_package_is_not_reported_speech():
+    text = "Prime Minister Gabriel Attal, who announced a first package of concessions on Friday, is expected to act."
+    assert speakers(text) == {}
+
+
+def test_declaring_a_state_of_emergency_is_an_act_not_words():
+    text = ("President Gabriel Boric, who declared a state of emergency on Saturday, warned that the death "
+            "toll would rise significantly.")
+    result = extract_article(make(text, published=date(2024, 2, 4)))
+    assert [s.text for s in result.statements] == ["the death toll would rise significantly."]
+    declared = [e for e in result.events if e.trigger == "declared"]
+    assert declared and declared[0].date_start == "2024-02-03"

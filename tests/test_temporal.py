@@ -254,3 +254,51 @@ def test_reporting_verb_after_future_marker_keeps_the_past():
 def test_a_deadline_in_the_body_is_not_a_publication_date():
     assert find_publication_date("Firms must close by September 30, 2017, it said.") is None
     assert find_publication_date("Posted on: March 18, 2017 at 10:00\nText") == date(2017, 3, 18)
+
+
+# --- expressions anchored on another date (dateline.extract._relative) ----------------
+
+def test_n_days_after_dates_the_earlier_thing_from_the_current_day():
+    text = "The release began on Thursday. It started at 1 p.m., two days after Kishida gave the go-ahead."
+    e = one(text, date(2023, 8, 24), phrase="two days after")
+    assert dates(e) == ("2023-08-22", "2023-08-22", "day")
+
+
+def test_days_earlier_and_the_next_day():
+    text = "Lula flew over on Sunday. Two days earlier, the state declared a calamity. He left the next day."
+    found = {e.text: dates(e) for e in find_time_expressions(text, date(2024, 5, 8))}
+    assert found["Two days earlier"] == ("2024-05-03", "2024-05-03", "day")
+    assert found["the next day"] == ("2024-05-06", "2024-05-06", "day")
+
+
+def test_a_year_after_is_a_year_not_a_day():
+    e = one("They met on Wednesday, a year after their talks in Bali.", date(2023, 11, 16), phrase="a year after")
+    assert dates(e) == ("2022-01-01", "2022-12-31", "year")
+
+
+def test_overnight_is_the_night_before_publication_without_anchor():
+    e = one("Rescuers worked overnight to reach the village.", date(2024, 5, 8))
+    assert dates(e) == ("2024-05-07", "2024-05-08", "range")
+
+
+def test_the_day_before_a_named_event_is_not_guessed():
+    found = find_time_expressions("The day before Tillerson's visit, he said all options were open.", PUB)
+    assert not [e for e in found if "day before" in e.text]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Talks were held on March 3, 1650 in Seoul.", date(1650, 3, 3)),
+    ("Talks were held on 3 March 1650 in Seoul.", date(1650, 3, 3)),
+    ("The treaty was signed on Sept. 30, 1582.", date(1582, 9, 30)),
+    ("A colony is planned for July 4, 2300.", date(2300, 7, 4)),   # beyond datetime64[ns]: still right
+])
+def test_explicit_year_is_honoured_even_outside_the_model_range(text, day):
+    (found,) = find_time_expressions(text, date(2017, 3, 18))
+    assert (found.date_start, found.date_end, found.precision) == (day, day, "day")
+
+
+def test_month_with_old_year_and_comma_number_is_not_a_year():
+    (found,) = find_time_expressions("In March 1650 the court moved.", date(2017, 3, 18))
+    assert (found.date_start, found.date_end, found.precision) == (date(1650, 3, 1), date(1650, 3, 31), "month")
+    (found,) = find_time_expressions("On March 3, 2,000 people marched.", date(2017, 3, 18))
+    assert found.date_start == date(2017, 3, 3) and found.text == "March 3"

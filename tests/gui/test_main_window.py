@@ -273,3 +273,74 @@ def test_odd_ids_survive_panel_links(make_window, settle):
     assert window.state.selection.event == odd
     window.side_panel.activate("open:mention:" + target.split(":", 1)[1] + ":0")
     assert window.article_viewer.isVisible()
+
+
+def _wait_loaded(qtbot, window):
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30000)
+    window.runner.wait(30000)
+    qtbot.wait(20)
+
+
+def test_open_parquet_cache_folder_loads_its_store(make_window, qtbot, tmp_path, monkeypatch):
+    from dateline.model.cache_parquet import save_store_parquet
+    from dateline.model.synthetic import synthetic_store
+    saved = synthetic_store(n_events=120, n_articles=15, seed=3)
+    folder = tmp_path / "news-cache"
+    save_store_parquet(saved, folder)
+    window = make_window()
+    monkeypatch.setattr(window.runner, "start_paths",
+                        lambda *a, **k: pytest.fail("a cache folder must not be extracted"))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    window.act_open_folder.trigger()
+    _wait_loaded(qtbot, window)
+    store = window.state.store
+    assert sorted(store.events["id"]) == sorted(saved.events["id"])
+    assert len(store.statements) == len(saved.statements) > 0
+    assert set(window.state.result.place_counts["place"]) == set(
+        saved.events["place"].dropna())
+    assert window.windowTitle().startswith("news-cache")
+    assert not window.problems_button.isVisible()
+
+
+def test_dropped_parquet_cache_folder_is_opened_as_a_cache(make_window, tmp_path, monkeypatch):
+    from dateline.model.cache_parquet import save_store_parquet
+    from dateline.model.synthetic import synthetic_store
+    folder = tmp_path / "cache"
+    save_store_parquet(synthetic_store(n_events=10, n_articles=3, seed=1), folder)
+    window = make_window()
+    started = []
+    monkeypatch.setattr(window.runner, "start_cache", started.append)
+    monkeypatch.setattr(window.runner, "start_paths", lambda *a, **k: started.append("extract"))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    window.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    assert started == [folder]
+
+
+def test_loaded_status_counts_problems(make_window, synthetic_store, qtbot):
+    window = make_window()
+    window.runner.start(lambda p, c: (synthetic_store, ["a.txt: empty", "b.txt: binary"]))
+    _wait_loaded(qtbot, window)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Loaded 40 articles") and "(2 problems)" in message
+    window.runner.start(lambda p, c: (synthetic_store, []))
+    _wait_loaded(qtbot, window)
+    assert "problem" not in window.statusBar().currentMessage()
+
+
+def test_nothing_readable_message_lists_why(make_window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    folder = tmp_path / "junk"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"")
+    (folder / "<b>b.txt").write_bytes(b"\x00\x01\x02" * 100)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    window = make_window()
+    window.open_paths([folder])
+    _wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    (text,) = shown
+    assert "a.txt" in text and "empty" in text and "binary" in text
+    assert "&lt;b&gt;b.txt" in text and "<b>b.txt" not in text     # escaped rich text

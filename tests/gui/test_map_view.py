@@ -336,3 +336,45 @@ def test_hovering_an_edge_arrow_outlines_it(qtbot, view):
     qtbot.waitUntil(lambda: view.places.hovered == "Washington", timeout=2000)
     item = next(i for i in view.edges._items if i.place == "Washington")
     assert item._ring.color().name() == LIGHT.hover
+
+
+def test_labels_are_rendered_once_and_redrawn_from_cache(view, monkeypatch):
+    from dateline._qt import map_items
+    monkeypatch.setattr(map_items, "_pixmaps", {})     # not what other tests rendered
+    view.grab()
+    rendered = []
+    real = map_items._text_path
+    monkeypatch.setattr(map_items, "_text_path", lambda *a: rendered.append(a[0]) or real(*a))
+    view.grab()                                   # a repaint with nothing new: no stroking
+    assert rendered == []
+    assert view.places.visible_labels()
+    view.set_dark(True)                           # new colours: each label rendered anew
+    view.grab()
+    assert "Beijing" in rendered and " 3" in rendered
+
+
+def test_window_drag_defers_label_layout_to_the_settle_timer(qtbot, view, state):
+    layouts = []
+    real = view.places.layout_labels
+    view.places.layout_labels = lambda *a, **k: layouts.append(1) or real(*a, **k)
+    view.MAX_LABEL_LAG_S = 1e9                    # however slow this machine is
+    state.update(window=(pd.Timestamp("2017-03-16"), pd.Timestamp("2017-03-19")))
+    assert layouts == []                          # only the markers changed on this step
+    names = set(state.result.place_counts["place"])
+    assert set(view.places.places.names) == names
+    assert set(view.places.visible_labels()) <= names
+    qtbot.waitUntil(lambda: bool(layouts), timeout=3000)    # the drag paused
+    counts = dict(zip(view.places.places.names, view.places.places.counts))
+    shown = {label.name: label._suffix for label in view.places.labels.shown.values()}
+    assert shown and all(suffix == str(counts[name]) for name, suffix in shown.items())
+    state.update(place="Seoul")                   # not a drag: laid out at once
+    assert len(layouts) == 2
+
+
+def test_a_long_drag_still_lays_labels_out_now_and_then(view, state):
+    layouts = []
+    real = view.places.layout_labels
+    view.places.layout_labels = lambda *a, **k: layouts.append(1) or real(*a, **k)
+    view.MAX_LABEL_LAG_S = 0.0                    # the last layout is always too old
+    state.update(window=(pd.Timestamp("2017-03-16"), pd.Timestamp("2017-03-19")))
+    assert layouts == [1] and not view._labels_stale

@@ -34,8 +34,9 @@ class Monkey:
     def __init__(self, window, qtbot, rng: random.Random):
         self.w, self.qtbot, self.rng = window, qtbot, rng
         self.tl = window.timeline
-        rng_ = window.state.store.time_range()
-        self.t0, self.t1 = rng_[0] - pd.Timedelta(days=30), rng_[1] + pd.Timedelta(days=30)
+        span = window.state.store.time_range() or (pd.Timestamp("2017-03-01"),
+                                                     pd.Timestamp("2017-04-01"))
+        self.t0, self.t1 = span[0] - pd.Timedelta(days=30), span[1] + pd.Timedelta(days=30)
         self.places = list(window.state.store.places["place"]) if hasattr(
             window.state.store, "places") and "place" in window.state.store.places else []
         self.actions = [(self.scrub, 14), (self.drag_timeline, 6), (self.click_map, 8),
@@ -236,24 +237,41 @@ class Monkey:
         return "toggle theme"
 
 
-def check_consistency(window, settle) -> None:
+def check_consistency(window, settle, where: str = "", recent=()) -> None:
     """Every view shows the one state (after debounced redraws are flushed)."""
     settle(window)
     result = window.state.result
-    assert window.event_table.model.rowCount() == len(result.events)
-    assert set(window.side_panel.shown_statements) <= set(result.statements["id"])
-    assert set(window.side_panel.shown_events) <= set(result.events["id"])
+    problems = []
+    rows, n_events = window.event_table.model.rowCount(), len(result.events)
+    list_filtered = bool(window.event_table.filter_edit.text().strip())   # the list's own box
+    if rows > n_events or (rows != n_events and not list_filtered):
+        problems.append(f"event list shows {rows} rows, the state has {n_events} events")
+    if not set(window.side_panel.shown_statements) <= set(result.statements["id"]):
+        problems.append("side panel shows statements outside the selection")
+    if not set(window.side_panel.shown_events) <= set(result.events["id"]):
+        problems.append("side panel shows events outside the selection")
+    if problems:
+        pytest.fail(f"{where}: {'; '.join(problems)}\nselection: {result.selection}\n"
+                    "last actions:\n" + "\n".join(recent))
 
 
 @pytest.fixture
 def offline(monkeypatch, caplog):
-    """No network (the app is offline by default) and ERROR logs recorded."""
+    """No network (the app is offline by default), no blocking dialogs, ERROR logs recorded."""
     def refuse(*_args, **_kwargs):
         raise OSError("network access attempted")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     caplog.set_level(logging.ERROR)
+    # A modal dialog would wait forever offscreen: answer it at once instead.
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    for kind in ("warning", "critical", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, kind, lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Ok)
+    for kind in ("getSaveFileName", "getOpenFileName", "getOpenFileNames"):
+        monkeypatch.setattr(QFileDialog, kind, lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
 
 
 def capture_excepthook(seen: list[str]):
@@ -269,21 +287,20 @@ def capture_excepthook(seen: list[str]):
     return lambda: setattr(sys, "excepthook", previous)
 
 
-def test_monkey(make_window, seed_store, qtbot, settle, offline, caplog):
-    window = make_window(seed_store)
-    settle(window)
-    assert len(window.state.store.events) > 5, "the monkey needs the real seed corpus"
-    monkey = Monkey(window, qtbot, random.Random(SEED))
+def run_monkey(window, qtbot, settle, caplog, n_actions: int, seed: int) -> set[str]:
+    """Run the gestures; fail with the seed and the last actions on the first exception.
+    Returns the kinds of gesture performed."""
+    monkey = Monkey(window, qtbot, random.Random(seed))
     recent: deque[str] = deque(maxlen=25)
     kinds: set[str] = set()
     errors: list[str] = []
     restore = capture_excepthook(errors)
     try:
-        for i in range(N_ACTIONS):
+        for i in range(n_actions):
             try:
                 recent.append(f"{i}: {monkey.step()}")
             except Exception:
-                pytest.fail(f"seed {SEED}, action {i} raised:\n{traceback.format_exc()}\n"
+                pytest.fail(f"seed {seed}, action {i} raised:\n{traceback.format_exc()}\n"
                             "last actions:\n" + "\n".join(recent))
             kinds.add(recent[-1].split(": ", 1)[1].split()[0])
             if i % 3 == 0:                    # repaint now and then (paints coalesce)
@@ -291,14 +308,45 @@ def test_monkey(make_window, seed_store, qtbot, settle, offline, caplog):
             if i % 25 == 0:
                 qtbot.wait(1)                 # debounce timers fire now and then
             if i % 250 == 0:
-                check_consistency(window, settle)
+                check_consistency(window, settle, f"seed {seed}, after action {i}", recent)
             logged = [r for r in caplog.records if r.levelno >= logging.ERROR]
             if errors or logged:
                 detail = errors[0] if errors else f"{logged[0].getMessage()}\n{logged[0].exc_text}"
-                pytest.fail(f"seed {SEED}, action {i}: {detail}\nlast actions:\n"
+                pytest.fail(f"seed {seed}, action {i}: {detail}\nlast actions:\n"
                             + "\n".join(recent))
         window.timeline.stop()
-        check_consistency(window, settle)
+        check_consistency(window, settle, f"seed {seed}, at the end", recent)
     finally:
         restore()
+    return kinds
+
+
+def test_monkey(make_window, seed_store, qtbot, settle, offline, caplog):
+    window = make_window(seed_store)
+    settle(window)
+    assert len(window.state.store.events) > 5, "the monkey needs the real seed corpus"
+    kinds = run_monkey(window, qtbot, settle, caplog, N_ACTIONS, SEED)
     assert len(kinds) >= 12, f"the monkey only exercised {sorted(kinds)}"
+
+
+@pytest.mark.parametrize("corpus", ["empty", "one undated statement", "one event"])
+def test_monkey_on_tiny_corpora(make_window, qtbot, settle, offline, caplog, corpus):
+    """Edge cases that break views: no rows at all, nothing dated, a single point in time."""
+    from dateline.model.store import EventStore
+    doc = {"schema": "dateline/1", "events": [], "statements": [],
+           "articles": [{"id": "a", "path": "", "title": "A", "outlet": None,
+                         "published": None, "published_source": "unknown"}]}
+    if corpus == "one undated statement":
+        doc["statements"] = [{"id": "s", "speaker": "Wang Yi", "text": "We", "direct": True,
+                              "article": "a", "start": 1, "end": 3, "sentence_start": 0,
+                              "sentence_end": 4, "date_start": None, "date_end": None,
+                              "precision": None, "place": None, "event": None}]
+    elif corpus == "one event":
+        doc["events"] = [{"id": "e", "type": "visit", "summary": "Visit", "precision": "day",
+                          "date_start": "2017-03-18", "date_end": "2017-03-18",
+                          "place": {"name": "Seoul", "lat": 37.57, "lon": 126.98},
+                          "actors": ["Rex Tillerson"],
+                          "mentions": [{"article": "a", "start": 0, "end": 4, "text": "\"We\" "}]}]
+    window = make_window(EventStore.from_document(doc, texts={"a": "\"We\" said."}))
+    settle(window)
+    run_monkey(window, qtbot, settle, caplog, 300, SEED)

@@ -45,11 +45,13 @@ def test_month_precision_event_is_drawn_as_span(timeline):
     data = timeline.plots.layout_data
     i = list(data.ids).index("m1")
     assert data.is_span[i]
-    x0, _, width, _ = _bar_geometry(timeline.plots.spans, 0)
+    layers = timeline.plots.layers
+    x0, _, width, _ = _bar_geometry(layers.overlay["planned_summit"].bars, 0)
     assert x0 == pytest.approx(to_seconds([TS("2017-04-01")])[0])
     assert width == pytest.approx(30 * 86400)                  # all of April
-    assert "m1" not in list(timeline.plots.points.data["data"])  # not a point
-    assert sorted(timeline.plots.points.data["data"]) == ["d1", "d2"]
+    assert layers.drawn_ids("overlay", "spans") == ["m1"]
+    assert layers.drawn_ids("overlay", "points") == ["d1", "d2"]   # m1 is not a point
+    assert layers.drawn_ids("static", "points") == ["d1", "d2"]    # faded layer: all
 
 
 def _bar_geometry(bars, i):
@@ -64,13 +66,14 @@ def test_dragging_the_window_filters_state_live(timeline, qtbot):
     assert timeline.state.selection.window == (TS("2017-03-17"), TS("2017-03-18"))
     assert timeline.state.result.event_ids == ["d1"]
     assert timeline.plots.region_hist.getRegion() == pytest.approx((a, b))   # kept in sync
-    # fading: only d1 is fully opaque after the debounced restyle
-    qtbot.waitUntil(lambda: _alphas(timeline)["d1"] > 200 and _alphas(timeline)["d2"] < 120)
-
-
-def _alphas(timeline):
-    pts = timeline.plots.points
-    return {d: b.color().alpha() for d, b in zip(pts.data["data"], pts.data["brush"])}
+    # fading: only d1 is in the full-strength overlay after the debounced restyle; the
+    # faded static layer still draws both
+    layers = timeline.plots.layers
+    qtbot.waitUntil(lambda: layers.drawn_ids("overlay", "points") == ["d1"])
+    assert layers.drawn_ids("static", "points") == ["d1", "d2"]
+    dots, faded = layers.overlay["meeting"].dots, layers.static["meeting"].dots
+    assert dots.opts["brush"].color().alpha() > 200
+    assert faded.opts["brush"].color().alpha() < 120
 
 
 def test_step_to_next_and_previous_event(timeline):
@@ -235,3 +238,72 @@ def test_legend_names_the_types_present(timeline):
     text = timeline.legend.text()
     assert "Meeting" in text and "Planned summit" in text
     assert "Sanctions" not in text                      # not in this corpus
+
+
+def test_each_type_layer_holds_only_its_type(timeline):
+    layers = timeline.plots.layers
+    data = timeline.plots.layout_data
+    type_of = dict(zip(data.ids, data.types))
+    for layer in (layers.static, layers.overlay):
+        for name, group in layer.items():
+            drawn = [str(d) for d in group.dots.data["data"]] + group.span_ids()
+            assert all(type_of[d] == name for d in drawn), name
+    assert layers.drawn_ids("overlay", "points") == ["d1", "d2"]
+
+
+def test_scrub_restyles_only_the_overlay(timeline, qtbot):
+    layers = timeline.plots.layers
+    static_before = {n: (id(g.dots), list(g.dots.data["data"]))
+                     for n, g in layers.static.items()}
+    timeline.set_window(TS("2017-03-18"), TS("2017-03-19"))
+    timeline._restyle()
+    assert layers.drawn_ids("overlay", "points") == ["d2"]
+    assert layers.drawn_ids("overlay", "spans") == []
+    assert {n: (id(g.dots), list(g.dots.data["data"])) for n, g in layers.static.items()} \
+        == static_before
+
+
+def test_scrubber_is_visible_on_load_and_draggable(timeline):
+    plots = timeline.plots
+    assert timeline.state.selection.window is None                  # "All dates"
+    (lo, hi), _ = plots.lanes.getViewBox().viewRange()
+    a, b = plots.region.getRegion()
+    assert lo < a < b < hi                                           # both handles on screen
+    assert plots.region.isVisible() and plots.region.brush.color().alpha() > 0
+    assert all(line.markers for line in plots.region.lines)          # grab handles drawn
+    plots.region.setRegion((a + 86400, b))                           # drag the left edge
+    assert timeline.state.selection.window is not None
+
+
+def test_histogram_has_readable_y_labels(timeline):
+    ticks = timeline.plots.hist.getAxis("left")._tickLevels[0]
+    assert [label for _, label in ticks] == ["0", "1"]               # at most one a day
+    assert "per day" in timeline.plots.hist.getAxis("left").labelText
+
+
+def test_density_mode_above_threshold_and_back(qtbot, monkeypatch):
+    from dateline._qt import timeline_layers
+    from dateline.model.synthetic import generate
+    monkeypatch.setattr(timeline_layers, "DENSITY_THRESHOLD", 50)
+    state = AppState(_many_events_store(generate, 300))
+    view = TimelineView(state)
+    qtbot.addWidget(view)
+    view.resize(1000, 360)
+    view.show()
+    qtbot.waitExposed(view)
+    layers = view.plots.layers
+    view.fit()
+    view.plots.update_clip()
+    assert layers.density_mode and layers.density.isVisible()
+    assert layers.drawn_ids("static", "points") == []                # no markers drawn
+    assert layers.density.image is not None and layers.density.image[..., 3].max() > 0
+    x = float(layers.data.xmid[np.flatnonzero(~layers.data.is_span)[0]])
+    view.plots.lanes.setXRange(x - 3600, x + 3600, padding=0)        # zoom right in
+    view.plots.update_clip()
+    assert not layers.density_mode and not layers.density.isVisible()
+    assert 0 < len(layers.drawn_ids("static", "points")) <= 50
+
+
+def _many_events_store(generate, n):
+    corpus = generate(n_events=n)
+    return EventStore.from_document(corpus.document, texts=corpus.texts)

@@ -83,3 +83,26 @@ def test_unexpected_error_is_named_in_one_line(qtbot):
     with qtbot.waitSignal(runner.failed, timeout=10000) as blocker:
         runner.start(bug)
     assert blocker.args[0].startswith("KeyError:") and "\n" not in blocker.args[0]
+
+
+def test_nothing_readable_names_the_first_problems_on_one_line():
+    from dateline._qt.worker import nothing_readable_message
+    problems = [f"/news/f{i}.txt: empty file" for i in range(5)]
+    message = nothing_readable_message(["/news"], problems)
+    assert message.startswith("no readable articles found in /news")
+    assert "f0.txt: empty file" in message and "f2.txt" in message and "f3.txt" not in message
+    assert "2 more" in message and "\n" not in message
+    assert nothing_readable_message(["/news"], []) == "no readable articles found in /news"
+
+
+def test_broken_parquet_cache_fails_with_one_message_naming_the_folder(qtbot, tmp_path):
+    from dateline.model.cache_parquet import save_store_parquet
+    folder = tmp_path / "cache"
+    save_store_parquet(synthetic_store(20), folder)
+    (folder / "events.parquet").write_bytes(b"PAR1 not really")
+    runner = ExtractionRunner()
+    with qtbot.waitSignal(runner.failed, timeout=10000) as blocker:
+        runner.start_cache(folder)
+    (message,) = blocker.args
+    assert str(folder) in message and "\n" not in message
+    assert not runner.busy

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -50,11 +50,39 @@ def create_window(paths=None, manifest=None, document=None, settings=None):
     elif paths:
         window.open_paths([Path(p) for p in paths], Path(manifest) if manifest else None)
     elif dl_paths.bundled_articles_dir().is_dir() and not os.environ.get("DATELINE_NO_SAMPLE"):
-        manifest_path = dl_paths.bundled_manifest()
-        window.open_paths([dl_paths.bundled_articles_dir()],
-                          manifest_path if manifest_path.is_file() else None)
-        window._source_name = "Sample corpus"
+        _open_sample(window)
     return window
+
+
+def _open_sample(window) -> None:
+    """The bundled corpus: from its cached merged document when fresh (no worker round
+    trip: a faster cold start), else extracted by the worker and cached for next time."""
+    from dateline._qt import quick_open
+    folder, manifest = dl_paths.bundled_articles_dir(), dl_paths.bundled_manifest()
+    manifest = manifest if manifest.is_file() else None
+    hit = quick_open.load(folder, manifest)
+    window._source_name = "Sample corpus"
+    if hit is None:
+        _extract_sample(window, folder, manifest)
+        return
+    store, fingerprint = hit
+    window._on_loaded(store, [])
+
+    def recheck() -> None:          # after the first paint: it imports the extractor
+        if not quick_open.is_current(fingerprint) and window.state.store is store:
+            _extract_sample(window, folder, manifest)
+    QTimer.singleShot(500, window, recheck)
+
+
+def _extract_sample(window, folder, manifest) -> None:
+    from dateline._qt import quick_open
+    window.open_paths([folder], manifest)
+    window._source_name = "Sample corpus"        # open_paths names it after the folder
+
+    def keep(store) -> None:
+        window.state.store_changed.disconnect(keep)
+        quick_open.save(store, folder, manifest)
+    window.state.store_changed.connect(keep)
 
 
 def run_gui(paths=None, manifest=None, document=None) -> int:

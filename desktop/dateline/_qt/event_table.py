@@ -1,18 +1,11 @@
-"""Event list: a QAbstractTableModel over the filtered events, a sort/filter proxy, search."""
+"""Event list: a filter box over a table of the filtered events, sorted by any column.
+
+The model (``event_list_model``) sorts and filters itself with numpy, so the list stays
+responsive with 100k+ events in the window.
+"""
 from __future__ import annotations
 
-import html
-
-import numpy as np
-import pandas as pd
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,89 +16,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dateline._qt import theme
+from dateline._qt.event_list_model import (  # noqa: F401  (re-exported names)
+    ACTORS_COL,
+    COLUMNS,
+    EVENT_COL,
+    ID_ROLE,
+    SORT_ROLE,
+    SOURCES_COL,
+    TYPE_COL,
+    EventTableModel,
+)
 from dateline._qt.state import AppState
-from dateline.model.dates import describe
 
-COLUMNS = ["Date", "Event", "Place", "Type", "Actors", "Sources"]
-EVENT_COL, TYPE_COL, ACTORS_COL, SOURCES_COL = 1, 3, 4, 5
 HIDDEN_BY_DEFAULT = (TYPE_COL, ACTORS_COL)
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-class EventTableModel(QAbstractTableModel):
-    """Display strings are computed once per result, so data() is a list lookup."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._ids: list[str] = []
-        self._cells: list[list[str]] = [[] for _ in COLUMNS]
-        self._sort: list[list] = [[] for _ in COLUMNS]
-        self._types: list[str] = []
-
-    def set_events(self, events: pd.DataFrame) -> None:
-        self.beginResetModel()
-        self._ids = events["id"].tolist()
-        self._types = events["type"].tolist()
-        dates = [describe(s, e, p) for s, e, p in
-                 zip(events["start"], events["end"], events["precision"])]
-        places = events["place"].fillna("—").tolist()
-        actors = [", ".join(a) for a in events["actors"]]
-        types = [theme.type_label(t) for t in self._types]
-        self._cells = [dates, events["summary"].tolist(), places, types, actors,
-                       [str(n) for n in events["n_sources"]]]
-        start_ns = events["start"].to_numpy("datetime64[ns]").astype("int64")
-        start_ns = np.where(events["start"].isna(), np.iinfo(np.int64).max, start_ns)
-        self._sort = [start_ns.tolist(), [s.lower() for s in self._cells[1]], places, types,
-                      actors, events["n_sources"].tolist()]
-        self.endResetModel()
-
-    def rowCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[col][row]              # item views paint plain text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            # Tooltips render rich text when it looks like markup: escape article text.
-            return f"<p>{html.escape(self._cells[col][row])}</p>"
-        if role == SORT_ROLE:
-            return self._sort[col][row]
-        if role == ID_ROLE:
-            return self._ids[row]
-        if role == Qt.ItemDataRole.DecorationRole and col in (EVENT_COL, TYPE_COL):
-            return theme.type_colour(self._types[row])
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == SOURCES_COL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def row_of(self, event_id: str) -> int:
-        try:
-            return self._ids.index(event_id)
-        except ValueError:
-            return -1
-
-
-class EventFilterProxy(QSortFilterProxyModel):
-    """Sorts by the model's SORT_ROLE; filters rows on any column, case-insensitively."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setFilterKeyColumn(-1)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
 
 class EventTable(QWidget):
@@ -118,14 +41,13 @@ class EventTable(QWidget):
         super().__init__(parent)
         self.state = state
         self.model = EventTableModel(self)
-        self.proxy = EventFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = self.model     # the model sorts/filters itself; old name kept for callers
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter this list…")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self._on_filter)
         self.view = QTableView(self)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -182,7 +104,7 @@ class EventTable(QWidget):
         self._shown_result = result
         self._syncing = True
         try:
-            self.model.set_events(result.events)
+            self.model.set_events(result.events, base=self.state.store.events)
         finally:
             self._syncing = False
         self._select(result.selection.event)
@@ -194,10 +116,8 @@ class EventTable(QWidget):
             if row < 0:
                 self.view.clearSelection()
                 return
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            if index.isValid():
-                self.view.selectRow(index.row())
-                self.view.scrollTo(index)
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
         finally:
             self._syncing = False
 
@@ -212,5 +132,10 @@ class EventTable(QWidget):
             article, start, end, _ = row["mentions"][0]
             self.open_article_requested.emit(article, start, end, -1, -1)
 
+    def _on_filter(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._select(self.state.selection.event)
+
     def visible_ids(self) -> list[str]:
-        return [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
+        """Event ids in display order (after the list's filter and sort)."""
+        return self.model.shown_ids()

@@ -32,6 +32,7 @@ from dateline._qt.state import AppState
 from dateline._qt.timeline import LANE_MODES, TimelineView
 from dateline._qt.window_io import (
     export_events_dialog,
+    is_parquet_cache,
     local_paths,
     save_widget_png,
     show_problems,
@@ -262,7 +263,8 @@ class MainWindow(QMainWindow):
             self.open_paths([Path(f) for f in files])
 
     def open_paths(self, paths: list[Path], manifest: Path | None = None) -> None:
-        """Folders/articles run extraction; a single .json is read as an events document."""
+        """Folders/articles run extraction; a single .json is read as an events document,
+        a single Parquet cache folder (``save_store_parquet``) as the store it holds."""
         if not paths:
             return
         first = Path(paths[0])
@@ -270,6 +272,8 @@ class MainWindow(QMainWindow):
         self._source_name = first.name
         if len(paths) == 1 and first.suffix.lower() == ".json":
             self.runner.start_document(first)
+        elif len(paths) == 1 and is_parquet_cache(first):
+            self.runner.start_cache(first)
         else:
             self.runner.start_paths([Path(p) for p in paths], manifest)
 
@@ -284,9 +288,10 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, store, problems: list) -> None:
         self._set_busy(False)
         self.load_store(store, problems)
+        problems = f" ({plural(len(problems), 'problem')})" if problems else ""
         self.statusBar().showMessage(
             f"Loaded {len(store.articles)} articles: {len(store.events)} events, "
-            f"{len(store.statements)} statements", 6000)
+            f"{len(store.statements)} statements{problems}", 6000)
 
     def _on_failed(self, message: str) -> None:
         self._set_busy(False)

@@ -9,10 +9,21 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QGraphicsItem
 
 HALO_WIDTH = 3.5
+MAX_PIXMAPS = 3000        # text pieces kept rendered (names and counts: a few KB each)
+_pixmaps: dict[tuple, tuple[QPixmap, QPointF]] = {}
 
 
 def _text_path(text: str, font: QFont) -> QPainterPath:
@@ -20,6 +31,36 @@ def _text_path(text: str, font: QFont) -> QPainterPath:
     if text:
         path.addText(0.0, 0.0, font, text)   # baseline at y = 0; fonts fall back per script
     return path
+
+
+def _halo_pixmap(text: str, font: QFont, fill: QColor, halo: QColor, dpr: float
+                 ) -> tuple[QPixmap, QPointF]:
+    """``text`` filled and haloed, rendered once per (text, font, colours, pixel ratio):
+    stroking the halo costs ~0.5 ms a label, and every scrub step repaints the map.
+    Returns the pixmap and its top-left relative to the text's baseline origin."""
+    key = (text, font.key(), fill.rgba(), halo.rgba(), dpr)
+    hit = _pixmaps.get(key)
+    if hit is not None:
+        return hit
+    path = _text_path(text, font)
+    m = HALO_WIDTH
+    r = path.boundingRect().adjusted(-m, -m, m, m)
+    left, top = math.floor(r.left()), math.floor(r.top())
+    w, h = math.ceil(r.right()) - left, math.ceil(r.bottom()) - top
+    pixmap = QPixmap(max(1, math.ceil(w * dpr)), max(1, math.ceil(h * dpr)))
+    pixmap.setDevicePixelRatio(dpr)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(-left, -top)
+    painter.strokePath(path, QPen(halo, HALO_WIDTH, Qt.PenStyle.SolidLine,
+                                  Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+    painter.fillPath(path, QBrush(fill))
+    painter.end()
+    if len(_pixmaps) >= MAX_PIXMAPS:
+        _pixmaps.clear()           # simple and rare: a new corpus or many themes
+    _pixmaps[key] = hit = (pixmap, QPointF(left, top))
+    return hit
 
 
 class LabelItem(QGraphicsItem):
@@ -37,7 +78,6 @@ class LabelItem(QGraphicsItem):
         self._name, self._suffix = "", ""
         self._side, self._gap = "right", 0.0
         self._fg, self._muted, self._halo = QColor("black"), QColor("gray"), QColor("white")
-        self._paths = (QPainterPath(), QPainterPath())
         self._size = (0.0, 0.0, 0.0, 0.0)   # name width, suffix width, ascent, descent
 
     # -- content -------------------------------------------------------------
@@ -50,12 +90,11 @@ class LabelItem(QGraphicsItem):
         name_w = fm.horizontalAdvance(name)
         suffix_w = fs.horizontalAdvance(" " + suffix) if suffix else 0.0
         self._size = (name_w, suffix_w, fm.ascent(), fm.descent())
-        suffix_path = _text_path(" " + suffix if suffix else "", self._suffix_font)
-        suffix_path.translate(name_w, 0.0)
-        self._paths = (_text_path(name, self._font), suffix_path)
         self.update()
 
     def set_colors(self, fg: QColor, muted: QColor, halo: QColor) -> None:
+        if (fg, muted, halo) == (self._fg, self._muted, self._halo):
+            return               # unchanged: keep the cached pixmap
         self._fg, self._muted, self._halo = QColor(fg), QColor(muted), QColor(halo)
         self.update()
 
@@ -87,13 +126,18 @@ class LabelItem(QGraphicsItem):
         if not self._name:
             return
         rect = self.text_rect()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Whole device pixels: the cached pixmaps are then drawn 1:1, as crisp as text.
+        origin = painter.transform().map(QPointF(rect.left(), rect.top() + self._size[2]))
+        painter.translate(round(origin.x()) - origin.x(), round(origin.y()) - origin.y())
         painter.translate(rect.left(), rect.top() + self._size[2])   # to the baseline
-        halo = QPen(self._halo, HALO_WIDTH, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                    Qt.PenJoinStyle.RoundJoin)
-        for path, colour in zip(self._paths, (self._fg, self._muted)):
-            painter.strokePath(path, halo)
-            painter.fillPath(path, QBrush(colour))
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        parts = ((self._name, self._font, self._fg, 0.0),
+                 (" " + self._suffix if self._suffix else "", self._suffix_font, self._muted,
+                  self._size[0]))
+        for text, font, colour, dx in parts:
+            if text:
+                pixmap, top_left = _halo_pixmap(text, font, colour, self._halo, dpr)
+                painter.drawPixmap(top_left + QPointF(dx, 0.0), pixmap)
 
 
 class ArrowHeadItem(QGraphicsItem):

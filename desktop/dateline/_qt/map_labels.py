@@ -69,6 +69,13 @@ class PlaceLabels:
         for label in self._pool:
             label.setVisible(id(label) in in_use)
 
+    def keep(self, shown: dict[int, LabelItem]) -> None:
+        """Keep only these labels (place index -> label) until the next layout."""
+        self.shown = dict(shown)
+        in_use = set(map(id, self.shown.values()))
+        for label in self._pool:
+            label.setVisible(id(label) in in_use)
+
     def clear(self) -> None:
         """Forget the layout (the place indices it refers to are about to change)."""
         self.shown = {}

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
 
 from dateline._qt.map_labels import PlaceLabels
-from dateline._qt.map_style import MapPalette, color, marker_size
+from dateline._qt.map_style import MapPalette, color, marker_sizes
 from dateline.geo.basemap import is_area
 from dateline.geo.projection import Equirectangular
 
@@ -96,12 +96,23 @@ class PlacesLayer:
         self.reference = 1
 
     def set_places(self, frame: pd.DataFrame | None) -> None:
-        self.places = PlaceArrays.from_frame(frame, self._proj)
+        self._set_arrays(frame)
         self.labels.clear()          # until the owner lays labels out for the new places
+
+    def update_counts(self, frame: pd.DataFrame | None) -> None:
+        """The per-step minimum while the window is dragged: new markers, and the labels
+        already shown kept on their places (re-indexed by name, stale counts) until the
+        owner lays them out again once the drag pauses."""
+        kept = {self.places.names[i]: label for i, label in self.labels.shown.items()}
+        self._set_arrays(frame)
+        where = {name: i for i, name in enumerate(self.places.names) if name in kept}
+        self.labels.keep({i: kept[name] for name, i in where.items()})
+
+    def _set_arrays(self, frame: pd.DataFrame | None) -> None:
+        self.places = PlaceArrays.from_frame(frame, self._proj)
         # A running maximum keeps sizes comparable while the user scrubs the window.
         self.reference = max(self.reference, int(self.places.counts.max(initial=1)))
-        self._sizes = np.array([marker_size(int(n), self.reference)
-                                for n in self.places.counts], dtype=float)
+        self._sizes = marker_sizes(self.places.counts, self.reference).astype(float)
         self._redraw_markers()
         self._redraw_rings()
 

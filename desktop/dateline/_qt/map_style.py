@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtGui import QColor, QFont
 
 
@@ -76,3 +77,9 @@ def marker_size(count: int, reference: int) -> float:
     """
     share = math.sqrt(max(count, 0) / max(reference, 1))
     return float(round(MIN_MARKER + (MAX_MARKER - MIN_MARKER) * min(share, 1.0)))
+
+
+def marker_sizes(counts, reference: int):
+    """``marker_size`` for an array of counts at once (same rounding: half to even)."""
+    share = np.sqrt(np.maximum(np.asarray(counts, float), 0.0) / max(reference, 1))
+    return np.round(MIN_MARKER + (MAX_MARKER - MIN_MARKER) * np.minimum(share, 1.0))

@@ -6,20 +6,29 @@ country names, itinerary arrows, place markers and labels, edge indicators.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
+import time
 
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, QTimer
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dateline._qt.map_edges import EdgeIndicators
 from dateline._qt.map_itinerary import ItineraryLayer, describe, stops_from_frame
 from dateline._qt.map_layers import BaseLayers
-from dateline._qt.map_places import PlacesLayer, tooltip_html
 from dateline._qt.map_overlays import CornerOverlay, ElidedLabel
+from dateline._qt.map_places import PlacesLayer, tooltip_html
 from dateline._qt.map_scale import km_per_unit_x
 from dateline._qt.map_style import DARK, LIGHT, MapPalette
 from dateline.atomic import write_bytes_atomic
@@ -31,6 +40,10 @@ log = logging.getLogger(__name__)
 
 
 class MapView(QWidget):
+    # During a long drag or playback (40 ms ticks) the settle timer keeps restarting:
+    # labels are still laid out at least this often (seconds).
+    MAX_LABEL_LAG_S = 0.25
+
     def __init__(self, state, parent: QWidget | None = None):
         super().__init__(parent)
         self._state = state
@@ -39,14 +52,20 @@ class MapView(QWidget):
         self._place_frame: pd.DataFrame | None = None
         self._frame: BBox | None = None     # box to keep fitted on resize, until the user pans
         self._itinerary_key: tuple | None = None
+        self._last_selection = None         # to tell a window drag from other changes
+        self._labels_stale = False          # labels/edge arrows wait for the settle timer
+        self._laid_out_at = 0.0             # time.monotonic() of the last label layout
+        self._view_stale = False            # country names/level of detail too
         self._build_widgets()
         vb = self.viewbox
         self.base = BaseLayers(vb, self._proj, load_basemap("50m", EAST_ASIA), load_basemap("110m"))
         self.places = PlacesLayer(vb, self._proj)
         self.edges = EdgeIndicators(vb)
         self.itinerary = ItineraryLayer(vb, self._proj)
-        # Country names and level of detail cost ~20 ms: do them once the view settles.
-        self._settle = QTimer(self, singleShot=True, interval=60, timeout=self._update_base)
+        # Country names and level of detail cost ~20 ms, label layout and edge arrows
+        # ~15-25 ms at scale: while the user drags (the view or the time window) do them
+        # once the drag pauses.
+        self._settle = QTimer(self, singleShot=True, interval=60, timeout=self._on_settle)
         vb.sigRangeChanged.connect(self._on_range_changed)
         vb.sigResized.connect(self._on_resized)
         vb.sigRangeChangedManually.connect(self._forget_frame)
@@ -183,19 +202,29 @@ class MapView(QWidget):
     def _on_store(self, _store) -> None:
         self._itinerary_key = None
         self._place_frame = None
+        self._last_selection = None
         self.places.reset_scale()
 
     def _on_result(self, result) -> None:
         frame = getattr(result, "place_counts", None)
         selection = getattr(result, "selection", None) or getattr(self._state, "selection", None)
+        dragging = _window_moved(self._last_selection, selection)
+        self._last_selection = selection
         if frame is not self._place_frame and not _same_frame(frame, self._place_frame):
             self._place_frame = frame
-            self.places.set_places(frame)
+            if dragging:      # only the counts change: no label layout on every step
+                self.places.update_counts(frame)
+            else:
+                self.places.set_places(frame)
         place = getattr(selection, "place", None)
         self.places.set_selected(place)
         self._update_itinerary(selection)
         self._update_summary()
-        self._relayout()
+        if dragging and time.monotonic() - self._laid_out_at < self.MAX_LABEL_LAG_S:
+            self._labels_stale = True
+            self._settle.start()
+        else:
+            self._relayout()
 
     def _update_itinerary(self, selection) -> None:
         actors = tuple(getattr(selection, "actors", ()) or ())
@@ -276,11 +305,21 @@ class MapView(QWidget):
 
     def _on_range_changed(self, *_args) -> None:
         self._relayout()
+        self._view_stale = True
         self._settle.start()
+
+    def _on_settle(self) -> None:
+        if self._labels_stale:
+            self._relayout()
+        if self._view_stale:
+            self._view_stale = False
+            self._update_base()
 
     def _relayout(self) -> None:
         if not hasattr(self, "edges"):
             return     # still constructing
+        self._labels_stale = False
+        self._laid_out_at = time.monotonic()
         outside = ~self.places.in_view(self.viewbox.viewRect())
         self.edges.update(self.places.places, outside, self.places.selected, self.places.hovered)
         edge_rects = self.edges.occupied_rects()
@@ -317,6 +356,15 @@ class MapView(QWidget):
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
+
+
+def _window_moved(before, after) -> bool:
+    """Did only the time window change (a drag or playback step)?"""
+    if not (dataclasses.is_dataclass(before) and dataclasses.is_dataclass(after)):
+        return False
+    if type(before) is not type(after) or before.window == after.window:
+        return False
+    return dataclasses.replace(before, window=after.window) == after
 
 
 def _same_frame(a: pd.DataFrame | None, b: pd.DataFrame | None) -> bool:

@@ -6,6 +6,7 @@ window (via a signal) to show the whole article. All article text is html-escape
 """
 from __future__ import annotations
 
+import dataclasses
 import html
 from urllib.parse import quote, unquote
 
@@ -24,7 +25,9 @@ from dateline._qt import theme
 from dateline._qt.state import AppState
 from dateline.model.dates import describe, plural, window_label
 
-MAX_ENTRIES = 120        # per section; a narrower selection shows the rest
+PAGE = 20                # entries per section at first (~40 in all); "Show more" adds a page
+MAX_ENTRIES = PAGE       # (old name)
+_CACHE_LIMIT = 5000      # cached entry HTML fragments
 esc = html.escape
 
 
@@ -62,9 +65,15 @@ class SidePanel(QWidget):
         layout.setSpacing(0)
         layout.addLayout(head)
         layout.addWidget(self.browser, 1)
-        self._timer = QTimer(self, singleShot=True, interval=80)   # scrubbing: debounce
+        # While scrubbing, every mouse move restarts the timer: the panel renders once the
+        # drag pauses, not on every step.
+        self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.render)
-        state.result_changed.connect(lambda _: self._timer.start())
+        self._limits = {"statements": PAGE, "events": PAGE}
+        self._filters = None                          # selection minus the event, last seen
+        self._html: dict[tuple, str] = {}             # entry HTML per (kind, id, theme, sel)
+        self._html_store = None
+        state.result_changed.connect(self._on_result)
         self.render()
 
     # -------------------------------------------------------------- rendering
@@ -74,12 +83,21 @@ class SidePanel(QWidget):
             self._timer.stop()
             self.render()
 
+    def _on_result(self, result) -> None:
+        filters = dataclasses.replace(result.selection, event=None)
+        if filters != self._filters:                  # a new list: back to the first page
+            self._filters = filters
+            self._limits = {"statements": PAGE, "events": PAGE}
+        self._timer.start()
+
     def render(self) -> None:
         result = self.state.result
         sel = result.selection
         st, ev = result.statements, result.events
-        self.shown_statements = st["id"].head(MAX_ENTRIES).tolist()
-        self.shown_events = ev["id"].head(MAX_ENTRIES).tolist()
+        if self._html_store is not self.state.store or len(self._html) > _CACHE_LIMIT:
+            self._html, self._html_store = {}, self.state.store
+        self.shown_statements = st["id"].head(self._limits["statements"]).tolist()
+        self.shown_events = ev["id"].head(self._limits["events"]).tolist()
         where = esc(sel.place) if sel.place else "All places"
         self.title.setText(f"<b>{where}</b> · {esc(window_label(sel.window))}<br>"
                            f"<span style='color:{theme.current().muted}'>"
@@ -91,8 +109,12 @@ class SidePanel(QWidget):
                          "(File → Open Folder, Ctrl+O) or drop files on the window.</p>")
         if sel.event is not None:
             parts.append(self._selected_event_html(sel.event))
-        parts.append(self._section("Statements", st, self._statement_html))
-        parts.append(self._section("Event excerpts", ev, self._event_html))
+        if sel.place is not None:
+            # Many events at one place: every one reachable, its statements beneath it.
+            parts.append(self._grouped_by_event(st, ev))
+        else:
+            parts.append(self._section("Statements", "statements", st, self._statement_html))
+            parts.append(self._section("Event excerpts", "events", ev, self._event_html))
         if not len(st) and not len(ev):
             parts.append("<p class='muted'>Nothing matches the current selection. Widen the "
                          "time window or clear filters.</p>")
@@ -108,14 +130,60 @@ class SidePanel(QWidget):
                 f" a {{ color: {t.accent}; text-decoration: none; }}"
                 f" .sel {{ background-color: {t.alt_base}; }}</style>")
 
-    def _section(self, title: str, df: pd.DataFrame, render_row) -> str:
+    def _section(self, title: str, kind: str, df: pd.DataFrame, render_row) -> str:
         if df.empty:
             return ""
-        rows = [render_row(row) for row in df.head(MAX_ENTRIES).itertuples(index=False)]
-        more = len(df) - MAX_ENTRIES
-        tail = (f"<p class='muted'>… and {more} more. Narrow the time window or pick a place."
-                "</p>") if more > 0 else ""
+        limit = self._limits[kind]
+        rows = self._entries(kind, df.head(limit), render_row)
+        more = len(df) - limit
+        tail = (f"<p class='muted'>… and {more} more. <a href='more:{kind}'>Show more</a>,"
+                " or narrow the time window or pick a place.</p>") if more > 0 else ""
         return f"<h3>{esc(title)} ({len(df)})</h3>" + "".join(rows) + tail
+
+    def _grouped_by_event(self, st: pd.DataFrame, ev: pd.DataFrame) -> str:
+        """Events at the selected place, each followed by its statements; then the
+        statements made there that belong to no listed event."""
+        limit = self._limits["events"]
+        shown = ev.head(limit)
+        positions: dict[str, list[int]] = {}
+        for pos, event_id in enumerate(st["event"].tolist()):
+            if isinstance(event_id, str):
+                positions.setdefault(event_id, []).append(pos)
+        parts, shown_statements = [], []
+        if len(shown):
+            parts.append(f"<h3>Events here ({len(ev)})</h3>")
+        event_html = self._entries("events", shown, self._event_html)
+        for event_id, html_ in zip(shown["id"].tolist(), event_html):
+            parts.append(html_)
+            linked = st.iloc[positions.get(event_id, [])]
+            if len(linked):
+                shown_statements += linked["id"].tolist()
+                parts.append("<div style='margin-left:18px'>"
+                             + "".join(self._entries("statements", linked, self._statement_html))
+                             + "</div>")
+        if len(ev) > limit:
+            parts.append(f"<p class='muted'>… and {len(ev) - limit} more events. "
+                         "<a href='more:events'>Show more</a></p>")
+        listed = set(shown["id"].tolist()) if len(ev) <= limit else set(ev["id"].tolist())
+        others = st[~st["event"].isin(listed)]
+        parts.append(self._section("Other statements here", "statements", others,
+                                   self._statement_html))
+        self.shown_statements = shown_statements + others["id"].head(
+            self._limits["statements"]).tolist()
+        return "".join(parts)
+
+    def _entries(self, kind: str, df: pd.DataFrame, render_row) -> list[str]:
+        """Entry HTML, built once per (entry, theme, highlighted or not); only entries not
+        yet cached are turned into rows (scrubbing mostly re-shows the same ones)."""
+        ids = df["id"].tolist()
+        events = df["event"].tolist() if kind == "statements" else ids
+        name, selected = theme.current().name, self.state.selection.event
+        keys = [(kind, i, name, e == selected) for i, e in zip(ids, events)]
+        missing = [n for n, key in enumerate(keys) if key not in self._html]
+        if missing:
+            for n, row in zip(missing, df.iloc[missing].itertuples(index=False)):
+                self._html[keys[n]] = render_row(row)
+        return [self._html[key] for key in keys]
 
     def _sentence_html(self, before: str, span: str, after: str) -> str:
         return f"{esc(before)}<span class='q'>{esc(span)}</span>{esc(after)}"
@@ -196,6 +264,9 @@ class SidePanel(QWidget):
             self.state.update(place=unquote(rest))
         elif kind == "open":
             self._open(rest)
+        elif kind == "more" and rest in self._limits:
+            self._limits[rest] += PAGE
+            self.render()
 
     def _open(self, what: str) -> None:
         kind, _, ident = what.partition(":")

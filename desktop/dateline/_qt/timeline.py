@@ -55,6 +55,8 @@ class TimelineView(QWidget):
         self.plots = TimelinePlots(self)
         self._base_key: Selection | None = None
         self._base_events = state.store.events.iloc[:0]
+        self._hist_starts: tuple | None = None      # (selection, start seconds) cache
+        self._hist_key: tuple | None = None
         self._restyle_timer = QTimer(self, singleShot=True, interval=30)
         self._restyle_timer.timeout.connect(self._restyle)
         self._play_timer = QTimer(self, interval=PLAY_TICK_MS)
@@ -138,6 +140,7 @@ class TimelineView(QWidget):
     def _on_store(self, store) -> None:
         self.stop()
         self._base_key = None
+        self._hist_starts = self._hist_key = None
         self.legend.setText(legend_html(store.types))
         self._on_result(self.state.result)
         first = self.focus_main_cluster()
@@ -176,6 +179,7 @@ class TimelineView(QWidget):
             return
         self._base_key = key
         self._base_events = self.state.store.query(key).events
+        self._hist_starts = self._hist_key = None
         mode = LANE_MODES[self.lane_combo.currentText()]
         self.plots.set_layout(lanes_mod.layout(self._base_events, by=mode,
                                                max_lanes=self.plots.lanes_fit))
@@ -186,17 +190,17 @@ class TimelineView(QWidget):
         data = self.plots.layout_data
         if data is None:
             return
-        result = self.state.result
-        in_store = np.zeros(len(self.state.store.events), dtype=bool)
-        in_store[result.events.index.to_numpy()] = True
-        self.plots.restyle(in_store[data.rows] if len(data) else np.zeros(0, dtype=bool))
+        rows = self.state.result.events.index.to_numpy()
+        self.plots.restyle_items(self.plots.layers.index.items_of_rows(rows))
         self._update_histogram()
 
     def _update_histogram(self) -> None:
         """Histogram of events passing every filter except the window itself."""
         sel = dataclasses.replace(self.state.selection, window=None, event=None)
-        events = self.state.store.query(sel).events if sel.place else self._base_events
-        starts = lanes_mod.to_seconds(events["start"].dropna())
+        if self._hist_starts is None or self._hist_starts[0] != sel:   # not on every scrub
+            events = self.state.store.query(sel).events if sel.place else self._base_events
+            self._hist_starts = (sel, lanes_mod.to_seconds(events["start"].dropna()))
+        starts = self._hist_starts[1]
         rng = self.state.store.time_range()
         if rng is None:
             self.plots.set_histogram(starts, 0, 0)
@@ -206,7 +210,10 @@ class TimelineView(QWidget):
         lo, hi = max(data_lo, view_lo), min(data_hi, view_hi)
         if hi <= lo:
             lo, hi = data_lo, data_hi
-        self.plots.set_histogram(starts, float(lo), float(hi))
+        key = (sel, float(lo), float(hi), len(starts))
+        if key != self._hist_key:
+            self._hist_key = key
+            self.plots.set_histogram(starts, float(lo), float(hi))
 
     def _sync_region(self, sel: Selection) -> None:
         if sel.window is not None:

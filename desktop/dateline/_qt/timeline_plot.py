@@ -6,37 +6,21 @@ x is float seconds since the epoch, UTC (``DateAxisItem(utcOffset=0)``: no local
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 
 from dateline._qt import theme
 from dateline._qt.date_axis import UtcDateAxis
+from dateline._qt.timeline_layers import EventLayers, marker_sizes
 from dateline.model import lanes as lanes_mod
 from dateline.model.dates import describe
 
 DAY = 86400.0
 LANE_HEIGHT_PX = 22          # minimum readable lane pitch; more lanes than fit go to "Other"
 
-
-def _colour(event_type: str, alpha: int) -> QColor:
-    c = theme.type_colour(event_type)
-    c.setAlpha(int(alpha))
-    return c
-
-
-@lru_cache(maxsize=4096)
-def _brush(event_type: str, alpha: int):
-    """Brushes are shared per (type, alpha): creating one per marker is the slow part."""
-    return pg.mkBrush(_colour(event_type, alpha))
-
-
-@lru_cache(maxsize=4096)
-def _pen(event_type: str, alpha: int, width: float = 1.5):
-    return pg.mkPen(_colour(event_type, alpha), width=width)
 
 
 class TimelinePlots(pg.GraphicsLayoutWidget):
@@ -53,12 +37,18 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
         self.layout_data: lanes_mod.LaneLayout | None = None
         self.lanes_fit = 12
         self._syncing = False
+        self._region_active = False
+        self._selected_key: tuple | None = None
         self._build_plots()
         self._build_items()
         self._mouse_proxy = pg.SignalProxy(self.scene().sigMouseMoved, rateLimit=30,
                                            slot=self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.lanes.getViewBox().sigResized.connect(self._on_lanes_resized)
+        # Re-clip the event layers once panning/zooming pauses (cheap when still covered).
+        self._clip_timer = QTimer(self, singleShot=True, interval=40)
+        self._clip_timer.timeout.connect(self.update_clip)
+        self.lanes.getViewBox().sigXRangeChanged.connect(self._on_x_range_changed)
 
     # -------------------------------------------------------------- building
     def _build_plots(self) -> None:
@@ -87,9 +77,7 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
                 axis.setPen(pg.mkPen(t.grid))
                 axis.setTextPen(pg.mkPen(t.text))
         self.lanes.invertY(True)
-        self.hist.getAxis("left").setTicks(None)
-        self.hist.getAxis("left").setStyle(showValues=False)
-        self.hist.getAxis("left").setLabel("events", color=t.muted)
+        self.hist.getAxis("left").setLabel("per day", color=t.muted)
 
     def _axis_font(self):
         font = self.font()
@@ -101,17 +89,17 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
         self.bands = pg.BarGraphItem(x0=[0], x1=[1], y0=[0], y1=[0], brush=t.alt_base,
                                      pen=pg.mkPen(None))
         self.bands.setZValue(-20)
-        self.spans = pg.BarGraphItem(x0=[0], x1=[0], y0=[0], y1=[0], pen=pg.mkPen(None))
-        self.points = pg.ScatterPlotItem(pxMode=True, symbol="o")
+        self.layers = EventLayers(self.lanes)
         self.selected_ring = pg.ScatterPlotItem(pxMode=True, symbol="o", size=22,
                                                 pen=pg.mkPen(t.text, width=2),
                                                 brush=pg.mkBrush(None))
         self.selected_span = pg.BarGraphItem(x0=[0], x1=[0], y0=[0], y1=[0],
                                              brush=pg.mkBrush(None),
                                              pen=pg.mkPen(t.text, width=2))
-        for item in (self.bands, self.spans, self.points, self.selected_span,
-                     self.selected_ring):
+        for item in (self.bands, self.selected_span, self.selected_ring):
             self.lanes.addItem(item)
+        self.selected_span.setZValue(5)          # above the event layers (z -5 and 0)
+        self.selected_ring.setZValue(5)
         self.hist_curve = pg.PlotDataItem(stepMode="center", fillLevel=0,
                                           pen=pg.mkPen(t.accent, width=1),
                                           brush=pg.mkBrush(theme.translucent(t.accent, 90)))
@@ -127,6 +115,8 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
                                      pen=pg.mkPen(t.accent, width=2),
                                      hoverPen=pg.mkPen(t.accent, width=3))
         region.setZValue(-10)
+        for line in region.lines:               # grab handles: obviously draggable edges
+            line.addMarker("<|>", position=0.5, size=12)
         region.sigRegionChanged.connect(self._on_region_changed)
         region.sigRegionChangeFinished.connect(self._on_region_finished)
         plot.addItem(region, ignoreBounds=True)
@@ -146,10 +136,14 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
         self.hist_curve.setPen(pg.mkPen(t.accent, width=1))
         self.hist_curve.setBrush(pg.mkBrush(theme.translucent(t.accent, 90)))
         for region in (self.region, self.region_hist):
-            region.setBrush(pg.mkBrush(theme.translucent(t.region, 38)))
             region.setHoverBrush(pg.mkBrush(theme.translucent(t.region, 60)))
             for line in region.lines:
                 line.setPen(pg.mkPen(t.accent, width=2))
+        self.set_region(*getattr(self, "_data_range", (0.0, 1.0)), active=self._region_active)
+        if self.layout_data is not None:               # overlay pens use the background
+            shown = self.layers.shown
+            self.set_layout(self.layout_data)
+            self.layers.restyle(shown)
 
     # --------------------------------------------------------------- drawing
     def set_layout(self, data: lanes_mod.LaneLayout) -> None:
@@ -164,8 +158,13 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
             plot.getAxis("left").setWidth(min(max(width + 16, 60), 200))
         self.lanes.setYRange(-0.6, n - 0.4, padding=0)
         self._draw_bands(n)
+        self.layers.set_layout(data)
+        vb = self.lanes.getViewBox()
+        (lo, hi), _ = vb.viewRange()
+        self.layers.set_view_range(lo, hi, int(vb.width()) or 800)
 
     def _on_lanes_resized(self, vb) -> None:
+        self._clip_timer.start()
         fit = max(4, int(vb.height() // LANE_HEIGHT_PX))
         if fit != self.lanes_fit:
             self.lanes_fit = fit
@@ -181,35 +180,32 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
                            y0=rows - 0.5, y1=rows + 0.5)
 
     def restyle(self, in_result: np.ndarray) -> None:
-        """Draw markers/spans; items outside the current result are faded, not hidden."""
-        data = self.layout_data
-        if data is None or len(data) == 0:
-            self.points.setData([], [])
-            self.spans.setOpts(x0=[0], x1=[0], y0=[0], y1=[0], brushes=None)
-            return
-        alpha = np.where(in_result, 230, 70)
-        pts = ~data.is_span
-        sizes = np.clip(7 + 3 * (data.n_sources[pts] - 1), 7, 19)
-        brushes = [_brush(t, a) for t, a in zip(data.types[pts], alpha[pts].tolist())]
-        self.points.setData(x=data.xmid[pts], y=data.y[pts], size=sizes,
-                            brush=brushes, pen=pg.mkPen(theme.current().plot_bg, width=1),
-                            data=data.ids[pts])
-        sp = data.is_span
-        half = np.clip(0.07 + 0.015 * (data.n_sources[sp] - 1), 0.07, 0.1)
-        y = data.y[sp]
-        if sp.any():
-            # Long spans (a month, a year) are vaguer: fainter fill, so they don't dominate.
-            days = np.maximum((data.x1[sp] - data.x0[sp]) / DAY, 1.0)
-            fill = (alpha[sp] * np.clip(1.1 - 0.18 * np.log(days), 0.2, 0.8)).astype(int) // 8 * 8
-            span_brushes = [_brush(t, a) for t, a in zip(data.types[sp], fill.tolist())]
-            pens = [_pen(t, a) for t, a in zip(data.types[sp], alpha[sp].tolist())]
-            self.spans.setOpts(x0=data.x0[sp], x1=data.x1[sp], y0=y - half, y1=y + half,
-                               brushes=span_brushes, pens=pens)
-        else:
-            self.spans.setOpts(x0=[0], x1=[0], y0=[0], y1=[0], brushes=None, pens=None)
+        """Items outside the result are faded, not hidden (boolean mask per item)."""
+        self.restyle_items(np.flatnonzero(in_result))
+
+    def restyle_items(self, items: np.ndarray) -> None:
+        """Draw the items with these (sorted) indices at full strength."""
+        self.layers.restyle(np.asarray(items, dtype=np.int64))
+
+    def _on_x_range_changed(self, *_) -> None:
+        if not self._region_active:
+            self._follow_view()
+        self._clip_timer.start()
+
+    def update_clip(self) -> None:
+        """Give the event layers the visible x-range (they clip and pick the mode)."""
+        vb = self.lanes.getViewBox()
+        (lo, hi), _ = vb.viewRange()
+        width = int(vb.width()) or 800
+        if not self.layers.covers(lo, hi, width):
+            self.layers.set_view_range(lo, hi, width)
 
     def show_selected(self, event_id: str | None) -> None:
         data = self.layout_data
+        key = self._selected_key
+        if key is not None and key[0] is data and key[1] == event_id:
+            return                                  # unchanged: skip the O(n) id search
+        self._selected_key = (data, event_id)
         hit = np.flatnonzero(data.ids == event_id) if data is not None and event_id else []
         pts = [i for i in hit if not data.is_span[i]]
         spans = [i for i in hit if data.is_span[i]]
@@ -226,16 +222,40 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
             return
         edges, counts = lanes_mod.histogram(starts_s, lo, hi)
         self.hist_curve.setData(edges, counts.astype(float))
-        self.hist.setYRange(0, max(1, counts.max()) * 1.15, padding=0)
+        top = max(1, int(counts.max()))
+        self.hist.setYRange(0, top * 1.15, padding=0)
+        # Readable y-axis: just 0 and the tallest bar, labelled per bin width.
+        self.hist.getAxis("left").setTicks([[(0, "0"), (top, str(top))], []])
+        days = round((edges[1] - edges[0]) / DAY) if len(edges) > 1 else 1
+        self.hist.getAxis("left").setLabel("per day" if days == 1 else f"per {days} days",
+                                           color=theme.current().muted)
 
     def set_region(self, x0: float, x1: float, active: bool = True) -> None:
-        """Move the scrubber; inactive (no window set) it is just two handles, unfilled."""
+        """Move the scrubber. Inactive (no window set) it still shows, lightly filled, over
+        the visible part of the data range, so its edges can be grabbed to narrow it."""
+        self._region_active = active
+        self._data_range = (x0, x1)
+        if not active:
+            self._follow_view()
+            return
+        self._place_region(x0, x1, alpha=38)
+
+    def _follow_view(self) -> None:
+        x0, x1 = getattr(self, "_data_range", (0.0, 0.0))
+        (lo, hi), _ = self.lanes.getViewBox().viewRange()
+        inset = (hi - lo) * 0.015                   # keep both handles on screen
+        a, b = max(x0, lo + inset), min(x1, hi - inset)
+        if b <= a:
+            a, b = lo + inset, hi - inset
+        self._place_region(a, b, alpha=16)
+
+    def _place_region(self, x0: float, x1: float, alpha: int) -> None:
         t = theme.current()
         self._syncing = True
         try:
             for region in (self.region, self.region_hist):
                 region.setRegion((x0, x1))
-                region.setBrush(pg.mkBrush(theme.translucent(t.region, 38 if active else 0)))
+                region.setBrush(pg.mkBrush(theme.translucent(t.region, alpha)))
         finally:
             self._syncing = False
 
@@ -261,15 +281,18 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
         if data is None or len(data) == 0:
             return None
         px, py = self.lanes.getViewBox().viewPixelSize()
-        radius_px = np.clip(7 + 3 * (data.n_sources - 1), 7, 19) / 2 + 3
-        dist_px = np.hypot((data.xmid - x) / px, (data.y - y) / py)
-        near = ~data.is_span & (dist_px <= radius_px)
+        vis = self.layers.visible if len(self.layers.visible) else np.arange(len(data))
+        near_lane = vis[np.abs(data.y[vis] - y) <= 0.5]          # cheap pre-filter
+        xm, ym = data.xmid[near_lane], data.y[near_lane]
+        radius_px = marker_sizes(data.n_sources[near_lane]) / 2 + 3
+        dist_px = np.hypot((xm - x) / px, (ym - y) / py)
+        near = ~data.is_span[near_lane] & (dist_px <= radius_px)
         if near.any():
-            return str(data.ids[np.flatnonzero(near)[np.argmin(dist_px[near])]])
-        inside = (data.is_span & (np.abs(data.y - y) <= 0.12)
-                  & (data.x0 - 2 * px <= x) & (x < data.x1 + 2 * px))
+            return str(data.ids[near_lane[np.flatnonzero(near)[np.argmin(dist_px[near])]]])
+        inside = (data.is_span[near_lane] & (np.abs(ym - y) <= 0.12)
+                  & (data.x0[near_lane] - 2 * px <= x) & (x < data.x1[near_lane] + 2 * px))
         if inside.any():
-            idx = np.flatnonzero(inside)
+            idx = near_lane[np.flatnonzero(inside)]
             return str(data.ids[idx[np.argmin(np.abs(data.y[idx] - y))]])
         return None
 

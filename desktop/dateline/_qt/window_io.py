@@ -21,6 +21,22 @@ def warn(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, f"<p>{html.escape(text)}</p>")
 
 
+def is_parquet_cache(path: Path) -> bool:
+    """A Dateline Parquet cache folder (``meta.json`` naming the cache schema, or beside
+    the cache tables, so a damaged one still reaches the cache reader's message)."""
+    meta = Path(path) / "meta.json"
+    if not (Path(path).is_dir() and meta.is_file()):
+        return False
+    if (Path(path) / "events.parquet").is_file():
+        return True
+    try:
+        with open(meta, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return b"dateline-cache/" in head
+
+
 def local_paths(mime: QMimeData) -> list[Path]:
     """Local folders and files from a drag (remote URLs are ignored: we stay offline)."""
     if not mime.hasUrls():

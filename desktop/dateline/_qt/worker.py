@@ -72,7 +72,7 @@ def extract_paths(paths: list[Path], manifest: Path | None, progress, cancelled
     if cancelled():
         raise Cancelled
     if not load.articles:
-        raise ValueError("no readable articles found in " + ", ".join(str(p) for p in paths))
+        raise ValueError(nothing_readable_message(paths, problems))
     total = len(load.articles)
 
     def on_progress(done=0, total_=total, *rest):
@@ -85,6 +85,34 @@ def extract_paths(paths: list[Path], manifest: Path | None, progress, cancelled
                  for p in doc.get("problems", []) if isinstance(p, dict)]
     texts = {a.id: a.text for a in load.articles}
     return EventStore.from_document(doc, texts=texts), problems
+
+
+def nothing_readable_message(paths: list[Path], problems: list[str], first: int = 3) -> str:
+    """One line: where nothing was readable, and why for the first few files."""
+    message = "no readable articles found in " + ", ".join(str(p) for p in paths)
+    if problems:
+        shown = "; ".join(_one_line(p) for p in problems[:first])
+        more = f" (and {len(problems) - first} more)" if len(problems) > first else ""
+        message += f" — {shown}{more}"
+    return message
+
+
+def read_parquet_cache(folder: Path, progress, cancelled) -> tuple[EventStore, list[str]]:
+    """An EventStore from a Parquet cache folder (what the Dask runner and benchmarks
+    write); any failure becomes one message naming the folder."""
+    from dateline.model.cache_parquet import load_store_parquet
+
+    progress(0, 0, f"Reading cache {Path(folder).name}…")
+    try:
+        store = load_store_parquet(folder)
+    except Exception as exc:
+        if not isinstance(exc, (ValueError, OSError)):
+            log.exception("reading the cache %s failed", folder)
+        text = str(exc) or type(exc).__name__
+        raise ValueError(text if str(folder) in text else f"{folder}: {text}") from None
+    if cancelled():
+        raise Cancelled
+    return store, []
 
 
 def read_document_file(path: Path, progress, cancelled) -> tuple[EventStore, list[str]]:
@@ -118,6 +146,9 @@ class ExtractionRunner(QObject):
     def start_paths(self, paths: list[Path], manifest: Path | None = None) -> int:
         return self.start(lambda p, c: extract_paths(paths, manifest, p, c),
                           f"Opening {len(paths)} item(s)…")
+
+    def start_cache(self, folder: Path) -> int:
+        return self.start(lambda p, c: read_parquet_cache(folder, p, c), f"Opening {folder}…")
 
     def start_document(self, path: Path) -> int:
         return self.start(lambda p, c: read_document_file(path, p, c), f"Opening {path}…")

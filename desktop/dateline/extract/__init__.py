@@ -2,13 +2,20 @@
 
 Per article (``extract_article``, picklable result, cached by text hash in ``cache``):
   sentences.py   sentence/paragraph spans with exact offsets, headings flagged
-  temporal.py    time expressions resolved against the publication date (precision kept)
-  places.py      place mentions with their role (location / actor / mention)
+  temporal.py    time expressions resolved against the publication date (precision kept);
+                 _relative.py: "two days after", "the next day", "overnight" (anchored dates)
+  places.py      place mentions with their role (location / actor / mention); continents and
+                 macro-regions are flagged vague and never located (no fake point for "Asia")
   actors.py      people, organisations, countries, pronouns, descriptions; roles learned
                  from titles and appositions ("Chinese Foreign Minister Wang Yi")
+                 (_mention.py records, _actornames.py acronyms/appositions, _orgdesc.py
+                 "the UN refugee agency", "the FNSEA, said")
   coref.py       he/she/it, "the top Chinese diplomat", "the analysis" -> who
-  statements.py  direct quotes and reported speech with speaker, date and place
+  quotes.py      quotation ranges (double and British single quotes, nested quotes)
+  statements.py  direct quotes and reported speech with their speaker
+  statement_dates.py  when/where each statement was made (rules a-d in its docstring)
   events.py      event mentions by trigger clause: type, actors, date span, place
+                 (_eventwords.py: protests, strikes, courts, disasters, rate decisions)
 Across articles (``extract_corpus``):
   merge.py       one real-world event = one cluster of mentions
   document.py    the "dateline/1" document (docs/contracts.md)

@@ -24,9 +24,11 @@ FULL_MONTH = rf"(?:{_alternation(_MONTHS)})"
 ANY_MONTH = rf"(?:(?:{_alternation(_MONTHS)})\b|(?:{_alternation(_MONTH_ABBR)})\b\.?)"
 WEEKDAY = rf"(?:{_alternation(_WEEKDAYS)})"
 _YEAR = r"(?:1[89]|20)\d{2}"
+# After a month name any four-digit year is a year ("March 3, 1650"); alone, only 1800-2099
+_ANY_YEAR = r"[12]\d{3}"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _LEADING_WEEKDAY = rf"(?:\b(?P<wd>{WEEKDAY}),?\s+)?"
-_TRAILING_YEAR = rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
+_TRAILING_YEAR = rf"(?:,?\s+(?P<year>{_ANY_YEAR})\b(?![.,]\d))?"
 
 # "March 18", "Sept. 30, 2017", "Sunday, September 20th, 2020"
 # (a second day makes a range: "March 18-19", "18-19 March 2017")
@@ -39,7 +41,7 @@ DAY_MONTH_RE = re.compile(
     rf"{_LEADING_WEEKDAY}\b(?P<day>\d{{1,2}}){_ORDINAL}\b{_SECOND_DAY}\s+(?:of\s+)?"
     rf"(?P<mon>{ANY_MONTH}){_TRAILING_YEAR}")
 # "September 2017"
-MONTH_YEAR_RE = re.compile(rf"\b(?P<mon>{ANY_MONTH})\s+(?P<year>{_YEAR})\b")
+MONTH_YEAR_RE = re.compile(rf"\b(?P<mon>{ANY_MONTH})\s+(?P<year>{_ANY_YEAR})\b(?![.,]\d)")
 ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 # "in 2016", "by 2020" (the cue word is not part of the span)

@@ -8,15 +8,18 @@ actor ("The floods began on April 29") but only when the clause dates them.
 """
 from __future__ import annotations
 
-MONETARY = (r"(?:rais(?:ed|es)|lift(?:ed|s)|cut|cuts|hik(?:ed|es)|lower(?:ed|s)|increas(?:ed|es))\s+"
-            r"(?:its\s+|the\s+|their\s+)?(?:[\w%.-]+\s+){0,3}?(?:interest\s+)?rates?")
+MONETARY = (r"(?:(?:rais(?:ed|es|ing)|lift(?:ed|s|ing)|cut|cuts|cutting|hik(?:ed|es|ing)|lower(?:ed|s|ing)|"
+            r"increas(?:ed|es|ing))\s+(?:its\s+|the\s+|their\s+)?(?:[\w%.-]+\s+){0,3}?(?:interest\s+)?rates?"
+            # "ended eight years of negative interest rates"
+            r"|end(?:ed|s|ing)\s+(?:[\w-]+\s+){0,4}?negative\s+(?:interest\s+)?rates)")
 EXTRA_TRIGGERS = (
     ("rates", MONETARY),
     ("other", r"protest(?:s|ed|ing)?|rall(?:y|ies|ied)|marched|demonstrations?|walk(?:ed)?\s+out|walkout"
               r"|(?:general\s+)?strikes?|sentenced|convicted|acquitted|arrested|indicted|jailed"
               r"|evacuat(?:ed|ion|ions)|declared|signed|agreed|agreement|sworn\s+in|inaugurated"
               r"|claimed\s+victory|won|resigned|broke\s+out|erupted|began|collapsed|struck|killed"
-              r"|ceasefire|truce|earthquake|floods?|flooding|fighting|explosions?"),
+              r"|ceasefire|truce|earthquake|floods?|flooding|fighting|explosions?|tear\s+gas|clash(?:ed|es)"
+              r"|(?:cut|severed|broke\s+off|restored|re-?established)\s+(?:diplomatic\s+)?(?:ties|relations)"),
 )
 TRIGGER_WORDS = frozenset("""
 raised raises lifted lifts cut cuts hiked hikes lowered lowers increased increases
@@ -24,7 +27,8 @@ protest protests protested protesting rally rallies rallied marched demonstratio
 walk walked walkout strike strikes general sentenced convicted acquitted arrested indicted jailed
 evacuated evacuation evacuations declared signed agreed agreement sworn inaugurated claimed won resigned
 broke erupted began collapsed struck killed ceasefire truce earthquake flood floods flooding fighting
-explosion explosions convened flew
+explosion explosions convened flew severed restored reestablished re
+raising lifting cutting hiking lowering increasing ended ends ending tear clashed clashes
 """.split())
 KIND_OF = {"rates": "announcement"}
 ACTORLESS = frozenset({"other", "military_action", "announcement"})

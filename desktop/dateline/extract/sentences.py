@@ -8,6 +8,9 @@ article, too slow for a large corpus). Rules:
 - inside a line, a sentence ends at ``.!?`` (plus closing quotes/brackets)
   followed by space and a capital, digit or opening quote, unless the period
   ends an abbreviation or an initial ("George W. Bush", "Mr.", "U.S. officials");
+- a wire dateline opening a paragraph ("BEIJING (Reuters) - ", "SEOUL, March 18 (Yonhap) --",
+  "NEW DELHI: ") is not part of the sentence: ``sentence_body_start`` skips it, and the
+  pipeline starts statements' and event mentions' sentences after it (offsets stay exact);
 - short lines without final punctuation ("Beijing irked", "Read more: ...") and
   web chrome are flagged ``chrome``: headings, not sentences that carry events.
 """
@@ -67,6 +70,22 @@ def split_sentences(text: str) -> list[Span]:
             start = _skip_caps_heading(text, start, end)
         spans.extend(Span(s, e, para, chrome) for s, e in _split_line(text, start, end))
     return spans
+
+
+# "BEIJING (Reuters) - ", "NAIROBI, Kenya (AP) — ", "(Bloomberg) -- ", "BRUSSELS — ", "NEW DELHI: "
+_WIRE_PREFIX_RE = re.compile(
+    r"(?:[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3}(?:,[^()\n—–:]{1,40}?)?[ \t]*"
+    r"(?:\([A-Za-z][A-Za-z .&/-]{1,30}\)[ \t]*)?(?:-{1,2}|[—–])|"
+    r"\([A-Za-z][A-Za-z .&/-]{1,30}\)[ \t]*(?:-{1,2}|[—–])|"
+    r"[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,2}:)[ \t]+(?=[“\"‘(A-Z0-9])")
+
+
+def sentence_body_start(text: str, start: int) -> int:
+    """Where a sentence's own words begin: after a wire dateline opening its line, else ``start``."""
+    if start and text[start - 1] != "\n":
+        return start
+    m = _WIRE_PREFIX_RE.match(text, start)
+    return m.end() if m else start
 
 
 def paragraphs(spans: list[Span]) -> dict[int, tuple[int, int]]:

@@ -33,6 +33,10 @@ _AUDIENCE_RE = re.compile(r"\b(?:told|addressed|briefed|before)\s+(?:the\s+|a\s+
 # "arrived Saturday after issuing a warning, saying ...": the Saturday is not the saying's
 _BARRIER_RE = re.compile(r"\b(?:after|before|following|since|while)\b")
 _RELATIVE_RE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]*,")
+_LINK_RE = re.compile(
+    r"\b(?:after|following|at|during|told|addressed|briefed)\s+(?:the|a|an|their|his|her|its|this|that)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:talks|meeting|meetings|summit|conference|briefing|session|rally|hearing|"
+    r"ceremony|debate|vote|interview|negotiations|discussions|press|reporters)\b")
 _LINKED_KINDS = frozenset({"meeting", "other", "announcement"})   # not visits: "before his visit, he said"
 
 
@@ -76,7 +80,18 @@ def assign_when_where(items, times, places, quotes, spans, text="", published=No
         previous.append((rec, attribution))
 
 
-def date_from_events(items, events) -> None:
+def links_to_event(text: str, lo: int, hi: int, said: tuple[int, int]) -> bool:
+    """The sentence says the words were spoken at or after an event it names ("Speaking
+    after the talks", "told a news conference"), outside the words said and outside a
+    relative clause ("Merkel, who met Trump on Thursday, added" is not linked)."""
+    relative = [(m.start(), m.end()) for m in _RELATIVE_RE.finditer(text, lo, hi)]
+    for m in _LINK_RE.finditer(text, lo, hi):
+        if not (said[0] <= m.start() < said[1]) and not any(a <= m.start() < b for a, b in relative):
+            return True
+    return False
+
+
+def date_from_events(items, events, text: str) -> None:
     """Rule b: an undated statement takes the date of a dated, past event reported in its own
     sentence outside the quoted words ("after the talks", "at a news conference on Friday")."""
     by_sentence: dict[int, list] = {}
@@ -84,7 +99,7 @@ def date_from_events(items, events) -> None:
         if e.date_start and not e.future and e.precision == "day" and e.type in _LINKED_KINDS:
             by_sentence.setdefault(e.start, []).append(e)
     for rec, _ in items:
-        if rec.date_start:
+        if rec.date_start or not links_to_event(text, rec.sentence_start, rec.sentence_end, (rec.start, rec.end)):
             continue
         linked = by_sentence.get(rec.sentence_start, [])
         days = {e.date_start for e in linked}

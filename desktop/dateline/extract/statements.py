@@ -32,19 +32,22 @@ _SPEECH_RE = re.compile(
     r"(?:called|branded|labell?ed|termed)(?=\s+(?:[\w’'\-]+\s+){1,5}[“\"‘]))\b")
 _ROLE_GAP_RE = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}\s+(?:[A-Z][\w.]*\s+){0,3}")
 _PASSIVE_RE = re.compile(r"\b(?:being|been|be|is|was|were|are)\s+(?:\w+ly\s+)?$")
-_TITLE_GAP_RE = re.compile(r"[\s,.!?\xa0—–-]*(?:(?:[A-Z][\w.’'\-]*|of|the|[a-z]+(?:man|woman|person|er|or|ist|ent|ary|ant))"
+_TITLE_GAP_RE = re.compile(r"[\s,.!?\xa0—–-]*(?:(?:[A-Z][\w.’'\-]*|of|the|[a-z]+(?:man|woman|person|er|or|ist|ent|ary|ant)|"
+                           r"ministry|foreign|defen[cs]e|state|party|union|police|army|military|court|agency|office|"
+                           r"department|government|chief|senior|deputy|former)"
                            r"[ \xa0]+)*")
 _CLAUSE_END_RE = re.compile(r",\s+(?:and|but|while)\s|;\s|\s[—–]\s")
-_PREP_START_RE = re.compile(r"(?:as|to|in|on|at|by|for|with|from|of)\b")
+_PREP_START_RE = re.compile(r"(?:as(?! many| much)|to|in|on|at(?! least| most)|by|for|with|from|of)\b")  # "said at least 23 ..." is a clause
 _DOC_NOUN_RE = re.compile(r"\b(?:commentary|editorial|report|article|statement|analysis|piece|"
                           r"column|op-ed|broadcast|bulletin)\b.*\b(?:from|in|by|of)\s+(?:the\s+)?"
                           r"(?:\w+\s+)?$")
 _OWN_DOC_RE = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:statement|report|communiqu[eé]|bulletin|note|website|"
-                         r"account|post|spokes(?:man|woman|person))\s+(?:\w+\s+){0,2}$")
+                         r"account|post|spokes(?:man|woman|person))\b")
 _PARTICIPLE_RE = re.compile(r"ing\b|according")
 _THAT_RE = re.compile(r"\s*(?:[\w.’'\-]+\s+){0,7}?that\s+")
 _TOLD_OBJECT_RE = re.compile(r"\s*(?:[A-Za-z.\-]+\s+){1,2}?(?=[A-Z]|both|the|a|an)")
 _MIN_QUOTE_WORDS = 3
+_OBJECT_NP_RE = re.compile(r"\s*(?:an?|its|his|her|their|\d+|two|three|four|five|six|seven|ten|martial|war)\s")
 _BARE_NAME_RE = re.compile(r"[\s,.!?\xa0—–-]*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})[ \xa0]+")
 _NOT_NAMES = frozenset("""
 The Officials Analysts Experts Sources Critics Others
@@ -90,8 +93,9 @@ class StatementFinder:
     def speech_verbs(self, lo: int, hi: int) -> list[re.Match]:
         # the search runs a little past hi: "called" looks ahead for its quotation mark
         return [v for v in _SPEECH_RE.finditer(self.text, lo, min(len(self.text), hi + 80))
-                if v.start() < hi and v.end() <= hi + 1 and not self.in_quote(v.start()) and (v.group(0).startswith("quoted")
-                                                      or not _PASSIVE_RE.search(self.text, max(0, v.start() - 30), v.start()))]
+                if v.start() < hi and v.end() <= hi + 1 and not self.in_quote(v.start())
+                and (v.group(0).startswith("quoted")
+                     or not _PASSIVE_RE.search(self.text, max(0, v.start() - 30), v.start()))]
 
     def resolve(self, m: Mention | None) -> tuple[str | None, str]:
         if m is None:
@@ -274,7 +278,7 @@ class StatementFinder:
     def _clause(self, verb, span, subj):
         text = self.text
         after = text[verb.end():span.end]
-        if _is_tail(after):
+        if _is_tail(after, verb.group(0)):
             # "CLAUSE, Kremlin spokesman Dmitry Peskov said (on Saturday)."
             gap = _SUBJECT_LEAD_RE.search(text, max(span.start, subj.start - 60), subj.start)
             head_end = gap.start() + 1 if gap else subj.start
@@ -293,6 +297,8 @@ class StatementFinder:
         elif verb.group(0) in ("told", "tells"):
             m = _TOLD_OBJECT_RE.match(after)
             start = verb.end() + skipped + (m.end() if m else 0)
+        elif _OBJECT_NP_RE.match(after) and verb.group(0) in ("announced", "announces", "declared"):
+            return None   # "announced a package", "declared a state of emergency": acts, not words
         else:
             start = verb.end() + skipped
         end = span.end
@@ -336,18 +342,25 @@ _TAIL_STARTERS = frozenset("""
 on in at to during last this late early earlier later yesterday today tonight afterwards afterward
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
-_SUBJECT_LEAD_RE = re.compile(r",\s*(?:(?:the|a|an|[A-Z][\w.’'\-]*|[a-z]+(?:man|woman|person|er|or|ist|ent|ary))\s+)*$")
+# ", airport operator Fraport said": the subject's noun phrase back to the comma
+_SUBJECT_LEAD_RE = re.compile(r",\s*(?:(?:the|a|an|[A-Z][\w.’'\-]*|[a-z][\w\-]*)\s+){0,5}$")
 
 
 _WIRE_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’\-]{1,40}(?:,[^()\n]{0,40})?\s*\([A-Za-z .&]{2,30}\)\s*[-–—]+\s*")
 
 
-def _is_tail(after: str) -> bool:
-    """Nothing but a short adjunct follows the verb: ', the Kremlin said on Saturday.'"""
+def _is_tail(after: str, verb: str = "") -> bool:
+    """Nothing but a short adjunct follows the verb: ', the Kremlin said on Saturday.';
+    after "told" a short phrase ending the sentence is the audience ("told a regular briefing.")."""
     stripped = after.strip(" .,\xa0")
     if not stripped or after.lstrip().startswith(","):
         return True
     words = stripped.split()
+    if verb in ("told", "tells") and len(words) <= 6 and after.rstrip().endswith(".") and \
+            not any(w.lower() in ("that", "he", "she", "it", "they", "we", "i") for w in words):
+        return True
+    if len(words) > 1 and words[1].lower() in ("least", "most"):
+        return False     # "said at least 23 people had died": a clause, not "said at the talks"
     return len(words) <= 6 and words[0].lower() in _TAIL_STARTERS and after.rstrip().endswith((".", "!", "?"))
 
 

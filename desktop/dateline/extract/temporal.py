@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ._relative import anchored
 from ._datepatterns import (
     AGO_RE,
     COUNTED_SPAN_RE,
@@ -218,7 +219,8 @@ def _counted(text, lo, hi, published):
     """"two days ago", "three weeks ago", "the past two weeks"."""
     if published is None:
         return
-    for m in AGO_RE.finditer(text, lo, hi):
+    ago = "ago" in text[lo:hi].lower()   # cheap guard: the regex tries every "a"/"one" otherwise
+    for m in AGO_RE.finditer(text, lo, hi) if ago else ():
         n, unit = count_number(m["n"]), m["unit"].lower()
         if unit == "day":
             when = published - timedelta(days=n)
@@ -342,6 +344,8 @@ def find_time_expressions(text: str, published: date | None, start: int = 0,
     if published is not None and not _MIN_ANCHOR <= published <= _MAX_ANCHOR:
         published = None    # no calendar arithmetic at the edges of date's range
     found = [c for rule in _RULES for c in rule(text, lo, hi, published)]
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    found += anchored(text, lo, hi, published, found)   # "two days after", "overnight"
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     result, last_end = [], -1
     for s, e, d0, d1, precision in found:

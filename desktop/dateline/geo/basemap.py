@@ -20,11 +20,12 @@ from pathlib import Path
 
 import numpy as np
 
+from dateline.geo import basemap_cache
 from dateline.geo.clip import (BBox, clip_polyline, clip_ring, interior_point, join_nan,
                                ring_area_centroid)
 from dateline.geo.projection import DEFAULT_PROJECTION
 from dateline.geo.topojson import Topology
-from dateline.paths import map_data_dir
+from dateline.paths import cache_dir, map_data_dir
 
 # Boxes are in the projection's longitude frame [lon0 - 180, lon0 + 180] = [-30, 330]:
 # east of 180° continues past 180 (the Aleutians at 190), the Americas are 190..330.
@@ -66,12 +67,29 @@ def load_topology(path: str) -> Topology:
 @lru_cache(maxsize=8)
 def load_basemap(resolution: str = "50m", bbox: BBox | None = None,
                  data_dir: str | None = None) -> Basemap:
-    """Decode, split and clip one resolution; cached, so call it freely."""
+    """Decode, split and clip one resolution; cached in memory and, as plain ``.npz``
+    arrays, in the user cache folder (decoding is a large part of a cold start)."""
     if resolution not in RESOLUTIONS:
         raise ValueError(f"unknown map resolution {resolution!r}; use one of {list(RESOLUTIONS)}")
     folder = Path(data_dir) if data_dir else map_data_dir()
-    topo = load_topology(str(folder / RESOLUTIONS[resolution]))
+    source = folder / RESOLUTIONS[resolution]
     box = bbox or WORLD
+    try:
+        cached = cache_dir() / "basemap" / f"{basemap_cache.cache_key(source, resolution, box)}.npz"
+    except OSError:
+        cached = None                  # missing source: decoding reports it below
+    hit = basemap_cache.load(cached, resolution, box) if cached else None
+    if hit is not None:
+        return hit
+    basemap = decode_basemap(source, resolution, box)
+    if cached:
+        basemap_cache.save(cached, basemap)
+    return basemap
+
+
+def decode_basemap(source: Path, resolution: str, box: BBox) -> Basemap:
+    """Decode the TopoJSON and clip it to ``box`` (slow: ~0.3 s for 50m East Asia)."""
+    topo = load_topology(str(source))
     # Lines get a margin so they run past the box edge instead of stopping short.
     line_box = box.expanded(1.0)
     land = tuple(_clip_rings(topo.rings("land"), box))

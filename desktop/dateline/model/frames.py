@@ -28,8 +28,12 @@ def articles_frame(doc: dict) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     df["outlet"] = df["outlet"].fillna(UNKNOWN_OUTLET).replace("", UNKNOWN_OUTLET)
     df["title"] = df["title"].fillna("")
-    df["published"] = pd.to_datetime(df["published"], errors="coerce")
+    published = pd.to_datetime(df["published"], errors="coerce")
+    df["published"] = published.where(published.between(_FIRST_DAY, _LAST_DAY))
     return df.astype({"published": "datetime64[ns]"})
+
+
+_FIRST_DAY, _LAST_DAY = pd.Timestamp("1678-01-01"), pd.Timestamp("2261-12-30")
 
 
 @lru_cache(maxsize=65536)
@@ -37,9 +41,12 @@ def _day(value) -> pd.Timestamp:
     if not value:
         return pd.NaT
     try:
-        return pd.Timestamp(str(value)[:10])
+        day = pd.Timestamp(str(value)[:10])
     except (ValueError, TypeError):
         return pd.NaT     # a malformed date is "unknown", never a guessed day
+    # The timeline's nanosecond axis spans 1678-2261; "March 3, 1650" stays in the
+    # document but is shown undated rather than crashing or being moved.
+    return day if _FIRST_DAY <= day <= _LAST_DAY else pd.NaT
 
 
 def _interval(item: dict) -> tuple[pd.Timestamp, pd.Timestamp]:

@@ -5,6 +5,7 @@ since the Unix epoch (UTC), the unit pyqtgraph's DateAxisItem expects.
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 import numpy as np
@@ -96,18 +97,40 @@ def _stack(lane: np.ndarray, x0: np.ndarray, x1: np.ndarray, is_span: np.ndarray
     spread = np.minimum(step / 2, 2 * max_offset / np.maximum(size - 1, 1))
     y[pts] += (rank - (size - 1) / 2.0) * spread
     xmid[pts] = x0[pts] + (rank + 0.5) / size * (x1[pts] - x0[pts])
+    n_tracks = _distinct_tracks(step, max_offset)
     for ln in np.unique(lane[is_span]):
         idx = np.flatnonzero(is_span & (lane == ln))
         idx = idx[np.argsort(x0[idx], kind="stable")]
-        track_end: list[float] = []
-        for i in idx:                  # greedy interval colouring: first free track
-            track = next((t for t, end in enumerate(track_end) if end <= x0[i]), None)
-            if track is None:
-                track = len(track_end)
-                track_end.append(x1[i])
-            track_end[track] = x1[i]
-            y[i] = ln + _track_offset(track, step, max_offset)
+        tracks = _assign_tracks(x0[idx].tolist(), x1[idx].tolist(), n_tracks)
+        offsets = np.array([_track_offset(t, step, max_offset) for t in range(n_tracks)])
+        y[idx] = ln + offsets[tracks]
     return y, xmid
+
+
+def _distinct_tracks(step: float, limit: float) -> int:
+    """Tracks beyond this share a clipped offset with an earlier one: no use opening them."""
+    return 2 * int(np.ceil(limit / step - 1e-9)) + 1
+
+
+def _assign_tracks(starts: list[float], ends: list[float], n_tracks: int) -> np.ndarray:
+    """Greedy interval colouring of spans sorted by start: the lowest free track, else
+    (all ``n_tracks`` busy) the one that frees first. O(n log n_tracks) with two heaps."""
+    busy: list[tuple[float, int]] = []     # (end, track) of tracks still in use
+    free: list[int] = []                   # tracks whose span has ended
+    opened = 0
+    out = np.empty(len(starts), dtype=np.intp)
+    for i, (a, b) in enumerate(zip(starts, ends)):
+        while busy and busy[0][0] <= a:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            track = heapq.heappop(free)
+        elif opened < n_tracks:
+            track, opened = opened, opened + 1
+        else:
+            track = heapq.heappop(busy)[1]
+        heapq.heappush(busy, (b, track))
+        out[i] = track
+    return out
 
 
 def _track_offset(track: int, step: float, limit: float) -> float:

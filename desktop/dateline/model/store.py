@@ -7,6 +7,7 @@ arrays, so scrubbing a window over 100k events stays in the low milliseconds.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,11 @@ import pandas as pd
 from dateline.model import frames
 from dateline.model.selection import Selection
 
+# Few distinct values: held as object arrays of shared str objects (8 bytes a row, and a
+# query's row take is a numpy take, not an Arrow string take — ~1 ms per column at 1M).
+SHARED_STRINGS = {"events": ("type", "precision", "place"),
+                  "statements": ("speaker", "article", "precision", "place", "event_type",
+                                 "outlet")}
 PLACE_COUNT_COLUMNS = ["place", "lat", "lon", "n_events", "n_statements"]
 ITINERARY_TYPES = ("visit", "meeting", "statement")
 
@@ -46,23 +52,27 @@ class _Index:
         self.max_duration = durations.max() if len(durations) else np.timedelta64(0, "ns")
         self.positions: dict[str, dict[str, np.ndarray]] = {}
         for key, col in multi.items():            # tuple-valued columns (actors, outlets)
-            exploded = df[col].explode().dropna()
-            self.positions[key] = _group_positions(exploded)
+            cells = df[col].tolist()
+            lengths = np.fromiter(map(len, cells), dtype=np.intp, count=len(cells))
+            flat = list(itertools.chain.from_iterable(cells))
+            self.positions[key] = _group_positions(flat, np.repeat(np.arange(self.n), lengths))
         for key, col in single.items():
-            self.positions[key] = _group_positions(df[col].dropna())
+            self.positions[key] = _group_positions(df[col], np.arange(self.n))
+        self.place_code = np.zeros(self.n, dtype=np.intp)   # 0: no place; set by the store
 
-    def window_mask(self, window, cumulative: bool) -> np.ndarray:
-        mask = np.zeros(self.n, dtype=bool)
+    def window_rows(self, window, cumulative: bool) -> np.ndarray:
+        """Sorted row positions overlapping [w0, w1) (cumulative: starting before w1).
+
+        Rows are sorted by start, so this is two ``searchsorted`` calls and a scan of the
+        rows in between, never a full-length mask."""
         w0 = np.datetime64(window[0].to_datetime64(), "ns")
         w1 = np.datetime64(window[1].to_datetime64(), "ns")
         starts = self.start[: self.n_dated]
         hi = int(np.searchsorted(starts, w1, side="left"))        # start < w1
-        lo = 0 if cumulative else int(np.searchsorted(starts, w0 - self.max_duration))
         if cumulative:
-            mask[lo:hi] = True
-        else:
-            mask[lo:hi] = self.end[lo:hi] > w0                     # overlaps [w0, w1)
-        return mask
+            return np.arange(hi)
+        lo = int(np.searchsorted(starts, w0 - self.max_duration))
+        return lo + np.flatnonzero(self.end[lo:hi] > w0)           # overlaps [w0, w1)
 
     def values_mask(self, key: str, values) -> np.ndarray:
         mask = np.zeros(self.n, dtype=bool)
@@ -74,11 +84,59 @@ class _Index:
         return mask
 
 
-def _group_positions(series: pd.Series) -> dict[str, np.ndarray]:
-    if series.empty:
+def _release_arrow_memory() -> None:
+    """Give the OS back what Arrow's allocator kept from building the frames (columns
+    replaced above, the cache's read buffers): ~250 MB of resident memory at 1M events."""
+    try:
+        import pyarrow as pa
+    except ImportError:          # pandas without pyarrow: nothing pooled
+        return
+    pa.default_memory_pool().release_unused()
+
+
+def _by_start(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows sorted by start (stable, unknown dates last) with a RangeIndex. Frames from
+    the cache are sorted already: checking is cheap, re-sorting copies every column."""
+    start = df["start"].to_numpy("datetime64[ns]")
+    n_dated = int((~np.isnat(start)).sum())
+    dated = start[:n_dated]
+    if not np.isnat(dated).any() and bool(np.all(dated[1:] >= dated[:-1])):
+        if isinstance(df.index, pd.RangeIndex) and df.index.start == 0 \
+                and df.index.step == 1:
+            return df
+        return df.reset_index(drop=True)
+    return df.sort_values("start", kind="stable", na_position="last").reset_index(drop=True)
+
+
+def _share_strings(df: pd.DataFrame, columns) -> pd.DataFrame:
+    """Low-cardinality string columns as object arrays whose equal values share one str."""
+    out = {}
+    for col in columns:
+        if col in df.columns and len(df) and df[col].dtype != object:
+            codes, uniques = pd.factorize(df[col])
+            table = np.append(np.asarray(uniques, dtype=object), np.nan)   # code -1: missing
+            out[col] = pd.Series(table[codes], index=df.index, dtype=object)
+    return df.assign(**out) if out else df
+
+
+def _take(df: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
+    """Rows by position; a contiguous run is a slice (no copy of every column)."""
+    if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
+        return df.iloc[int(rows[0]): int(rows[-1]) + 1]
+    return df.iloc[rows]
+
+
+def _group_positions(values, positions: np.ndarray) -> dict[str, np.ndarray]:
+    """{value: sorted row positions holding it} via factorize + one stable argsort."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object))   # missing: code -1
+    if not len(uniques):
         return {}
-    pos = series.index.to_numpy()
-    return {k: pos[v] for k, v in series.groupby(series.astype(str), sort=False).indices.items()}
+    order = np.argsort(codes, kind="stable")
+    codes, positions = codes[order], positions[order]
+    first = int(np.searchsorted(codes, 0))                            # skip missing
+    cuts = np.flatnonzero(np.diff(codes[first:])) + 1
+    groups = np.split(positions[first:], cuts)
+    return {str(k): g for k, g in zip(uniques.tolist(), groups)}
 
 
 class EventStore:
@@ -94,10 +152,8 @@ class EventStore:
         self.document = doc
         self.articles = articles
         # Queries rely on rows sorted by start (unknown dates last) with a RangeIndex.
-        self.events = events.sort_values("start", kind="stable", na_position="last"
-                                         ).reset_index(drop=True)
-        self.statements = statements.sort_values("start", kind="stable", na_position="last"
-                                                 ).reset_index(drop=True)
+        self.events = _share_strings(_by_start(events), SHARED_STRINGS["events"])
+        self.statements = _share_strings(_by_start(statements), SHARED_STRINGS["statements"])
         self.places = frames.places_frame(self.events, self.statements)
         self._texts = dict(texts or {})
         self.stale_articles: set[str] = set()   # article files changed since extraction
@@ -105,8 +161,25 @@ class EventStore:
                           {"types": "type", "place": "place"})
         self._st = _Index(self.statements, {}, {"actors": "speaker", "outlets": "outlet",
                                                 "types": "event_type", "place": "place"})
-        self._event_row = {eid: i for i, eid in enumerate(self.events["id"])}
-        self._article_info = {rec["id"]: rec for rec in self.articles.to_dict("records")}
+        self._init_place_codes()
+        # Plain lists, not iteration over Arrow-backed string columns (slow per element).
+        ids = self.events["id"].to_numpy(dtype=object).tolist()
+        self._event_row = dict(zip(ids, range(len(ids))))
+        art_ids = self.articles["id"].to_numpy(dtype=object).tolist()
+        self._article_row = dict(zip(art_ids, range(len(art_ids))))
+        self._article_info: dict[str, dict] = {}    # records built on first lookup
+        _release_arrow_memory()
+
+
+    def _init_place_codes(self) -> None:
+        """An int code per row (0: no place, i + 1: ``places`` row i) for ``bincount``."""
+        names = pd.Index(self.places["place"])
+        self._place_code_of = {name: i + 1 for i, name in enumerate(names.tolist())}
+        for index, df in ((self._ev, self.events), (self._st, self.statements)):
+            index.place_code = names.get_indexer(df["place"]).astype(np.intp) + 1
+        self._place_base = {"place": self.places["place"].to_numpy(dtype=object),
+                            "lat": self.places["lat"].to_numpy(dtype=float),
+                            "lon": self.places["lon"].to_numpy(dtype=float)}
 
     @classmethod
     def from_document(cls, doc: dict, texts: dict[str, str] | None = None) -> EventStore:
@@ -166,42 +239,54 @@ class EventStore:
 
     def article(self, article_id: str) -> dict | None:
         """id, path, title, outlet, published, published_source, text_sha256 (or None)."""
-        return self._article_info.get(article_id)
+        rec = self._article_info.get(article_id)
+        if rec is None:
+            row = self._article_row.get(article_id)
+            if row is None:
+                return None
+            rec = self.articles.iloc[[row]].to_dict("records")[0]   # same types as before
+            self._article_info[article_id] = rec
+        return rec
 
     # ------------------------------------------------------------------ query
     def query(self, selection: Selection) -> QueryResult:
-        ev_mask = self._mask(self._ev, selection, self.events)
-        st_mask = self._mask(self._st, selection, self.statements)
-        counts = self._place_counts(ev_mask, st_mask)
+        ev_rows = self._rows(self._ev, selection, self.events)
+        st_rows = self._rows(self._st, selection, self.statements)
+        counts = self._place_counts(ev_rows, st_rows)
         if selection.place is not None:
-            ev_mask &= self._ev.values_mask("place", [selection.place])
-            st_mask &= self._st.values_mask("place", [selection.place])
-        return QueryResult(selection, self.events[ev_mask], self.statements[st_mask], counts)
+            code = self._place_code_of.get(selection.place, -1)
+            ev_rows = ev_rows[self._ev.place_code[ev_rows] == code]
+            st_rows = st_rows[self._st.place_code[st_rows] == code]
+        return QueryResult(selection, _take(self.events, ev_rows),
+                           _take(self.statements, st_rows), counts)
 
-    def _mask(self, index: _Index, sel: Selection, df: pd.DataFrame) -> np.ndarray:
-        mask = np.ones(index.n, dtype=bool)
+    def _rows(self, index: _Index, sel: Selection, df: pd.DataFrame) -> np.ndarray:
+        """Sorted row positions passing every filter but the place."""
         if sel.window is not None:
-            mask &= index.window_mask(sel.window, sel.cumulative)
+            rows = index.window_rows(sel.window, sel.cumulative)
+        else:
+            rows = np.arange(index.n)
         for key in ("actors", "types", "outlets"):
             values = getattr(sel, key)
-            if values:
-                mask &= index.values_mask(key, values)
+            if values and len(rows):
+                rows = rows[index.values_mask(key, values)[rows]]
         needle = sel.search.strip().lower()
-        if needle and mask.any():
-            rows = np.flatnonzero(mask)
+        if needle and len(rows):
             hay = df["search_text"].iloc[rows] if len(rows) < index.n else df["search_text"]
             hits = hay.str.contains(needle, regex=False).to_numpy(dtype=bool)  # vectorised
-            mask[rows[~hits]] = False
-        return mask
+            rows = rows[hits]
+        return rows
 
-    def _place_counts(self, ev_mask: np.ndarray, st_mask: np.ndarray) -> pd.DataFrame:
-        ev_n = self.events["place"][ev_mask].value_counts()
-        st_n = self.statements["place"][st_mask].value_counts()
-        out = self.places[["place", "lat", "lon"]].copy()
-        out["n_events"] = out["place"].map(ev_n).fillna(0).astype(int)
-        out["n_statements"] = out["place"].map(st_n).fillna(0).astype(int)
-        keep = (out["n_events"] + out["n_statements"]) > 0
-        return out[keep].reset_index(drop=True)[PLACE_COUNT_COLUMNS]
+    def _place_counts(self, ev_rows: np.ndarray, st_rows: np.ndarray) -> pd.DataFrame:
+        """Events/statements per place: one ``bincount`` over precomputed place codes."""
+        n = len(self.places) + 1                     # code 0 is "no place"
+        ev_n = np.bincount(self._ev.place_code[ev_rows], minlength=n)[1:]
+        st_n = np.bincount(self._st.place_code[st_rows], minlength=n)[1:]
+        keep = np.flatnonzero((ev_n + st_n) > 0)
+        base = self._place_base
+        return pd.DataFrame({"place": base["place"][keep], "lat": base["lat"][keep],
+                             "lon": base["lon"][keep], "n_events": ev_n[keep],
+                             "n_statements": st_n[keep]}, columns=PLACE_COUNT_COLUMNS)
 
     # -------------------------------------------------------------- itinerary
     def itinerary(self, actor: str, window=None) -> pd.DataFrame:

@@ -1,0 +1,237 @@
+"""The event list's model: row positions of the result, sorted and filtered with numpy.
+
+At 100k–1M events Qt must never ask Python for every cell: the model holds only an int array
+of store rows in display order. Sorting is an ``argsort`` of store-wide rank arrays
+(computed once per store and column), filtering a vectorised ``str.contains``, and a cell is
+formatted only when Qt paints it.
+"""
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from dateline._qt import theme
+from dateline.model.dates import describe
+
+COLUMNS = ["Date", "Event", "Place", "Type", "Actors", "Sources"]
+DATE_COL, EVENT_COL, PLACE_COL, TYPE_COL, ACTORS_COL, SOURCES_COL = range(6)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+NO_PLACE = "—"
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE,
+                    ID_ROLE, Qt.ItemDataRole.DecorationRole,
+                    Qt.ItemDataRole.TextAlignmentRole})   # Qt asks ~10 roles per cell
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CELL_CACHE = 4096          # formatted cells kept (a few screens' worth)
+
+
+class StoreKeys:
+    """Per-store arrays the list needs, each built on first use (the store never changes)."""
+
+    def __init__(self, events: pd.DataFrame):
+        self.events = events
+        self._ranks: dict[int, np.ndarray] = {}
+        self._strings: dict[int, pd.Series] = {}
+        self._ids: np.ndarray | None = None
+
+    def ids(self) -> np.ndarray:
+        if self._ids is None:
+            self._ids = self.events["id"].to_numpy(dtype=object)
+        return self._ids
+
+    def strings(self, col: int) -> pd.Series:
+        """Display strings of a text column for every store row."""
+        if col not in self._strings:
+            ev = self.events
+            if col == DATE_COL:
+                out = self._date_strings()
+            elif col == SOURCES_COL:
+                out = ev["n_sources"].astype(int).astype(str)
+            elif col == EVENT_COL:
+                out = ev["summary"].astype(str)
+            elif col == PLACE_COL:
+                out = ev["place"].fillna(NO_PLACE).astype(str)
+            elif col == TYPE_COL:
+                out = ev["type"].astype(str).map(theme.type_label)  # few distinct types
+            else:
+                out = ev["actors"].map(", ".join)
+            self._strings[col] = out.astype("str")    # Arrow strings: vectorised contains
+        return self._strings[col]
+
+    def _date_strings(self) -> pd.Series:
+        """``describe`` per row, computed once per distinct (start, end, precision): a year
+        of news has only a few thousand distinct intervals however many events."""
+        ev = self.events
+        if ev.empty:
+            return pd.Series([], dtype=object, index=ev.index)
+        start = ev["start"].to_numpy("datetime64[ns]")
+        end = ev["end"].to_numpy("datetime64[ns]")
+        s_day = np.where(np.isnat(start), -1, start.astype("datetime64[D]").astype(np.int64))
+        e_day = np.where(np.isnat(end), -1, end.astype("datetime64[D]").astype(np.int64))
+        p_code, _ = pd.factorize(ev["precision"])
+        key = (s_day + 1) * 1_000_000 * 64 + (e_day + 1) * 64 + (p_code + 1)
+        codes, _ = pd.factorize(key)
+        _, first = np.unique(codes, return_index=True)
+        labels = np.array([describe(ev["start"].iat[i], ev["end"].iat[i],
+                                    ev["precision"].iat[i]) for i in first], dtype=object)
+        return pd.Series(labels[codes], index=ev.index, dtype=object)
+
+    def rank(self, col: int) -> np.ndarray:
+        """Int sort key per store row (unknown dates last; text case-insensitive)."""
+        if col not in self._ranks:
+            ev = self.events
+            if col == DATE_COL:     # rows are sorted by start, unknown dates last
+                key = np.arange(len(ev), dtype=np.int64)
+            elif col == SOURCES_COL:
+                key = ev["n_sources"].to_numpy(dtype=np.int64)
+            else:
+                key = pd.factorize(self.strings(col).str.lower(), sort=True)[0]
+            self._ranks[col] = key.astype(np.int64)
+        return self._ranks[col]
+
+    def matches(self, rows: np.ndarray, needle: str) -> np.ndarray:
+        """Which of ``rows`` show ``needle`` in any column (case-insensitive, vectorised;
+        column by column, so no store-wide concatenated text is kept)."""
+        hits = np.zeros(len(rows), dtype=bool)
+        for col in range(len(COLUMNS)):
+            text = self.strings(col).iloc[rows]
+            hits |= text.str.contains(needle, case=False, regex=False).to_numpy(dtype=bool)
+        return hits
+
+
+class EventTableModel(QAbstractTableModel):
+    """Sorts and filters itself (no QSortFilterProxyModel): ``data()`` is only called for
+    the rows on screen, each cell formatted then and cached."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._keys = StoreKeys(pd.DataFrame(columns=["id", "start", "end", "precision",
+                                                     "summary", "place", "type", "actors",
+                                                     "n_sources"]))
+        self._rows = np.zeros(0, dtype=np.intp)     # result rows (store positions)
+        self._shown = self._rows                   # after filter and sort, display order
+        self._sort_col, self._sort_order = DATE_COL, Qt.SortOrder.AscendingOrder
+        self._needle = ""
+        self._cells: dict[tuple[int, int], str] = {}
+        self._colours: dict[str, object] = {}          # QColor per event type
+
+    # ------------------------------------------------------------------ input
+    def set_events(self, events: pd.DataFrame, base: pd.DataFrame | None = None) -> None:
+        """Show ``events``. With ``base`` (the store's events frame), ``events`` must be rows
+        of it (index labels = positions), and the sort keys are shared across results."""
+        if base is None:
+            base, rows = events.reset_index(drop=True), np.arange(len(events))
+        else:
+            rows = events.index.to_numpy(dtype=np.intp)
+        self.beginResetModel()
+        if base is not self._keys.events:
+            self._keys = StoreKeys(base)
+            self._cells.clear()
+        self._rows = rows
+        self._shown = self._ordered()
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        self.beginResetModel()
+        self._needle = text.strip().lower()
+        self._shown = self._ordered()
+        self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old = self._shown
+        self._sort_col, self._sort_order = column, order
+        self._shown = self._ordered()
+        self._move_persistent(old)
+        self.layoutChanged.emit()
+
+    def _ordered(self) -> np.ndarray:
+        rows = self._rows
+        if self._needle and len(rows):
+            rows = rows[self._keys.matches(rows, self._needle)]
+        key = self._keys.rank(self._sort_col)[rows]
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            key = -key
+        return rows[np.argsort(key, kind="stable")]
+
+    def _move_persistent(self, old: np.ndarray) -> None:
+        """Keep the selection on the same events across a re-sort."""
+        before = self.persistentIndexList()
+        after = []
+        for index in before:
+            pos = np.flatnonzero(self._shown == old[index.row()]) if index.isValid() else []
+            after.append(self.index(int(pos[0]), index.column()) if len(pos) else QModelIndex())
+        if before:
+            self.changePersistentIndexList(before, after)
+
+    # ------------------------------------------------------------------ output
+    def rowCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self._shown):
+            return None
+        row, col = int(self._shown[index.row()]), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(row, col)               # item views paint plain text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Tooltips render rich text when it looks like markup: escape article text.
+            return f"<p>{html.escape(self._cell(row, col))}</p>"
+        if role == SORT_ROLE:
+            return int(self._keys.rank(col)[row])
+        if role == ID_ROLE:
+            return self._keys.events["id"].iat[row]
+        if role == Qt.ItemDataRole.DecorationRole and col in (EVENT_COL, TYPE_COL):
+            return self._colour(self._keys.events["type"].iat[row])
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == SOURCES_COL:
+            return _RIGHT
+        return None
+
+    def _colour(self, event_type: str):
+        colour = self._colours.get(event_type)
+        if colour is None:
+            colour = self._colours[event_type] = theme.type_colour(event_type)
+        return colour
+
+    def _cell(self, row: int, col: int) -> str:
+        text = self._cells.get((row, col))
+        if text is None:
+            ev = self._keys.events
+            if col == DATE_COL:
+                text = describe(ev["start"].iat[row], ev["end"].iat[row],
+                                ev["precision"].iat[row])
+            elif col == SOURCES_COL:
+                text = str(int(ev["n_sources"].iat[row]))
+            elif col == ACTORS_COL:
+                text = ", ".join(ev["actors"].iat[row])
+            elif col == TYPE_COL:
+                text = theme.type_label(str(ev["type"].iat[row]))
+            elif col == PLACE_COL:
+                place = ev["place"].iat[row]
+                text = place if isinstance(place, str) else NO_PLACE
+            else:
+                text = str(ev["summary"].iat[row])
+            if len(self._cells) >= _CELL_CACHE:
+                self._cells.clear()
+            self._cells[(row, col)] = text
+        return text
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    # ------------------------------------------------------------------ lookups
+    def row_of(self, event_id: str) -> int:
+        """Display row of an event, or -1 (vectorised over the shown rows)."""
+        hits = np.flatnonzero(self._keys.ids()[self._shown] == event_id)
+        return int(hits[0]) if len(hits) else -1
+
+    def shown_ids(self) -> list[str]:
+        return self._keys.ids()[self._shown].tolist()

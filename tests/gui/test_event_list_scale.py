@@ -1,0 +1,86 @@
+"""The event list's self-sorting model and the side panel's paging, checked against the
+obvious versions (sort the displayed strings; filter them in Python)."""
+import pytest
+from PySide6.QtCore import Qt
+
+pytest.importorskip("pytestqt")
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def _column(table, col):
+    model = table.model
+    return [model.index(r, col).data(DISPLAY) for r in range(model.rowCount())]
+
+
+@pytest.mark.parametrize("col", range(6))
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_sorting_any_column_orders_the_rows(make_window, synthetic_store, settle, col, order):
+    window = make_window(synthetic_store)
+    settle(window)
+    table = window.event_table
+    table.view.sortByColumn(col, order)
+    assert table.model.rowCount() == len(window.state.result.events)
+    if col == 0:                     # dates: by start time, unknown dates last
+        store = window.state.store
+        keys = [store.event_position(i) for i in table.visible_ids()]
+    elif col == 5:
+        keys = [int(v) for v in _column(table, col)]
+    else:
+        keys = [v.lower() for v in _column(table, col)]
+    assert keys == sorted(keys, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def test_filter_matches_the_shown_text(make_window, synthetic_store, settle):
+    window = make_window(synthetic_store)
+    settle(window)
+    table = window.event_table
+    all_rows = list(zip(table.visible_ids(), *(_column(table, c) for c in range(6))))
+    date = all_rows[len(all_rows) // 2][1]                    # a date as the list shows it
+    for needle in ("SEOUL", date.upper()):
+        table.filter_edit.setText(needle)
+        want = {r[0] for r in all_rows if any(needle.lower() in v.lower() for v in r[1:])}
+        assert want and set(table.visible_ids()) == want
+    table.filter_edit.setText("")
+    assert len(table.visible_ids()) == len(all_rows)
+
+
+def test_selection_follows_its_event_across_a_resort(make_window, synthetic_store, settle):
+    window = make_window(synthetic_store)
+    settle(window)
+    table = window.event_table
+    table.view.selectRow(5)
+    chosen = window.state.selection.event
+    table.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    rows = table.view.selectionModel().selectedRows()
+    assert len(rows) == 1 and table.visible_ids()[rows[0].row()] == chosen
+    assert window.state.selection.event == chosen
+
+
+def test_only_rows_on_screen_are_formatted(make_window, synthetic_store, settle, monkeypatch):
+    import dateline._qt.event_list_model as elm
+    calls = []
+    real = elm.describe
+    monkeypatch.setattr(elm, "describe", lambda *a: calls.append(a) or real(*a))
+    window = make_window(synthetic_store)
+    settle(window)
+    window.event_table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    window.event_table.view.viewport().repaint()
+    rows = window.event_table.model.rowCount()
+    assert rows > 200 and 0 < len(calls) < rows / 2
+
+
+def test_side_panel_shows_a_page_then_more_on_request(make_window, synthetic_store, settle):
+    from dateline._qt.side_panel import PAGE
+    window = make_window(synthetic_store)
+    settle(window)
+    panel = window.side_panel
+    n = len(window.state.result.statements)
+    assert n > 2 * PAGE
+    assert len(panel.shown_statements) == PAGE
+    assert "Show more" in panel.browser.toPlainText()
+    panel.activate("more:statements")
+    assert panel.shown_statements == window.state.result.statements["id"].head(2 * PAGE).tolist()
+    window.state.update(types=["meeting"])                 # a new list starts on page one
+    settle(window)
+    assert len(panel.shown_statements) <= PAGE

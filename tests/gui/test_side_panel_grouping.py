@@ -1,0 +1,37 @@
+"""Clicking a place lists all its events and statements, each statement under its event."""
+import pytest
+
+
+@pytest.fixture
+def seed_window(make_window, seed_store, settle):
+    window = make_window(seed_store)
+    settle(window)
+    return window
+
+
+def test_place_lists_every_event_there_with_its_statements(seed_window, settle, click_place):
+    click_place(seed_window, "Beijing")
+    settle(seed_window)
+    result = seed_window.state.result
+    text = seed_window.side_panel.browser.toPlainText()
+    assert f"Events here ({len(result.events)})".upper() in text.upper()
+    for summary in result.events["summary"]:
+        assert summary in text                         # every event at the place is reachable
+    statements = result.statements.set_index("id")
+    shown = seed_window.side_panel.shown_statements
+    assert set(shown) == set(statements.index)          # no statement at the place is lost
+    # Grouping: each linked statement's quote appears after its event's summary.
+    summaries = dict(zip(result.events["id"], result.events["summary"]))
+    grouped = 0
+    for sid in shown:
+        event_id = statements.loc[sid, "event"]
+        if event_id in summaries:
+            quote = statements.loc[sid, "text"][:30]
+            assert text.find(summaries[event_id]) < text.find(quote, text.find(summaries[event_id]))
+            grouped += 1
+    assert grouped >= 2
+
+
+def test_without_a_place_the_panel_is_not_grouped(seed_window):
+    text = seed_window.side_panel.browser.toPlainText().upper()
+    assert "EVENTS HERE" not in text and "STATEMENTS (" in text
