@@ -97,3 +97,11 @@ def click_place(qtbot):
         qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=point)
         qtbot.waitUntil(lambda: window.state.selection.place == name, timeout=3000)
     return click
+
+
+@pytest.fixture
+def seed_window(make_window, seed_store, settle):
+    """The main window on the real extraction of the seed corpus, settled."""
+    window = make_window(seed_store)
+    settle(window)
+    return window

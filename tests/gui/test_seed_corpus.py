@@ -3,7 +3,6 @@ clicking Seoul on the map lists Tillerson's Friday statements; Beijing lists Wan
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 FRIDAY = pd.Timestamp("2017-03-17")
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -13,13 +12,6 @@ ARTICLES, MANIFEST = DATA / "articles", DATA / "manifest.csv"
 def shown_statements(window):
     st = window.state.store.statements.set_index("id")
     return st.loc[window.side_panel.shown_statements]
-
-
-@pytest.fixture
-def seed_window(make_window, seed_store, settle):
-    window = make_window(seed_store)
-    settle(window)
-    return window
 
 
 def test_clicking_seoul_lists_tillersons_friday_statements(seed_window, settle, click_place):

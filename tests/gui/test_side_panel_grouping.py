@@ -1,12 +1,4 @@
 """Clicking a place lists all its events and statements, each statement under its event."""
-import pytest
-
-
-@pytest.fixture
-def seed_window(make_window, seed_store, settle):
-    window = make_window(seed_store)
-    settle(window)
-    return window
 
 
 def test_place_lists_every_event_there_with_its_statements(seed_window, settle, click_place):
