@@ -252,3 +252,26 @@ def test_dates_outside_the_timeline_range_become_undated_not_a_crash():
     store = EventStore.from_document(doc)
     assert store.events["start"].isna().all() and store.statements["start"].isna().all()
     assert len(store.events) == 1 and len(store.statements) == 1
+
+
+def test_undated_statements_are_found_in_the_window_their_article_was_published():
+    from dateline.model.store import EventStore
+    doc = {"schema": "dateline/1",
+           "articles": [{"id": "a", "path": "", "title": "", "outlet": "X",
+                         "published": "2017-03-18"}],
+           "events": [],
+           "statements": [{"id": "undated", "speaker": "A", "text": "t", "article": "a",
+                           "start": 0, "end": 1, "date_start": None, "date_end": None},
+                          {"id": "friday", "speaker": "B", "text": "u", "article": "a",
+                           "start": 0, "end": 1, "date_start": "2017-03-17",
+                           "date_end": "2017-03-17", "precision": "day"}]}
+    store = EventStore.from_document(doc)
+
+    def ids(w0, w1, cumulative=False):
+        sel = Selection(window=(pd.Timestamp(w0), pd.Timestamp(w1)), cumulative=cumulative)
+        return set(store.query(sel).statements["id"])
+
+    assert ids("2017-03-18", "2017-03-19") == {"undated"}          # reported that day
+    assert ids("2017-03-17", "2017-03-18") == {"friday"}           # not before it was reported
+    assert ids("2017-03-01", "2017-03-19", cumulative=True) == {"undated", "friday"}
+    assert ids("2017-04-01", "2017-04-02") == set()

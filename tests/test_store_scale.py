@@ -25,9 +25,16 @@ def _naive(store, sel: Selection):
         keep = pd.Series(True, index=df.index)
         if sel.window is not None:
             w0, w1 = sel.window
-            keep &= df["start"].notna() & (df["start"] < w1)
+            dated = df["start"].notna() & (df["start"] < w1)
             if not sel.cumulative:
-                keep &= df["end"] > w0
+                dated &= df["end"] > w0
+            # Undated rows (statements) match by their article's publication day.
+            undated = pd.Series(False, index=df.index)
+            if "published" in df:
+                undated = df["start"].isna() & (df["published"] < w1)
+                if not sel.cumulative:
+                    undated &= df["published"] >= w0
+            keep &= dated | undated
         for values, col in ((sel.actors, actors_col), (sel.outlets, outlets_col),
                             (sel.types, types_col)):
             if values:

@@ -27,3 +27,14 @@ def test_place_lists_every_event_there_with_its_statements(seed_window, settle, 
 def test_without_a_place_the_panel_is_not_grouped(seed_window):
     text = seed_window.side_panel.browser.toPlainText().upper()
     assert "EVENTS HERE" not in text and "STATEMENTS (" in text
+
+
+def test_undated_quotes_show_when_they_were_reported(seed_window, settle):
+    import pandas as pd
+    day = pd.Timestamp("2017-03-18")
+    seed_window.timeline.set_window(day, day + pd.Timedelta(days=1))
+    settle(seed_window)
+    shown = seed_window.state.store.statements.set_index("id").loc[
+        seed_window.side_panel.shown_statements]
+    assert shown["start"].isna().any()          # undated quotes reported that day are listed
+    assert "undated · reported Sat 18 Mar 2017" in seed_window.side_panel.browser.toPlainText()

@@ -192,6 +192,9 @@ class SidePanel(QWidget):
         store = self.state.store
         before, quote, after = store.statement_context(row)
         when = describe(row.start, row.end, row.precision)
+        if pd.isna(row.start) and not pd.isna(row.published):
+            # Undated quotes are listed where they were reported, and say so.
+            when = f"undated · reported {describe(row.published, None)}"
         # No event to select: the speaker link opens the source instead.
         link = (f"event:{_q(row.event)}" if isinstance(row.event, str)
                 else f"open:statement:{_q(row.id)}")

@@ -59,6 +59,10 @@ class _Index:
         for key, col in single.items():
             self.positions[key] = _group_positions(df[col], np.arange(self.n))
         self.place_code = np.zeros(self.n, dtype=np.intp)   # 0: no place; set by the store
+        # Undated rows (sorted last) may be matched by the day their article was published:
+        # an undated quote stays reachable in the window it was reported in.
+        self.undated_published = (df["published"].to_numpy("datetime64[ns]")[self.n_dated:]
+                                  if "published" in df else np.array([], "datetime64[ns]"))
 
     def window_rows(self, window, cumulative: bool) -> np.ndarray:
         """Sorted row positions overlapping [w0, w1) (cumulative: starting before w1).
@@ -69,10 +73,14 @@ class _Index:
         w1 = np.datetime64(window[1].to_datetime64(), "ns")
         starts = self.start[: self.n_dated]
         hi = int(np.searchsorted(starts, w1, side="left"))        # start < w1
+        pub = self.undated_published
+        reported = pub < w1 if cumulative else (pub >= w0) & (pub < w1)
+        undated = self.n_dated + np.flatnonzero(reported)
         if cumulative:
-            return np.arange(hi)
+            return np.concatenate([np.arange(hi), undated])
         lo = int(np.searchsorted(starts, w0 - self.max_duration))
-        return lo + np.flatnonzero(self.end[lo:hi] > w0)           # overlaps [w0, w1)
+        dated = lo + np.flatnonzero(self.end[lo:hi] > w0)          # overlaps [w0, w1)
+        return np.concatenate([dated, undated]) if len(undated) else dated
 
     def values_mask(self, key: str, values) -> np.ndarray:
         mask = np.zeros(self.n, dtype=bool)
