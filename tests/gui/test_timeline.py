@@ -307,3 +307,11 @@ def test_density_mode_above_threshold_and_back(qtbot, monkeypatch):
 def _many_events_store(generate, n):
     corpus = generate(n_events=n)
     return EventStore.from_document(corpus.document, texts=corpus.texts)
+
+
+def test_jump_field_follows_the_scrubbed_window(seed_window, settle):
+    import pandas as pd
+    day = pd.Timestamp("2017-03-17")
+    seed_window.timeline.set_window(day, day + pd.Timedelta(days=1))
+    settle(seed_window)
+    assert seed_window.timeline.date_edit.date().toPython().isoformat() == "2017-03-17"

@@ -158,6 +158,13 @@ class TimelineView(QWidget):
                 self.ensure_visible(row["start"], row["end"])
         self.window_label.setText(f"{window_label(self._effective_window())} · "
                                   f"{plural(len(result.events), 'event')}")
+        window = result.selection.window
+        if window is not None and not self.date_edit.hasFocus():
+            # The jump field follows the scrubber, so it always shows where the user is.
+            start = window[0]
+            self.date_edit.blockSignals(True)
+            self.date_edit.setDate(QDate(start.year, start.month, start.day))
+            self.date_edit.blockSignals(False)
         if self.cumulative_box.isChecked() != result.selection.cumulative:
             self.cumulative_box.blockSignals(True)
             self.cumulative_box.setChecked(result.selection.cumulative)
