@@ -33,6 +33,12 @@ def timed(fn) -> float:
     return time.perf_counter() - t0
 
 
+def best_and_median_ms(fn, repeats: int) -> tuple[float, float]:
+    """Run ``fn`` ``repeats`` times: (best, median) wall time in milliseconds."""
+    times = [timed(fn) for _ in range(repeats)]
+    return min(times) * 1e3, statistics.median(times) * 1e3
+
+
 def proc_status_mb(field: str) -> float | None:
     """VmRSS / VmHWM (peak resident) of this process in MB, from /proc (Linux)."""
     try:

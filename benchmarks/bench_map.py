@@ -7,19 +7,12 @@ map (new result -> markers, labels, edge arrows) well under 16 ms).
 from __future__ import annotations
 
 import os
-import statistics
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-
-def _best(fn, repeats: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times) * 1e3, statistics.median(times) * 1e3
+import _common  # noqa: E402,F401  (sets sys.path)
+from _common import best_and_median_ms  # noqa: E402
 
 
 def bench_geo(repeats: int = 5) -> None:
@@ -28,7 +21,7 @@ def bench_geo(repeats: int = 5) -> None:
     from dateline.paths import map_data_dir
 
     path = map_data_dir() / "countries-50m.json"
-    best, med = _best(lambda: Topology.load(path), repeats)
+    best, med = best_and_median_ms(lambda: Topology.load(path), repeats)
     print(f"decode countries-50m.json (json + arcs)   best {best:7.1f} ms  median {med:7.1f} ms")
 
     def cold(resolution, box):
@@ -36,9 +29,9 @@ def bench_geo(repeats: int = 5) -> None:
         load_topology.cache_clear()
         load_basemap(resolution, box)
 
-    best, med = _best(lambda: cold("50m", EAST_ASIA), repeats)
+    best, med = best_and_median_ms(lambda: cold("50m", EAST_ASIA), repeats)
     print(f"50m East Asia basemap, cold (goal < 500)  best {best:7.1f} ms  median {med:7.1f} ms")
-    best, med = _best(lambda: cold("110m", None), repeats)
+    best, med = best_and_median_ms(lambda: cold("110m", None), repeats)
     print(f"110m world basemap, cold                  best {best:7.1f} ms  median {med:7.1f} ms")
 
 
@@ -70,10 +63,10 @@ def bench_view(repeats: int = 40) -> None:
         d = days[next(idx) % len(days)]
         state.update(window=(d, d + pd.Timedelta(days=30)))
 
-    best, med = _best(scrub, repeats)
+    best, med = best_and_median_ms(scrub, repeats)
     print(f"scrub: query + map update ({len(state.result.place_counts):3d} places)   "
           f"best {best:7.1f} ms  median {med:7.1f} ms")
-    best, med = _best(lambda: view.grab(), 10)
+    best, med = best_and_median_ms(lambda: view.grab(), 10)
     print(f"full repaint (grab) 1000x700                    best {best:7.1f} ms  "
           f"median {med:7.1f} ms")
 

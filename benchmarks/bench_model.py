@@ -8,19 +8,12 @@ per-scrub work (state update) well under 16 ms, restyle under 100 ms at 10k even
 from __future__ import annotations
 
 import os
-import statistics
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-
-def _time(fn, repeats: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times) * 1e3, statistics.median(times) * 1e3
+import _common  # noqa: E402,F401  (sets sys.path)
+from _common import best_and_median_ms  # noqa: E402
 
 
 def bench_store(n_events: int) -> None:
@@ -49,7 +42,7 @@ def bench_store(n_events: int) -> None:
         "itinerary(Rex Tillerson)": lambda: store.itinerary("Rex Tillerson"),
     }
     for name, fn in cases.items():
-        best, med = _time(fn, 30)
+        best, med = best_and_median_ms(fn, 30)
         print(f"    {name:<28} best {best:7.2f} ms  median {med:7.2f} ms")
 
 
@@ -74,13 +67,13 @@ def bench_timeline(n_events: int) -> None:
         a = pd.Timestamp("2017-01-01") + pd.Timedelta(days=day[0])
         state.update(window=(a, a + pd.Timedelta(days=14)))
 
-    best, med = _time(scrub, 40)
+    best, med = best_and_median_ms(scrub, 40)
     print(f"[{n_events:>7} events] scrub: state update + signals  "
           f"best {best:7.2f} ms  median {med:7.2f} ms")
-    best, med = _time(view._restyle, 10)
+    best, med = best_and_median_ms(view._restyle, 10)
     print(f"[{n_events:>7} events] timeline restyle (debounced)   "
           f"best {best:7.2f} ms  median {med:7.2f} ms")
-    best, med = _time(lambda: view.grab(), 10)          # a full render of the widget
+    best, med = best_and_median_ms(lambda: view.grab(), 10)          # a full render of the widget
     print(f"[{n_events:>7} events] timeline render (grab)         "
           f"best {best:7.2f} ms  median {med:7.2f} ms")
 
@@ -105,10 +98,10 @@ def bench_panels(n_events: int) -> None:
     app.processEvents()
     state.update(window=(pd.Timestamp("2017-01-01"), pd.Timestamp("2017-03-01")))
     n = len(state.result.events)
-    best, med = _time(panel.render, 10)
+    best, med = best_and_median_ms(panel.render, 10)
     print(f"[{n_events:>7} events] side panel render ({n} in window)   "
           f"best {best:7.2f} ms  median {med:7.2f} ms")
-    best, med = _time(table.refresh, 10)
+    best, med = best_and_median_ms(table.refresh, 10)
     print(f"[{n_events:>7} events] event list refresh + sort          "
           f"best {best:7.2f} ms  median {med:7.2f} ms")
 

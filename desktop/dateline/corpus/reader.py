@@ -202,7 +202,7 @@ def load_corpus(paths: Iterable[Path], manifest: Path | None = None,
     articles: list[Article] = []
     used_ids: set[str] = set()
     for index, path in enumerate(files):
-        article_id = _unique_id(shown_path(path.stem), used_ids)
+        article_id = article_id_for(path, used_ids)
         result = read_article_file(path, entries.get(path.name), article_id)
         if isinstance(result, Problem):
             problems.append(result)
@@ -224,6 +224,12 @@ def _manifests(paths: list[Path], manifest: Path | None) -> list[Path]:
                 found.append(candidate)
                 break
     return found
+
+
+def article_id_for(path: Path, used: set[str]) -> str:
+    """The article id of ``path``: its (displayable) stem, made unique within ``used``.
+    Every way of reading a corpus (load_corpus, the Dask runner) must use this rule."""
+    return _unique_id(shown_path(Path(path).stem), used)
 
 
 def _unique_id(stem: str, used: set[str]) -> str:

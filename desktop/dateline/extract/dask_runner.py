@@ -70,7 +70,7 @@ def _plan(source, manifest, partition_size: int) -> tuple[list, list[dict]]:
 
 def _plan_folder(folder: Path, manifest, partition_size: int) -> tuple[list, list[dict]]:
     from dateline.corpus.manifest import read_manifest
-    from dateline.corpus.reader import iter_article_files
+    from dateline.corpus.reader import article_id_for, iter_article_files
     problems: list = []
     files = iter_article_files([folder], problems)
     if manifest is None:          # beside the articles, else one level up (as load_corpus)
@@ -81,19 +81,10 @@ def _plan_folder(folder: Path, manifest, partition_size: int) -> tuple[list, lis
         entries, manifest_problems = read_manifest(Path(manifest))
         problems += manifest_problems
     used: set[str] = set()
-    items = [(str(p), _unique_id(p.stem, used), entries.get(p.name)) for p in files]
+    items = [(str(p), article_id_for(p, used), entries.get(p.name)) for p in files]
     tasks = [("files", items[i:i + partition_size])
              for i in range(0, len(items), partition_size)]
     return tasks, [{"article": p.path, "message": p.message} for p in problems]
-
-
-def _unique_id(stem: str, used: set[str]) -> str:
-    # Same rule as dateline.corpus.load_corpus, so both paths give the same ids.
-    candidate, n = stem, 2
-    while candidate in used:
-        candidate, n = f"{stem}-{n}", n + 1
-    used.add(candidate)
-    return candidate
 
 
 # ------------------------------------------------------------------------ stage 1 (workers)
