@@ -160,7 +160,7 @@ def run_scrub(n: int, steps: int, profile: str | None = None, force_paint: bool 
         prof.dump_stats(profile)
     return {"n_events": len(store.events), "open_s": open_s, "live": ms_stats(live),
             "settled": ms_stats(settled), "hwm_mb": proc_status_mb("VmHWM"),
-            "events_in_window": len(state.result.events)}
+            "events_in_window": state.result.n_events}
 
 
 def run_scrub_naive(n: int, steps: int, force_paint: bool = False,

@@ -97,7 +97,7 @@ def bench_panels(n_events: int) -> None:
     table.show()
     app.processEvents()
     state.update(window=(pd.Timestamp("2017-01-01"), pd.Timestamp("2017-03-01")))
-    n = len(state.result.events)
+    n = state.result.n_events
     best, med = best_and_median_ms(panel.render, 10)
     print(f"[{n_events:>7} events] side panel render ({n} in window)   "
           f"best {best:7.2f} ms  median {med:7.2f} ms")

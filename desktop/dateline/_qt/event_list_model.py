@@ -126,6 +126,11 @@ class EventTableModel(QAbstractTableModel):
             base, rows = events.reset_index(drop=True), np.arange(len(events))
         else:
             rows = events.index.to_numpy(dtype=np.intp)
+        self.set_rows(rows, base)
+
+    def set_rows(self, rows: np.ndarray, base: pd.DataFrame) -> None:
+        """Show rows ``rows`` (positions) of ``base``, the store's events frame."""
+        rows = np.asarray(rows, dtype=np.intp)
         self.beginResetModel()
         if base is not self._keys.events:
             self._keys = StoreKeys(base)

@@ -89,7 +89,7 @@ class EventTable(QWidget):
         menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
 
     def _on_result(self, result) -> None:
-        if self._shown_result is not None and result.events is self._shown_result.events:
+        if self._shown_result is not None and result.event_rows is self._shown_result.event_rows:
             self._select(result.selection.event)       # only the highlight changed
         else:
             self._timer.start()
@@ -104,7 +104,7 @@ class EventTable(QWidget):
         self._shown_result = result
         self._syncing = True
         try:
-            self.model.set_events(result.events, base=self.state.store.events)
+            self.model.set_rows(result.event_rows, self.state.store.events)
         finally:
             self._syncing = False
         self._select(result.selection.event)

@@ -377,8 +377,8 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self, result) -> None:
         self.counts_label.setText(
-            f"{plural(len(result.events), 'event')} · "
-            f"{plural(len(result.statements), 'statement')} · "
+            f"{plural(result.n_events, 'event')} · "
+            f"{plural(result.n_statements, 'statement')} · "
             f"{plural(len(result.place_counts), 'place')} · "
             f"{window_label(result.selection.window)}")
 

@@ -157,7 +157,7 @@ class TimelineView(QWidget):
             if row is not None and not pd.isna(row["start"]):
                 self.ensure_visible(row["start"], row["end"])
         self.window_label.setText(f"{window_label(self._effective_window())} · "
-                                  f"{plural(len(result.events), 'event')}")
+                                  f"{plural(result.n_events, 'event')}")
         window = result.selection.window
         if window is not None and not self.date_edit.hasFocus():
             # The jump field follows the scrubber, so it always shows where the user is.
@@ -197,7 +197,7 @@ class TimelineView(QWidget):
         data = self.plots.layout_data
         if data is None:
             return
-        rows = self.state.result.events.index.to_numpy()
+        rows = self.state.result.event_rows
         self.plots.restyle_items(self.plots.layers.index.items_of_rows(rows))
         self._update_histogram()
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -27,16 +28,47 @@ PLACE_COUNT_COLUMNS = ["place", "lat", "lon", "n_events", "n_statements"]
 ITINERARY_TYPES = ("visit", "meeting", "statement")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class QueryResult:
+    """What passes a Selection, as row positions into the store's frames.
+
+    The frames ``events`` / ``statements`` are built on first use only: a scrub step's
+    views need the positions and a few columns, and materialising every column of a
+    1M-event store costs more than the whole query."""
     selection: Selection
-    events: pd.DataFrame        # events passing ALL filters
-    statements: pd.DataFrame    # statements passing all filters
+    event_rows: np.ndarray      # sorted positions in store.events passing ALL filters
+    statement_rows: np.ndarray  # sorted positions in store.statements passing all filters
     place_counts: pd.DataFrame  # place, lat, lon, n_events, n_statements; all filters but place
+    all_events: pd.DataFrame = field(repr=False)
+    all_statements: pd.DataFrame = field(repr=False)
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        """The events passing all filters (index labels are store positions)."""
+        return _take(self.all_events, self.event_rows)
+
+    @cached_property
+    def statements(self) -> pd.DataFrame:
+        return _take(self.all_statements, self.statement_rows)
+
+    @property
+    def n_events(self) -> int:
+        return len(self.event_rows)
+
+    @property
+    def n_statements(self) -> int:
+        return len(self.statement_rows)
+
+    def event_values(self, column: str) -> np.ndarray:
+        """One column of the passing events, without building the frame."""
+        return self.all_events[column].iloc[self.event_rows].to_numpy()
+
+    def statement_values(self, column: str) -> np.ndarray:
+        return self.all_statements[column].iloc[self.statement_rows].to_numpy()
 
     @property
     def event_ids(self) -> list[str]:
-        return self.events["id"].tolist()
+        return self.event_values("id").tolist()
 
 
 class _Index:
@@ -265,8 +297,7 @@ class EventStore:
             code = self._place_code_of.get(selection.place, -1)
             ev_rows = ev_rows[self._ev.place_code[ev_rows] == code]
             st_rows = st_rows[self._st.place_code[st_rows] == code]
-        return QueryResult(selection, _take(self.events, ev_rows),
-                           _take(self.statements, st_rows), counts)
+        return QueryResult(selection, ev_rows, st_rows, counts, self.events, self.statements)
 
     def _rows(self, index: _Index, sel: Selection, df: pd.DataFrame) -> np.ndarray:
         """Sorted row positions passing every filter but the place."""
