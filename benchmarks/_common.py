@@ -59,10 +59,17 @@ def emit(result: dict) -> None:
     print(json.dumps(result), flush=True)
 
 
-def run_child(script: str, args: list[str], timeout: float = 600) -> dict:
+def run_child(script: str, args: list[str], timeout: float = 600,
+              env_changes: dict[str, str | None] | None = None) -> dict:
     """Run ``benchmarks/<script> <args>`` in a fresh interpreter; its JSON result or
-    {"error": ...} (a failed measurement is reported, never fatal to the whole run)."""
+    {"error": ...} (a failed measurement is reported, never fatal to the whole run).
+    ``env_changes`` sets (or, with None, removes) environment variables for the child."""
     env = dict(os.environ)
+    for key, value in (env_changes or {}).items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "desktop"), str(BENCH),
                                          env.get("PYTHONPATH", "")])

@@ -23,7 +23,7 @@ from dateline.model import frames as frames_mod
 from dateline.model import synthetic as syn
 from dateline.model.cache_parquet import CacheError, read_meta, save_frames_parquet
 
-VERSION = 3
+VERSION = 4     # 4: dateline-cache/2 (dictionary and flat list columns)
 START = pd.Timestamp("2017-01-01")
 DAY_NS = 86_400 * 10**9
 
@@ -132,9 +132,6 @@ def synthetic_frames(n_events: int, seed: int = 0, days: int = 365):
         "actors": actor_tuples, "n_sources": np.array([len(a) for a in art_tuples]),
         "outlets": out_tuples, "articles": art_tuples, "mentions": mentions,
     })
-    events["search_text"] = (summary + " " + [" ".join(a) for a in actor_tuples] + " "
-                             + np.where(unplaced, "", names[place_i]) + " " + types).astype(str)
-    events["search_text"] = events["search_text"].str.lower()
     events = events[frames_mod.EVENT_COLUMNS].sort_values("start", kind="stable")
     events = events.reset_index(drop=True)
     statements = _statements_frame(rng, events, articles)
@@ -175,8 +172,6 @@ def _statements_frame(rng, events: pd.DataFrame, articles: pd.DataFrame) -> pd.D
         "outlet": info["outlet"].reindex(article).to_numpy(),
         "published": info["published"].reindex(article).to_numpy(),
     })
-    df["search_text"] = (df["speaker"] + " " + df["text"] + " "
-                         + df["place"].fillna("")).str.lower()
     return df[frames_mod.STATEMENT_COLUMNS]
 
 

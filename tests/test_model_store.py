@@ -275,3 +275,20 @@ def test_undated_statements_are_found_in_the_window_their_article_was_published(
     assert ids("2017-03-17", "2017-03-18") == {"friday"}           # not before it was reported
     assert ids("2017-03-01", "2017-03-19", cumulative=True) == {"undated", "friday"}
     assert ids("2017-04-01", "2017-04-02") == set()
+
+
+def test_article_records_match_the_frame_row_for_row(store, tmp_path):
+    """article() builds records from cached column lists: same values and types as a
+    one-row frame's record, for a document store and a Parquet round trip."""
+    from dateline.model.cache_parquet import load_store_parquet, save_store_parquet
+    save_store_parquet(store, tmp_path / "cache")
+    for s in (store, load_store_parquet(tmp_path / "cache")):
+        assert len(s.articles)
+        for pos, article_id in enumerate(s.articles["id"].tolist()):
+            expected = s.articles.iloc[[pos]].to_dict("records")[0]
+            got = s.article(article_id)
+            assert got.keys() == expected.keys()
+            for key, value in expected.items():
+                assert type(got[key]) is type(value), key
+                assert (pd.isna(value) and pd.isna(got[key])) or got[key] == value, key
+    assert store.article("no such article") is None

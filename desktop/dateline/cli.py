@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from dateline import __version__, paths
+from dateline import __version__
 
 FORMATS = ("json", "csv", "geojson")
 EXIT_INTERNAL_ERROR = 70   # EX_SOFTWARE
@@ -100,8 +100,8 @@ def gui_main() -> int:
 
 def _gui(paths_: list[Path] | None, manifest: Path | None) -> int:
     from dateline._qt.app import run_gui
-    if paths_ is None:
-        paths_, manifest = [paths.bundled_articles_dir()], paths.bundled_manifest()
+    if paths_ is None:          # the sample corpus: from its cache at once when fresh
+        return run_gui(sample=True)
     return run_gui(paths=paths_, manifest=manifest)
 
 

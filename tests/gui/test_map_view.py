@@ -261,8 +261,11 @@ def test_countries_get_area_markers(view, state):
                           "lon": [127.9, 127.0], "n_events": [2, 2], "n_statements": [0, 0]})
     view.places.set_places(frame)
     assert view.places.places.area.tolist() == [True, False]
-    spots = view.places.scatter.points()
-    assert spots[0].brush().color().alpha() < spots[1].brush().color().alpha()
+    area, = view.places.scatter_area.points()
+    city, = view.places.scatter.points()
+    assert (area.data(), city.data()) == ("South Korea", "Seoul")
+    assert area.brush().color().alpha() < city.brush().color().alpha()
+    assert view.places.scatter_area.zValue() < view.places.scatter.zValue()   # cities on top
 
 
 def test_scale_bar_matches_the_view(view):
@@ -378,3 +381,35 @@ def test_a_long_drag_still_lays_labels_out_now_and_then(view, state):
     view.MAX_LABEL_LAG_S = 0.0                    # the last layout is always too old
     state.update(window=(pd.Timestamp("2017-03-16"), pd.Timestamp("2017-03-19")))
     assert layouts == [1] and not view._labels_stale
+
+
+def test_side_boxes_match_each_labels_text_rect(qtbot):
+    import numpy as np
+    from dateline._qt.map_items import SIDES, side_boxes
+    label = LabelItem(label_font(9.0, True), label_font(8.5, False))
+    label.set_text("Pyongyang", "12")
+    size = np.array([LabelItem.metrics(label_font(9.0, True), label_font(8.5, False),
+                                       "Pyongyang", "12")])
+    boxes = side_boxes(np.array([100.0]), np.array([50.0]), size, np.array([7.0]))
+    for k, side in enumerate(SIDES):
+        r = label.text_rect(side, 7.0).translated(QPointF(100.0, 50.0))
+        assert boxes[0, k].tolist() == pytest.approx([r.left(), r.top(), r.right(), r.bottom()])
+
+
+def test_base_layers_and_labels_repaint_from_cache(view):
+    from PySide6.QtWidgets import QGraphicsItem
+    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    base = view.base
+    assert all(item.cacheMode() == cached
+               for item in (*base.detail.items(), *base.world.items(), base.graticule))
+    assert all(label.cacheMode() == cached for label in view.places.labels.shown.values())
+
+
+def test_markers_are_drawn_around_the_view_and_follow_it(view):
+    drawn = lambda: set(view.places.scatter.data["data"])  # noqa: E731
+    assert "Washington" not in drawn() and "Seoul" in drawn()      # an edge arrow instead
+    view.show_world()
+    assert {"Washington", "Seoul", "Tokyo"} <= drawn()
+    view.reset_view()
+    view.center_on("Washington")                                   # panned there
+    assert "Washington" in drawn()

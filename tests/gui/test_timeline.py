@@ -283,6 +283,7 @@ def test_histogram_has_readable_y_labels(timeline):
 
 def test_density_mode_above_threshold_and_back(qtbot, monkeypatch):
     from dateline._qt import timeline_layers
+    from dateline.model.lanes import from_seconds as lanes_from_seconds
     from dateline.model.synthetic import generate
     monkeypatch.setattr(timeline_layers, "DENSITY_THRESHOLD", 50)
     state = AppState(_many_events_store(generate, 300))
@@ -297,6 +298,19 @@ def test_density_mode_above_threshold_and_back(qtbot, monkeypatch):
     assert layers.density_mode and layers.density.isVisible()
     assert layers.drawn_ids("static", "points") == []                # no markers drawn
     assert layers.density.image is not None and layers.density.image[..., 3].max() > 0
+    # A time window: the accent strip over the faded one covers only the window's columns.
+    lo, hi, _ = layers._range
+    points = np.sort(layers.data.xmid[~layers.data.is_span])
+    day = lanes_from_seconds(points[len(points) // 2]).normalize()      # a busy day
+    state.update(window=(day, day + pd.Timedelta(days=2)))
+    active = layers.density_active
+    assert active.isVisible() and active.image[..., 3].max() > 0
+    strip = active.mapRectToParent(active.boundingRect())
+    cols = np.flatnonzero((layers._counts(layers.shown) > 1e-6).any(axis=0))   # in use
+    px = (hi - lo) / layers._range[2]
+    assert strip.left() == pytest.approx(lo + cols[0] * px)
+    assert strip.width() == pytest.approx((cols[-1] + 1 - cols[0]) * px)
+    state.update(window=None)
     x = float(layers.data.xmid[np.flatnonzero(~layers.data.is_span)[0]])
     view.plots.lanes.setXRange(x - 3600, x + 3600, padding=0)        # zoom right in
     view.plots.update_clip()

@@ -25,7 +25,9 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SO
                     ID_ROLE, Qt.ItemDataRole.DecorationRole,
                     Qt.ItemDataRole.TextAlignmentRole})   # Qt asks ~10 roles per cell
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_CELL_CACHE = 4096          # formatted cells kept (a few screens' worth)
+_ROW_CACHE = 4096           # formatted rows kept (many screens' worth)
+_BLOCK = 64                 # display rows formatted together when one is first painted
+_CELL_COLUMNS = ["start", "end", "precision", "summary", "place", "type", "actors", "n_sources"]
 
 
 class StoreKeys:
@@ -115,7 +117,10 @@ class EventTableModel(QAbstractTableModel):
         self._shown = self._rows                   # after filter and sort, display order
         self._sort_col, self._sort_order = DATE_COL, Qt.SortOrder.AscendingOrder
         self._needle = ""
-        self._cells: dict[tuple[int, int], str] = {}
+        # store row -> its six display strings and its type: scrubbing shows new rows at
+        # the top on every step, so rows are formatted a block at a time (one column
+        # take each), not a pandas lookup per cell and role
+        self._formatted: dict[int, tuple] = {}
         self._colours: dict[str, object] = {}          # QColor per event type
 
     # ------------------------------------------------------------------ input
@@ -134,7 +139,7 @@ class EventTableModel(QAbstractTableModel):
         self.beginResetModel()
         if base is not self._keys.events:
             self._keys = StoreKeys(base)
-            self._cells.clear()
+            self._formatted.clear()
         self._rows = rows
         self._shown = self._ordered()
         self.endResetModel()
@@ -157,6 +162,10 @@ class EventTableModel(QAbstractTableModel):
         rows = self._rows
         if self._needle and len(rows):
             rows = rows[self._keys.matches(rows, self._needle)]
+        if self._sort_col == DATE_COL and _is_sorted(rows):
+            # Store rows are in date order already (the date rank is the position): no
+            # argsort on each scrub step, even with a million rows in the window.
+            return rows if self._sort_order == Qt.SortOrder.AscendingOrder else rows[::-1]
         key = self._keys.rank(self._sort_col)[rows]
         if self._sort_order == Qt.SortOrder.DescendingOrder:
             key = -key
@@ -182,18 +191,18 @@ class EventTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES or not index.isValid() or index.row() >= len(self._shown):
             return None
-        row, col = int(self._shown[index.row()]), index.column()
+        pos, col = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(row, col)               # item views paint plain text
+            return self._row(pos)[col]                # item views paint plain text
         if role == Qt.ItemDataRole.ToolTipRole:
             # Tooltips render rich text when it looks like markup: escape article text.
-            return f"<p>{html.escape(self._cell(row, col))}</p>"
+            return f"<p>{html.escape(self._row(pos)[col])}</p>"
         if role == SORT_ROLE:
-            return int(self._keys.rank(col)[row])
+            return int(self._keys.rank(col)[self._shown[pos]])
         if role == ID_ROLE:
-            return self._keys.events["id"].iat[row]
+            return self._keys.ids()[self._shown[pos]]
         if role == Qt.ItemDataRole.DecorationRole and col in (EVENT_COL, TYPE_COL):
-            return self._colour(self._keys.events["type"].iat[row])
+            return self._colour(self._row(pos)[-1])
         if role == Qt.ItemDataRole.TextAlignmentRole and col == SOURCES_COL:
             return _RIGHT
         return None
@@ -204,28 +213,18 @@ class EventTableModel(QAbstractTableModel):
             colour = self._colours[event_type] = theme.type_colour(event_type)
         return colour
 
-    def _cell(self, row: int, col: int) -> str:
-        text = self._cells.get((row, col))
-        if text is None:
-            ev = self._keys.events
-            if col == DATE_COL:
-                text = describe(ev["start"].iat[row], ev["end"].iat[row],
-                                ev["precision"].iat[row])
-            elif col == SOURCES_COL:
-                text = str(int(ev["n_sources"].iat[row]))
-            elif col == ACTORS_COL:
-                text = ", ".join(ev["actors"].iat[row])
-            elif col == TYPE_COL:
-                text = theme.type_label(str(ev["type"].iat[row]))
-            elif col == PLACE_COL:
-                place = ev["place"].iat[row]
-                text = place if isinstance(place, str) else NO_PLACE
-            else:
-                text = str(ev["summary"].iat[row])
-            if len(self._cells) >= _CELL_CACHE:
-                self._cells.clear()
-            self._cells[(row, col)] = text
-        return text
+    def _row(self, pos: int) -> tuple:
+        """Display strings of display row ``pos`` (then its event type)."""
+        row = int(self._shown[pos])
+        cells = self._formatted.get(row)
+        if cells is None:
+            lo = pos - pos % _BLOCK
+            block = [r for r in self._shown[lo:lo + _BLOCK].tolist() if r not in self._formatted]
+            if len(self._formatted) + len(block) > _ROW_CACHE:
+                self._formatted.clear()
+            self._formatted.update(zip(block, _format_rows(self._keys.events, block)))
+            cells = self._formatted[row]
+        return cells
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -240,3 +239,20 @@ class EventTableModel(QAbstractTableModel):
 
     def shown_ids(self) -> list[str]:
         return self._keys.ids()[self._shown].tolist()
+
+
+def _is_sorted(rows: np.ndarray) -> bool:
+    return len(rows) < 2 or bool(np.all(rows[1:] > rows[:-1]))
+
+
+def _format_rows(events: pd.DataFrame, rows: list[int]) -> list[tuple]:
+    """The six column strings and the type of each of ``rows`` (store positions)."""
+    cols = {c: events[c].iloc[rows].tolist() for c in _CELL_COLUMNS}
+    out = []
+    for start, end, precision, summary, place, kind, actors, n in zip(
+            *(cols[c] for c in _CELL_COLUMNS)):
+        kind = str(kind)
+        out.append((describe(start, end, precision), str(summary),
+                    place if isinstance(place, str) else NO_PLACE, theme.type_label(kind),
+                    ", ".join(actors), str(int(n)), kind))
+    return out

@@ -5,7 +5,7 @@ responsive with 100k+ events in the window.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -73,8 +73,6 @@ class EventTable(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.view, 1)
         self._syncing = False
-        self._timer = QTimer(self, singleShot=True, interval=120)   # scrubbing: debounce
-        self._timer.timeout.connect(self.refresh)
         self._shown_result = None
         state.result_changed.connect(self._on_result)
         self.refresh()
@@ -92,12 +90,12 @@ class EventTable(QWidget):
         if self._shown_result is not None and result.event_rows is self._shown_result.event_rows:
             self._select(result.selection.event)       # only the highlight changed
         else:
-            self._timer.start()
+            # Within the scrub step, no debounce: the model takes the row positions (an
+            # argsort at most) and Qt asks only for the cells on screen.
+            self.refresh()
 
     def flush(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
-            self.refresh()
+        """Nothing is ever pending (kept for callers that flush every view)."""
 
     def refresh(self) -> None:
         result = self.state.result
@@ -105,6 +103,9 @@ class EventTable(QWidget):
         self._syncing = True
         try:
             self.model.set_rows(result.event_rows, self.state.store.events)
+            # Lay the rows out now, not on Qt's deferred timer: otherwise the new scroll
+            # range arrives after the first paint and the whole list paints twice a step.
+            self.view.doItemsLayout()
         finally:
             self._syncing = False
         self._select(result.selection.event)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from dateline._qt import theme
-from dateline._qt.article_viewer import ArticleViewer
 from dateline._qt.event_table import EventTable
 from dateline._qt.filter_bar import SearchField, make_filter_buttons
 from dateline._qt.side_panel import SidePanel
 from dateline._qt.state import AppState
+from dateline._qt.steady_label import SteadyLabel
 from dateline._qt.timeline import LANE_MODES, TimelineView
 from dateline._qt.window_io import (
     export_events_dialog,
@@ -40,6 +41,9 @@ from dateline._qt.window_io import (
 )
 from dateline._qt.worker import ExtractionRunner
 from dateline.model.dates import plural, window_label
+
+if TYPE_CHECKING:                   # built on first use: not needed for the first window
+    from dateline._qt.article_viewer import ArticleViewer
 
 log = logging.getLogger(__name__)
 
@@ -216,7 +220,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.counts_label = QLabel()
+        self.counts_label = SteadyLabel()   # changes every scrub step: no window relayout
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
@@ -278,16 +282,22 @@ class MainWindow(QMainWindow):
             self.runner.start_paths([Path(p) for p in paths], manifest)
 
     def load_store(self, store, problems: list[str] | None = None) -> None:
+        self.state.set_store(store)
+        self._show_source(problems)
+
+    def _show_source(self, problems: list[str] | None) -> None:
         self.problems = list(problems or [])
         self.problems_button.setText(f"⚠ {len(self.problems)} problem(s)")
         self.problems_button.setVisible(bool(self.problems))
-        self.state.set_store(store)
         name = getattr(self, "_source_name", "")
         self.setWindowTitle(f"{name} — Dateline" if name else "Dateline")
 
     def _on_loaded(self, store, problems: list) -> None:
         self._set_busy(False)
-        self.load_store(store, problems)
+        if store is self.state.store:       # built around it (start-up): views drew it
+            self._show_source(problems)
+        else:
+            self.load_store(store, problems)
         problems = f" ({plural(len(problems), 'problem')})" if problems else ""
         self.statusBar().showMessage(
             f"Loaded {len(store.articles)} articles: {len(store.events)} events, "
@@ -315,6 +325,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- actions
     def open_article(self, article_id: str, start: int, end: int, s0: int, s1: int) -> None:
         if self.article_viewer is None:
+            from dateline._qt.article_viewer import ArticleViewer
             self.article_viewer = ArticleViewer(self)
         self.article_viewer.show_article(self.state.store, article_id, start, end, s0, s1)
 

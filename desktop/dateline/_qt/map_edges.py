@@ -73,8 +73,9 @@ class EdgeIndicators:
         # The bottom margin also clears the attribution line.
         inner = self._vb.sceneBoundingRect().adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN - 12)
         # The busiest places only: an edge with 200 arrows helps nobody (World shows all).
-        picks = [int(i) for i in np.flatnonzero(outside & (places.counts > 0))]
-        picks = sorted(picks, key=lambda i: -int(places.counts[i]))[:MAX_ARROWS]
+        candidates = np.flatnonzero(outside & (places.counts > 0))
+        picks = candidates[np.argsort(-places.counts[candidates], kind="stable")]
+        picks = picks[:MAX_ARROWS].tolist()
         sel = places.index(selected)
         if sel is not None and outside[sel] and sel not in picks:
             picks.append(sel)                             # the selection always shows
@@ -82,9 +83,13 @@ class EdgeIndicators:
             picks = []
         center = inner.center()
         self._ensure(len(picks))
+        # One view -> scene transform for all (pyqtgraph's per-point mapping is slow).
+        self._vb.updateMatrix()
+        to_scene = self._vb.childGroup.sceneTransform()
+        to_view, _ = to_scene.inverted()
         hits = []
         for item, i in zip(self._items, picks):
-            target = self._vb.mapViewToScene(QPointF(float(places.x[i]), float(places.y[i])))
+            target = to_scene.map(QPointF(float(places.x[i]), float(places.y[i])))
             point, edge = edge_point(center, target, inner)
             angle = math.degrees(math.atan2(-(target.y() - center.y()), target.x() - center.x()))
             item.set_place(places.names[i], int(places.counts[i]), angle, INWARD[edge])
@@ -94,7 +99,7 @@ class EdgeIndicators:
         p = self._palette
         for hit in hits:
             hit.item.setVisible(hit in shown)
-            hit.item.setPos(self._vb.mapSceneToView(hit.point))
+            hit.item.setPos(to_view.map(hit.point))
             name = hit.item.place
             ring = (p.selected if name == selected else p.hover if name == hovered else None) \
                 if p else None

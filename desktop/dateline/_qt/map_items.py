@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -20,6 +21,8 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import QGraphicsItem
+
+from dateline._qt.paint_cache import cache_static
 
 HALO_WIDTH = 3.5
 MAX_PIXMAPS = 3000        # text pieces kept rendered (names and counts: a few KB each)
@@ -63,6 +66,21 @@ def _halo_pixmap(text: str, font: QFont, fill: QColor, halo: QColor, dpr: float
     return hit
 
 
+SIDES = ("right", "left", "above", "below")
+
+
+def side_boxes(anchor_x: np.ndarray, anchor_y: np.ndarray, size: np.ndarray,
+               gap: np.ndarray) -> np.ndarray:
+    """``LabelItem.text_rect`` for every side of many labels at once: (k, 4 sides, 4)
+    boxes x0, y0, x1, y1 in scene pixels, sides in ``SIDES`` order. ``size`` rows are
+    (name width, suffix width, ascent, descent), as ``LabelItem.metrics`` gives."""
+    w = size[:, 0] + size[:, 1]
+    h = size[:, 2] + size[:, 3]
+    x = np.stack([gap, -gap - w, -w / 2, -w / 2], axis=1) + anchor_x[:, None]
+    y = np.stack([-h / 2, -h / 2, -gap - h, gap], axis=1) + anchor_y[:, None]
+    return np.stack([x, y, x + w[:, None], y + h[:, None]], axis=2)
+
+
 class LabelItem(QGraphicsItem):
     """A map label: bold name plus an optional muted suffix (a count), with a halo.
 
@@ -74,11 +92,16 @@ class LabelItem(QGraphicsItem):
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # Repainting the map (every scrub step) blits the label; paint() runs only when
+        # its text or colours change.
+        cache_static(self)
         self._font, self._suffix_font = font, suffix_font or font
         self._name, self._suffix = "", ""
         self._side, self._gap = "right", 0.0
         self._fg, self._muted, self._halo = QColor("black"), QColor("gray"), QColor("white")
         self._size = (0.0, 0.0, 0.0, 0.0)   # name width, suffix width, ascent, descent
+        self._drawn: tuple | None = None     # (dpr, [(pixmap, top-left)]) for the text now
+        self._bounds: QRectF | None = None   # Qt asks for it many times per repaint
 
     # -- content -------------------------------------------------------------
     def set_text(self, name: str, suffix: str = "") -> None:
@@ -86,22 +109,30 @@ class LabelItem(QGraphicsItem):
             return
         self.prepareGeometryChange()
         self._name, self._suffix = name, suffix
-        fm, fs = QFontMetricsF(self._font), QFontMetricsF(self._suffix_font)
-        name_w = fm.horizontalAdvance(name)
-        suffix_w = fs.horizontalAdvance(" " + suffix) if suffix else 0.0
-        self._size = (name_w, suffix_w, fm.ascent(), fm.descent())
+        self._size = self.metrics(self._font, self._suffix_font, name, suffix)
+        self._drawn = self._bounds = None
         self.update()
+
+    @staticmethod
+    def metrics(font: QFont, suffix_font: QFont, name: str, suffix: str = ""
+                ) -> tuple[float, float, float, float]:
+        """(name width, suffix width, ascent, descent) of a label's text."""
+        fm, fs = QFontMetricsF(font), QFontMetricsF(suffix_font)
+        suffix_w = fs.horizontalAdvance(" " + suffix) if suffix else 0.0
+        return fm.horizontalAdvance(name), suffix_w, fm.ascent(), fm.descent()
 
     def set_colors(self, fg: QColor, muted: QColor, halo: QColor) -> None:
         if (fg, muted, halo) == (self._fg, self._muted, self._halo):
             return               # unchanged: keep the cached pixmap
         self._fg, self._muted, self._halo = QColor(fg), QColor(muted), QColor(halo)
+        self._drawn = None
         self.update()
 
     def set_layout(self, side: str, gap: float) -> None:
         if (side, gap) != (self._side, self._gap):
             self.prepareGeometryChange()
             self._side, self._gap = side, gap
+            self._bounds = None
 
     @property
     def name(self) -> str:
@@ -119,8 +150,10 @@ class LabelItem(QGraphicsItem):
         return QRectF(x, y, w, h)
 
     def boundingRect(self) -> QRectF:
-        m = HALO_WIDTH
-        return self.text_rect().adjusted(-m, -m, m, m)
+        if self._bounds is None:
+            m = HALO_WIDTH
+            self._bounds = self.text_rect().adjusted(-m, -m, m, m)
+        return self._bounds
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if not self._name:
@@ -131,13 +164,21 @@ class LabelItem(QGraphicsItem):
         painter.translate(round(origin.x()) - origin.x(), round(origin.y()) - origin.y())
         painter.translate(rect.left(), rect.top() + self._size[2])   # to the baseline
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        if self._drawn is None or self._drawn[0] != dpr:     # the map repaints every step
+            self._drawn = (dpr, self._pieces(dpr))
+        for pixmap, top_left in self._drawn[1]:
+            painter.drawPixmap(top_left, pixmap)
+
+    def _pieces(self, dpr: float) -> list[tuple[QPixmap, QPointF]]:
         parts = ((self._name, self._font, self._fg, 0.0),
                  (" " + self._suffix if self._suffix else "", self._suffix_font, self._muted,
                   self._size[0]))
+        out = []
         for text, font, colour, dx in parts:
             if text:
                 pixmap, top_left = _halo_pixmap(text, font, colour, self._halo, dpr)
-                painter.drawPixmap(top_left + QPointF(dx, 0.0), pixmap)
+                out.append((pixmap, top_left + QPointF(dx, 0.0)))
+        return out
 
 
 class ArrowHeadItem(QGraphicsItem):
@@ -190,12 +231,15 @@ class EdgeIndicatorItem(QGraphicsItem):
         self.label.setParentItem(self)
         self.place = ""
         self._ring = QPen(Qt.PenStyle.NoPen)
+        self._bounds = self.hit_rect().adjusted(-4, -4, 4, 4)
 
     def set_place(self, name: str, count: int, angle: float, inward: str) -> None:
         """``inward``: which side of the arrow the text goes ("right" for the left edge...)."""
         self.place = name
+        self.prepareGeometryChange()
         self.label.set_text(name, str(count))
         self.label.set_layout(inward, 8.0)
+        self._bounds = self.hit_rect().adjusted(-4, -4, 4, 4)
         self.arrow.set_angle(angle)
         # Tip of the arrow at the edge, body towards the inside.
         dx, dy = math.cos(math.radians(angle)), -math.sin(math.radians(angle))
@@ -211,7 +255,7 @@ class EdgeIndicatorItem(QGraphicsItem):
         return self.label.text_rect().united(QRectF(-10, -10, 20, 20))
 
     def boundingRect(self) -> QRectF:
-        return self.hit_rect().adjusted(-4, -4, 4, 4)
+        return self._bounds           # Qt asks for it many times per repaint
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self._ring.style() == Qt.PenStyle.NoPen:

@@ -10,20 +10,19 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 
-from dateline._qt.map_items import LabelItem
+from dateline._qt.map_items import SIDES, LabelItem, side_boxes
 from dateline._qt.map_style import MapPalette, color, label_font
 
 Z_LABEL = 12
 MAX_LABELS = 40
-SIDES = ("right", "left", "above", "below")
 
 
-def overlaps(rect: QRectF, boxes: np.ndarray) -> bool:
-    """Does ``rect`` intersect any row (x0, y0, x1, y1) of ``boxes``?"""
-    if not len(boxes):
-        return False
-    return bool(np.any((boxes[:, 0] < rect.right()) & (boxes[:, 2] > rect.left())
-                       & (boxes[:, 1] < rect.bottom()) & (boxes[:, 3] > rect.top())))
+def _hits(rects: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Which of ``rects`` (k x 4, rows x0, y0, x1, y1) intersect which of ``boxes``
+    (m x 4): a k x m matrix."""
+    r, b = rects[:, None, :], boxes[None, :, :]
+    return (b[..., 0] < r[..., 2]) & (b[..., 2] > r[..., 0]) & (b[..., 1] < r[..., 3]) \
+        & (b[..., 3] > r[..., 1])
 
 
 class PlaceLabels:
@@ -32,6 +31,8 @@ class PlaceLabels:
         self._pool: list[LabelItem] = []
         self._palette: MapPalette | None = None
         self.shown: dict[int, LabelItem] = {}     # place index -> its label this layout
+        self._fonts = (label_font(9.0, True), label_font(8.5, False))
+        self._sizes: dict[tuple[str, str], tuple] = {}   # text -> LabelItem.metrics
 
     def layout(self, order: list[int], names: list[str], counts: np.ndarray,
                view_xy: tuple[np.ndarray, np.ndarray], scene_xy: tuple[np.ndarray, np.ndarray],
@@ -44,30 +45,54 @@ class PlaceLabels:
         unless it is in ``must`` (selected or hovered), which is labelled anyway.
         ``reserved`` boxes (edge arrows) are avoided like placed labels.
         """
+        cands = order[:MAX_LABELS] + [i for i in order[MAX_LABELS:] if i in must]
+        if not cands:
+            self.clear()
+            return
         sx, sy = scene_xy
         half = sizes / 2
-        markers = np.column_stack([sx - half, sy - half, sx + half, sy + half])
-        inside = np.zeros(len(sizes), bool)
-        inside[order] = True
-        taken = np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in reserved]
-                         ).reshape(-1, 4)
+        texts = [(names[i], str(int(counts[i])) if counts[i] else "") for i in cands]
+        idx = np.asarray(cands, dtype=np.intp)
+        boxes = side_boxes(sx[idx], sy[idx], self._metrics(texts).reshape(-1, 4), gaps[idx])
+        # Sides blocked by a marker in view (its own excepted), for all labels at once;
+        # only the labels placed before need checking one label at a time.
+        inview = np.asarray(order, dtype=np.intp)
+        markers = np.column_stack([sx - half, sy - half, sx + half, sy + half])[inview]
+        hit = _hits(boxes.reshape(-1, 4), markers).reshape(len(cands), len(SIDES), -1)
+        hit &= (inview[None, :] != idx[:, None])[:, None, :]
+        blocked = hit.any(axis=2)
+        taken = np.zeros((len(reserved) + len(cands), 4))
+        for n, r in enumerate(reserved):
+            taken[n] = (r.left(), r.top(), r.right(), r.bottom())
+        n_taken = len(reserved)
         self.shown = {}
-        for i in order[:MAX_LABELS] + [i for i in order[MAX_LABELS:] if i in must]:
-            label = self._label(len(self.shown))
-            label.set_text(names[i], str(int(counts[i])) if counts[i] else "")
-            anchor = QPointF(float(sx[i]), float(sy[i]))
-            others = markers[inside & (np.arange(len(sizes)) != i)]
-            side = self._free_side(label, anchor, float(gaps[i]), taken, others)
-            if side is None and i not in must:
+        for k, i in enumerate(cands):
+            free = ~blocked[k] & ~_hits(boxes[k], taken[:n_taken]).any(axis=1)
+            if not free.any() and i not in must:
                 continue
-            label.set_layout(side or "right", float(gaps[i]))
+            side = int(np.argmax(free)) if free.any() else 0      # none free: "right"
+            label = self._label(len(self.shown))
+            label.set_text(*texts[k])
+            label.set_layout(SIDES[side], float(gaps[i]))
             label.setPos(float(view_xy[0][i]), float(view_xy[1][i]))
-            r = label.text_rect().translated(anchor)
-            taken = np.vstack([taken, [r.left(), r.top(), r.right(), r.bottom()]])
+            taken[n_taken] = boxes[k, side]
+            n_taken += 1
             self.shown[i] = label
         in_use = set(map(id, self.shown.values()))
         for label in self._pool:
             label.setVisible(id(label) in in_use)
+
+    def _metrics(self, texts: list[tuple[str, str]]) -> np.ndarray:
+        """``LabelItem.metrics`` of each (name, suffix), remembered per text."""
+        out = np.zeros((len(texts), 4))
+        for n, text in enumerate(texts):
+            size = self._sizes.get(text)
+            if size is None:
+                if len(self._sizes) > 20000:
+                    self._sizes.clear()
+                size = self._sizes[text] = LabelItem.metrics(*self._fonts, *text)
+            out[n] = size
+        return out
 
     def keep(self, shown: dict[int, LabelItem]) -> None:
         """Keep only these labels (place index -> label) until the next layout."""
@@ -81,15 +106,6 @@ class PlaceLabels:
         self.shown = {}
         for label in self._pool:
             label.setVisible(False)
-
-    @staticmethod
-    def _free_side(label: LabelItem, anchor: QPointF, gap: float, taken: np.ndarray,
-                   markers: np.ndarray) -> str | None:
-        for side in SIDES:
-            rect = label.text_rect(side, gap).translated(anchor)
-            if not overlaps(rect, taken) and not overlaps(rect, markers):
-                return side
-        return None
 
     def hit(self, scene_pos: QPointF, scene_xy: tuple[np.ndarray, np.ndarray]) -> int | None:
         for i, label in self.shown.items():
@@ -115,7 +131,7 @@ class PlaceLabels:
 
     def _label(self, k: int) -> LabelItem:
         while len(self._pool) <= k:
-            label = LabelItem(label_font(9.0, True), label_font(8.5, False))
+            label = LabelItem(*self._fonts)
             label.setZValue(Z_LABEL)
             self._colour(label)
             self._vb.addItem(label, ignoreBounds=True)

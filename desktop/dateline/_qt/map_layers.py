@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from dateline._qt.map_items import LabelItem
 from dateline._qt.map_style import MapPalette, color, country_font
+from dateline._qt.paint_cache import cache_static
 from dateline.geo.basemap import EAST_ASIA, WORLD, Basemap, country_label_points, graticule
 from dateline.geo.clip import BBox, join_nan
 from dateline.geo.projection import Equirectangular
@@ -73,6 +74,10 @@ class BaseLayers:
         self.graticule = _curve(graticule(WORLD.expanded(10), 10.0), projection, Z_GRATICULE)
         for item in (*self.detail.items(), *self.world.items(), self.graticule):
             viewbox.addItem(item, ignoreBounds=True)
+        # The map repaints whenever its markers change (every scrub step): the base
+        # layers are then blitted from pixmaps instead of filling and stroking thousands
+        # of vertices; they re-render when the view is zoomed.
+        cache_static(*self.detail.items(), *self.world.items(), self.graticule)
         self._labels: list[LabelItem] = []
         self._n_labels = 0          # labels in use; the rest of the pool is hidden
         self._palette: MapPalette | None = None
@@ -102,14 +107,17 @@ class BaseLayers:
         for label in self._labels:
             label.set_colors(color(p.country_label), color(p.country_label), color(p.land, 170))
 
-    def avoid(self, occupied: list[QRectF]) -> None:
-        """Hide country names under a place marker or label, or cut by the view edge."""
+    def avoid(self, occupied: np.ndarray) -> None:
+        """Hide country names under a place marker or label (``occupied``: scene boxes
+        x0, y0, x1, y1), or cut by the view edge."""
         frame = self._vb.sceneBoundingRect()
         for label in self._labels[:self._n_labels]:
             at = self._vb.mapViewToScene(label.pos())
             rect = label.text_rect().translated(at)
-            label.setVisible(frame.contains(rect) and
-                             not any(rect.intersects(r) for r in occupied))
+            hit = len(occupied) and bool(np.any(
+                (occupied[:, 0] < rect.right()) & (occupied[:, 2] > rect.left())
+                & (occupied[:, 1] < rect.bottom()) & (occupied[:, 3] > rect.top())))
+            label.setVisible(frame.contains(rect) and not hit)
 
     def country_labels(self) -> list[str]:
         return [label.name for label in self._labels if label.isVisible()]

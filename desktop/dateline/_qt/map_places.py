@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -38,15 +39,14 @@ class PlaceArrays:
         if frame is None or frame.empty:
             return cls([], np.empty(0), np.empty(0), np.empty(0, int), np.empty(0, int),
                        np.empty(0, bool))
-        lat = pd.to_numeric(frame["lat"], errors="coerce").to_numpy(float)
-        lon = pd.to_numeric(frame["lon"], errors="coerce").to_numpy(float)
+        lat, lon = _float_col(frame, "lat"), _float_col(frame, "lon")
         events, statements = _int_col(frame, "n_events"), _int_col(frame, "n_statements")
         ok = np.isfinite(lat) & np.isfinite(lon)
         # Biggest first, so small markers are drawn on top and stay clickable.
         order = np.flatnonzero(ok)[np.argsort(-(events + statements)[ok], kind="stable")]
         x, y = proj.forward(lon[order], lat[order])
         names = [str(n) for n in frame["place"].to_numpy(object)[order]]
-        area = np.array([is_area(n) for n in names], dtype=bool)
+        area = np.fromiter(map(_is_area, names), dtype=bool, count=len(names))
         return cls(names, x, y, events[order], statements[order], area)
 
     def index(self, name: str | None) -> int | None:
@@ -59,7 +59,23 @@ class PlaceArrays:
 def _int_col(df: pd.DataFrame, name: str) -> np.ndarray:
     if name not in df:
         return np.zeros(len(df), dtype=int)
-    return pd.to_numeric(df[name], errors="coerce").fillna(0).to_numpy().astype(int)
+    col = df[name]
+    if col.dtype.kind in "iu":                      # the store's counts: no coercion
+        return col.to_numpy().astype(int, copy=False)
+    return pd.to_numeric(col, errors="coerce").fillna(0).to_numpy().astype(int)
+
+
+def _float_col(df: pd.DataFrame, name: str) -> np.ndarray:
+    col = df[name]
+    if col.dtype.kind == "f":
+        return col.to_numpy(dtype=float)
+    return pd.to_numeric(col, errors="coerce").to_numpy(dtype=float)
+
+
+@lru_cache(maxsize=65536)
+def _is_area(name: str) -> bool:
+    """``is_area`` once per name (asked for every place on every scrub step)."""
+    return is_area(name)
 
 
 def tooltip_html(name: str, events: int, statements: int, off_view: bool = False,
@@ -77,18 +93,25 @@ class PlacesLayer:
         self.places = PlaceArrays.from_frame(None, projection)
         self.selected: str | None = None
         self.hovered: str | None = None
+        # One scatter per marker style, each with a single brush and pen: per-point
+        # brush lists are pyqtgraph's slow path, and markers change on every scrub step.
+        # Countries/regions (approximate) lie under places with nothing in the window,
+        # which lie under the places with events; each is drawn biggest first.
         self.scatter = pg.ScatterPlotItem(pxMode=True, antialias=True, hoverable=False)
+        self.scatter_empty = pg.ScatterPlotItem(pxMode=True, antialias=True, hoverable=False)
+        self.scatter_area = pg.ScatterPlotItem(pxMode=True, antialias=True, hoverable=False)
         self.ring = pg.ScatterPlotItem(pxMode=True, antialias=True)
         self.hover_ring = pg.ScatterPlotItem(pxMode=True, antialias=True)
-        for item, z in ((self.scatter, Z_MARKER), (self.hover_ring, Z_RING), (self.ring, Z_RING)):
+        for item, z in ((self.scatter_area, Z_MARKER - 0.2), (self.scatter_empty, Z_MARKER - 0.1),
+                        (self.scatter, Z_MARKER), (self.hover_ring, Z_RING),
+                        (self.ring, Z_RING)):
             item.setZValue(z)
             viewbox.addItem(item, ignoreBounds=True)
         self.labels = PlaceLabels(viewbox)
         self._palette: MapPalette | None = None
-        self._brushes: tuple = ()
-        self._pens: tuple = ()
         self.reference = 1      # largest count seen: the biggest marker (see reset_scale)
         self._sizes = np.empty(0)
+        self._clip: QRectF | None = None     # view area the drawn markers cover
 
     # -- data ------------------------------------------------------------------
     def reset_scale(self) -> None:
@@ -101,8 +124,9 @@ class PlacesLayer:
 
     def update_counts(self, frame: pd.DataFrame | None) -> None:
         """The per-step minimum while the window is dragged: new markers, and the labels
-        already shown kept on their places (re-indexed by name, stale counts) until the
-        owner lays them out again once the drag pauses."""
+        already shown kept on their places (re-indexed by name, their counts as they were:
+        a new count is a new text to render) until the owner lays them out again once the
+        drag pauses."""
         kept = {self.places.names[i]: label for i, label in self.labels.shown.items()}
         self._set_arrays(frame)
         where = {name: i for i, name in enumerate(self.places.names) if name in kept}
@@ -129,10 +153,13 @@ class PlacesLayer:
         self._palette = p
         # Point places: solid dots. Countries and regions: a tinted disc with a marker-
         # coloured rim, so an approximate location does not read as a city.
-        self._brushes = (pg.mkBrush(color(p.marker_empty, 180)), pg.mkBrush(color(p.marker, 205)),
-                         pg.mkBrush(color(p.marker, 70)))
-        self._pens = (pg.mkPen(color(p.marker_edge), width=1.5),
-                      pg.mkPen(color(p.marker, 230), width=1.8))
+        edge, rim = pg.mkPen(color(p.marker_edge), width=1.5), pg.mkPen(color(p.marker, 230),
+                                                                         width=1.8)
+        for item, brush, pen in ((self.scatter_empty, color(p.marker_empty, 180), edge),
+                                 (self.scatter, color(p.marker, 205), edge),
+                                 (self.scatter_area, color(p.marker, 70), rim)):
+            item.setBrush(pg.mkBrush(brush), update=False)
+            item.setPen(pen, update=False)
         self.labels.set_palette(p)
         self.labels.highlight(self.places.index(self.selected))
         self._redraw_markers()
@@ -176,10 +203,12 @@ class PlacesLayer:
         """Label the places in view, by priority: selected, hovered, then by count,
         keeping clear of ``reserved`` scene rects."""
         p = self.places
-        inside = np.flatnonzero(self.in_view(self._vb.viewRect()))
-        order = sorted(inside.tolist(), key=lambda i: (p.names[i] != self.selected,
-                                                       p.names[i] != self.hovered,
-                                                       -int(p.counts[i]), p.names[i]))
+        inside = np.flatnonzero(self.in_view(self._vb.viewRect())).tolist()
+        by_count = sorted(zip((-p.counts[inside]).tolist(), [p.names[i] for i in inside],
+                              inside))
+        first = [i for i in dict.fromkeys((p.index(self.selected), p.index(self.hovered)))
+                 if i is not None and i in set(inside)]
+        order = first + [i for _, _, i in by_count if i not in first]
         must = {i for i in (p.index(self.selected), p.index(self.hovered)) if i is not None}
         selected = p.index(self.selected)
         gaps = self._sizes / 2 + 3
@@ -189,27 +218,45 @@ class PlacesLayer:
                            self._sizes, gaps, must, reserved)
         self.labels.highlight(selected)
 
-    def occupied_rects(self) -> list[QRectF]:
-        """Scene rects of markers and labels (country names keep clear of them)."""
+    def occupied_rects(self) -> np.ndarray:
+        """Scene boxes (x0, y0, x1, y1) of markers in view and labels (country names
+        keep clear of them)."""
         sx, sy = self.scene_xy()
         inside = self.in_view(self._vb.viewRect())
-        rects = [QRectF(x - s / 2, y - s / 2, s, s)
-                 for x, y, s in zip(sx[inside], sy[inside], self._sizes[inside])]
-        return rects + self.labels.rects((sx, sy))
+        half = self._sizes[inside] / 2
+        x, y = sx[inside], sy[inside]
+        labels = [[r.left(), r.top(), r.right(), r.bottom()] for r in self.labels.rects((sx, sy))]
+        return np.vstack([np.column_stack([x - half, y - half, x + half, y + half]),
+                          np.array(labels, dtype=float).reshape(-1, 4)])
 
     def visible_labels(self) -> list[str]:
         return [self.places.names[i] for i in self.labels.shown]
 
     # -- internals ---------------------------------------------------------------
     def _redraw_markers(self) -> None:
-        p, places = self._palette, self.places
-        if p is None:
+        """Markers of the places in and around the view (the rest are edge arrows): a
+        scrub step redraws ~100 of them, not every place in the data."""
+        if self._palette is None:
             return
-        brushes = [self._brushes[2 if area else int(bool(n))]
-                   for n, area in zip(places.counts, places.area)]
-        pens = [self._pens[int(area)] for area in places.area]
-        self.scatter.setData(x=places.x, y=places.y, size=self._sizes, brush=brushes,
-                             pen=pens, data=places.names)
+        places = self.places
+        r = self._vb.viewRect()
+        self._clip = r.adjusted(-r.width(), -r.height(), r.width(), r.height())
+        near = self.in_view(self._clip)
+        area, filled = places.area, places.counts > 0
+        for item, keep in ((self.scatter, ~area & filled & near),
+                           (self.scatter_empty, ~area & ~filled & near),
+                           (self.scatter_area, area & near)):
+            idx = np.flatnonzero(keep)
+            if len(idx) or len(item.data):
+                item.setData(x=places.x[idx], y=places.y[idx], size=self._sizes[idx],
+                             data=[places.names[i] for i in idx])
+
+    def follow_view(self) -> None:
+        """The view moved: redraw the markers once it leaves the area they cover."""
+        r = self._vb.viewRect()
+        if self._clip is None or not self._clip.contains(r) or \
+                r.width() * 4 < self._clip.width():          # zoomed well in: fewer
+            self._redraw_markers()
 
     def _redraw_rings(self) -> None:
         p = self._palette
@@ -219,7 +266,8 @@ class PlacesLayer:
                                        (self.hover_ring, self.hovered, p.hover, 2.0)):
             i = self.places.index(name)
             if i is None:
-                item.setData([], [])
+                if len(item.data):          # most steps: nothing selected, nothing to clear
+                    item.setData([], [])
                 continue
             size = self._sizes[i] + (10 if item is self.ring else 6)
             item.setData([self.places.x[i]], [self.places.y[i]], size=size,

@@ -13,11 +13,10 @@ import time
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from dateline._qt.map_overlays import CornerOverlay, ElidedLabel
 from dateline._qt.map_places import PlacesLayer, tooltip_html
 from dateline._qt.map_scale import km_per_unit_x
 from dateline._qt.map_style import DARK, LIGHT, MapPalette
+from dateline._qt.steady_label import SteadyLabel
 from dateline.atomic import write_bytes_atomic
 from dateline.geo.basemap import EAST_ASIA, HOME_FRAME, WORLD_FRAME, load_basemap
 from dateline.geo.clip import BBox
@@ -41,8 +41,8 @@ log = logging.getLogger(__name__)
 
 class MapView(QWidget):
     # During a long drag or playback (40 ms ticks) the settle timer keeps restarting:
-    # labels are still laid out at least this often (seconds).
-    MAX_LABEL_LAG_S = 0.25
+    # labels waiting this long (seconds) are laid out within the step anyway.
+    MAX_LABEL_LAG_S = 1.0
 
     def __init__(self, state, parent: QWidget | None = None):
         super().__init__(parent)
@@ -54,7 +54,7 @@ class MapView(QWidget):
         self._itinerary_key: tuple | None = None
         self._last_selection = None         # to tell a window drag from other changes
         self._labels_stale = False          # labels/edge arrows wait for the settle timer
-        self._laid_out_at = 0.0             # time.monotonic() of the last label layout
+        self._stale_since = 0.0             # time.monotonic() they began to wait
         self._view_stale = False            # country names/level of detail too
         self._build_widgets()
         vb = self.viewbox
@@ -84,7 +84,7 @@ class MapView(QWidget):
         self.reset_button = QToolButton(text="Reset view", toolTip="Back to the East Asia view")
         self.world_button = QToolButton(text="World", checkable=True,
                                         toolTip="Zoom out to the whole world")
-        self.summary = QLabel()
+        self.summary = SteadyLabel()               # new counts on every scrub step
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.caption = ElidedLabel()     # the selected actor's itinerary
         bar = QHBoxLayout()
@@ -220,7 +220,10 @@ class MapView(QWidget):
         self.places.set_selected(place)
         self._update_itinerary(selection)
         self._update_summary()
-        if dragging and time.monotonic() - self._laid_out_at < self.MAX_LABEL_LAG_S:
+        now = time.monotonic()
+        if dragging and not self._labels_stale:
+            self._stale_since = now               # the first step of a drag: defer
+        if dragging and now - self._stale_since < self.MAX_LABEL_LAG_S:
             self._labels_stale = True
             self._settle.start()
         else:
@@ -304,6 +307,7 @@ class MapView(QWidget):
         self._frame = None
 
     def _on_range_changed(self, *_args) -> None:
+        self.places.follow_view()
         self._relayout()
         self._view_stale = True
         self._settle.start()
@@ -319,7 +323,6 @@ class MapView(QWidget):
         if not hasattr(self, "edges"):
             return     # still constructing
         self._labels_stale = False
-        self._laid_out_at = time.monotonic()
         outside = ~self.places.in_view(self.viewbox.viewRect())
         self.edges.update(self.places.places, outside, self.places.selected, self.places.hovered)
         edge_rects = self.edges.occupied_rects()
@@ -327,7 +330,7 @@ class MapView(QWidget):
         self._update_scale()
         if self.itinerary.stops:
             self.itinerary.relayout(*self._marker_gaps())
-        self.base.avoid(self.places.occupied_rects() + edge_rects)
+        self.base.avoid(self._occupied(edge_rects))
 
     def _marker_gaps(self) -> tuple[float, dict[str, float]]:
         """View units per pixel, and each place's marker radius plus a margin (px)."""
@@ -342,7 +345,12 @@ class MapView(QWidget):
 
     def _update_base(self) -> None:
         self.base.update_for_view(self.view_bbox())
-        self.base.avoid(self.places.occupied_rects() + self.edges.occupied_rects())
+        self.base.avoid(self._occupied(self.edges.occupied_rects()))
+
+    def _occupied(self, edge_rects: list[QRectF]) -> np.ndarray:
+        """Scene boxes country names keep clear of: markers, labels, edge arrows."""
+        edges = [[r.left(), r.top(), r.right(), r.bottom()] for r in edge_rects]
+        return np.vstack([self.places.occupied_rects(), np.array(edges, float).reshape(-1, 4)])
 
     def keyPressEvent(self, event) -> None:
         """Esc clears the selected place; Home resets the view."""

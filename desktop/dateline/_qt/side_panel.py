@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import time
 from urllib.parse import quote, unquote
 
 import pandas as pd
@@ -26,9 +27,47 @@ from dateline._qt.state import AppState
 from dateline.model.dates import describe, plural, window_label
 
 PAGE = 20                # entries per section at first (~40 in all); "Show more" adds a page
+SETTLE_MS = 100          # a window drag: render this long after the last step
+MAX_LAG_S = 1.0          # a long drag or playback still renders at least this often (s)
 MAX_ENTRIES = PAGE       # (old name)
 _CACHE_LIMIT = 5000      # cached entry HTML fragments
 esc = html.escape
+
+
+# The columns the entries show (the page is read row by row from the store's frames).
+STATEMENT_COLUMNS = ("id", "event", "speaker", "start", "end", "precision", "published",
+                     "place", "outlet", "article", "sentence_start", "sentence_end",
+                     "start_char", "end_char", "text")
+EVENT_COLUMNS = ("id", "summary", "start", "end", "precision", "place", "type", "mentions")
+
+
+def _rows(frame: pd.DataFrame, rows, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Rows (positions) of ``frame``, only the columns the panel shows (all of them if
+    one is missing: an older or foreign frame)."""
+    if all(c in frame.columns for c in columns):
+        return pd.DataFrame({c: frame[c].iloc[rows] for c in columns})
+    return frame.iloc[rows]
+
+
+class _Sources:
+    """Outlet and publication date per article id, for the mention lines: ``store.article``
+    builds a whole record per article (~1-2 ms each at 100k articles), and a page of
+    excerpts names ~60 articles, most of them new on each step of a drag."""
+
+    def __init__(self, articles: pd.DataFrame):
+        ids = articles["id"].tolist()
+        self._row = dict(zip(ids, range(len(ids))))
+        self._outlet = articles["outlet"].to_numpy(dtype=object)
+        self._published = articles["published"].to_numpy("datetime64[ns]")
+
+    def get(self, article_id: str) -> tuple[str, str]:
+        """(outlet, publication date as shown) of an article."""
+        row = self._row.get(article_id)
+        if row is None:
+            return "Unknown outlet", "date unknown"
+        outlet = self._outlet[row]
+        return (outlet if isinstance(outlet, str) else "Unknown outlet",
+                describe(pd.Timestamp(self._published[row]), None))
 
 
 def _q(ident: str) -> str:
@@ -65,14 +104,18 @@ class SidePanel(QWidget):
         layout.setSpacing(0)
         layout.addLayout(head)
         layout.addWidget(self.browser, 1)
-        # While scrubbing, every mouse move restarts the timer: the panel renders once the
-        # drag pauses, not on every step.
-        self._timer = QTimer(self, singleShot=True, interval=150)
+        # While the time window is dragged (or played), every step restarts the timer: the
+        # panel renders once the drag pauses or is released (the release snaps the window,
+        # one more step), not on every step; during playback at least every MAX_LAG_S.
+        self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._timer.timeout.connect(self.render)
+        self._waiting_since = 0.0                     # time.monotonic() a render was deferred
         self._limits = {"statements": PAGE, "events": PAGE}
         self._filters = None                          # selection minus the event, last seen
         self._html: dict[tuple, str] = {}             # entry HTML per (kind, id, theme, sel)
         self._html_store = None
+        self._page = ""                               # the HTML shown (skip equal ones)
+        self._sources: tuple | None = None            # (store, _Sources) for mention lines
         state.result_changed.connect(self._on_result)
         self.render()
 
@@ -85,42 +128,60 @@ class SidePanel(QWidget):
 
     def _on_result(self, result) -> None:
         filters = dataclasses.replace(result.selection, event=None)
+        dragged = self._filters is not None and filters != self._filters and \
+            dataclasses.replace(self._filters, window=filters.window) == filters
         if filters != self._filters:                  # a new list: back to the first page
             self._filters = filters
             self._limits = {"statements": PAGE, "events": PAGE}
-        self._timer.start()
+        now = time.monotonic()
+        if dragged and not self._timer.isActive():
+            self._waiting_since = now                 # the first step of a drag
+        if dragged and now - self._waiting_since < MAX_LAG_S:
+            self._timer.start()                       # only the window moved: a drag step
+        else:                                         # a click, a filter: show it at once
+            self.render()
 
     def render(self) -> None:
-        result = self.state.result
+        self._timer.stop()
+        result, store = self.state.result, self.state.store
         sel = result.selection
-        st, ev = result.statements, result.events
-        if self._html_store is not self.state.store or len(self._html) > _CACHE_LIMIT:
-            self._html, self._html_store = {}, self.state.store
-        self.shown_statements = st["id"].head(self._limits["statements"]).tolist()
-        self.shown_events = ev["id"].head(self._limits["events"]).tolist()
+        n_st, n_ev = result.n_statements, result.n_events
+        if self._html_store is not store or len(self._html) > _CACHE_LIMIT:
+            self._html, self._html_store = {}, store
         where = esc(sel.place) if sel.place else "All places"
         self.title.setText(f"<b>{where}</b> · {esc(window_label(sel.window))}<br>"
                            f"<span style='color:{theme.current().muted}'>"
-                           f"{plural(len(st), 'statement')} · {plural(len(ev), 'event')}</span>")
+                           f"{plural(n_st, 'statement')} · {plural(n_ev, 'event')}</span>")
         self.clear_place.setVisible(sel.place is not None)
         parts = [self._css()]
-        if self.state.store.events.empty and self.state.store.statements.empty:
+        if store.events.empty and store.statements.empty:
             parts.append("<p class='muted'>No articles loaded. Open a folder of news articles "
                          "(File → Open Folder, Ctrl+O) or drop files on the window.</p>")
         if sel.event is not None:
             parts.append(self._selected_event_html(sel.event))
         if sel.place is not None:
             # Many events at one place: every one reachable, its statements beneath it.
-            parts.append(self._grouped_by_event(st, ev))
+            parts.append(self._grouped_by_event(result.statements, result.events))
         else:
-            parts.append(self._section("Statements", "statements", st, self._statement_html))
-            parts.append(self._section("Event excerpts", "events", ev, self._event_html))
-        if not len(st) and not len(ev):
+            # Only the first page of each list is read from the store: the result's full
+            # frames would cost more than the panel itself at a million events.
+            st = _rows(store.statements, result.statement_rows[:self._limits["statements"]],
+                       STATEMENT_COLUMNS)
+            ev = _rows(store.events, result.event_rows[:self._limits["events"]], EVENT_COLUMNS)
+            self.shown_statements = st["id"].tolist()
+            self.shown_events = ev["id"].tolist()
+            parts.append(self._section("Statements", "statements", st, n_st,
+                                       self._statement_html))
+            parts.append(self._section("Event excerpts", "events", ev, n_ev, self._event_html))
+        if not n_st and not n_ev:
             parts.append("<p class='muted'>Nothing matches the current selection. Widen the "
                          "time window or clear filters.</p>")
-        scroll = self.browser.verticalScrollBar().value()
-        self.browser.setHtml("".join(parts))
-        self.browser.verticalScrollBar().setValue(scroll)
+        page = "".join(parts)
+        if page != self._page:                        # setHtml is the costly part
+            self._page = page
+            scroll = self.browser.verticalScrollBar().value()
+            self.browser.setHtml(page)
+            self.browser.verticalScrollBar().setValue(scroll)
 
     def _css(self) -> str:
         t = theme.current()
@@ -130,15 +191,19 @@ class SidePanel(QWidget):
                 f" a {{ color: {t.accent}; text-decoration: none; }}"
                 f" .sel {{ background-color: {t.alt_base}; }}</style>")
 
-    def _section(self, title: str, kind: str, df: pd.DataFrame, render_row) -> str:
-        if df.empty:
+    def _section(self, title: str, kind: str, head: pd.DataFrame, total: int,
+                 render_row) -> str:
+        """A heading with the ``total``, the entries of ``head`` (the first page), and a
+        "Show more" link when there are more."""
+        if not total:
             return ""
         limit = self._limits[kind]
-        rows = self._entries(kind, df.head(limit), render_row)
-        more = len(df) - limit
+        rows = self._entries(kind, head if len(head) <= limit else head.iloc[:limit],
+                             render_row)
+        more = total - limit
         tail = (f"<p class='muted'>… and {more} more. <a href='more:{kind}'>Show more</a>,"
                 " or narrow the time window or pick a place.</p>") if more > 0 else ""
-        return f"<h3>{esc(title)} ({len(df)})</h3>" + "".join(rows) + tail
+        return f"<h3>{esc(title)} ({total})</h3>" + "".join(rows) + tail
 
     def _grouped_by_event(self, st: pd.DataFrame, ev: pd.DataFrame) -> str:
         """Events at the selected place, each followed by its statements; then the
@@ -166,10 +231,11 @@ class SidePanel(QWidget):
                          "<a href='more:events'>Show more</a></p>")
         listed = set(shown["id"].tolist()) if len(ev) <= limit else set(ev["id"].tolist())
         others = st[~st["event"].isin(listed)]
-        parts.append(self._section("Other statements here", "statements", others,
+        parts.append(self._section("Other statements here", "statements", others, len(others),
                                    self._statement_html))
         self.shown_statements = shown_statements + others["id"].head(
             self._limits["statements"]).tolist()
+        self.shown_events = shown["id"].tolist()
         return "".join(parts)
 
     def _entries(self, kind: str, df: pd.DataFrame, render_row) -> list[str]:
@@ -227,9 +293,9 @@ class SidePanel(QWidget):
     def _mention_html(self, event_id: str, index: int, mention) -> str:
         article_id, start, end, _ = mention
         store = self.state.store
-        art = store.article(article_id)
-        outlet = art["outlet"] if art is not None else "Unknown outlet"
-        published = describe(art["published"], None) if art is not None else "date unknown"
+        if self._sources is None or self._sources[0] is not store:
+            self._sources = (store, _Sources(store.articles))
+        outlet, published = self._sources[1].get(article_id)
         before, span, after = store.mention_context(article_id, start, end)
         return (f"<span class='muted'>{esc(outlet)}, {esc(published)}:</span> "
                 f"{self._sentence_html(before, span, after)} "

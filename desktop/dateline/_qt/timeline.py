@@ -1,7 +1,8 @@
 """TimelineView: lanes of events, a histogram strip and the time-window scrubber.
 
 Observes AppState; user gestures become ``state.update(...)``. Dragging the window updates
-the selection live (queries are cheap); restyling the markers is debounced.
+the selection live (queries are cheap), and the markers in the window are restyled within
+the same step (the overlay refill costs a few ms even at 1M events).
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from dateline._qt import theme
 from dateline._qt.state import AppState
+from dateline._qt.steady_label import SteadyLabel
 from dateline._qt.timeline_plot import DAY, TimelinePlots, tooltip_html
 from dateline.model import lanes as lanes_mod
 from dateline.model.dates import plural, window_label
@@ -78,7 +80,7 @@ class TimelineView(QWidget):
         self.plots.region_released.connect(self._on_region_released)
         self.plots.event_clicked.connect(lambda eid: self.state.update(event=eid))
         self.plots.hovered.connect(self._show_tooltip)
-        self.plots.lanes_fit_changed.connect(lambda _: self._rebuild(force=True))
+        self.plots.lanes_fit_changed.connect(self._on_lanes_fit)
         # Re-bin the histogram for the visible range once zooming/panning pauses.
         self._hist_timer = QTimer(self, singleShot=True, interval=120)
         self._hist_timer.timeout.connect(self._update_histogram)
@@ -130,7 +132,7 @@ class TimelineView(QWidget):
         self.cumulative_box.toggled.connect(lambda on: self.state.update(cumulative=on))
         row.addWidget(self.cumulative_box)
         row.addStretch(1)
-        self.window_label = QLabel("All dates", self)
+        self.window_label = SteadyLabel("All dates", self)    # new text on every step
         self.window_label.setObjectName("windowLabel")
         row.addWidget(self.window_label)
         self._button("Clear window", "Show all dates (Ctrl+Shift+A)", self.clear_window)
@@ -169,7 +171,8 @@ class TimelineView(QWidget):
             self.cumulative_box.blockSignals(True)
             self.cumulative_box.setChecked(result.selection.cumulative)
             self.cumulative_box.blockSignals(False)
-        self._restyle_timer.start()
+        self._restyle_timer.stop()          # a pending restyle (after a rebuild) is done now
+        self._restyle()
 
     def _effective_window(self):
         sel = self.state.selection
@@ -192,6 +195,15 @@ class TimelineView(QWidget):
                                                max_lanes=self.plots.lanes_fit))
         self.plots.show_selected(sel.event)
         self._restyle_timer.start()
+
+    def _on_lanes_fit(self, fit: int) -> None:
+        """The plot's height changed how many lanes fit: re-lay-out only if that changes
+        the lanes (at start-up the first show would otherwise lay everything out twice)."""
+        data = self.plots.layout_data
+        if data is not None and lanes_mod.OTHER_LANE not in data.lanes \
+                and len(data.lanes) <= fit:
+            return          # every key already has its own lane: the same layout
+        self._rebuild(force=True)
 
     def _restyle(self) -> None:
         data = self.plots.layout_data

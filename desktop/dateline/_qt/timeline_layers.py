@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from dateline._qt import theme
+from dateline._qt.paint_cache import cache_static
 from dateline.model.lanes import LaneLayout
 
 DENSITY_THRESHOLD = 5000      # visible items above which lanes are drawn as density strips
@@ -24,7 +25,31 @@ SPAN_FADED, SPAN_ACTIVE = 45, 170
 VAGUE_FADED, VAGUE_ACTIVE = 25, 70   # spans longer than LONG_SPAN_S
 LONG_SPAN_S = 45 * 86400.0    # longer spans (a quarter, a year) are drawn thinner
 ROWS_PER_LANE = 5             # density image rows per lane: a gap row above and below
+DENSITY_FADED = (lambda t: t.muted, 35, 120)     # colour, alpha range: every visible item
+DENSITY_ACTIVE = (lambda t: t.accent, 90, 255)   # the items in the result
 EMPTY = np.zeros(0, dtype=np.int64)
+
+
+class Bars(pg.BarGraphItem):
+    """A BarGraphItem that remembers its bounding rect: Qt asks for it dozens of times per
+    repaint (every scrub step), and pyqtgraph recomputes it with pixel-size lookups each
+    time. It changes only with the bars or the view's scale."""
+
+    _bounds = None
+
+    def setOpts(self, **opts):  # noqa: N802 (pyqtgraph's name)
+        self._bounds = None
+        super().setOpts(**opts)
+
+    def viewTransformChanged(self):  # noqa: N802
+        self._bounds = None
+        self.prepareGeometryChange()
+        super().viewTransformChanged()
+
+    def boundingRect(self):  # noqa: N802
+        if self._bounds is None:
+            self._bounds = super().boundingRect()
+        return self._bounds
 
 
 @lru_cache(maxsize=512)
@@ -53,19 +78,26 @@ class LayoutIndex:
         self.type_code = codes.reshape(-1)
         self.order = np.argsort(data.rows, kind="stable")
         self.sorted_rows = np.asarray(data.rows)[self.order]
+        # Items of store row r: order[first[r]:first[r + 1]] (no binary search per step).
+        n_rows = int(self.sorted_rows[-1]) + 1 if len(self.sorted_rows) else 0
+        self.first = np.searchsorted(self.sorted_rows, np.arange(n_rows + 1), "left")
+        self.in_row_order = bool(np.all(np.diff(self.order) > 0))   # then no sort per step
         self.sorted_x0 = np.sort(data.x0)
         self.sorted_x1 = np.sort(data.x1)
         self.sorted_points = np.sort(data.xmid[~data.is_span])
 
     def items_of_rows(self, rows: np.ndarray) -> np.ndarray:
         """Sorted item indices drawn for these store rows (an event may have several)."""
-        lo = np.searchsorted(self.sorted_rows, rows, "left")
-        counts = np.searchsorted(self.sorted_rows, rows, "right") - lo
+        rows = np.clip(np.asarray(rows, dtype=np.intp), 0, len(self.first) - 1)
+        lo = self.first[rows]
+        counts = self.first[np.minimum(rows + 1, len(self.first) - 1)] - lo
         total = int(counts.sum())
         if total == 0:
             return EMPTY
         run_start = np.repeat(lo - (np.cumsum(counts) - counts), counts)
-        return np.sort(self.order[run_start + np.arange(total)])
+        items = self.order[run_start + np.arange(total)]
+        sorted_rows = len(rows) < 2 or bool(np.all(rows[1:] > rows[:-1]))
+        return items if self.in_row_order and sorted_rows else np.sort(items)
 
     def n_visible(self, lo: float, hi: float) -> int:
         """Items overlapping [lo, hi]: O(log n)."""
@@ -86,14 +118,19 @@ class TypeItems:
                  pen):
         self.dots = pg.ScatterPlotItem(pxMode=True, symbol="o", pen=pen,
                                        brush=type_brush(name, alphas[0]))
-        self.bars = pg.BarGraphItem(x0=[0], x1=[0], y0=[0], y1=[0], pen=pg.mkPen(None),
+        self.bars = Bars(x0=[0], x1=[0], y0=[0], y1=[0], pen=pg.mkPen(None),
                                     brush=type_brush(name, alphas[1]))
-        self.vague = pg.BarGraphItem(x0=[0], x1=[0], y0=[0], y1=[0], pen=pg.mkPen(None),
+        self.vague = Bars(x0=[0], x1=[0], y0=[0], y1=[0], pen=pg.mkPen(None),
                                      brush=type_brush(name, alphas[2]))
         self.bars.span_ids = self.vague.span_ids = np.zeros(0, dtype=object)
         for item in self.items():
             item.setZValue(z)
             plot.addItem(item)
+
+    def cache(self) -> None:
+        """Blit from a pixmap when the plot repaints (the static layer changes only when
+        the view is panned or zoomed, not on a scrub step)."""
+        cache_static(*self.items())
 
     def items(self):
         return (self.vague, self.bars, self.dots)
@@ -137,10 +174,15 @@ class EventLayers:
         self._range = (0.0, 1.0, 1)        # clipped x-range and its width in pixels
         self.static: dict[str, TypeItems] = {}
         self.overlay: dict[str, TypeItems] = {}
+        # Density mode: a static faded strip per lane for every visible item (cached),
+        # and over it, each scrub step, the result's strip cut to the columns it covers.
         self.density = pg.ImageItem(axisOrder="row-major")
-        self.density.setZValue(-4)
-        self.density.setVisible(False)
-        plot.addItem(self.density)
+        self.density_active = pg.ImageItem(axisOrder="row-major")
+        for item, z in ((self.density, -4), (self.density_active, -3)):
+            item.setZValue(z)
+            item.setVisible(False)
+            plot.addItem(item)
+        cache_static(self.density)
         self._base_counts = np.zeros((0, 0))
 
     # ---------------------------------------------------------------- layout
@@ -154,6 +196,7 @@ class EventLayers:
         for name in self.index.type_names:
             self.static[name] = TypeItems(self.plot, name, (FADED, SPAN_FADED, VAGUE_FADED),
                                           z=-5, pen=None)
+            self.static[name].cache()
             self.overlay[name] = TypeItems(self.plot, name, (ACTIVE, SPAN_ACTIVE, VAGUE_ACTIVE),
                                            z=0, pen=pg.mkPen(theme.current().plot_bg, width=1))
 
@@ -178,6 +221,9 @@ class EventLayers:
         for name, group in self.static.items():
             group.fill(data, groups.get(name, EMPTY))
         self.density.setVisible(self.density_mode)
+        self.density_active.setVisible(self.density_mode)
+        if dense:
+            self._draw_strip(self.density, self._base_counts, 0, *DENSITY_FADED)
         self.restyle(self.shown)
 
     def _merge_coinciding(self, a: float, b: float, n_cols: int) -> None:
@@ -259,25 +305,38 @@ class EventLayers:
         return np.cumsum(diff[:n].reshape(n_lanes, width + 1), axis=1)[:, :width]
 
     def _draw_density(self, active: np.ndarray) -> None:
-        """Faded strip for every visible item, accent strip where the result has items."""
-        base = self._base_counts
-        if base.size == 0:
+        """The result's strip in the accent colour, over the faded one, cut to the pixel
+        columns where the result has items (a window is a small part of the view)."""
+        cols = np.flatnonzero((active > 1e-6).any(axis=0)) if active.size else EMPTY
+        if len(cols) == 0:
+            self.density_active.setVisible(False)
             return
-        t = theme.current()
+        c0, c1 = int(cols[0]), int(cols[-1]) + 1
+        self.density_active.setVisible(True)
+        self._draw_strip(self.density_active, active[:, c0:c1], c0, *DENSITY_ACTIVE)
+
+    def _draw_strip(self, item: pg.ImageItem, counts: np.ndarray, col0: int,
+                    colour_of, a0: int, a1: int) -> None:
+        """Counts per (lane, column) as an image from column ``col0`` of the clipped
+        range; alpha grows with log(count), scaled to the busiest column in view."""
+        base = self._base_counts
+        if base.size == 0 or counts.size == 0:
+            item.setVisible(False)
+            return
         scale = np.log1p(max(base.max(), 1))
-        img = np.zeros((base.shape[0], base.shape[1], 4), dtype=np.uint8)
-        for counts, colour, a0, a1 in ((base, t.muted, 35, 120), (active, t.accent, 90, 255)):
-            on = counts > 1e-6
-            rgb = QColor(colour)
-            c = counts[on]
-            img[on, :3] = (rgb.red(), rgb.green(), rgb.blue())
-            img[on, 3] = (a0 * np.minimum(c, 1) + (a1 - a0) * np.log1p(c) / scale).clip(0, 255)
+        img = np.zeros((counts.shape[0], counts.shape[1], 4), dtype=np.uint8)
+        on = counts > 1e-6
+        rgb = QColor(colour_of(theme.current()))
+        c = counts[on]
+        img[on, :3] = (rgb.red(), rgb.green(), rgb.blue())
+        img[on, 3] = (a0 * np.minimum(c, 1) + (a1 - a0) * np.log1p(c) / scale).clip(0, 255)
         rows = np.repeat(img, ROWS_PER_LANE, axis=0)
         rows[0::ROWS_PER_LANE] = 0            # gap rows keep lanes apart
         rows[ROWS_PER_LANE - 1::ROWS_PER_LANE] = 0
-        lo, hi, _ = self._range
-        self.density.setImage(rows, autoLevels=False)
-        self.density.setRect(QRectF(lo, -0.5, hi - lo, base.shape[0]))
+        lo, hi, width = self._range
+        px = (hi - lo) / width
+        item.setImage(rows, autoLevels=False)
+        item.setRect(QRectF(lo + col0 * px, -0.5, counts.shape[1] * px, counts.shape[0]))
 
     # ----------------------------------------------------------------- tests
     def drawn_ids(self, layer: str = "overlay", kind: str = "points") -> list[str]:

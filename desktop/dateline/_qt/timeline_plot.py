@@ -14,7 +14,8 @@ from PySide6.QtGui import QFontMetrics
 
 from dateline._qt import theme
 from dateline._qt.date_axis import UtcDateAxis
-from dateline._qt.timeline_layers import EventLayers, marker_sizes
+from dateline._qt.paint_cache import cache_static
+from dateline._qt.timeline_layers import Bars, EventLayers, marker_sizes
 from dateline.model import lanes as lanes_mod
 from dateline.model.dates import describe
 
@@ -86,14 +87,14 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
 
     def _build_items(self) -> None:
         t = theme.current()
-        self.bands = pg.BarGraphItem(x0=[0], x1=[1], y0=[0], y1=[0], brush=t.alt_base,
+        self.bands = Bars(x0=[0], x1=[1], y0=[0], y1=[0], brush=t.alt_base,
                                      pen=pg.mkPen(None))
         self.bands.setZValue(-20)
         self.layers = EventLayers(self.lanes)
         self.selected_ring = pg.ScatterPlotItem(pxMode=True, symbol="o", size=22,
                                                 pen=pg.mkPen(t.text, width=2),
                                                 brush=pg.mkBrush(None))
-        self.selected_span = pg.BarGraphItem(x0=[0], x1=[0], y0=[0], y1=[0],
+        self.selected_span = Bars(x0=[0], x1=[0], y0=[0], y1=[0],
                                              brush=pg.mkBrush(None),
                                              pen=pg.mkPen(t.text, width=2))
         for item in (self.bands, self.selected_span, self.selected_ring):
@@ -106,6 +107,11 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
         self.hist.addItem(self.hist_curve)
         self.region = self._make_region(self.lanes)
         self.region_hist = self._make_region(self.hist)
+        # A scrub step moves the region and refills the overlay: everything else (lane
+        # bands, axes and grid lines, the histogram) is blitted from pixmaps.
+        cache_static(self.bands, self.hist_curve.curve, self.hist_curve.scatter,
+                     *(plot.getAxis(name) for plot in (self.lanes, self.hist)
+                       for name in ("left", "bottom")))
 
     def _make_region(self, plot) -> pg.LinearRegionItem:
         t = theme.current()

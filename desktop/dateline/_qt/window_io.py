@@ -8,7 +8,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from dateline.atomic import write_bytes_atomic
-from dateline.model.export import export_events
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm", ".json"}
 EXPORT_FILTERS = {"CSV (*.csv)": ".csv", "JSON (*.json)": ".json",
@@ -46,6 +45,7 @@ def local_paths(mime: QMimeData) -> list[Path]:
 
 
 def export_events_dialog(parent: QWidget, result, folder: str) -> str | None:
+    from dateline.model.export import export_events   # on use: not needed at start-up
     if result.events.empty:
         QMessageBox.information(parent, "Export events", "No events match the current filters.")
         return None

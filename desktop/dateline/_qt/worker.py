@@ -122,6 +122,37 @@ def read_document_file(path: Path, progress, cancelled) -> tuple[EventStore, lis
     return EventStore.from_document(read_document(path)), []
 
 
+class _CallSignals(QObject):
+    done = Signal(object)
+
+
+class _Call(QRunnable):
+    def __init__(self, fn, signals: _CallSignals):
+        super().__init__()
+        self.setAutoDelete(True)
+        self.fn, self.signals = fn, signals
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception:                  # a background check must never crash the app
+            log.exception("background call failed")
+            return
+        try:
+            self.signals.done.emit(result)
+        except RuntimeError:               # its owner (a closed window) is gone: drop it
+            pass
+
+
+def call_in_background(fn, on_done, owner: QObject) -> None:
+    """Run ``fn()`` on the global thread pool; ``on_done(result)`` then runs in the GUI
+    thread, unless ``owner`` was deleted meanwhile (or ``fn`` raised: logged)."""
+    signals = _CallSignals(owner)          # lives in the GUI thread: queued delivery
+    signals.done.connect(on_done)
+    signals.done.connect(signals.deleteLater)
+    QThreadPool.globalInstance().start(_Call(fn, signals))
+
+
 class ExtractionRunner(QObject):
     """Starts jobs on a thread pool and re-emits only the current generation's signals."""
 

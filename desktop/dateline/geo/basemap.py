@@ -22,7 +22,7 @@ import numpy as np
 
 from dateline.geo import basemap_cache
 from dateline.geo.clip import (BBox, clip_polyline, clip_ring, interior_point, join_nan,
-                               ring_area_centroid)
+                               ring_area)
 from dateline.geo.projection import DEFAULT_PROJECTION
 from dateline.geo.topojson import Topology
 from dateline.paths import cache_dir, map_data_dir
@@ -198,7 +198,7 @@ def country_label_points(basemap: Basemap, view: BBox,
                 continue
             piece = ring if view.contains_box(ring_box) else clip_ring(ring, view)
             if len(piece):
-                area = ring_area_centroid(piece)[0]
+                area = ring_area(piece)
                 total += area
                 if area > best_area:
                     best_area, best_piece = area, piece

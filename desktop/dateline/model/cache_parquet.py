@@ -6,8 +6,11 @@ goes to a temp file beside it first, then is renamed; a generation token in
 every table, repeated in ``meta.json``, means a crash mid-save is detected on load, never
 trusted as a mix of old and new tables.
 
-Tuple columns (actors, outlets, articles) are Parquet lists; event mentions are a list of
-structs. Readers may ask for only the columns they need (``columns=``).
+Tuple columns (actors, outlets, articles) are Parquet lists of dictionary-coded strings;
+event mentions are four parallel lists (``mention_article``, ``_start``, ``_end``, ``_text``).
+They load as ``TupleArray`` columns (``dateline.model.listcol``) without a Python object per
+row. Repeated strings (type, place, speaker...) are Parquet dictionaries. Readers may ask
+for only the columns they need (``columns=``).
 """
 from __future__ import annotations
 
@@ -17,28 +20,32 @@ import tempfile
 import uuid
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from dateline.atomic import write_text_atomic
 from dateline.model import frames
+from dateline.model.listcol import (MENTION_FIELDS, TupleArray, as_tuple_column,
+                                    shared_strings)
 
-CACHE_SCHEMA = "dateline-cache/1"
+# 2: list columns as list<dictionary>, mentions as four parallel list columns, repeated
+# strings as dictionaries, no search_text (built on first text search).
+CACHE_SCHEMA = "dateline-cache/2"
 GENERATION_KEY = b"dateline.generation"
 TABLES = ("articles", "events", "statements")
 LIST_COLUMNS = {"events": ("actors", "outlets", "articles")}
-MENTION_FIELDS = ("article", "start", "end", "text")
-MENTION_TYPE = pa.list_(pa.struct([("article", pa.string()), ("start", pa.int64()),
-                                   ("end", pa.int64()), ("text", pa.string())]))
+MENTION_COLUMNS = tuple(f"mention_{f}" for f in MENTION_FIELDS)
 STR_COLUMNS = {
     "articles": ("id", "path", "title", "outlet", "published_source", "text_sha256"),
-    "events": ("id", "type", "summary", "precision", "place", "search_text"),
+    "events": ("id", "type", "summary", "precision", "place"),
     "statements": ("id", "speaker", "text", "article", "precision", "place", "event",
-                   "event_type", "outlet", "search_text"),
+                   "event_type", "outlet"),
 }
+# Few distinct values: stored as Parquet dictionaries, read back as codes (no hashing).
+DICT_COLUMNS = {"events": ("type", "precision", "place"),
+                "statements": ("speaker", "article", "precision", "place", "event_type",
+                               "outlet")}
 
 
 class CacheError(ValueError):
@@ -71,7 +78,10 @@ def save_frames_parquet(articles: pd.DataFrame, events: pd.DataFrame,
             staged.append((tmp, folder / f"{name}.parquet"))
             with os.fdopen(fd, "wb") as handle:
                 # lz4: ~3x faster to decode than zstd for ~1.5x the bytes; load time wins.
-                pq.write_table(table, handle, compression="lz4")
+                # One row group: every column reads as one chunk, and a dictionary column
+                # keeps one dictionary (several would be decoded to strings to merge).
+                pq.write_table(table, handle, compression="lz4",
+                               row_group_size=max(1, table.num_rows))
                 handle.flush()
                 os.fsync(handle.fileno())
             counts[name] = table.num_rows
@@ -91,18 +101,22 @@ def _to_arrow(name: str, df: pd.DataFrame) -> pa.Table:
     for col in df.columns:
         values = df[col]
         if col in LIST_COLUMNS.get(name, ()):
-            arr = pa.array([list(v) if v is not None else [] for v in values],
-                           type=pa.list_(pa.string()))
+            arrs, names = as_tuple_column(values).to_arrow(), [col]
         elif name == "events" and col == "mentions":
-            arr = pa.array([[dict(zip(MENTION_FIELDS, m)) for m in v] for v in values],
-                           type=MENTION_TYPE)
+            arrs = as_tuple_column(values, MENTION_FIELDS).to_arrow(plain=("text",))
+            names = MENTION_COLUMNS
+        elif col == "search_text":
+            continue                          # not stored: built on first text search
         elif col in STR_COLUMNS.get(name, ()):
             arr = pa.array(values.astype(object).where(values.notna(), None).tolist(),
                            type=pa.string())
+            if col in DICT_COLUMNS.get(name, ()):
+                arr = arr.dictionary_encode()
+            arrs, names = [arr], [col]
         else:
-            arr = pa.Array.from_pandas(values)
-        arrays.append(arr)
-        fields.append(col)
+            arrs, names = [pa.Array.from_pandas(values)], [col]
+        arrays += arrs
+        fields += names
     return pa.Table.from_arrays(arrays, names=fields)
 
 
@@ -113,7 +127,12 @@ def read_meta(folder: str | os.PathLike) -> dict:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise CacheError(f"{path}: not a readable Dateline cache ({exc})") from None
-    if not isinstance(meta, dict) or meta.get("schema") != CACHE_SCHEMA:
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    if isinstance(schema, str) and schema.startswith("dateline-cache/") \
+            and schema != CACHE_SCHEMA:
+        raise CacheError(f"{path}: a {schema} cache from another Dateline version, not "
+                         f"{CACHE_SCHEMA}: extract the articles again to rebuild it")
+    if schema != CACHE_SCHEMA:
         raise CacheError(f"{path}: not a {CACHE_SCHEMA} cache")
     return meta
 
@@ -122,12 +141,23 @@ def load_events_parquet(folder: str | os.PathLike, columns: list[str] | None = N
                         table: str = "events") -> pd.DataFrame:
     """One cached frame (events by default), only ``columns`` if given, with the same
     dtypes as the store's own frames (tuples for list columns, datetime64[ns] dates)."""
-    folder = Path(folder)
+    df = _read_frame(Path(folder), table, columns)
+    for col in df.columns:
+        if isinstance(df[col].dtype, pd.CategoricalDtype):
+            df[col] = shared_strings(df[col])[0]
+    return df
+
+
+def _read_frame(folder: Path, table: str, columns: list[str] | None) -> pd.DataFrame:
+    """A table as a frame; dictionary columns stay pandas Categoricals (codes kept)."""
     meta = read_meta(folder)
     path = folder / f"{table}.parquet"
     try:
-        source = pq.ParquetFile(path)
-        names = list(columns) if columns is not None else source.schema_arrow.names
+        # Memory-mapped: pages come straight from the page cache instead of being copied
+        # into fresh heap buffers (a third of the load was the kernel's page faults).
+        source = pq.ParquetFile(path, memory_map=True)
+        stored = source.schema_arrow.names
+        names = list(columns) if columns is not None else _frame_columns(stored)
         found = (source.schema_arrow.metadata or {}).get(GENERATION_KEY, b"").decode()
         if found != meta.get("generation"):
             raise CacheError(f"{path}: from another write than meta.json (interrupted save?)")
@@ -135,65 +165,71 @@ def load_events_parquet(folder: str | os.PathLike, columns: list[str] | None = N
         if expected is not None and source.metadata.num_rows != expected:
             raise CacheError(f"{path}: {source.metadata.num_rows} rows, meta.json says "
                              f"{expected} (incomplete write?)")
-        # Column by column: the Arrow copy of one column at a time, not of the whole table,
-        # is alive next to the frame being built (peak memory at 1M events).
-        out = {col: _column(table, col, source.read(columns=[col]).column(0))
-               for col in names}
+        # One read, not threaded: on 2 busy cores Arrow's threads cost more in page
+        # faults (fresh per-thread heaps) than they save (1M: 1.1-1.7 s vs 2.1-3.6 s).
+        # Each Arrow column is dropped once converted, so converted copies and their
+        # sources are not all alive at once (peak memory at 1M events).
+        wanted = [c for col in names for c in (MENTION_COLUMNS if col == "mentions"
+                                               and table == "events" else (col,))]
+        read = source.read(columns=wanted, use_threads=False)
+        arrays = dict(zip(read.column_names, read.columns))
+        del read
+        out = {col: _column(arrays, table, col) for col in names}
     except (OSError, KeyError, pa.ArrowException) as exc:
         raise CacheError(f"{path}: cannot read ({exc})") from None
-    df = pd.DataFrame(out, columns=names)
+    df = pd.DataFrame(out, columns=names, copy=False)   # no copy into 2-D blocks
     for col in ("start", "end", "published"):
         if col in df.columns:
             df[col] = df[col].astype("datetime64[ns]")
     return df
 
 
-def _column(name: str, col: str, chunked: pa.ChunkedArray):
+def _frame_columns(stored: list[str]) -> list[str]:
+    """Frame column names from stored ones (the mention_* columns are one ``mentions``)."""
+    names = [c for c in stored if c not in MENTION_COLUMNS]
+    if MENTION_COLUMNS[0] in stored:
+        names.insert(stored.index(MENTION_COLUMNS[0]), "mentions")
+    return names
+
+
+def _read(arrays: dict[str, pa.ChunkedArray], col: str) -> pa.Array:
     # One chunk: pandas' take on a many-chunk Arrow string column (Parquet reads in
     # batches) is ~3x slower, and every query takes its rows from every column.
-    arr = chunked.combine_chunks()
-    if col in LIST_COLUMNS.get(name, ()):
-        return _tuples(arr)
-    if name == "events" and col == "mentions":
-        return _mention_tuples(arr)
+    chunked = arrays.pop(col)
+    if chunked.num_chunks > 1 and _has_dictionary(chunked.type):
+        chunked = chunked.cast(_decoded(chunked.type))      # row groups' dictionaries differ
+    return chunked.combine_chunks()
+
+
+def _has_dictionary(typ: pa.DataType) -> bool:
+    return pa.types.is_dictionary(typ) or (pa.types.is_list(typ)
+                                           and pa.types.is_dictionary(typ.value_type))
+
+
+def _decoded(typ: pa.DataType) -> pa.DataType:
+    if pa.types.is_list(typ):
+        return pa.list_(typ.value_type.value_type)
+    return typ.value_type
+
+
+def _column(arrays: dict[str, pa.ChunkedArray], table: str, col: str):
+    if table == "events" and col == "mentions":
+        return TupleArray.from_arrow([_read(arrays, c) for c in MENTION_COLUMNS],
+                                     MENTION_FIELDS)
+    arr = _read(arrays, col)
+    if col in LIST_COLUMNS.get(table, ()):
+        return TupleArray.from_arrow([arr], ("value",))
+    if pa.types.is_dictionary(arr.type):
+        indices = arr.indices.fill_null(-1) if arr.null_count else arr.indices
+        dtype = pd.CategoricalDtype(pd.Index(arr.dictionary.to_pylist(), dtype=object))
+        return pd.Categorical.from_codes(indices.to_numpy(zero_copy_only=False),
+                                         dtype=dtype, validate=False)
     return pa.chunked_array([arr]).to_pandas()
-
-
-def _flat_values(arr: pa.Array) -> list:
-    """Python values of a flat Arrow array; repeated strings share one str object."""
-    if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
-        enc = pc.dictionary_encode(arr)
-        uniq = np.array(enc.dictionary.to_pylist(), dtype=object)
-        return uniq[enc.indices.to_numpy(zero_copy_only=False)].tolist()
-    return arr.to_numpy(zero_copy_only=False).tolist()
-
-
-def _offsets(arr: pa.ListArray) -> list[int]:
-    offsets = arr.offsets.to_numpy()
-    return (offsets - offsets[0]).tolist()
-
-
-def _tuples(arr: pa.ListArray) -> np.ndarray:
-    """list<string> -> object array of tuples, via one flat list (no per-row Arrow calls)."""
-    flat = _flat_values(arr.flatten())
-    offsets = _offsets(arr)
-    out = np.empty(len(arr), dtype=object)
-    out[:] = [tuple(flat[a:b]) for a, b in zip(offsets[:-1], offsets[1:])]
-    return out
-
-
-def _mention_tuples(arr: pa.ListArray) -> np.ndarray:
-    flat = arr.flatten()
-    rows = list(zip(*(_flat_values(flat.field(f)) for f in MENTION_FIELDS)))
-    offsets = _offsets(arr)
-    out = np.empty(len(arr), dtype=object)
-    out[:] = [tuple(rows[a:b]) for a, b in zip(offsets[:-1], offsets[1:])]
-    return out
 
 
 def load_store_parquet(folder: str | os.PathLike):
     """An EventStore from a cache folder (all columns the store needs)."""
-    articles, events, statements = (load_events_parquet(folder, table=t) for t in TABLES)
+    articles, events, statements = (_read_frame(Path(folder), t, None) for t in TABLES)
     store = store_from_frames(articles, events, statements)
     # The frames read here now live on in the store's copies: hand what Arrow's allocator
     # kept of them back to the OS (~250 MB resident at 1M events).

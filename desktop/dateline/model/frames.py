@@ -10,15 +10,18 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from dateline.model.listcol import MENTION_FIELDS, as_tuple_column
 
 UNKNOWN_OUTLET = "Unknown outlet"
 
 EVENT_COLUMNS = ["id", "type", "summary", "start", "end", "precision", "place", "lat", "lon",
-                 "actors", "n_sources", "outlets", "articles", "mentions", "search_text"]
+                 "actors", "n_sources", "outlets", "articles", "mentions"]
 STATEMENT_COLUMNS = ["id", "speaker", "text", "direct", "article", "start_char", "end_char",
                      "sentence_start", "sentence_end", "start", "end", "precision", "place",
-                     "lat", "lon", "event", "event_type", "outlet", "published",
-                     "search_text"]
+                     "lat", "lon", "event", "event_type", "outlet", "published"]
 ARTICLE_COLUMNS = ["id", "path", "title", "outlet", "published", "published_source",
                    "text_sha256"]
 
@@ -85,13 +88,13 @@ def events_frame(doc: dict, outlet_of: dict[str, str]) -> pd.DataFrame:
         articles = tuple(dict.fromkeys(m[0] for m in mentions))
         outlets = tuple(dict.fromkeys(outlet_of.get(a, UNKNOWN_OUTLET) for a in articles))
         actors = tuple(ev.get("actors") or ())
-        summary = ev.get("summary") or ""
-        search = " ".join([summary, " ".join(actors), name or "", ev.get("type") or "",
-                           " ".join(m[3] for m in mentions)]).lower()
-        rows.append((ev["id"], ev.get("type") or "other", summary, start, end,
+        rows.append((ev["id"], ev.get("type") or "other", ev.get("summary") or "", start, end,
                      ev.get("precision") or "day", name, lat, lon, actors,
-                     max(len(articles), 1), outlets, articles, mentions, search))
+                     max(len(articles), 1), outlets, articles, mentions))
     df = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    for col in ("actors", "outlets", "articles"):
+        df[col] = as_tuple_column(df[col])
+    df["mentions"] = as_tuple_column(df["mentions"], MENTION_FIELDS)
     return _sort_by_start(df)
 
 
@@ -110,13 +113,11 @@ def statements_frame(doc: dict, events: pd.DataFrame, articles: pd.DataFrame) ->
                      int(st.get("sentence_end", st.get("end", 0))),
                      start, end, st.get("precision") or "day", name, lat, lon, st.get("event"),
                      "statement", outlet_of.get(article, UNKNOWN_OUTLET),
-                     published_of.get(article, pd.NaT), ""))
+                     published_of.get(article, pd.NaT)))
     df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
     for col in ("start", "end"):
         df[col] = pd.to_datetime(df[col]).astype("datetime64[ns]")
     _inherit_from_events(df, events)
-    df["search_text"] = (df["speaker"] + " " + df["text"] + " "
-                         + df["place"].fillna("")).str.lower()
     return _sort_by_start(df)
 
 
@@ -150,14 +151,78 @@ def _sort_by_start(df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values("start", kind="stable", na_position="last").reset_index(drop=True)
 
 
-def places_frame(events: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
-    """Every named place with coordinates, and how many events/statements it holds."""
+def places_frame(events: pd.DataFrame, statements: pd.DataFrame,
+                 ev_codes=None, st_codes=None) -> pd.DataFrame:
+    """Every named place with coordinates, and how many events/statements it holds.
+
+    With the place columns' (codes, uniques) this looks only at each place's first row and
+    first row with coordinates (all that "first coordinates seen" needs) and counts with
+    ``bincount``: a few thousand rows instead of two million at 1M events."""
     cols = ["place", "lat", "lon"]
+    if ev_codes is not None and st_codes is not None:
+        ev_rows, ev_n = _first_place_rows(events, *ev_codes)
+        st_rows, st_n = _first_place_rows(statements, *st_codes)
+        events, statements = events.iloc[ev_rows], statements.iloc[st_rows]
+    else:
+        ev_n, st_n = events["place"].value_counts(), statements["place"].value_counts()
     both = pd.concat([events[cols], statements[cols]]).dropna(subset=["place"])
     coords = both.dropna(subset=["lat", "lon"]).drop_duplicates("place")
     coords = pd.concat([coords, both.drop_duplicates("place")]).drop_duplicates("place")
-    ev_n = events["place"].value_counts()
-    st_n = statements["place"].value_counts()
     out = coords.assign(n_events=coords["place"].map(ev_n).fillna(0).astype(int),
                         n_statements=coords["place"].map(st_n).fillna(0).astype(int))
     return out.sort_values(["n_events", "place"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _first_place_rows(df: pd.DataFrame, codes: np.ndarray, uniques: np.ndarray):
+    """(sorted rows: each place's first row and first row with lat/lon, rows per place)."""
+    n_places = len(uniques) - 1                     # uniques ends with the missing slot
+    named = codes >= 0
+    located = named & df["lat"].notna().to_numpy() & df["lon"].notna().to_numpy()
+    firsts = []
+    for mask in (named, located):
+        pos = np.flatnonzero(mask)
+        first = np.full(n_places, len(df), dtype=np.int64)
+        np.minimum.at(first, codes[pos], pos)
+        firsts.append(first[first < len(df)])
+    counts = np.bincount(codes[named], minlength=n_places)
+    return np.union1d(*firsts), pd.Series(counts, index=pd.Index(uniques[:-1], dtype=object))
+
+
+def event_search_text(events: pd.DataFrame, coded: dict | None = None) -> pd.Series:
+    """Per event, lowercased: summary, actors, place, type and every mention's text.
+    ``coded``: {column: (codes, uniques)} of shared-string columns (lowered per value)."""
+    parts = [_lower(events, "summary", coded), as_tuple_column(events["actors"]).joined_lower(),
+             _lower(events, "place", coded), _lower(events, "type", coded),
+             as_tuple_column(events["mentions"], MENTION_FIELDS).joined_lower(
+                 MENTION_FIELDS.index("text"))]
+    return _joined_series(parts, events.index)
+
+
+def statement_search_text(statements: pd.DataFrame, coded: dict | None = None) -> pd.Series:
+    """Per statement, lowercased: speaker, quote and place."""
+    parts = [_lower(statements, c, coded) for c in ("speaker", "text", "place")]
+    return _joined_series(parts, statements.index)
+
+
+def _lower(df: pd.DataFrame, col: str, coded: dict | None) -> pa.Array:
+    """A string column lowercased as Arrow strings (missing values stay null)."""
+    if coded and col in coded:
+        codes, uniques = coded[col]                 # uniques ends with the missing slot
+        lowered = pa.array([u.lower() if isinstance(u, str) else None for u in uniques],
+                           type=pa.string())
+        slot = np.where(codes < 0, len(uniques) - 1, codes.astype(np.int32))
+        return lowered.take(pa.array(slot))
+    values = df[col].array
+    if isinstance(values, pd.arrays.ArrowStringArray):
+        arr = pa.array(values)
+    else:
+        arr = pa.array(np.asarray(values, dtype=object), type=pa.string(), from_pandas=True)
+    return pc.utf8_lower(arr)
+
+
+def _joined_series(parts: list[pa.Array], index: pd.Index) -> pd.Series:
+    parts = [p.cast(pa.large_string()) for p in parts]      # pandas' str is large_string
+    joined = pc.binary_join_element_wise(*parts, pa.scalar(" ", pa.large_string()),
+                                         null_handling="replace",
+                                         null_replacement="")
+    return pd.Series(pa.chunked_array([joined]).to_pandas().array, index=index)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dateline.model.listcol import as_tuple_column
+
 OTHER_LANE = "Other"
 NO_PLACE = "No place"
 NS_PER_S = 1_000_000_000
@@ -46,32 +48,53 @@ def from_seconds(seconds: float) -> pd.Timestamp:
 def _lane_keys(events: pd.DataFrame, by: str) -> tuple[np.ndarray, np.ndarray]:
     """(row position, lane key) pairs; an event with k actors yields k pairs."""
     if by == "actor":
-        exploded = events["actors"].reset_index(drop=True).explode()
-        keys = exploded.fillna("No actor").astype(str).to_numpy(dtype=object)
-        return exploded.index.to_numpy(), keys
-    if by == "type":
-        return np.arange(len(events)), events["type"].astype(str).to_numpy(dtype=object)
-    keys = events["place"].fillna(NO_PLACE).astype(str).to_numpy(dtype=object)
-    return np.arange(len(events)), keys
+        # As ``explode`` would give them (row order, then actor order; "No actor" for an
+        # event without one), from the column's codes: no Python object per row.
+        actors = as_tuple_column(events["actors"])
+        codes, rows, uniques = actors.coded()
+        empty = np.flatnonzero(actors.lengths() == 0)
+        rows = np.concatenate([rows, empty])
+        keys = np.concatenate([uniques[codes], np.full(len(empty), "No actor", dtype=object)])
+        order = np.argsort(rows, kind="stable")
+        return rows[order], keys[order]
+    values = events["type" if by == "type" else "place"].to_numpy(dtype=object)
+    # Object arrays, not .astype(str): pandas' str dtype would copy 1M strings to Arrow.
+    keys = np.where(pd.isna(values), "nan" if by == "type" else NO_PLACE, values)
+    return np.arange(len(events)), keys.astype(object)
+
+
+def _lane_of_keys(keys: np.ndarray, max_lanes: int) -> tuple[list[str], np.ndarray]:
+    """(lanes, lane index per key): the busiest ``max_lanes - 1`` keys get lanes, the rest
+    "Other"; catch-all lanes last. One factorize and a lookup per distinct key, not a
+    dict lookup and an ``isin`` sort per item (~0.6 s at 1M events)."""
+    codes, uniques = pd.factorize(keys)
+    uniques = np.asarray(uniques, dtype=object)
+    # Counts in first-seen order, then sorted as ``value_counts`` sorts them (stable: ties
+    # keep the order they were first seen in).
+    counts = pd.Series(np.bincount(codes, minlength=len(uniques)),
+                       index=pd.Index(uniques, dtype=object))
+    counts = counts.sort_values(ascending=False, kind="stable")
+    if len(counts) > max_lanes:
+        lanes = counts.index[: max_lanes - 1].tolist() + [OTHER_LANE]
+    else:
+        lanes = counts.index.tolist()
+    lanes = [n for n in lanes if n not in (NO_PLACE, OTHER_LANE)] + \
+        [n for n in (NO_PLACE, OTHER_LANE) if n in lanes]
+    lane_of = {name: i for i, name in enumerate(lanes)}
+    lut = np.array([lane_of.get(k, lane_of.get(OTHER_LANE, -1)) for k in uniques.tolist()],
+                   dtype=int)
+    return lanes, lut[codes] if len(codes) else np.zeros(0, dtype=int)
 
 
 def layout(events: pd.DataFrame, by: str = "place", max_lanes: int = 18) -> LaneLayout:
     """Lay out dated events; the busiest ``max_lanes - 1`` keys get lanes, the rest "Other"."""
     dated = events[events["start"].notna()]
     rows, keys = _lane_keys(dated, by)
-    counts = pd.Series(keys).value_counts(sort=True)
-    if len(counts) > max_lanes:
-        top = counts.index[: max_lanes - 1].tolist()
-        keys = np.where(np.isin(keys, top), keys, OTHER_LANE)
-        lanes = top + [OTHER_LANE]
-    else:
-        lanes = counts.index.tolist()
-    # Catch-all lanes go last, whatever their size.
-    lanes = [n for n in lanes if n not in (NO_PLACE, OTHER_LANE)] + \
-        [n for n in (NO_PLACE, OTHER_LANE) if n in lanes]
-    lane_of = {name: i for i, name in enumerate(lanes)}
-    lane = np.fromiter((lane_of[k] for k in keys), dtype=int, count=len(keys))
-    src = dated.iloc[rows] if len(rows) else dated.iloc[:0]
+    lanes, lane = _lane_of_keys(keys, max_lanes)
+    # Only the columns drawn: in actor mode rows repeat, and taking every column (long
+    # texts, lists) of ~2M rows at 1M events cost ~1 s.
+    used = dated[["id", "start", "end", "precision", "n_sources", "type"]]
+    src = used.iloc[rows] if len(rows) else used.iloc[:0]
     x0, x1 = to_seconds(src["start"]), to_seconds(src["end"])
     is_span = (src["precision"] != "day").to_numpy(dtype=bool)
     y, xmid = _stack(lane, x0, x1, is_span)

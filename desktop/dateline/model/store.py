@@ -7,7 +7,6 @@ arrays, so scrubbing a window over 100k events stays in the low milliseconds.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,8 +14,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dateline.model import frames
+from dateline.model.listcol import (MENTION_FIELDS, TupleArray, as_tuple_column,
+                                    shared_strings)
 from dateline.model.selection import Selection
 
 # Few distinct values: held as object arrays of shared str objects (8 bytes a row, and a
@@ -24,6 +27,9 @@ from dateline.model.selection import Selection
 SHARED_STRINGS = {"events": ("type", "precision", "place"),
                   "statements": ("speaker", "article", "precision", "place", "event_type",
                                  "outlet")}
+TUPLE_COLUMNS = {"actors": ("value",), "outlets": ("value",), "articles": ("value",),
+                 "mentions": MENTION_FIELDS}
+LONG_SPAN = np.timedelta64(32, "D")     # longer rows are scanned apart (see _Index)
 PLACE_COUNT_COLUMNS = ["place", "lat", "lon", "n_events", "n_statements"]
 ITINERARY_TYPES = ("visit", "meeting", "statement")
 
@@ -74,33 +80,48 @@ class QueryResult:
 class _Index:
     """Sorted start/end arrays and per-value row positions for one frame."""
 
-    def __init__(self, df: pd.DataFrame, multi: dict[str, str], single: dict[str, str]):
+    def __init__(self, df: pd.DataFrame, multi: dict[str, str], single: dict[str, str],
+                 codes: dict[str, tuple[np.ndarray, np.ndarray]]):
         self.n = len(df)
         self.start = df["start"].to_numpy("datetime64[ns]")
         self.end = df["end"].to_numpy("datetime64[ns]")
         dated = ~np.isnat(self.start)
         self.n_dated = int(dated.sum())           # NaT rows are sorted last
-        durations = (self.end - self.start)[dated]
-        self.max_duration = durations.max() if len(durations) else np.timedelta64(0, "ns")
-        self.positions: dict[str, dict[str, np.ndarray]] = {}
+        self._init_long_rows()
+        # {key: {value: sorted row positions}}, each key grouped on its first use (~30 ms
+        # at 1M): a window scrub never needs them, a filter or itinerary does.
+        self.positions = _Groups()
         for key, col in multi.items():            # tuple-valued columns (actors, outlets)
-            cells = df[col].tolist()
-            lengths = np.fromiter(map(len, cells), dtype=np.intp, count=len(cells))
-            flat = list(itertools.chain.from_iterable(cells))
-            self.positions[key] = _group_positions(flat, np.repeat(np.arange(self.n), lengths))
-        for key, col in single.items():
-            self.positions[key] = _group_positions(df[col], np.arange(self.n))
-        self.place_code = np.zeros(self.n, dtype=np.intp)   # 0: no place; set by the store
+            self.positions.sources[key] = (
+                lambda col=col: _group_positions(*as_tuple_column(df[col]).coded()))
+        for key, col in single.items():           # shared-string columns, coded already
+            self.positions.sources[key] = (
+                lambda col=col: _group_positions(codes[col][0], None, codes[col][1]))
+        self.place_code = np.zeros(self.n, dtype=np.int32)  # 0: no place; set by the store
         # Undated rows (sorted last) may be matched by the day their article was published:
         # an undated quote stays reachable in the window it was reported in.
         self.undated_published = (df["published"].to_numpy("datetime64[ns]")[self.n_dated:]
                                   if "published" in df else np.array([], "datetime64[ns]"))
 
+    def _init_long_rows(self) -> None:
+        """Rows lasting over LONG_SPAN (year, long ranges: ~8 %) kept apart, so a window
+        scans back only LONG_SPAN for the rest, not a year of rows (3x faster late in a
+        year of news)."""
+        spans = (self.end - self.start)[: self.n_dated]
+        spans = np.where(np.isnat(spans), np.timedelta64(0, "ns"), spans)
+        long = spans > LONG_SPAN
+        zero = np.timedelta64(0, "ns")
+        self.max_short = spans[~long].max() if (~long).any() else zero
+        self.max_long = spans[long].max() if long.any() else zero
+        self.long_rows = np.flatnonzero(long)
+        self.long_start, self.long_end = self.start[self.long_rows], self.end[self.long_rows]
+
     def window_rows(self, window, cumulative: bool) -> np.ndarray:
         """Sorted row positions overlapping [w0, w1) (cumulative: starting before w1).
 
-        Rows are sorted by start, so this is two ``searchsorted`` calls and a scan of the
-        rows in between, never a full-length mask."""
+        Rows are sorted by start, so this is ``searchsorted`` calls and a scan of the rows
+        starting in [w0 - LONG_SPAN, w1), plus of the few long rows starting before that,
+        never a full-length mask."""
         w0 = np.datetime64(window[0].to_datetime64(), "ns")
         w1 = np.datetime64(window[1].to_datetime64(), "ns")
         starts = self.start[: self.n_dated]
@@ -110,9 +131,13 @@ class _Index:
         undated = self.n_dated + np.flatnonzero(reported)
         if cumulative:
             return np.concatenate([np.arange(hi), undated])
-        lo = int(np.searchsorted(starts, w0 - self.max_duration))
+        lo = int(np.searchsorted(starts, w0 - self.max_short))    # short rows end by w0
         dated = lo + np.flatnonzero(self.end[lo:hi] > w0)          # overlaps [w0, w1)
-        return np.concatenate([dated, undated]) if len(undated) else dated
+        k = int(np.searchsorted(self.long_rows, lo))               # long rows before lo
+        k0 = int(np.searchsorted(self.long_start[:k], w0 - self.max_long))
+        early = self.long_rows[k0:k][self.long_end[k0:k] > w0]
+        parts = [p for p in (early, dated, undated) if len(p)]     # in row order already
+        return np.concatenate(parts) if len(parts) > 1 else (parts[0] if parts else dated)
 
     def values_mask(self, key: str, values) -> np.ndarray:
         mask = np.zeros(self.n, dtype=bool)
@@ -148,15 +173,23 @@ def _by_start(df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values("start", kind="stable", na_position="last").reset_index(drop=True)
 
 
-def _share_strings(df: pd.DataFrame, columns) -> pd.DataFrame:
-    """Low-cardinality string columns as object arrays whose equal values share one str."""
-    out = {}
+def _share_strings(df: pd.DataFrame, columns) -> tuple[pd.DataFrame, dict]:
+    """Low-cardinality string columns as object arrays whose equal values share one str,
+    and {column: (codes, uniques)} for the indexes (no second hashing pass)."""
+    out, codes = {}, {}
     for col in columns:
-        if col in df.columns and len(df) and df[col].dtype != object:
-            codes, uniques = pd.factorize(df[col])
-            table = np.append(np.asarray(uniques, dtype=object), np.nan)   # code -1: missing
-            out[col] = pd.Series(table[codes], index=df.index, dtype=object)
-    return df.assign(**out) if out else df
+        if col in df.columns:
+            out[col], col_codes, uniques = shared_strings(df[col])
+            codes[col] = (col_codes, uniques)
+    return (df.assign(**out) if out else df), codes
+
+
+def _tuple_columns(events: pd.DataFrame) -> pd.DataFrame:
+    """List columns as TupleArrays (frames built elsewhere may hold object tuples)."""
+    out = {col: as_tuple_column(events[col], fields)
+           for col, fields in TUPLE_COLUMNS.items()
+           if col in events.columns and not isinstance(events[col].array, TupleArray)}
+    return events.assign(**out) if out else events
 
 
 def _take(df: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
@@ -166,17 +199,38 @@ def _take(df: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
     return df.iloc[rows]
 
 
-def _group_positions(values, positions: np.ndarray) -> dict[str, np.ndarray]:
-    """{value: sorted row positions holding it} via factorize + one stable argsort."""
-    codes, uniques = pd.factorize(pd.Series(values, dtype=object))   # missing: code -1
-    if not len(uniques):
+class _Groups(dict):
+    """{key: {value: positions}} filled on first access from ``sources[key]()``."""
+
+    def __init__(self):
+        super().__init__()
+        self.sources = {}
+
+    def __missing__(self, key):
+        self[key] = groups = self.sources[key]()
+        return groups
+
+
+def _group_positions(codes: np.ndarray, positions: np.ndarray | None,
+                     uniques: np.ndarray) -> dict[str, np.ndarray]:
+    """{value: sorted row positions holding it} from int codes (-1: missing) and one
+    stable argsort (a radix sort when the codes fit 16 bits). ``positions`` None: the
+    codes are one per row."""
+    if positions is None:
+        positions = np.arange(len(codes), dtype=np.int32)
+    if len(codes) and codes.min() < 0:
+        keep = codes >= 0
+        codes, positions = codes[keep], positions[keep]
+    if not len(codes):
         return {}
+    if len(uniques) < np.iinfo(np.int16).max:
+        codes = codes.astype(np.int16)
     order = np.argsort(codes, kind="stable")
-    codes, positions = codes[order], positions[order]
-    first = int(np.searchsorted(codes, 0))                            # skip missing
-    cuts = np.flatnonzero(np.diff(codes[first:])) + 1
-    groups = np.split(positions[first:], cuts)
-    return {str(k): g for k, g in zip(uniques.tolist(), groups)}
+    codes, positions = codes[order], positions[order].astype(np.int32)
+    cuts = np.flatnonzero(np.diff(codes)) + 1
+    present = codes[np.concatenate([[0], cuts])].tolist()
+    groups = np.split(positions, cuts)
+    return {str(uniques[c]): g for c, g in zip(present, groups)}
 
 
 class EventStore:
@@ -192,31 +246,44 @@ class EventStore:
         self.document = doc
         self.articles = articles
         # Queries rely on rows sorted by start (unknown dates last) with a RangeIndex.
-        self.events = _share_strings(_by_start(events), SHARED_STRINGS["events"])
-        self.statements = _share_strings(_by_start(statements), SHARED_STRINGS["statements"])
-        self.places = frames.places_frame(self.events, self.statements)
+        self.events, ev_codes = _share_strings(_by_start(_tuple_columns(events)),
+                                               SHARED_STRINGS["events"])
+        self.statements, st_codes = _share_strings(_by_start(statements),
+                                                   SHARED_STRINGS["statements"])
+        self.places = frames.places_frame(self.events, self.statements,
+                                          ev_codes.get("place"), st_codes.get("place"))
         self._texts = dict(texts or {})
         self.stale_articles: set[str] = set()   # article files changed since extraction
         self._ev = _Index(self.events, {"actors": "actors", "outlets": "outlets"},
-                          {"types": "type", "place": "place"})
+                          {"types": "type", "place": "place"}, ev_codes)
         self._st = _Index(self.statements, {}, {"actors": "speaker", "outlets": "outlet",
-                                                "types": "event_type", "place": "place"})
-        self._init_place_codes()
-        # Plain lists, not iteration over Arrow-backed string columns (slow per element).
-        ids = self.events["id"].to_numpy(dtype=object).tolist()
-        self._event_row = dict(zip(ids, range(len(ids))))
+                                                "types": "event_type", "place": "place"},
+                          st_codes)
+        self._init_place_codes(ev_codes["place"], st_codes["place"])
+        self._search: dict[str, pd.Series] = {}     # lowercased haystacks, on first search
+        self._codes = {"events": ev_codes, "statements": st_codes}
         art_ids = self.articles["id"].to_numpy(dtype=object).tolist()
         self._article_row = dict(zip(art_ids, range(len(art_ids))))
         self._article_info: dict[str, dict] = {}    # records built on first lookup
+        self._article_lists: dict[str, list] | None = None
         _release_arrow_memory()
 
+    @cached_property
+    def _ids(self) -> pa.Array | pa.ChunkedArray:
+        """Event ids as Arrow strings (zero-copy for an Arrow-backed str column)."""
+        ids = self.events["id"].array
+        if isinstance(ids, pd.arrays.ArrowStringArray):
+            return pa.array(ids)
+        return pa.array(np.asarray(ids, dtype=object), type=pa.string(), from_pandas=True)
 
-    def _init_place_codes(self) -> None:
-        """An int code per row (0: no place, i + 1: ``places`` row i) for ``bincount``."""
-        names = pd.Index(self.places["place"])
+    def _init_place_codes(self, ev_place, st_place) -> None:
+        """An int code per row (0: no place, i + 1: ``places`` row i) for ``bincount``,
+        from the place columns' codes (a lookup per distinct place, not per row)."""
+        names = pd.Index(self.places["place"], dtype=object)
         self._place_code_of = {name: i + 1 for i, name in enumerate(names.tolist())}
-        for index, df in ((self._ev, self.events), (self._st, self.statements)):
-            index.place_code = names.get_indexer(df["place"]).astype(np.intp) + 1
+        for index, (codes, uniques) in ((self._ev, ev_place), (self._st, st_place)):
+            lut = np.append(names.get_indexer(uniques[:-1]) + 1, 0)   # code -1: no place
+            index.place_code = lut[codes].astype(np.int32)      # bincount input
         self._place_base = {"place": self.places["place"].to_numpy(dtype=object),
                             "lat": self.places["lat"].to_numpy(dtype=float),
                             "lon": self.places["lon"].to_numpy(dtype=float)}
@@ -250,8 +317,9 @@ class EventStore:
     # ----------------------------------------------------------------- lookups
     @property
     def actors(self) -> list[str]:
-        counts = self.events["actors"].explode().dropna().value_counts()
-        return counts.index.tolist()
+        """Actors by number of events, most first (ties: first seen first)."""
+        groups = self._ev.positions["actors"]
+        return sorted(groups, key=lambda a: (-len(groups[a]), int(groups[a][0])))
 
     @property
     def types(self) -> list[str]:
@@ -271,11 +339,16 @@ class EventStore:
         return self._time_range
 
     def event(self, event_id: str) -> pd.Series | None:
-        row = self._event_row.get(event_id)
+        row = self.event_position(event_id)
         return None if row is None else self.events.iloc[row]
 
     def event_position(self, event_id: str) -> int | None:
-        return self._event_row.get(event_id)
+        """Row of an event id. A vectorised scan (~2-5 ms at 1M), called per click or
+        hover: a dict of every id would cost ~0.8 s and ~100 MB to build at 1M events."""
+        if not isinstance(event_id, str) or not len(self._ids):
+            return None
+        row = pc.index(self._ids, event_id).as_py()
+        return None if row < 0 else row
 
     def article(self, article_id: str) -> dict | None:
         """id, path, title, outlet, published, published_source, text_sha256 (or None)."""
@@ -284,9 +357,18 @@ class EventStore:
             row = self._article_row.get(article_id)
             if row is None:
                 return None
-            rec = self.articles.iloc[[row]].to_dict("records")[0]   # same types as before
+            rec = {col: values[row] for col, values in self._article_columns().items()}
             self._article_info[article_id] = rec
         return rec
+
+    def _article_columns(self) -> dict[str, list]:
+        """Article columns as Python lists (built once): a record per lookup is then a
+        dict of list items, not a one-row frame (~1-2 ms each at 100k articles, and the
+        side panel looks up one per excerpt)."""
+        if self._article_lists is None:
+            self._article_lists = {col: self.articles[col].tolist()
+                                   for col in self.articles.columns}
+        return self._article_lists
 
     # ------------------------------------------------------------------ query
     def query(self, selection: Selection) -> QueryResult:
@@ -311,10 +393,21 @@ class EventStore:
                 rows = rows[index.values_mask(key, values)[rows]]
         needle = sel.search.strip().lower()
         if needle and len(rows):
-            hay = df["search_text"].iloc[rows] if len(rows) < index.n else df["search_text"]
+            hay = self._search_text(df)
+            hay = hay.iloc[rows] if len(rows) < index.n else hay
             hits = hay.str.contains(needle, regex=False).to_numpy(dtype=bool)  # vectorised
             rows = rows[hits]
         return rows
+
+    def _search_text(self, df: pd.DataFrame) -> pd.Series:
+        """The lowercased text a search matches, built on the first search (~0.5 s and
+        ~80 MB per table at 1M: not worth paying at load for a store never searched)."""
+        kind = "events" if df is self.events else "statements"
+        if kind not in self._search:
+            build = frames.event_search_text if kind == "events" else \
+                frames.statement_search_text
+            self._search[kind] = build(df, self._codes[kind])
+        return self._search[kind]
 
     def _place_counts(self, ev_rows: np.ndarray, st_rows: np.ndarray) -> pd.DataFrame:
         """Events/statements per place: one ``bincount`` over precomputed place codes."""
@@ -331,7 +424,8 @@ class EventStore:
     def itinerary(self, actor: str, window=None) -> pd.DataFrame:
         """Where ``actor`` was, in date order: date, place, lat, lon (repeats collapsed)."""
         ev = self.events
-        took_part = ev["actors"].map(lambda actors: actor in actors)
+        took_part = np.zeros(len(ev), dtype=bool)
+        took_part[self._ev.positions["actors"].get(actor, np.zeros(0, np.intp))] = True
         keep = (took_part & ev["type"].isin(ITINERARY_TYPES) & ev["place"].notna()
                 & ev["start"].notna() & ev["lat"].notna())
         if window is not None:
