@@ -7,9 +7,10 @@ Each mode runs in its own process (memory peaks are per process):
 
 ``--load`` also times ``store.query`` for a 14-day window scrubbed a day at a time, against
 the naive baseline (boolean masks over unsorted frames, then place counts), and reports
-VmRSS after load and VmHWM (peak resident) for the whole run, the load's user/sys CPU,
-and what the load defers to first use (text search, actor filter, event lookup). Prints
-one JSON line.
+VmRSS after load and VmHWM (peak resident) for the whole run, the load's user/sys CPU
+and minor page faults (about the pages it touched: sys time per page swings with the VM,
+the count does not), and what the load defers to first use (text search, actor filter,
+event lookup). Prints one JSON line.
 """
 from __future__ import annotations
 
@@ -90,7 +91,8 @@ def run_load(n: int, steps: int) -> dict:
     # user/sys CPU of the load: on the shared VM, sys time (page faults) swings by 2x.
     out = {"n_events": len(store.events), "n_statements": len(store.statements),
            "load_s": load_s, "load_cpu_user_s": ru1.ru_utime - ru0.ru_utime,
-           "load_cpu_sys_s": ru1.ru_stime - ru0.ru_stime, "rss_before_mb": base_rss,
+           "load_cpu_sys_s": ru1.ru_stime - ru0.ru_stime,
+           "load_minor_faults": ru1.ru_minflt - ru0.ru_minflt, "rss_before_mb": base_rss,
            "rss_after_load_mb": proc_status_mb("VmRSS"),
            "hwm_after_load_mb": proc_status_mb("VmHWM")}
     out.update(bench_queries(store, steps))

@@ -23,7 +23,7 @@ from dateline.model import frames as frames_mod
 from dateline.model import synthetic as syn
 from dateline.model.cache_parquet import CacheError, read_meta, save_frames_parquet
 
-VERSION = 4     # 4: dateline-cache/2 (dictionary and flat list columns)
+VERSION = 5     # 5: dateline-cache/3 (mentions.parquet, NaN/NaT stored as values)
 START = pd.Timestamp("2017-01-01")
 DAY_NS = 86_400 * 10**9
 

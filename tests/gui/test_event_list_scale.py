@@ -84,3 +84,29 @@ def test_side_panel_shows_a_page_then_more_on_request(make_window, synthetic_sto
     window.state.update(types=["meeting"])                 # a new list starts on page one
     settle(window)
     assert len(panel.shown_statements) <= PAGE
+
+
+def test_a_window_step_updates_the_rows_without_a_model_reset(make_window, synthetic_store,
+                                                              settle):
+    import pandas as pd
+    window = make_window(synthetic_store)
+    settle(window)
+    table, state = window.event_table, window.state
+    first = state.store.time_range()[0].normalize()
+    day = pd.Timedelta(days=1)
+    state.update(window=(first, first + 30 * day))
+    table.view.setCurrentIndex(table.model.index(1, 1))
+    state.update(event=None)
+    resets = []
+    table.model.modelReset.connect(lambda: resets.append(1))
+    for i, width in ((1, 5), (2, 40), (3, 12)):            # fewer rows, more, fewer
+        state.update(window=(first + i * day, first + (i + width) * day))
+        expected = sorted(state.result.event_ids, key=state.store.event_position)
+        assert table.model.rowCount() == len(expected)
+        assert table.visible_ids() == expected
+        assert _column(table, 1) == [state.store.event(e)["summary"] for e in expected]
+        assert not table.view.currentIndex().isValid()     # as after a reset
+    assert resets == []                # the header is neither reset nor repainted
+    table.filter_edit.setText("seoul")                     # filtering still resets
+    assert resets and all("seoul" in " ".join(map(str, row)).lower()
+                          for row in zip(*(_column(table, c) for c in range(6))))

@@ -400,9 +400,28 @@ def test_base_layers_and_labels_repaint_from_cache(view):
     from PySide6.QtWidgets import QGraphicsItem
     cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
     base = view.base
-    assert all(item.cacheMode() == cached
+    # One cached item paints every base layer: a scrub step blits one pixmap, not four.
+    assert base.stack.cacheMode() == cached
+    assert all(item.scene() is None
                for item in (*base.detail.items(), *base.world.items(), base.graticule))
     assert all(label.cacheMode() == cached for label in view.places.labels.shown.values())
+
+
+def test_base_stack_paints_the_visible_resolution(view):
+    base = view.base
+    drawn = lambda: [i for i in base._layers_bottom_up() if i.isVisible()]  # noqa: E731
+    assert base.detail.land in drawn() and base.world.land not in drawn()
+    view.show_world()
+    assert not base.detail_visible
+    assert base.world.land in drawn() and base.detail.land not in drawn()
+    assert base.stack.boundingRect().contains(base.world.land.path().boundingRect())
+    z = [i.zValue() for i in drawn()]
+    assert z == sorted(z) and base.graticule in drawn()              # land at the bottom
+    image = view.grab().toImage()
+    sea, land = QColor(view._palette.sea), QColor(view._palette.land)
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 23)
+               for y in range(0, image.height(), 23)}
+    assert sea.name() in colours and land.name() in colours          # land is painted
 
 
 def test_markers_are_drawn_around_the_view_and_follow_it(view):
@@ -413,3 +432,33 @@ def test_markers_are_drawn_around_the_view_and_follow_it(view):
     view.reset_view()
     view.center_on("Washington")                                   # panned there
     assert "Washington" in drawn()
+
+
+def test_edge_indicator_paints_only_with_a_ring(qtbot):
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+    from dateline._qt.map_items import EdgeIndicatorItem
+    no_contents = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    scene = QGraphicsScene(0, 0, 200, 200)
+    item = EdgeIndicatorItem(label_font(), label_font())
+    item.set_place("Washington", 2, 0.0, "left")
+    item.setPos(150, 100)
+    scene.addItem(item)
+    assert item.flags() & no_contents           # no ring: Qt skips its paint() call
+
+    def render() -> QImage:
+        image = QImage(200, 200, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        scene.render(painter)
+        painter.end()
+        return image
+    plain = render()
+    item.set_ring(QColor("red"))
+    assert not item.flags() & no_contents
+    ringed = render()
+    assert ringed != plain and any(
+        ringed.pixelColor(x, y).red() > 200 and ringed.pixelColor(x, y).green() < 80
+        for x in range(200) for y in range(0, 200, 2))
+    item.set_ring(None)
+    assert item.flags() & no_contents and render() == plain

@@ -149,6 +149,46 @@ def test_steady_label_repaints_without_asking_the_layouts(qtbot):
     assert requests and label.sizeHint().width() > wide      # wider than ever: room asked
 
 
+def test_steady_label_repaints_alone_and_elides_only_when_narrow(qtbot):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+    from dateline._qt.steady_label import SteadyLabel
+    host = QWidget()
+    qtbot.addWidget(host)
+    label = SteadyLabel("1–14 Mar 2017 · 2,830 events")
+    QHBoxLayout(host).addWidget(label)
+    host.resize(400, 40)
+    host.show()
+    qtbot.waitExposed(host)
+    qtbot.wait(20)
+    painted = []
+
+    class Spy(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.append(obj)
+            return False
+    spy = Spy()
+    host.installEventFilter(spy)
+    label.installEventFilter(spy)
+    label.setText("2–15 Mar 2017 · 2,901 events")      # a scrub step: the label alone
+    qtbot.waitUntil(lambda: label in painted)
+    assert host not in painted                          # opaque: nothing beneath repaints
+    # Narrower than its text, it shows the elided text; wide enough, the whole text.
+    long_text = "25 Dec 2017 13:00 – 08 Jan 2018 12:00 UTC · 1,000,000 events"
+    narrow, elided = SteadyLabel(long_text), SteadyLabel()
+    for widget in (narrow, elided):
+        widget.resize(120, 24)
+    room = narrow.contentsRect().width()
+    elided.setText(narrow.fontMetrics().elidedText(long_text, Qt.TextElideMode.ElideLeft, room))
+    assert elided.text() != long_text
+    assert narrow.grab().toImage() == elided.grab().toImage()
+    narrow.resize(narrow.sizeHint().width() + 40, 24)
+    elided.resize(narrow.size())
+    elided.setText(long_text)
+    assert narrow.grab().toImage() == elided.grab().toImage()
+
+
 def test_excerpts_name_each_sources_outlet_and_date(seed_window, settle):
     from dateline.model.dates import describe
     store = seed_window.state.store

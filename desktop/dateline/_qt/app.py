@@ -16,7 +16,11 @@ from PySide6.QtWidgets import QApplication
 
 from dateline._qt import pyside_hook
 
-pyside_hook.speed_up_feature_scan()      # before pyqtgraph and the views are imported
+# Two start-up shortcuts through PySide/pyqtgraph internals (each falls back to the plain
+# path when those internals are not as expected); DATELINE_PLAIN_IMPORTS=1 turns both off.
+if not os.environ.get("DATELINE_PLAIN_IMPORTS"):
+    pyside_hook.speed_up_feature_scan()      # before pyqtgraph and the views are imported
+    pyside_hook.import_pyqtgraph()           # without creating every Qt class up front
 
 from dateline import paths as dl_paths  # noqa: E402
 from dateline._qt import theme  # noqa: E402

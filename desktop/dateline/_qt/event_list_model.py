@@ -12,6 +12,8 @@ import html
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle
 
 from dateline._qt import theme
 from dateline.model.dates import describe
@@ -21,9 +23,13 @@ DATE_COL, EVENT_COL, PLACE_COL, TYPE_COL, ACTORS_COL, SOURCES_COL = range(6)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 NO_PLACE = "—"
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE,
-                    ID_ROLE, Qt.ItemDataRole.DecorationRole,
-                    Qt.ItemDataRole.TextAlignmentRole})   # Qt asks ~10 roles per cell
+# Roles as plain ints: Qt asks 7 roles per cell on every paint (each scrub step paints
+# the list), and comparing ints is several times cheaper than Qt enum members.
+_DISPLAY, _TOOLTIP, _DECORATION, _ALIGN = (int(r.value) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.TextAlignmentRole))
+_SORT, _ID = int(SORT_ROLE), int(ID_ROLE)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _SORT, _ID, _DECORATION, _ALIGN})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROW_CACHE = 4096           # formatted rows kept (many screens' worth)
 _BLOCK = 64                 # display rows formatted together when one is first painted
@@ -121,7 +127,7 @@ class EventTableModel(QAbstractTableModel):
         # the top on every step, so rows are formatted a block at a time (one column
         # take each), not a pandas lookup per cell and role
         self._formatted: dict[int, tuple] = {}
-        self._colours: dict[str, object] = {}          # QColor per event type
+        self._colours: dict[str, QIcon] = {}          # colour chip per event type
 
     # ------------------------------------------------------------------ input
     def set_events(self, events: pd.DataFrame, base: pd.DataFrame | None = None) -> None:
@@ -136,6 +142,9 @@ class EventTableModel(QAbstractTableModel):
     def set_rows(self, rows: np.ndarray, base: pd.DataFrame) -> None:
         """Show rows ``rows`` (positions) of ``base``, the store's events frame."""
         rows = np.asarray(rows, dtype=np.intp)
+        if base is self._keys.events and len(self._shown):
+            self._replace_rows(rows)
+            return
         self.beginResetModel()
         if base is not self._keys.events:
             self._keys = StoreKeys(base)
@@ -143,6 +152,24 @@ class EventTableModel(QAbstractTableModel):
         self._rows = rows
         self._shown = self._ordered()
         self.endResetModel()
+
+    def _replace_rows(self, rows: np.ndarray) -> None:
+        """A new result of the same store (a scrub step): rows added or removed at the
+        end and every row marked changed. A model reset would also reset the header and
+        the selection model, and repaint the header, on every step."""
+        shown = self._ordered(rows)
+        old, new = len(self._shown), len(shown)
+        if new < old:
+            self.beginRemoveRows(QModelIndex(), new, old - 1)
+        elif new > old:
+            self.beginInsertRows(QModelIndex(), old, new - 1)
+        self._rows, self._shown = rows, shown
+        if new < old:
+            self.endRemoveRows()
+        elif new > old:
+            self.endInsertRows()
+        if new:
+            self.dataChanged.emit(self.index(0, 0), self.index(new - 1, len(COLUMNS) - 1))
 
     def set_filter(self, text: str) -> None:
         self.beginResetModel()
@@ -158,8 +185,8 @@ class EventTableModel(QAbstractTableModel):
         self._move_persistent(old)
         self.layoutChanged.emit()
 
-    def _ordered(self) -> np.ndarray:
-        rows = self._rows
+    def _ordered(self, rows: np.ndarray | None = None) -> np.ndarray:
+        rows = self._rows if rows is None else rows
         if self._needle and len(rows):
             rows = rows[self._keys.matches(rows, self._needle)]
         if self._sort_col == DATE_COL and _is_sorted(rows):
@@ -188,30 +215,35 @@ class EventTableModel(QAbstractTableModel):
     def columnCount(self, parent=None) -> int:
         return 0 if parent is not None and parent.isValid() else len(COLUMNS)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if role not in _ROLES or not index.isValid() or index.row() >= len(self._shown):
+    def data(self, index: QModelIndex, role=_DISPLAY):
+        role = _role_int(role)
+        if role not in _ROLES or not index.isValid():
             return None
         pos, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if pos >= len(self._shown):
+            return None
+        if role == _DISPLAY:
             return self._row(pos)[col]                # item views paint plain text
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             # Tooltips render rich text when it looks like markup: escape article text.
             return f"<p>{html.escape(self._row(pos)[col])}</p>"
-        if role == SORT_ROLE:
+        if role == _SORT:
             return int(self._keys.rank(col)[self._shown[pos]])
-        if role == ID_ROLE:
+        if role == _ID:
             return self._keys.ids()[self._shown[pos]]
-        if role == Qt.ItemDataRole.DecorationRole and col in (EVENT_COL, TYPE_COL):
+        if role == _DECORATION and col in (EVENT_COL, TYPE_COL):
             return self._colour(self._row(pos)[-1])
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == SOURCES_COL:
+        if role == _ALIGN and col == SOURCES_COL:
             return _RIGHT
         return None
 
     def _colour(self, event_type: str):
-        colour = self._colours.get(event_type)
-        if colour is None:
-            colour = self._colours[event_type] = theme.type_colour(event_type)
-        return colour
+        """The type's colour chip, as the icon Qt would make of the colour: given a
+        QColor, the delegate fills a new pixmap and icon for every cell it paints."""
+        chip = self._colours.get(event_type)
+        if chip is None:
+            chip = self._colours[event_type] = _chip(theme.type_colour(event_type))
+        return chip
 
     def _row(self, pos: int) -> tuple:
         """Display strings of display row ``pos`` (then its event type)."""
@@ -239,6 +271,20 @@ class EventTableModel(QAbstractTableModel):
 
     def shown_ids(self) -> list[str]:
         return self._keys.ids()[self._shown].tolist()
+
+
+def _chip(colour: QColor) -> QIcon:
+    """A square of ``colour`` at the item views' default decoration size."""
+    app = QApplication.instance()
+    size = app.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) if app else 16
+    pixmap = QPixmap(size, size)
+    pixmap.fill(colour)
+    return QIcon(pixmap)
+
+
+def _role_int(role) -> int:
+    """Qt passes an int; Python callers may pass a Qt enum member."""
+    return role if type(role) is int else int(getattr(role, "value", role))
 
 
 def _is_sorted(rows: np.ndarray) -> bool:

@@ -57,6 +57,9 @@ class EventTable(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
+        # The scroll bar's range changes on every scrub step: opaque, it repaints alone,
+        # not the table frame and the dock beneath it too.
+        self.view.verticalScrollBar().setAutoFillBackground(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(EVENT_COL, QHeaderView.ResizeMode.Stretch)
@@ -103,6 +106,9 @@ class EventTable(QWidget):
         self._syncing = True
         try:
             self.model.set_rows(result.event_rows, self.state.store.events)
+            # The rows now hold other events: no current row (as after a model reset;
+            # _select below picks the selected event's row).
+            self.view.selectionModel().clearCurrentIndex()
             # Lay the rows out now, not on Qt's deferred timer: otherwise the new scroll
             # range arrives after the first paint and the whole list paints twice a step.
             self.view.doItemsLayout()

@@ -190,16 +190,19 @@ class ArrowHeadItem(QGraphicsItem):
         self._shift = length / 2 if centered else 0.0
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        cache_static(self)        # blitted on each map repaint; re-drawn when turned
         self._length, self._width, self._angle = length, width, 0.0
         self._brush, self._pen = QBrush(QColor("black")), QPen(QColor("white"), 1.0)
 
     def set_angle(self, angle: float) -> None:
-        self._angle = angle
-        self.update()
+        if angle != self._angle:
+            self._angle = angle
+            self.update()
 
     def set_colors(self, fill: QColor, edge: QColor) -> None:
-        self._brush, self._pen = QBrush(fill), QPen(edge, 1.0)
-        self.update()
+        if (fill, edge) != (self._brush.color(), self._pen.color()):
+            self._brush, self._pen = QBrush(fill), QPen(edge, 1.0)
+            self.update()
 
     def boundingRect(self) -> QRectF:
         r = max(self._length, self._width) + 2
@@ -231,6 +234,9 @@ class EdgeIndicatorItem(QGraphicsItem):
         self.label.setParentItem(self)
         self.place = ""
         self._ring = QPen(Qt.PenStyle.NoPen)
+        # Without a ring it paints nothing itself (its arrow and label do): Qt then skips
+        # a Python paint() call per arrow on every map repaint (every scrub step).
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self._bounds = self.hit_rect().adjusted(-4, -4, 4, 4)
 
     def set_place(self, name: str, count: int, angle: float, inward: str) -> None:
@@ -248,6 +254,7 @@ class EdgeIndicatorItem(QGraphicsItem):
     def set_ring(self, colour: QColor | None, width: float = 2.0) -> None:
         """Outline the indicator (selected or hovered), or not (None)."""
         self._ring = QPen(colour, width) if colour is not None else QPen(Qt.PenStyle.NoPen)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, colour is None)
         self.update()
 
     def hit_rect(self) -> QRectF:

@@ -39,13 +39,21 @@ class PlaceArrays:
         if frame is None or frame.empty:
             return cls([], np.empty(0), np.empty(0), np.empty(0, int), np.empty(0, int),
                        np.empty(0, bool))
-        lat, lon = _float_col(frame, "lat"), _float_col(frame, "lon")
-        events, statements = _int_col(frame, "n_events"), _int_col(frame, "n_statements")
+        # Each column is looked up once: on a new frame (one per scrub step) a lookup
+        # by name costs ~50 us in pandas.
+        cols = dict(frame.items())
+        lat, lon = _float_col(cols["lat"]), _float_col(cols["lon"])
+        events, statements = _int_col(cols.get("n_events")), _int_col(cols.get("n_statements"))
+        n = len(frame)
+        events = np.zeros(n, dtype=int) if events is None else events
+        statements = np.zeros(n, dtype=int) if statements is None else statements
         ok = np.isfinite(lat) & np.isfinite(lon)
         # Biggest first, so small markers are drawn on top and stay clickable.
         order = np.flatnonzero(ok)[np.argsort(-(events + statements)[ok], kind="stable")]
         x, y = proj.forward(lon[order], lat[order])
-        names = [str(n) for n in frame["place"].to_numpy(object)[order]]
+        names = cols["place"].to_numpy(object)[order].tolist()
+        if not all(type(name) is str for name in names):
+            names = [str(name) for name in names]
         area = np.fromiter(map(_is_area, names), dtype=bool, count=len(names))
         return cls(names, x, y, events[order], statements[order], area)
 
@@ -56,17 +64,15 @@ class PlaceArrays:
             return None
 
 
-def _int_col(df: pd.DataFrame, name: str) -> np.ndarray:
-    if name not in df:
-        return np.zeros(len(df), dtype=int)
-    col = df[name]
+def _int_col(col: pd.Series | None) -> np.ndarray | None:
+    if col is None:
+        return None
     if col.dtype.kind in "iu":                      # the store's counts: no coercion
         return col.to_numpy().astype(int, copy=False)
     return pd.to_numeric(col, errors="coerce").fillna(0).to_numpy().astype(int)
 
 
-def _float_col(df: pd.DataFrame, name: str) -> np.ndarray:
-    col = df[name]
+def _float_col(col: pd.Series) -> np.ndarray:
     if col.dtype.kind == "f":
         return col.to_numpy(dtype=float)
     return pd.to_numeric(col, errors="coerce").to_numpy(dtype=float)

@@ -242,6 +242,8 @@ class MapView(QWidget):
                 stops = stops_from_frame(self._state.store.itinerary(actors[0], window))
             except Exception:   # the map must not die with a model bug; log it
                 log.exception("itinerary for %r failed", actors[0])
+        if not stops and not self.itinerary.stops:
+            return          # most scrub steps: no itinerary before or after
         self.itinerary.set_stops(stops, *self._marker_gaps())
         self.caption.setText(("Itinerary — " + describe(actors[0], stops)) if stops else "")
         self.caption.setToolTip(self.caption.text())

@@ -5,7 +5,8 @@ ms a step), and when its width sets a dock's minimum size, the docks, map and ti
 all resized (~100 ms at a million events). This label only repaints: it asks for room once
 the text is wider than any shown before (its size hint grows, never shrinks), its minimum
 width is zero (it never constrains the window: a too narrow label elides at the left), and
-its text is plain.
+its text is plain. It fills its own background, so Qt treats it as opaque: a new text
+repaints the label alone, not the dock, status bar or window beneath it as well.
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ class SteadyLabel(QLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self._text, self._width = "", 0
+        self.setAutoFillBackground(True)
+        self._text, self._width, self._text_width = "", 0, 0
         self.setText(text)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's names)
@@ -29,7 +31,7 @@ class SteadyLabel(QLabel):
             return
         self._text = text
         self.setAccessibleName(text)            # what QLabel would tell screen readers
-        width = math.ceil(self.fontMetrics().horizontalAdvance(text)) + 4
+        width = self._text_width = math.ceil(self.fontMetrics().horizontalAdvance(text)) + 4
         if width > self._width:
             self._width = width
             self.updateGeometry()                # wider than ever: one relayout
@@ -54,8 +56,9 @@ class SteadyLabel(QLabel):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         rect = self.contentsRect()
-        text = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideLeft,
-                                             rect.width())
+        text = self._text
+        if self._text_width > rect.width():       # measured in setText: elide only if needed
+            text = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideLeft, rect.width())
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),

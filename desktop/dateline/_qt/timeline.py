@@ -102,6 +102,9 @@ class TimelineView(QWidget):
 
     def _build_header(self) -> None:
         self.header = QWidget(self)
+        # Opaque: the window label and date field change on every scrub step, and a
+        # transparent header would have the dock (title bar and all) repaint beneath them.
+        self.header.setAutoFillBackground(True)
         self.header_layout = row = QHBoxLayout(self.header)
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(QLabel("Lanes:"))

@@ -257,11 +257,13 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
 
     def _place_region(self, x0: float, x1: float, alpha: int) -> None:
         t = theme.current()
+        brush = pg.mkBrush(theme.translucent(t.region, alpha))
         self._syncing = True
         try:
             for region in (self.region, self.region_hist):
                 region.setRegion((x0, x1))
-                region.setBrush(pg.mkBrush(theme.translucent(t.region, alpha)))
+                if region.brush != brush:         # most scrub steps: the same fill
+                    region.setBrush(brush)
         finally:
             self._syncing = False
 

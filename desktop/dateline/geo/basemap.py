@@ -15,7 +15,7 @@ East Asia) and cached in memory. Everything is lon/lat; project with
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -47,6 +47,21 @@ class Country:
     name: str
     outer_rings: tuple[np.ndarray, ...]   # outer rings only, lon/lat (clipped)
     boxes: tuple[BBox, ...]               # bounding box of each ring, to skip quickly
+
+    # Label placement asks these again at every relayout: computed once per whole ring.
+    @cached_property
+    def ring_areas(self) -> tuple[float, ...]:
+        return tuple(ring_area(r) for r in self.outer_rings)
+
+    @cached_property
+    def _interior(self) -> dict[int, tuple[float, float]]:
+        return {}
+
+    def ring_interior(self, i: int) -> tuple[float, float]:
+        """``interior_point`` of whole ring ``i`` (kept: the rings never change)."""
+        if i not in self._interior:
+            self._interior[i] = interior_point(self.outer_rings[i])
+        return self._interior[i]
 
 
 @dataclass(frozen=True)
@@ -181,6 +196,9 @@ def _clip_lines(lines: list[np.ndarray], box: BBox) -> np.ndarray:
     return join_nan(pieces)
 
 
+_last_labels: list = [None]   # (basemap, view, min_fraction, labels): relayouts repeat
+
+
 def country_label_points(basemap: Basemap, view: BBox,
                          min_fraction: float = 0.01) -> list[tuple[str, float, float]]:
     """(name, lon, lat) for countries covering at least ``min_fraction`` of ``view``.
@@ -189,21 +207,33 @@ def country_label_points(basemap: Basemap, view: BBox,
     view*, so a label stays on screen as the user pans (China's label follows the
     part of China that is visible).
     """
+    last = _last_labels[0]
+    if last is not None and last[0] is basemap and last[1:3] == (view, min_fraction):
+        return list(last[3])
+    out = _label_points(basemap, view, min_fraction)
+    _last_labels[0] = (basemap, view, min_fraction, tuple(out))
+    return out
+
+
+def _label_points(basemap: Basemap, view: BBox, min_fraction: float):
     view_area = max((view.east - view.west) * (view.north - view.south), 1e-9)
     out = []
     for country in basemap.countries:
-        best_area, best_piece, total = 0.0, None, 0.0
-        for ring, ring_box in zip(country.outer_rings, country.boxes):
+        best_area, best, total = 0.0, None, 0.0
+        for i, (ring, ring_box) in enumerate(zip(country.outer_rings, country.boxes)):
             if not view.intersects(ring_box):
                 continue
-            piece = ring if view.contains_box(ring_box) else clip_ring(ring, view)
-            if len(piece):
-                area = ring_area(piece)
-                total += area
-                if area > best_area:
-                    best_area, best_piece = area, piece
-        if best_piece is not None and total / view_area >= min_fraction:
-            out.append((country.name, *interior_point(best_piece)))
+            if view.contains_box(ring_box):          # whole ring: area and anchor cached
+                area, piece = country.ring_areas[i], i
+            else:
+                piece = clip_ring(ring, view)
+                area = ring_area(piece) if len(piece) else 0.0
+            total += area
+            if area > best_area:
+                best_area, best = area, piece
+        if best is not None and total / view_area >= min_fraction:
+            point = country.ring_interior(best) if isinstance(best, int) else interior_point(best)
+            out.append((country.name, *point))
     return out
 
 

@@ -149,16 +149,6 @@ class _Index:
         return mask
 
 
-def _release_arrow_memory() -> None:
-    """Give the OS back what Arrow's allocator kept from building the frames (columns
-    replaced above, the cache's read buffers): ~250 MB of resident memory at 1M events."""
-    try:
-        import pyarrow as pa
-    except ImportError:          # pandas without pyarrow: nothing pooled
-        return
-    pa.default_memory_pool().release_unused()
-
-
 def _by_start(df: pd.DataFrame) -> pd.DataFrame:
     """Rows sorted by start (stable, unknown dates last) with a RangeIndex. Frames from
     the cache are sorted already: checking is cheap, re-sorting copies every column."""
@@ -266,7 +256,6 @@ class EventStore:
         self._article_row = dict(zip(art_ids, range(len(art_ids))))
         self._article_info: dict[str, dict] = {}    # records built on first lookup
         self._article_lists: dict[str, list] | None = None
-        _release_arrow_memory()
 
     @cached_property
     def _ids(self) -> pa.Array | pa.ChunkedArray:
