@@ -95,7 +95,7 @@ class MapView(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.caption, 1)
         bar.addWidget(self.summary)
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(enableMenu=False)     # no context menu: not built
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         for axis in ("left", "bottom"):

@@ -57,8 +57,12 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
         self.setBackground(t.plot_bg)
         self.ci.layout.setSpacing(0)
         self.ci.setContentsMargins(4, 6, 12, 4)
-        self.lanes = self.addPlot(row=0, col=0, axisItems={"bottom": UtcDateAxis()})
-        self.hist = self.addPlot(row=1, col=0, axisItems={"bottom": UtcDateAxis()})
+        # enableMenu=False: pyqtgraph's context menu is never shown here, and building it
+        # costs ~15 ms of start-up per plot.
+        self.lanes = self.addPlot(row=0, col=0, axisItems={"bottom": UtcDateAxis()},
+                                  enableMenu=False)
+        self.hist = self.addPlot(row=1, col=0, axisItems={"bottom": UtcDateAxis()},
+                                 enableMenu=False)
         self.ci.layout.setRowStretchFactor(0, 5)
         self.ci.layout.setRowStretchFactor(1, 1)
         self.hist.setMaximumHeight(80)
