@@ -49,25 +49,14 @@ def _rows(frame: pd.DataFrame, rows, columns: tuple[str, ...]) -> pd.DataFrame:
     return frame.iloc[rows]
 
 
-class _Sources:
-    """Outlet and publication date per article id, for the mention lines: ``store.article``
-    builds a whole record per article (~1-2 ms each at 100k articles), and a page of
-    excerpts names ~60 articles, most of them new on each step of a drag."""
-
-    def __init__(self, articles: pd.DataFrame):
-        ids = articles["id"].tolist()
-        self._row = dict(zip(ids, range(len(ids))))
-        self._outlet = articles["outlet"].to_numpy(dtype=object)
-        self._published = articles["published"].to_numpy("datetime64[ns]")
-
-    def get(self, article_id: str) -> tuple[str, str]:
-        """(outlet, publication date as shown) of an article."""
-        row = self._row.get(article_id)
-        if row is None:
-            return "Unknown outlet", "date unknown"
-        outlet = self._outlet[row]
-        return (outlet if isinstance(outlet, str) else "Unknown outlet",
-                describe(pd.Timestamp(self._published[row]), None))
+def _source_line(store, article_id: str) -> tuple[str, str]:
+    """(outlet, publication date as shown) of the article a mention comes from."""
+    art = store.article(article_id)
+    if art is None:
+        return "Unknown outlet", "date unknown"
+    outlet = art["outlet"]
+    return (outlet if isinstance(outlet, str) else "Unknown outlet",
+            describe(pd.Timestamp(art["published"]), None))
 
 
 def _q(ident: str) -> str:
@@ -115,7 +104,6 @@ class SidePanel(QWidget):
         self._html: dict[tuple, str] = {}             # entry HTML per (kind, id, theme, sel)
         self._html_store = None
         self._page = ""                               # the HTML shown (skip equal ones)
-        self._sources: tuple | None = None            # (store, _Sources) for mention lines
         state.result_changed.connect(self._on_result)
         self.render()
 
@@ -293,9 +281,7 @@ class SidePanel(QWidget):
     def _mention_html(self, event_id: str, index: int, mention) -> str:
         article_id, start, end, _ = mention
         store = self.state.store
-        if self._sources is None or self._sources[0] is not store:
-            self._sources = (store, _Sources(store.articles))
-        outlet, published = self._sources[1].get(article_id)
+        outlet, published = _source_line(store, article_id)
         before, span, after = store.mention_context(article_id, start, end)
         return (f"<span class='muted'>{esc(outlet)}, {esc(published)}:</span> "
                 f"{self._sentence_html(before, span, after)} "
