@@ -105,3 +105,29 @@ def seed_window(make_window, seed_store, settle):
     window = make_window(seed_store)
     settle(window)
     return window
+
+
+@pytest.fixture
+def bundled_sample(tmp_path, monkeypatch):
+    """The bundled articles with a private extraction cache folder, and a builder of a
+    one-event document over them (Wang Yi meets in Beijing on 18 March 2017):
+    (folder, manifest, articles, make_doc(summary, mentions))."""
+    from dateline import paths
+    from dateline.corpus import load_corpus
+    monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path))
+    folder, manifest = paths.bundled_articles_dir(), paths.bundled_manifest()
+    articles = load_corpus([folder], manifest=manifest).articles
+
+    def make_doc(summary: str, mentions: list) -> dict:
+        return {"schema": "dateline/1",
+                "articles": [{"id": a.id, "path": "", "title": "", "outlet": "Reuters",
+                              "published": a.published.isoformat() if a.published else None,
+                              "published_source": "manifest", "text_sha256": a.sha256}
+                             for a in articles],
+                "events": [{"id": "e1", "type": "meeting", "summary": summary,
+                            "date_start": "2017-03-18", "date_end": "2017-03-18",
+                            "precision": "day", "place": {"name": "Beijing", "lat": 39.9,
+                                                          "lon": 116.4},
+                            "actors": ["Wang Yi"], "mentions": mentions}],
+                "statements": []}
+    return folder, manifest, articles, make_doc

@@ -8,29 +8,15 @@ from dateline import paths
 from dateline._qt import app as app_mod
 from dateline._qt import quick_open
 from dateline._qt.worker import call_in_background
-from dateline.corpus import load_corpus
 from dateline.model.store import EventStore
 
 
 @pytest.fixture
-def cached_sample(tmp_path, monkeypatch):
+def cached_sample(bundled_sample, monkeypatch):
     """A one-event sample cache for the bundled articles, in a private cache folder."""
-    monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("DATELINE_NO_SAMPLE", raising=False)
-    folder, manifest = paths.bundled_articles_dir(), paths.bundled_manifest()
-    articles = load_corpus([folder], manifest=manifest).articles
-    doc = {"schema": "dateline/1",
-           "articles": [{"id": a.id, "path": "", "title": "", "outlet": "Reuters",
-                         "published": a.published.isoformat() if a.published else None,
-                         "published_source": "manifest", "text_sha256": a.sha256}
-                        for a in articles],
-           "events": [{"id": "e1", "type": "meeting", "summary": "talks",
-                       "date_start": "2017-03-18", "date_end": "2017-03-18",
-                       "precision": "day", "place": {"name": "Beijing", "lat": 39.9,
-                                                     "lon": 116.4},
-                       "actors": ["Wang Yi"], "mentions": []}],
-           "statements": []}
-    assert quick_open.save(EventStore.from_document(doc), folder, manifest)
+    folder, manifest, _, make_doc = bundled_sample
+    assert quick_open.save(EventStore.from_document(make_doc("talks", [])), folder, manifest)
     return folder, manifest
 
 

@@ -1,29 +1,14 @@
 """Sample corpus quick open: a cached merged document replaces the worker round trip."""
 import pytest
-from dateline import paths
 from dateline._qt import quick_open
-from dateline.corpus import load_corpus
 from dateline.model.store import EventStore
 
 
 @pytest.fixture
-def sample(tmp_path, monkeypatch):
-    monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path))
-    folder, manifest = paths.bundled_articles_dir(), paths.bundled_manifest()
-    articles = load_corpus([folder], manifest=manifest).articles
-    doc = {"schema": "dateline/1",
-           "articles": [{"id": a.id, "path": "", "title": "", "outlet": "Reuters",
-                         "published": a.published.isoformat() if a.published else None,
-                         "published_source": "manifest", "text_sha256": a.sha256}
-                        for a in articles],
-           "events": [{"id": "e1", "type": "meeting", "summary": "<b>talks</b>",
-                       "date_start": "2017-03-18", "date_end": "2017-03-18",
-                       "precision": "day", "place": {"name": "Beijing", "lat": 39.9,
-                                                     "lon": 116.4},
-                       "actors": ["Wang Yi"],
-                       "mentions": [{"article": articles[0].id, "start": 0, "end": 4,
-                                     "text": articles[0].text[:4]}]}],
-           "statements": []}
+def sample(bundled_sample):
+    folder, manifest, articles, make_doc = bundled_sample
+    doc = make_doc("<b>talks</b>", [{"article": articles[0].id, "start": 0, "end": 4,
+                                     "text": articles[0].text[:4]}])
     return folder, manifest, EventStore.from_document(doc), articles
 
 
