@@ -82,8 +82,6 @@ class LayoutIndex:
         n_rows = int(self.sorted_rows[-1]) + 1 if len(self.sorted_rows) else 0
         self.first = np.searchsorted(self.sorted_rows, np.arange(n_rows + 1), "left")
         self.in_row_order = bool(np.all(np.diff(self.order) > 0))   # then no sort per step
-        self.sorted_x0 = np.sort(data.x0)
-        self.sorted_x1 = np.sort(data.x1)
         self.sorted_points = np.sort(data.xmid[~data.is_span])
 
     def items_of_rows(self, rows: np.ndarray) -> np.ndarray:
@@ -98,11 +96,6 @@ class LayoutIndex:
         items = self.order[run_start + np.arange(total)]
         sorted_rows = len(rows) < 2 or bool(np.all(rows[1:] > rows[:-1]))
         return items if self.in_row_order and sorted_rows else np.sort(items)
-
-    def n_visible(self, lo: float, hi: float) -> int:
-        """Items overlapping [lo, hi]: O(log n)."""
-        return int(np.searchsorted(self.sorted_x0, hi, "right")
-                   - np.searchsorted(self.sorted_x1, lo, "left"))
 
     def n_points_visible(self, lo: float, hi: float) -> int:
         """Day markers inside [lo, hi]: O(log n), to pick density mode cheaply."""
