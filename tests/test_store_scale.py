@@ -127,3 +127,18 @@ def test_many_overlapping_spans_stay_within_the_lane():
     y, _ = lanes._stack(lane, x0, x1, np.ones(n, dtype=bool))
     assert np.all(np.abs(y) <= 0.38 + 1e-9)
     assert len(np.unique(np.round(y, 6))) == lanes._distinct_tracks(0.22, 0.38) == 5
+
+
+def test_place_counts_arrays_agree_with_the_frame(store):
+    """The map reads ``by_place`` (arrays over the store's place table); the frame built
+    from it on demand is what tests and exports read: both must say the same."""
+    sel = Selection(window=(TS("2017-02-01"), TS("2017-03-01")))
+    a, b = store.query(sel).by_place, store.query(sel).by_place
+    frame = store.query(sel).place_counts
+    assert a.names == frame["place"].tolist()
+    assert a.n_events.tolist() == frame["n_events"].tolist()
+    assert a.n_statements.tolist() == frame["n_statements"].tolist()
+    assert a is not b and a.same_as(b) and b.same_as(a)
+    later = store.query(Selection(window=(TS("2017-05-01"), TS("2017-06-01")))).by_place
+    assert not a.same_as(later)
+    assert not a.same_as(None)

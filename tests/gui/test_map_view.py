@@ -256,6 +256,24 @@ def test_place_rows_without_coordinates_are_skipped():
     assert not arrays.area.any()
 
 
+def test_query_counts_and_frame_give_the_same_markers():
+    """The map takes a query's counts as arrays over the store's place table (projected
+    once per store); it must show what the same counts given as a frame show."""
+    import numpy as np
+    from dateline._qt.map_places import PlaceArrays, TableGeo
+    from dateline.geo.projection import DEFAULT_PROJECTION
+    from dateline.model.place_counts import PlaceCounts, PlaceTable
+    table = PlaceTable(np.array(["Seoul", "Nowhere", "Tokyo", "South Korea", "Idle"],
+                                dtype=object), np.array([37.6, np.nan, 35.7, 36.4, 1.0]),
+                       np.array([127.0, np.nan, 139.7, 127.9, 1.0]))
+    counts = PlaceCounts.from_bins(table, np.array([1, 5, 3, 2, 0]), np.array([0, 0, 2, 0, 0]))
+    from_counts = PlaceArrays.from_counts(counts, TableGeo.of(table, DEFAULT_PROJECTION))
+    from_frame = PlaceArrays.from_frame(counts.frame(), DEFAULT_PROJECTION)
+    assert from_counts.names == from_frame.names == ["Tokyo", "South Korea", "Seoul"]
+    for name in ("x", "y", "events", "statements", "area"):
+        assert getattr(from_counts, name).tolist() == getattr(from_frame, name).tolist()
+
+
 def test_countries_get_area_markers(view, state):
     frame = pd.DataFrame({"place": ["South Korea", "Seoul"], "lat": [36.4, 37.6],
                           "lon": [127.9, 127.0], "n_events": [2, 2], "n_statements": [0, 0]})

@@ -16,8 +16,10 @@ from dateline._qt.map_labels import PlaceLabels
 from dateline._qt.map_style import MapPalette, color, marker_sizes
 from dateline.geo.basemap import is_area
 from dateline.geo.projection import Equirectangular
+from dateline.model.place_counts import PlaceCounts, PlaceTable
 
 Z_MARKER, Z_RING = 10, 11
+PlaceData = PlaceCounts | pd.DataFrame | None     # a query's counts, or a frame of them
 
 
 @dataclass
@@ -57,11 +59,47 @@ class PlaceArrays:
         area = np.fromiter(map(_is_area, names), dtype=bool, count=len(names))
         return cls(names, x, y, events[order], statements[order], area)
 
+    @classmethod
+    def from_counts(cls, counts: PlaceCounts, geo: TableGeo) -> "PlaceArrays":
+        """As ``from_frame``, from a query's counts over a store's place table whose
+        positions were projected once (``geo``): a scrub step is then a few takes."""
+        pos = counts.positions
+        total = counts.n_events + counts.n_statements
+        located = np.flatnonzero(geo.ok[pos])
+        order = located[np.argsort(-total[located], kind="stable")]   # biggest first
+        shown = pos[order]
+        names = geo.names
+        return cls([names[i] for i in shown.tolist()], geo.x[shown], geo.y[shown],
+                   counts.n_events[order].astype(int, copy=False),
+                   counts.n_statements[order].astype(int, copy=False), geo.area[shown])
+
     def index(self, name: str | None) -> int | None:
         try:
             return self.names.index(name) if name is not None else None
         except ValueError:
             return None
+
+
+@dataclass(frozen=True, eq=False)
+class TableGeo:
+    """A store's place table projected once: x, y, located, is-an-area per position."""
+    table: PlaceTable
+    names: list[str]
+    x: np.ndarray
+    y: np.ndarray
+    ok: np.ndarray
+    area: np.ndarray
+
+    @classmethod
+    def of(cls, table: PlaceTable, proj: Equirectangular) -> "TableGeo":
+        lat = np.asarray(table.lat, dtype=float)
+        lon = np.asarray(table.lon, dtype=float)
+        ok = np.isfinite(lat) & np.isfinite(lon)
+        x, y = proj.forward(lon, lat)
+        names = [n if type(n) is str else str(n) for n in table.name_list]
+        area = np.fromiter(map(_is_area, names), dtype=bool, count=len(names))
+        return cls(table, names, np.asarray(x, dtype=float), np.asarray(y, dtype=float), ok,
+                   area)
 
 
 def _int_col(col: pd.Series | None) -> np.ndarray | None:
@@ -118,17 +156,18 @@ class PlacesLayer:
         self.reference = 1      # largest count seen: the biggest marker (see reset_scale)
         self._sizes = np.empty(0)
         self._clip: QRectF | None = None     # view area the drawn markers cover
+        self._geo: TableGeo | None = None     # the current store's places, projected
 
     # -- data ------------------------------------------------------------------
     def reset_scale(self) -> None:
         """New data: marker sizes restart from its counts."""
         self.reference = 1
 
-    def set_places(self, frame: pd.DataFrame | None) -> None:
+    def set_places(self, frame: PlaceData) -> None:
         self._set_arrays(frame)
         self.labels.clear()          # until the owner lays labels out for the new places
 
-    def update_counts(self, frame: pd.DataFrame | None) -> None:
+    def update_counts(self, frame: PlaceData) -> None:
         """The per-step minimum while the window is dragged: new markers, and the labels
         already shown kept on their places (re-indexed by name, their counts as they were:
         a new count is a new text to render) until the owner lays them out again once the
@@ -138,8 +177,13 @@ class PlacesLayer:
         where = {name: i for i, name in enumerate(self.places.names) if name in kept}
         self.labels.keep({i: kept[name] for name, i in where.items()})
 
-    def _set_arrays(self, frame: pd.DataFrame | None) -> None:
-        self.places = PlaceArrays.from_frame(frame, self._proj)
+    def _set_arrays(self, data: PlaceData) -> None:
+        if isinstance(data, PlaceCounts):
+            if self._geo is None or self._geo.table is not data.table:
+                self._geo = TableGeo.of(data.table, self._proj)
+            self.places = PlaceArrays.from_counts(data, self._geo)
+        else:
+            self.places = PlaceArrays.from_frame(data, self._proj)
         # A running maximum keeps sizes comparable while the user scrubs the window.
         self.reference = max(self.reference, int(self.places.counts.max(initial=1)))
         self._sizes = marker_sizes(self.places.counts, self.reference).astype(float)

@@ -35,6 +35,7 @@ from dateline.atomic import write_bytes_atomic
 from dateline.geo.basemap import EAST_ASIA, HOME_FRAME, WORLD_FRAME, load_basemap
 from dateline.geo.clip import BBox
 from dateline.geo.projection import DEFAULT_PROJECTION
+from dateline.model.place_counts import PlaceCounts
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class MapView(QWidget):
         self._state = state
         self._proj = DEFAULT_PROJECTION
         self._palette: MapPalette = LIGHT
-        self._place_frame: pd.DataFrame | None = None
+        self._place_data = None       # the PlaceCounts (or frame) the markers show
         self._frame: BBox | None = None     # box to keep fitted on resize, until the user pans
         self._itinerary_key: tuple | None = None
         self._last_selection = None         # to tell a window drag from other changes
@@ -201,21 +202,23 @@ class MapView(QWidget):
     # -- state -> view ---------------------------------------------------------------
     def _on_store(self, _store) -> None:
         self._itinerary_key = None
-        self._place_frame = None
+        self._place_data = None
         self._last_selection = None
         self.places.reset_scale()
 
     def _on_result(self, result) -> None:
-        frame = getattr(result, "place_counts", None)
+        data = getattr(result, "by_place", None)
+        if not isinstance(data, PlaceCounts):           # a result made elsewhere: its frame
+            data = getattr(result, "place_counts", None)
         selection = getattr(result, "selection", None) or getattr(self._state, "selection", None)
         dragging = _window_moved(self._last_selection, selection)
         self._last_selection = selection
-        if frame is not self._place_frame and not _same_frame(frame, self._place_frame):
-            self._place_frame = frame
+        if data is not self._place_data and not _same_places(data, self._place_data):
+            self._place_data = data
             if dragging:      # only the counts change: no label layout on every step
-                self.places.update_counts(frame)
+                self.places.update_counts(data)
             else:
-                self.places.set_places(frame)
+                self.places.set_places(data)
         place = getattr(selection, "place", None)
         self.places.set_selected(place)
         self._update_itinerary(selection)
@@ -377,7 +380,10 @@ def _window_moved(before, after) -> bool:
     return dataclasses.replace(before, window=after.window) == after
 
 
-def _same_frame(a: pd.DataFrame | None, b: pd.DataFrame | None) -> bool:
+def _same_places(a, b) -> bool:
+    """Do two query results put the same counts on the same places?"""
     if a is None or b is None:
         return a is b
+    if isinstance(a, PlaceCounts) or isinstance(b, PlaceCounts):
+        return isinstance(a, PlaceCounts) and a.same_as(b)
     return a.shape == b.shape and a.equals(b)

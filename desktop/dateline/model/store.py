@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 from dateline.model import frames
 from dateline.model.listcol import (MENTION_FIELDS, TupleArray, as_tuple_column,
                                     shared_strings)
+from dateline.model.place_counts import PlaceCounts, PlaceTable
 from dateline.model.row_index import RowIndex
 from dateline.model.selection import Selection
 
@@ -30,7 +31,6 @@ SHARED_STRINGS = {"events": ("type", "precision", "place"),
                                  "outlet")}
 TUPLE_COLUMNS = {"actors": ("value",), "outlets": ("value",), "articles": ("value",),
                  "mentions": MENTION_FIELDS}
-PLACE_COUNT_COLUMNS = ["place", "lat", "lon", "n_events", "n_statements"]
 ITINERARY_TYPES = ("visit", "meeting", "statement")
 
 
@@ -44,9 +44,14 @@ class QueryResult:
     selection: Selection
     event_rows: np.ndarray      # sorted positions in store.events passing ALL filters
     statement_rows: np.ndarray  # sorted positions in store.statements passing all filters
-    place_counts: pd.DataFrame  # place, lat, lon, n_events, n_statements; all filters but place
+    by_place: PlaceCounts       # events/statements per place; all filters but the place
     all_events: pd.DataFrame = field(repr=False)
     all_statements: pd.DataFrame = field(repr=False)
+
+    @cached_property
+    def place_counts(self) -> pd.DataFrame:
+        """place, lat, lon, n_events, n_statements (``by_place`` as a frame, on first use)."""
+        return self.by_place.frame()
 
     @cached_property
     def events(self) -> pd.DataFrame:
@@ -167,9 +172,9 @@ class EventStore:
         for index, (codes, uniques) in ((self._ev, ev_place), (self._st, st_place)):
             lut = np.append(names.get_indexer(uniques[:-1]) + 1, 0)   # code -1: no place
             index.place_code = lut[codes].astype(np.int32)      # bincount input
-        self._place_base = {"place": self.places["place"].to_numpy(dtype=object),
-                            "lat": self.places["lat"].to_numpy(dtype=float),
-                            "lon": self.places["lon"].to_numpy(dtype=float)}
+        self._place_table = PlaceTable(self.places["place"].to_numpy(dtype=object),
+                                       self.places["lat"].to_numpy(dtype=float),
+                                       self.places["lon"].to_numpy(dtype=float))
 
     @classmethod
     def from_document(cls, doc: dict, texts: dict[str, str] | None = None) -> EventStore:
@@ -292,16 +297,12 @@ class EventStore:
             self._search[kind] = build(df, self._codes[kind])
         return self._search[kind]
 
-    def _place_counts(self, ev_rows: np.ndarray, st_rows: np.ndarray) -> pd.DataFrame:
+    def _place_counts(self, ev_rows: np.ndarray, st_rows: np.ndarray) -> PlaceCounts:
         """Events/statements per place: one ``bincount`` over precomputed place codes."""
-        n = len(self.places) + 1                     # code 0 is "no place"
+        n = len(self._place_table) + 1               # code 0 is "no place"
         ev_n = np.bincount(self._ev.place_code[ev_rows], minlength=n)[1:]
         st_n = np.bincount(self._st.place_code[st_rows], minlength=n)[1:]
-        keep = np.flatnonzero((ev_n + st_n) > 0)
-        base = self._place_base
-        return pd.DataFrame({"place": base["place"][keep], "lat": base["lat"][keep],
-                             "lon": base["lon"][keep], "n_events": ev_n[keep],
-                             "n_statements": st_n[keep]}, columns=PLACE_COUNT_COLUMNS)
+        return PlaceCounts.from_bins(self._place_table, ev_n, st_n)
 
     # -------------------------------------------------------------- itinerary
     def itinerary(self, actor: str, window=None) -> pd.DataFrame:
