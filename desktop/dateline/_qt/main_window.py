@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(
             f"{plural(result.n_events, 'event')} · "
             f"{plural(result.n_statements, 'statement')} · "
-            f"{plural(len(result.place_counts), 'place')} · "
+            f"{plural(len(result.by_place), 'place')} · "
             f"{window_label(result.selection.window)}")
 
     # -------------------------------------------------------- drag and drop
