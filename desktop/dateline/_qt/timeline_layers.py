@@ -4,7 +4,7 @@ Why: restyling every marker on each scrub step (a brush per point) is pyqtgraph'
 path. Here the faded layer is drawn once per layout and visible x-range, as one item per
 event type with a single brush; a scrub step only refills a small overlay per type with the
 items in the result. Above DENSITY_THRESHOLD visible items, the lanes become density strips
-(one ``ImageItem``: counts per lane per pixel column) so a million events stay drawable.
+(one image: counts per lane per pixel column) so a million events stay drawable.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 
 from dateline._qt import theme
 from dateline._qt.paint_cache import cache_static
+from dateline._qt.strip_image import StripImage
 from dateline.model.lanes import LaneLayout
 
 DENSITY_THRESHOLD = 5000      # visible items above which lanes are drawn as density strips
@@ -169,8 +170,8 @@ class EventLayers:
         self.overlay: dict[str, TypeItems] = {}
         # Density mode: a static faded strip per lane for every visible item (cached),
         # and over it, each scrub step, the result's strip cut to the columns it covers.
-        self.density = pg.ImageItem(axisOrder="row-major")
-        self.density_active = pg.ImageItem(axisOrder="row-major")
+        self.density = StripImage()
+        self.density_active = StripImage()
         for item, z in ((self.density, -4), (self.density_active, -3)):
             item.setZValue(z)
             item.setVisible(False)
@@ -308,7 +309,7 @@ class EventLayers:
         self.density_active.setVisible(True)
         self._draw_strip(self.density_active, active[:, c0:c1], c0, *DENSITY_ACTIVE)
 
-    def _draw_strip(self, item: pg.ImageItem, counts: np.ndarray, col0: int,
+    def _draw_strip(self, item: StripImage, counts: np.ndarray, col0: int,
                     colour_of, a0: int, a1: int) -> None:
         """Counts per (lane, column) as an image from column ``col0`` of the clipped
         range; alpha grows with log(count), scaled to the busiest column in view."""
@@ -328,8 +329,7 @@ class EventLayers:
         rows[ROWS_PER_LANE - 1::ROWS_PER_LANE] = 0
         lo, hi, width = self._range
         px = (hi - lo) / width
-        item.setImage(rows, autoLevels=False)
-        item.setRect(QRectF(lo + col0 * px, -0.5, counts.shape[1] * px, counts.shape[0]))
+        item.set_image(rows, QRectF(lo + col0 * px, -0.5, counts.shape[1] * px, counts.shape[0]))
 
     # ----------------------------------------------------------------- tests
     def drawn_ids(self, layer: str = "overlay", kind: str = "points") -> list[str]:
