@@ -76,6 +76,29 @@ def test_dragging_the_window_filters_state_live(timeline, qtbot):
     assert faded.opts["brush"].color().alpha() < 120
 
 
+def test_window_set_from_code_moves_both_regions_and_their_bounds(timeline):
+    """A window set elsewhere (list, playback, keys) moves the region quietly (no drag
+    signal) and its cached bounds follow the edges and the view."""
+    plots = timeline.plots
+    a, b = to_seconds([TS("2017-03-10"), TS("2017-03-12")])
+    dragged = []
+    plots.region_dragged.connect(lambda x0, x1: dragged.append((x0, x1)))
+    timeline.set_window(TS("2017-03-10"), TS("2017-03-12"))
+    assert dragged == []                                    # not echoed back as a drag
+    for region in (plots.region, plots.region_hist):
+        assert region.getRegion() == pytest.approx((a, b))
+        box = region.boundingRect()
+        assert (box.left(), box.right()) == pytest.approx((a, b))
+    (lo, hi), _ = plots.lanes.getViewBox().viewRange()
+    plots.lanes.setXRange(lo - 86400 * 30, hi + 86400 * 30, padding=0)
+    plots.lanes.setYRange(-3, 9, padding=0)
+    plots.lanes.getViewBox().updateMatrix()          # pyqtgraph applies a range at paint
+    box = plots.region.boundingRect()
+    view = plots.lanes.getViewBox().viewRect()
+    assert (box.top(), box.bottom()) == pytest.approx((view.top(), view.bottom()))
+    assert (box.left(), box.right()) == pytest.approx((a, b))
+
+
 def test_step_to_next_and_previous_event(timeline):
     timeline.set_window(TS("2017-03-10"), TS("2017-03-11"))
     timeline.step(+1)

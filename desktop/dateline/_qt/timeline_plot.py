@@ -6,6 +6,7 @@ x is float seconds since the epoch, UTC (``DateAxisItem(utcOffset=0)``: no local
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import numpy as np
 import pyqtgraph as pg
@@ -16,6 +17,7 @@ from dateline._qt import theme
 from dateline._qt.date_axis import UtcDateAxis
 from dateline._qt.paint_cache import cache_static
 from dateline._qt.timeline_layers import Bars, EventLayers, marker_sizes
+from dateline._qt.window_region import WindowRegion
 from dateline.model import lanes as lanes_mod
 from dateline.model.dates import describe
 
@@ -117,9 +119,9 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
                      *(plot.getAxis(name) for plot in (self.lanes, self.hist)
                        for name in ("left", "bottom")))
 
-    def _make_region(self, plot) -> pg.LinearRegionItem:
+    def _make_region(self, plot) -> WindowRegion:
         t = theme.current()
-        region = pg.LinearRegionItem(values=(0, 1), orientation="vertical", swapMode="block",
+        region = WindowRegion(values=(0, 1), orientation="vertical", swapMode="block",
                                      brush=pg.mkBrush(theme.translucent(t.region, 38)),
                                      hoverBrush=pg.mkBrush(theme.translucent(t.region, 60)),
                                      pen=pg.mkPen(t.accent, width=2),
@@ -260,16 +262,11 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
         self._place_region(a, b, alpha=16)
 
     def _place_region(self, x0: float, x1: float, alpha: int) -> None:
-        t = theme.current()
-        brush = pg.mkBrush(theme.translucent(t.region, alpha))
-        self._syncing = True
-        try:
-            for region in (self.region, self.region_hist):
-                region.setRegion((x0, x1))
-                if region.brush != brush:         # most scrub steps: the same fill
-                    region.setBrush(brush)
-        finally:
-            self._syncing = False
+        brush = _region_brush(theme.current().region, alpha)
+        for region in (self.region, self.region_hist):
+            region.move_to(x0, x1)                # quietly: this is not the user's drag
+            if region.brush != brush:             # most scrub steps: the same fill
+                region.setBrush(brush)
 
     # ---------------------------------------------------------------- events
     def _on_region_changed(self, region) -> None:
@@ -325,6 +322,11 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
         event_id = self.event_at(pos.x(), pos.y()) if pos is not None else None
         if event_id:
             self.event_clicked.emit(event_id)
+
+
+@lru_cache(maxsize=16)
+def _region_brush(colour: str, alpha: int):
+    return pg.mkBrush(theme.translucent(colour, alpha))
 
 
 def tooltip_html(row) -> str:
