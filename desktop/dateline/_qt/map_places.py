@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 
 from dateline._qt.map_labels import PlaceLabels
 from dateline._qt.map_style import MapPalette, color, marker_sizes
+from dateline._qt.scatter import Scatter
 from dateline.geo.basemap import is_area
 from dateline.geo.projection import Equirectangular
 from dateline.model.place_counts import PlaceCounts, PlaceTable
@@ -141,11 +142,11 @@ class PlacesLayer:
         # brush lists are pyqtgraph's slow path, and markers change on every scrub step.
         # Countries/regions (approximate) lie under places with nothing in the window,
         # which lie under the places with events; each is drawn biggest first.
-        self.scatter = pg.ScatterPlotItem(pxMode=True, antialias=True, hoverable=False)
-        self.scatter_empty = pg.ScatterPlotItem(pxMode=True, antialias=True, hoverable=False)
-        self.scatter_area = pg.ScatterPlotItem(pxMode=True, antialias=True, hoverable=False)
-        self.ring = pg.ScatterPlotItem(pxMode=True, antialias=True)
-        self.hover_ring = pg.ScatterPlotItem(pxMode=True, antialias=True)
+        self.scatter = Scatter(pxMode=True, antialias=True, hoverable=False)
+        self.scatter_empty = Scatter(pxMode=True, antialias=True, hoverable=False)
+        self.scatter_area = Scatter(pxMode=True, antialias=True, hoverable=False)
+        self.ring = Scatter(pxMode=True, antialias=True)
+        self.hover_ring = Scatter(pxMode=True, antialias=True)
         for item, z in ((self.scatter_area, Z_MARKER - 0.2), (self.scatter_empty, Z_MARKER - 0.1),
                         (self.scatter, Z_MARKER), (self.hover_ring, Z_RING),
                         (self.ring, Z_RING)):

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 
 from dateline._qt import theme
 from dateline._qt.paint_cache import cache_static
+from dateline._qt.scatter import Scatter
 from dateline._qt.strip_image import StripImage
 from dateline.model.lanes import LaneLayout
 
@@ -110,7 +111,7 @@ class TypeItems:
 
     def __init__(self, plot: pg.PlotItem, name: str, alphas: tuple[int, int, int], z: float,
                  pen):
-        self.dots = pg.ScatterPlotItem(pxMode=True, symbol="o", pen=pen,
+        self.dots = Scatter(pxMode=True, symbol="o", pen=pen,
                                        brush=type_brush(name, alphas[0]))
         self.bars = Bars(x0=[0], x1=[0], y0=[0], y1=[0], pen=pg.mkPen(None),
                                     brush=type_brush(name, alphas[1]))

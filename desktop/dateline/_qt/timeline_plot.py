@@ -16,6 +16,7 @@ from PySide6.QtGui import QFontMetrics
 from dateline._qt import theme
 from dateline._qt.date_axis import UtcDateAxis
 from dateline._qt.paint_cache import cache_static
+from dateline._qt.scatter import Scatter
 from dateline._qt.timeline_layers import Bars, EventLayers, marker_sizes
 from dateline._qt.window_region import WindowRegion
 from dateline.model import lanes as lanes_mod
@@ -97,7 +98,7 @@ class TimelinePlots(pg.GraphicsLayoutWidget):
                                      pen=pg.mkPen(None))
         self.bands.setZValue(-20)
         self.layers = EventLayers(self.lanes)
-        self.selected_ring = pg.ScatterPlotItem(pxMode=True, symbol="o", size=22,
+        self.selected_ring = Scatter(pxMode=True, symbol="o", size=22,
                                                 pen=pg.mkPen(t.text, width=2),
                                                 brush=pg.mkBrush(None))
         self.selected_span = Bars(x0=[0], x1=[0], y0=[0], y1=[0],

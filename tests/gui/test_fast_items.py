@@ -1,0 +1,69 @@
+"""The plot items that replace pyqtgraph's slow paths on a scrub step must behave like
+the originals: same bounds (cached, but never stale) and the same pixels."""
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from dateline._qt.scatter import Scatter
+from dateline._qt.strip_image import StripImage
+
+
+def _rect(r: QRectF):
+    return (r.left(), r.top(), r.width(), r.height())
+
+
+@pytest.fixture
+def plot(qtbot):
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    widget.resize(400, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.setRange(xRange=(0, 10), yRange=(0, 10), padding=0)
+    return widget
+
+
+def _fresh(item):
+    return pg.ScatterPlotItem.boundingRect(item)
+
+
+def test_scatter_bounds_are_cached_yet_follow_data_sizes_and_zoom(plot):
+    scatter = Scatter(pxMode=True)
+    plot.addItem(scatter)
+    scatter.setData(x=[1, 2], y=[1, 3], size=10)
+    plot.getViewBox().updateMatrix()
+    first = scatter.boundingRect()
+    assert _rect(first) == pytest.approx(_rect(_fresh(scatter)))
+    assert scatter.boundingRect() is first                     # cached between changes
+    for change in (lambda: scatter.setData(x=[5, 9], y=[2, 8], size=10),
+                   lambda: scatter.setSize(30),
+                   lambda: plot.setRange(xRange=(0, 100), yRange=(0, 100), padding=0),
+                   lambda: scatter.setData(x=[], y=[])):
+        before = _rect(scatter.boundingRect())
+        change()
+        plot.getViewBox().updateMatrix()
+        now = _rect(scatter.boundingRect())
+        assert now == pytest.approx(_rect(_fresh(scatter)))
+        assert now != pytest.approx(before)
+
+
+def test_strip_image_draws_its_rgba_over_its_rect(plot):
+    strip = StripImage()
+    plot.addItem(strip)
+    rgba = np.zeros((2, 4, 4), dtype=np.uint8)
+    rgba[0, :, :] = (255, 0, 0, 255)                          # row 0: y in [0, 5)
+    rgba[1, 2:, :] = (0, 0, 255, 255)                         # row 1, right half: y in [5, 10)
+    strip.set_image(rgba, QRectF(0, 0, 10, 10))
+    assert strip.mapRectToParent(strip.boundingRect()) == QRectF(0, 0, 10, 10)
+    image = QImage(400, 400, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    strip.paint(painter, None)                   # item coordinates: 1 unit = 1 pixel here
+    painter.end()
+    assert image.pixelColor(5, 2).name() == "#ff0000"
+    assert image.pixelColor(8, 7).name() == "#0000ff"
+    assert image.pixelColor(2, 7).name() == "#ffffff"         # transparent: left as it was
+    strip.set_image(np.zeros((0, 0, 4), dtype=np.uint8), QRectF())
+    assert strip.boundingRect().isEmpty()
