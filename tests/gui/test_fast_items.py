@@ -67,3 +67,33 @@ def test_strip_image_draws_its_rgba_over_its_rect(plot):
     assert image.pixelColor(2, 7).name() == "#ffffff"         # transparent: left as it was
     strip.set_image(np.zeros((0, 0, 4), dtype=np.uint8), QRectF())
     assert strip.boundingRect().isEmpty()
+
+
+def test_steady_scroll_bar_repaints_only_when_its_look_changes(qtbot):
+    from PySide6.QtCore import Qt
+
+    from dateline._qt.steady_scrollbar import SteadyScrollBar
+    paints = []
+
+    class Counted(SteadyScrollBar):
+        def paintEvent(self, event):  # noqa: N802
+            paints.append(self.maximum())
+            super().paintEvent(event)
+
+    bar = Counted(Qt.Orientation.Vertical)
+    qtbot.addWidget(bar)
+    bar.resize(16, 300)
+    bar.setPageStep(20)
+    bar.setRange(0, 5000)
+    bar.show()
+    qtbot.waitExposed(bar)
+    qtbot.waitUntil(lambda: len(paints) > 0)
+    painted = len(paints)
+    bar.setRange(0, 5100)                   # handle already at its minimum size, at the top
+    qtbot.wait(20)
+    assert len(paints) == painted
+    bar.setRange(0, 20)                     # a long handle now: must repaint
+    qtbot.waitUntil(lambda: len(paints) > painted)
+    painted = len(paints)
+    bar.setValue(10)                        # moved: repaint as any scroll bar
+    qtbot.waitUntil(lambda: len(paints) > painted)
