@@ -110,3 +110,39 @@ def test_a_window_step_updates_the_rows_without_a_model_reset(make_window, synth
     table.filter_edit.setText("seoul")                     # filtering still resets
     assert resets and all("seoul" in " ".join(map(str, row)).lower()
                           for row in zip(*(_column(table, c) for c in range(6))))
+
+
+def test_cells_match_the_plain_formatting_of_each_event():
+    """Rows are formatted a block at a time from the store's arrays: the same strings as
+    formatting each event on its own, unknown dates and places included."""
+    import numpy as np
+    import pandas as pd
+
+    from dateline._qt import theme
+    from dateline._qt.event_list_model import NO_PLACE, EventTableModel
+    from dateline.model.dates import describe
+    n = 150
+    start = pd.Series(pd.date_range("2017-01-01", periods=n, freq="13h"))
+    start[::7] = pd.NaT
+    end = start + pd.Timedelta(days=1)
+    end[::5] = end[::5] + pd.Timedelta(days=3)
+    events = pd.DataFrame({
+        "id": [f"e{i}" for i in range(n)], "start": start, "end": end,
+        "precision": (["day", "month", "week", "year", "range"] * n)[:n],
+        "summary": [f"event {i} «x»" for i in range(n)],
+        "place": [None if i % 3 == 0 else f"place {i % 11}" for i in range(n)],
+        "type": (["meeting", "visit", "warning"] * n)[:n],
+        "actors": [tuple(f"a{j}" for j in range(i % 3)) for i in range(n)],
+        "n_sources": np.arange(n) % 9})
+    model = EventTableModel()
+    model.set_events(events)
+    shown = [int(i[1:]) for i in model.shown_ids()]
+    for pos, i in enumerate(shown):
+        row = events.iloc[i]
+        want = (describe(row["start"], row["end"], row["precision"]), row["summary"],
+                row["place"] if isinstance(row["place"], str) else NO_PLACE,
+                theme.type_label(row["type"]),
+                ", ".join(row["actors"]), str(row["n_sources"]), row["type"])
+        assert model.cells(pos) == want
+    assert model.cells(n) is None
+    assert sum(model.cells(p)[0] == "date unknown" for p in range(n)) == len(start[::7])

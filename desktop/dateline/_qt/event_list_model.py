@@ -23,6 +23,8 @@ DATE_COL, EVENT_COL, PLACE_COL, TYPE_COL, ACTORS_COL, SOURCES_COL = range(6)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 NO_PLACE = "—"
+CHIP_COLUMNS = frozenset({EVENT_COL, TYPE_COL})     # cells showing the type's colour chip
+RIGHT_ALIGNED = frozenset({SOURCES_COL})
 # Roles as plain ints: Qt asks 7 roles per cell on every paint (each scrub step paints
 # the list), and comparing ints is several times cheaper than Qt enum members.
 _DISPLAY, _TOOLTIP, _DECORATION, _ALIGN = (int(r.value) for r in (
@@ -34,6 +36,8 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROW_CACHE = 4096           # formatted rows kept (many screens' worth)
 _BLOCK = 64                 # display rows formatted together when one is first painted
 _CELL_COLUMNS = ["start", "end", "precision", "summary", "place", "type", "actors", "n_sources"]
+_DATE_CACHE = 65536         # date labels kept (distinct intervals)
+_NAT = int(np.iinfo(np.int64).min)
 
 
 class StoreKeys:
@@ -44,11 +48,33 @@ class StoreKeys:
         self._ranks: dict[int, np.ndarray] = {}
         self._strings: dict[int, pd.Series] = {}
         self._ids: np.ndarray | None = None
+        self._cells: dict[str, object] | None = None
+        self._dates: dict[tuple, str] = {}      # (start, end, precision) -> label
 
     def ids(self) -> np.ndarray:
         if self._ids is None:
             self._ids = self.events["id"].to_numpy(dtype=object)
         return self._ids
+
+    def cell_arrays(self) -> dict:
+        """The columns the list shows, as arrays a block of rows is taken from: numpy
+        views where the column has one (no copy), else the column's own array (Arrow
+        strings, tuples), never a pandas lookup per block (~0.1 ms a column)."""
+        if self._cells is None:
+            self._cells = {c: _takeable(self.events[c]) for c in _CELL_COLUMNS}
+        return self._cells
+
+    def date_label(self, start: int, end: int, precision) -> str:
+        """``describe`` of an interval (ns since the epoch, NaT as int64 min), cached:
+        the rows on screen share a few days."""
+        key = (start, end, precision)
+        label = self._dates.get(key)
+        if label is None:
+            if len(self._dates) >= _DATE_CACHE:
+                self._dates.clear()
+            label = self._dates[key] = describe(_timestamp(start), _timestamp(end),
+                                                precision)
+        return label
 
     def strings(self, col: int) -> pd.Series:
         """Display strings of a text column for every store row."""
@@ -231,9 +257,9 @@ class EventTableModel(QAbstractTableModel):
             return int(self._keys.rank(col)[self._shown[pos]])
         if role == _ID:
             return self._keys.ids()[self._shown[pos]]
-        if role == _DECORATION and col in (EVENT_COL, TYPE_COL):
+        if role == _DECORATION and col in CHIP_COLUMNS:
             return self._colour(self._row(pos)[-1])
-        if role == _ALIGN and col == SOURCES_COL:
+        if role == _ALIGN and col in RIGHT_ALIGNED:
             return _RIGHT
         return None
 
@@ -245,6 +271,11 @@ class EventTableModel(QAbstractTableModel):
             chip = self._colours[event_type] = _chip(theme.type_colour(event_type))
         return chip
 
+    def cells(self, pos: int) -> tuple | None:
+        """The display strings of display row ``pos`` then its event type, or None: what
+        the list's delegate paints a cell from, in one call."""
+        return self._row(pos) if 0 <= pos < len(self._shown) else None
+
     def _row(self, pos: int) -> tuple:
         """Display strings of display row ``pos`` (then its event type)."""
         row = int(self._shown[pos])
@@ -254,7 +285,7 @@ class EventTableModel(QAbstractTableModel):
             block = [r for r in self._shown[lo:lo + _BLOCK].tolist() if r not in self._formatted]
             if len(self._formatted) + len(block) > _ROW_CACHE:
                 self._formatted.clear()
-            self._formatted.update(zip(block, _format_rows(self._keys.events, block)))
+            self._formatted.update(zip(block, _format_rows(self._keys, block)))
             cells = self._formatted[row]
         return cells
 
@@ -291,14 +322,33 @@ def _is_sorted(rows: np.ndarray) -> bool:
     return len(rows) < 2 or bool(np.all(rows[1:] > rows[:-1]))
 
 
-def _format_rows(events: pd.DataFrame, rows: list[int]) -> list[tuple]:
+def _format_rows(keys: StoreKeys, rows: list[int]) -> list[tuple]:
     """The six column strings and the type of each of ``rows`` (store positions)."""
-    cols = {c: events[c].iloc[rows].tolist() for c in _CELL_COLUMNS}
+    arrays, take = keys.cell_arrays(), np.asarray(rows, dtype=np.intp)
+    cols = {c: _taken(arrays[c], take) for c in _CELL_COLUMNS}
     out = []
     for start, end, precision, summary, place, kind, actors, n in zip(
             *(cols[c] for c in _CELL_COLUMNS)):
         kind = str(kind)
-        out.append((describe(start, end, precision), str(summary),
+        out.append((keys.date_label(start, end, precision), str(summary),
                     place if isinstance(place, str) else NO_PLACE, theme.type_label(kind),
                     ", ".join(actors), str(int(n)), kind))
     return out
+
+
+def _takeable(column: pd.Series):
+    """``column`` as an array to take rows from: dates as int64 ns, NumPy-backed columns
+    as their ndarray (a view, no copy), others (Arrow strings, tuples) as their own
+    extension array: converting those would copy every row's object."""
+    if column.dtype.kind == "M" and getattr(column.dtype, "tz", None) is None:
+        return column.to_numpy("datetime64[ns]").view(np.int64)
+    return column.to_numpy() if isinstance(column.dtype, np.dtype) else column.array
+
+
+def _taken(array, rows: np.ndarray) -> list:
+    return array[rows].tolist() if isinstance(array, np.ndarray) else array.take(rows).tolist()
+
+
+def _timestamp(ns):
+    """A taken date as ``describe`` takes it (an aware column gives Timestamps as is)."""
+    return None if ns == _NAT else pd.Timestamp(ns)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dateline._qt.event_delegate import EventDelegate
 from dateline._qt.event_list_model import (  # noqa: F401  (re-exported names)
     ACTORS_COL,
     COLUMNS,
@@ -27,6 +28,7 @@ from dateline._qt.event_list_model import (  # noqa: F401  (re-exported names)
     EventTableModel,
 )
 from dateline._qt.state import AppState
+from dateline._qt.steady_scrollbar import SteadyScrollBar
 
 HIDDEN_BY_DEFAULT = (TYPE_COL, ACTORS_COL)
 
@@ -48,6 +50,7 @@ class EventTable(QWidget):
         self.filter_edit.textChanged.connect(self._on_filter)
         self.view = QTableView(self)
         self.view.setModel(self.model)
+        self.view.setItemDelegate(EventDelegate(self.view))   # one call per cell painted
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -57,8 +60,9 @@ class EventTable(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
-        # The scroll bar's range changes on every scrub step: opaque, it repaints alone,
-        # not the table frame and the dock beneath it too.
+        # The scroll bar's range changes on every scrub step: it repaints only when its
+        # handle moves, and opaque, it repaints alone, not the table frame and dock too.
+        self.view.setVerticalScrollBar(SteadyScrollBar(self.view))
         self.view.verticalScrollBar().setAutoFillBackground(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
