@@ -97,3 +97,24 @@ def test_steady_scroll_bar_repaints_only_when_its_look_changes(qtbot):
     painted = len(paints)
     bar.setValue(10)                        # moved: repaint as any scroll bar
     qtbot.waitUntil(lambda: len(paints) > painted)
+
+
+def test_strip_image_repaints_only_the_columns_that_changed(plot):
+    strip = StripImage()
+    plot.addItem(strip)
+    rgba = np.zeros((5, 100, 4), dtype=np.uint8)
+    rgba[:, :, 3] = 255
+    strip.set_image(rgba, QRectF(0, 0, 100, 5))
+    updates = []
+    strip.update = lambda *args: updates.append(args)
+    strip.set_image(rgba.copy(), QRectF(0, 0, 100, 5))
+    assert updates == []                                      # same pixels: no repaint
+    changed = rgba.copy()
+    changed[2, 40:43, 0] = 200
+    strip.set_image(changed, QRectF(0, 0, 100, 5))
+    (rect,), = updates
+    assert rect.left() <= 40 and 43 <= rect.right() and rect.width() <= 6   # a margin
+    assert (rect.top(), rect.height()) == (0, 5)
+    updates.clear()
+    strip.set_image(changed, QRectF(10, 0, 100, 5))           # moved: all of it
+    assert updates == [()]

@@ -200,3 +200,39 @@ def test_excerpts_name_each_sources_outlet_and_date(seed_window, settle):
             assert f"{art['outlet']}, {describe(art['published'], None)}:" in text
             checked += 1
     assert checked
+
+
+def _pixels(image):
+    from PySide6.QtGui import QImage
+    image = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    raw = np.frombuffer(image.constBits(), dtype=np.uint8)
+    rows = raw.reshape(image.height(), image.bytesPerLine())[:, :image.width() * 4]
+    return rows.reshape(image.height(), image.width(), 4).astype(int)
+
+
+@pytest.mark.parametrize("density", [False, True], ids=["markers", "density"])
+def test_partial_repaints_leave_what_a_full_repaint_shows(qtbot, make_window,
+                                                          synthetic_store, settle,
+                                                          monkeypatch, density):
+    """The scrub path repaints only what changed (region edges, changed strip columns,
+    list cells, a scroll bar only when its handle moves): after steps painted that way,
+    the window on screen must be what rendering it afresh gives, pixel for pixel."""
+    from PySide6.QtWidgets import QApplication
+    from dateline._qt import timeline_layers
+    if density:
+        monkeypatch.setattr(timeline_layers, "DENSITY_THRESHOLD", 50)
+    window = make_window(synthetic_store)
+    settle(window)
+    window.timeline.fit()
+    window.timeline.plots.update_clip()
+    assert window.timeline.plots.layers.density_mode == density
+    app = QApplication.instance()
+    first = window.state.store.time_range()[0].normalize()
+    for k in range(8):       # steps of 3 weeks: month-long events come and go each step
+        window.state.update(window=(first + 21 * k * DAY, first + (21 * k + 5) * DAY))
+        app.sendPostedEvents()
+        app.processEvents()                    # the step's own, partial repaint
+    shown = _pixels(window.screen().grabWindow(window.winId()).toImage())
+    fresh = _pixels(window.grab().toImage())
+    assert shown.shape == fresh.shape
+    assert np.abs(shown - fresh).max() <= 2

@@ -4,7 +4,9 @@ The timeline's density strips change on every scrub step. ``pg.ImageItem`` re-ru
 levels/lookup-table pipeline in Python at each paint (~0.5 ms a step at 100k events) and
 keeps a transform to place the image; the strips are ready-made RGBA, so this item wraps
 the array in a QImage once per update and blits it, scaled without smoothing (the gap
-rows between lanes stay crisp).
+rows between lanes stay crisp). A new image over the same rectangle repaints only the
+columns that changed: year-long events make the in-window strip as wide as the year, but
+a step changes the columns near the window.
 """
 from __future__ import annotations
 
@@ -25,14 +27,28 @@ class StripImage(QGraphicsObject):
 
     def set_image(self, rgba: np.ndarray, rect: QRectF) -> None:
         """Show ``rgba`` (rows top to bottom = lanes from y=rect.top()) over ``rect``."""
-        self.prepareGeometryChange()
+        old, old_rect = self.image, self._rect
         self.image = np.ascontiguousarray(rgba, dtype=np.uint8)
         h, w = self.image.shape[:2]
         # QImage borrows the buffer: self.image keeps it alive while the QImage lives.
         self._qimage = QImage(self.image.data, w, h, 4 * w, QImage.Format.Format_RGBA8888) \
             if h and w else None
+        if old.shape == self.image.shape and QRectF(rect) == old_rect:
+            self._update_changed_columns(old)
+            return
+        self.prepareGeometryChange()
         self._rect = QRectF(rect)
         self.update()
+
+    def _update_changed_columns(self, old: np.ndarray) -> None:
+        changed = np.flatnonzero((old != self.image).any(axis=(0, 2)))
+        if len(changed) == 0:
+            return                                  # same pixels: nothing to repaint
+        # a column of margin each side: scaled columns may round a device pixel over
+        first, last = max(int(changed[0]) - 1, 0), int(changed[-1]) + 2
+        px = self._rect.width() / self.image.shape[1]
+        self.update(QRectF(self._rect.left() + first * px, self._rect.top(),
+                           (last - first) * px, self._rect.height()))
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         return QRectF(self._rect)
