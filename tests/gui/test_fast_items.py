@@ -99,7 +99,7 @@ def test_steady_scroll_bar_repaints_only_when_its_look_changes(qtbot):
     qtbot.waitUntil(lambda: len(paints) > painted)
 
 
-def test_strip_image_repaints_only_the_columns_that_changed(plot):
+def test_strip_image_repaints_only_when_its_pixels_change(plot):
     strip = StripImage()
     plot.addItem(strip)
     rgba = np.zeros((5, 100, 4), dtype=np.uint8)
@@ -112,9 +112,53 @@ def test_strip_image_repaints_only_the_columns_that_changed(plot):
     changed = rgba.copy()
     changed[2, 40:43, 0] = 200
     strip.set_image(changed, QRectF(0, 0, 100, 5))
-    (rect,), = updates
-    assert rect.left() <= 40 and 43 <= rect.right() and rect.width() <= 6   # a margin
-    assert (rect.top(), rect.height()) == (0, 5)
-    updates.clear()
+    assert updates == [()]                                    # all of it (no seams)
+    assert strip.image[2, 41, 0] == 200
     strip.set_image(changed, QRectF(10, 0, 100, 5))           # moved: all of it
-    assert updates == [()]
+    assert updates == [(), ()]
+    assert strip.boundingRect() == QRectF(10, 0, 100, 5)
+
+
+def _screen_and_fresh(widget):
+    from PySide6.QtGui import QImage
+
+    def pixels(image):
+        image = image.convertToFormat(QImage.Format.Format_RGBA8888)
+        raw = np.frombuffer(image.constBits(), dtype=np.uint8)
+        rows = raw.reshape(image.height(), image.bytesPerLine())[:, :image.width() * 4]
+        return rows.reshape(image.height(), image.width(), 4).astype(int)
+    shown = pixels(widget.screen().grabWindow(widget.winId()).toImage())
+    return shown, pixels(widget.grab().toImage())
+
+
+def test_marker_scatter_repaints_just_the_changed_markers_and_right(qtbot, plot,
+                                                                    monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from dateline._qt.scatter import MarkerScatter
+    scatter = MarkerScatter(pxMode=True, antialias=True, hoverable=False)
+    scatter.setBrush(pg.mkBrush(200, 80, 40, 205))
+    scatter.setPen(pg.mkPen("w", width=1.5))
+    plot.addItem(scatter)
+    rng = np.random.default_rng(3)
+    x, y = rng.uniform(1, 9, 60), rng.uniform(1, 9, 60)
+    sizes = rng.integers(8, 30, 60).astype(float)
+    sizes[0] = 40                                             # the biggest stays put
+    names = [f"p{i}" for i in range(60)]
+    app = QApplication.instance()
+
+    def show(s):
+        scatter.set_markers(x, y, s, names, plot.getViewBox().viewPixelSize(), 4.0)
+        app.processEvents()
+    show(sizes)
+    full = []
+    whole_item = pg.ScatterPlotItem.prepareGeometryChange     # what setData marks dirty
+    monkeypatch.setattr(pg.ScatterPlotItem, "prepareGeometryChange",
+                        lambda item: (full.append(1), whole_item(item)))
+    for step in range(5):
+        sizes = sizes.copy()
+        sizes[rng.integers(1, 60, 6)] = rng.integers(8, 30, 6)   # some grow, some shrink
+        show(sizes)
+        shown, fresh = _screen_and_fresh(plot)
+        assert np.abs(shown - fresh).max() <= 2, step
+    assert full == []                                         # never repainted all of it

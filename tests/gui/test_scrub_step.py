@@ -214,7 +214,7 @@ def _pixels(image):
 def test_partial_repaints_leave_what_a_full_repaint_shows(qtbot, make_window,
                                                           synthetic_store, settle,
                                                           monkeypatch, density):
-    """The scrub path repaints only what changed (region edges, changed strip columns,
+    """The scrub path repaints only what changed (region edges, changed map markers,
     list cells, a scroll bar only when its handle moves): after steps painted that way,
     the window on screen must be what rendering it afresh gives, pixel for pixel."""
     from PySide6.QtWidgets import QApplication

@@ -14,12 +14,13 @@ from PySide6.QtGui import QColor
 
 from dateline._qt.map_labels import PlaceLabels
 from dateline._qt.map_style import MapPalette, color, marker_sizes
-from dateline._qt.scatter import Scatter
+from dateline._qt.scatter import MarkerScatter, Scatter
 from dateline.geo.basemap import is_area
 from dateline.geo.projection import Equirectangular
 from dateline.model.place_counts import PlaceCounts, PlaceTable
 
 Z_MARKER, Z_RING = 10, 11
+MARKER_PAD_PX = 4.0      # a marker's pen (<= 1.8 px) and antialiasing beyond its size
 PlaceData = PlaceCounts | pd.DataFrame | None     # a query's counts, or a frame of them
 
 
@@ -142,9 +143,9 @@ class PlacesLayer:
         # brush lists are pyqtgraph's slow path, and markers change on every scrub step.
         # Countries/regions (approximate) lie under places with nothing in the window,
         # which lie under the places with events; each is drawn biggest first.
-        self.scatter = Scatter(pxMode=True, antialias=True, hoverable=False)
-        self.scatter_empty = Scatter(pxMode=True, antialias=True, hoverable=False)
-        self.scatter_area = Scatter(pxMode=True, antialias=True, hoverable=False)
+        self.scatter = MarkerScatter(pxMode=True, antialias=True, hoverable=False)
+        self.scatter_empty = MarkerScatter(pxMode=True, antialias=True, hoverable=False)
+        self.scatter_area = MarkerScatter(pxMode=True, antialias=True, hoverable=False)
         self.ring = Scatter(pxMode=True, antialias=True)
         self.hover_ring = Scatter(pxMode=True, antialias=True)
         for item, z in ((self.scatter_area, Z_MARKER - 0.2), (self.scatter_empty, Z_MARKER - 0.1),
@@ -211,6 +212,7 @@ class PlacesLayer:
                                  (self.scatter_area, color(p.marker, 70), rim)):
             item.setBrush(pg.mkBrush(brush), update=False)
             item.setPen(pen, update=False)
+            item.forget()                       # new colours: draw every marker again
         self.labels.set_palette(p)
         self.labels.highlight(self.places.index(self.selected))
         self._redraw_markers()
@@ -294,13 +296,18 @@ class PlacesLayer:
         self._clip = r.adjusted(-r.width(), -r.height(), r.width(), r.height())
         near = self.in_view(self._clip)
         area, filled = places.area, places.counts > 0
+        pixel = self._vb.viewPixelSize()
         for item, keep in ((self.scatter, ~area & filled & near),
                            (self.scatter_empty, ~area & ~filled & near),
                            (self.scatter_area, area & near)):
             idx = np.flatnonzero(keep)
+            # Biggest first, equal sizes in a fixed order: then where two markers overlap,
+            # which is on top changes only with their sizes, and a step needs to repaint
+            # only the markers whose size changed (MarkerScatter).
+            idx = idx[np.lexsort((places.y[idx], places.x[idx], -self._sizes[idx]))]
             if len(idx) or len(item.data):
-                item.setData(x=places.x[idx], y=places.y[idx], size=self._sizes[idx],
-                             data=[places.names[i] for i in idx])
+                item.set_markers(places.x[idx], places.y[idx], self._sizes[idx],
+                                 [places.names[i] for i in idx], pixel, MARKER_PAD_PX)
 
     def follow_view(self) -> None:
         """The view moved: redraw the markers once it leaves the area they cover."""

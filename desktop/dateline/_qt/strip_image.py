@@ -4,9 +4,9 @@ The timeline's density strips change on every scrub step. ``pg.ImageItem`` re-ru
 levels/lookup-table pipeline in Python at each paint (~0.5 ms a step at 100k events) and
 keeps a transform to place the image; the strips are ready-made RGBA, so this item wraps
 the array in a QImage once per update and blits it, scaled without smoothing (the gap
-rows between lanes stay crisp). A new image over the same rectangle repaints only the
-columns that changed: year-long events make the in-window strip as wide as the year, but
-a step changes the columns near the window.
+rows between lanes stay crisp). A changed image repaints all of its rectangle: repainting
+only the changed columns was tried and left 1-px seams, because Qt's raster engine
+samples a scaled image differently under a clip made of several rectangles.
 """
 from __future__ import annotations
 
@@ -33,22 +33,12 @@ class StripImage(QGraphicsObject):
         # QImage borrows the buffer: self.image keeps it alive while the QImage lives.
         self._qimage = QImage(self.image.data, w, h, 4 * w, QImage.Format.Format_RGBA8888) \
             if h and w else None
-        if old.shape == self.image.shape and QRectF(rect) == old_rect:
-            self._update_changed_columns(old)
-            return
+        if old.shape == self.image.shape and QRectF(rect) == old_rect and \
+                np.array_equal(old, self.image):
+            return                                  # same pixels: nothing to repaint
         self.prepareGeometryChange()
         self._rect = QRectF(rect)
         self.update()
-
-    def _update_changed_columns(self, old: np.ndarray) -> None:
-        changed = np.flatnonzero((old != self.image).any(axis=(0, 2)))
-        if len(changed) == 0:
-            return                                  # same pixels: nothing to repaint
-        # a column of margin each side: scaled columns may round a device pixel over
-        first, last = max(int(changed[0]) - 1, 0), int(changed[-1]) + 2
-        px = self._rect.width() / self.image.shape[1]
-        self.update(QRectF(self._rect.left() + first * px, self._rect.top(),
-                           (last - first) * px, self._rect.height()))
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         return QRectF(self._rect)
