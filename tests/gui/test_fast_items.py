@@ -162,3 +162,15 @@ def test_marker_scatter_repaints_just_the_changed_markers_and_right(qtbot, plot,
         shown, fresh = _screen_and_fresh(plot)
         assert np.abs(shown - fresh).max() <= 2, step
     assert full == []                                         # never repainted all of it
+
+
+def test_type_codes_by_hashing_match_np_unique():
+    from dateline._qt.timeline_layers import _sorted_codes
+    rng = np.random.default_rng(5)
+    kinds = np.array(["visit", "meeting", "statement", "Warning", "änderung"], dtype=object)
+    for n in (0, 1, 1000):
+        values = kinds[rng.integers(0, len(kinds), n)]
+        names, codes = _sorted_codes(values)
+        want_names, want_codes = np.unique(values.astype(str), return_inverse=True)
+        assert names.tolist() == want_names.tolist()
+        assert codes.tolist() == want_codes.reshape(-1).tolist()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
+import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
@@ -76,9 +77,11 @@ class LayoutIndex:
     """Arrays computed once per layout: items by type, and sorted keys for fast lookups."""
 
     def __init__(self, data: LaneLayout):
-        self.type_names, codes = np.unique(data.types.astype(str), return_inverse=True)
-        self.type_code = codes.reshape(-1)
-        self.order = np.argsort(data.rows, kind="stable")
+        self.type_names, self.type_code = _sorted_codes(data.types)
+        rows = np.asarray(data.rows)
+        # place/type lanes list each event once, in row order: no sort (~0.15 s at 1M)
+        self.order = np.arange(len(rows)) if bool(np.all(rows[1:] >= rows[:-1])) \
+            else np.argsort(rows, kind="stable")
         self.sorted_rows = np.asarray(data.rows)[self.order]
         # Items of store row r: order[first[r]:first[r + 1]] (no binary search per step).
         n_rows = int(self.sorted_rows[-1]) + 1 if len(self.sorted_rows) else 0
@@ -103,6 +106,17 @@ class LayoutIndex:
         """Day markers inside [lo, hi]: O(log n), to pick density mode cheaply."""
         return int(np.searchsorted(self.sorted_points, hi, "right")
                    - np.searchsorted(self.sorted_points, lo, "left"))
+
+
+def _sorted_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted distinct values as str, each value's index in them): ``np.unique`` of the
+    values as str, by hashing (a million rows of a few event types: ~40 ms, not ~1 s)."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
+    names = np.array([str(u) for u in uniques], dtype=str)
+    order = np.argsort(names, kind="stable")
+    rank = np.empty(len(order), dtype=np.intp)
+    rank[order] = np.arange(len(order))
+    return names[order], rank[codes] if len(codes) else np.zeros(0, dtype=np.intp)
 
 
 class TypeItems:
