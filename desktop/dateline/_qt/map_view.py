@@ -6,9 +6,7 @@ country names, itinerary arrows, place markers and labels, edge indicators.
 """
 from __future__ import annotations
 
-import dataclasses
 import logging
-import time
 
 import numpy as np
 import pandas as pd
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dateline._qt.drag_defer import DragDeferral
 from dateline._qt.map_edges import EdgeIndicators
 from dateline._qt.map_itinerary import ItineraryLayer, describe, stops_from_frame
 from dateline._qt.map_layers import BaseLayers
@@ -36,6 +35,7 @@ from dateline.geo.basemap import EAST_ASIA, HOME_FRAME, WORLD_FRAME, load_basema
 from dateline.geo.clip import BBox
 from dateline.geo.projection import DEFAULT_PROJECTION
 from dateline.model.place_counts import PlaceCounts
+from dateline.model.selection import window_moved
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +54,7 @@ class MapView(QWidget):
         self._frame: BBox | None = None     # box to keep fitted on resize, until the user pans
         self._itinerary_key: tuple | None = None
         self._last_selection = None         # to tell a window drag from other changes
-        self._labels_stale = False          # labels/edge arrows wait for the settle timer
-        self._stale_since = 0.0             # time.monotonic() they began to wait
+        self._label_wait = DragDeferral()   # labels/edge arrows wait for the settle timer
         self._view_stale = False            # country names/level of detail too
         self._build_widgets()
         vb = self.viewbox
@@ -211,7 +210,7 @@ class MapView(QWidget):
         if not isinstance(data, PlaceCounts):           # a result made elsewhere: its frame
             data = getattr(result, "place_counts", None)
         selection = getattr(result, "selection", None) or getattr(self._state, "selection", None)
-        dragging = _window_moved(self._last_selection, selection)
+        dragging = window_moved(self._last_selection, selection)
         self._last_selection = selection
         if data is not self._place_data and not _same_places(data, self._place_data):
             self._place_data = data
@@ -223,11 +222,7 @@ class MapView(QWidget):
         self.places.set_selected(place)
         self._update_itinerary(selection)
         self._update_summary()
-        now = time.monotonic()
-        if dragging and not self._labels_stale:
-            self._stale_since = now               # the first step of a drag: defer
-        if dragging and now - self._stale_since < self.MAX_LABEL_LAG_S:
-            self._labels_stale = True
+        if self._label_wait.defer(dragging, self.MAX_LABEL_LAG_S):
             self._settle.start()
         else:
             self._relayout()
@@ -317,6 +312,11 @@ class MapView(QWidget):
         self._view_stale = True
         self._settle.start()
 
+    @property
+    def _labels_stale(self) -> bool:
+        """Labels and edge arrows wait for the settle timer (a window drag)."""
+        return self._label_wait.waiting
+
     def _on_settle(self) -> None:
         if self._labels_stale:
             self._relayout()
@@ -327,7 +327,7 @@ class MapView(QWidget):
     def _relayout(self) -> None:
         if not hasattr(self, "edges"):
             return     # still constructing
-        self._labels_stale = False
+        self._label_wait.done()
         outside = ~self.places.in_view(self.viewbox.viewRect())
         self.edges.update(self.places.places, outside, self.places.selected, self.places.hovered)
         edge_rects = self.edges.occupied_rects()
@@ -369,15 +369,6 @@ class MapView(QWidget):
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
-
-
-def _window_moved(before, after) -> bool:
-    """Did only the time window change (a drag or playback step)?"""
-    if not (dataclasses.is_dataclass(before) and dataclasses.is_dataclass(after)):
-        return False
-    if type(before) is not type(after) or before.window == after.window:
-        return False
-    return dataclasses.replace(before, window=after.window) == after
 
 
 def _same_places(a, b) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import time
 from urllib.parse import quote, unquote
 
 import pandas as pd
@@ -23,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from dateline._qt import theme
+from dateline._qt.drag_defer import DragDeferral
 from dateline._qt.state import AppState
 from dateline.model.dates import describe, plural, window_label
+from dateline.model.selection import window_moved
 
 PAGE = 20                # entries per section at first (~40 in all); "Show more" adds a page
 SETTLE_MS = 100          # a window drag: render this long after the last step
@@ -98,7 +99,7 @@ class SidePanel(QWidget):
         # one more step), not on every step; during playback at least every MAX_LAG_S.
         self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._timer.timeout.connect(self.render)
-        self._waiting_since = 0.0                     # time.monotonic() a render was deferred
+        self._wait = DragDeferral()                   # a render deferred by a drag
         self._limits = {"statements": PAGE, "events": PAGE}
         self._filters = None                          # selection minus the event, last seen
         self._html: dict[tuple, str] = {}             # entry HTML per (kind, id, theme, sel)
@@ -115,22 +116,21 @@ class SidePanel(QWidget):
             self.render()
 
     def _on_result(self, result) -> None:
+        # Compared without the event: stepping to the next event moves the window as a
+        # drag does, and the panel follows it on the settle timer.
         filters = dataclasses.replace(result.selection, event=None)
-        dragged = self._filters is not None and filters != self._filters and \
-            dataclasses.replace(self._filters, window=filters.window) == filters
+        dragged = window_moved(self._filters, filters)
         if filters != self._filters:                  # a new list: back to the first page
             self._filters = filters
             self._limits = {"statements": PAGE, "events": PAGE}
-        now = time.monotonic()
-        if dragged and not self._timer.isActive():
-            self._waiting_since = now                 # the first step of a drag
-        if dragged and now - self._waiting_since < MAX_LAG_S:
+        if self._wait.defer(dragged, MAX_LAG_S):
             self._timer.start()                       # only the window moved: a drag step
         else:                                         # a click, a filter: show it at once
             self.render()
 
     def render(self) -> None:
         self._timer.stop()
+        self._wait.done()
         result, store = self.state.result, self.state.store
         sel = result.selection
         n_st, n_ev = result.n_statements, result.n_events
