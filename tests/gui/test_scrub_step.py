@@ -119,26 +119,47 @@ def test_date_sort_needs_no_argsort_and_matches_it(make_window, synthetic_store,
         assert model._shown.tolist() == rows[np.argsort(key, kind="stable")].tolist()
 
 
-def test_steady_label_repaints_without_asking_the_layouts(qtbot):
-    from PySide6.QtCore import QEvent, QObject
+def _label_in_host(qtbot, size=None):
+    """(host, label): a SteadyLabel alone in a shown host's layout, first layout done."""
     from PySide6.QtWidgets import QHBoxLayout, QWidget
     from dateline._qt.steady_label import SteadyLabel
     host = QWidget()
     qtbot.addWidget(host)
     label = SteadyLabel("1–14 Mar 2017 · 2,830 events")
     QHBoxLayout(host).addWidget(label)
+    if size:
+        host.resize(*size)
     host.show()
     qtbot.waitExposed(host)
     qtbot.wait(20)                                 # the first layout is done
-    requests = []
+    return host, label
+
+
+class _Seen(list):
+    """A list that also holds the event filter filling it (a filter must stay alive)."""
+
+
+def _events_of(kind, *widgets) -> list:
+    """The widgets that receive events of ``kind`` from now on (in arrival order)."""
+    from PySide6.QtCore import QObject
+    seen = _Seen()
 
     class Spy(QObject):
         def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.LayoutRequest:
-                requests.append(obj)
+            if event.type() == kind:
+                seen.append(obj)
             return False
     spy = Spy()
-    host.installEventFilter(spy)
+    for widget in widgets:
+        widget.installEventFilter(spy)
+    seen.spy = spy                                 # kept alive with the list
+    return seen
+
+
+def test_steady_label_repaints_without_asking_the_layouts(qtbot):
+    from PySide6.QtCore import QEvent
+    host, label = _label_in_host(qtbot)
+    requests = _events_of(QEvent.Type.LayoutRequest, host)
     wide = label.sizeHint().width()
     label.setText("All dates · 7 events")                     # shorter: only a repaint
     qtbot.wait(20)
@@ -150,27 +171,10 @@ def test_steady_label_repaints_without_asking_the_layouts(qtbot):
 
 
 def test_steady_label_repaints_alone_and_elides_only_when_narrow(qtbot):
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QHBoxLayout, QWidget
+    from PySide6.QtCore import QEvent
     from dateline._qt.steady_label import SteadyLabel
-    host = QWidget()
-    qtbot.addWidget(host)
-    label = SteadyLabel("1–14 Mar 2017 · 2,830 events")
-    QHBoxLayout(host).addWidget(label)
-    host.resize(400, 40)
-    host.show()
-    qtbot.waitExposed(host)
-    qtbot.wait(20)
-    painted = []
-
-    class Spy(QObject):
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint:
-                painted.append(obj)
-            return False
-    spy = Spy()
-    host.installEventFilter(spy)
-    label.installEventFilter(spy)
+    host, label = _label_in_host(qtbot, size=(400, 40))
+    painted = _events_of(QEvent.Type.Paint, host, label)
     label.setText("2–15 Mar 2017 · 2,901 events")      # a scrub step: the label alone
     qtbot.waitUntil(lambda: label in painted)
     assert host not in painted                          # opaque: nothing beneath repaints
