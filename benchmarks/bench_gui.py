@@ -23,9 +23,9 @@ view instead). Two figures, each a median and p95 over the steps:
   panel, map labels and edge arrows, country names...), i.e. every view fully shows the
   new window: what a click or a paused drag costs.
 
-"live" is the old name of "step" (kept for ``run_all.py``). "step_cpu"/"settled_cpu" are
-the same steps in CPU time of the GUI thread: on a machine shared with other work (wall
-times move by +-30 % and more) they show what a quiet machine would measure.
+"step_cpu"/"settled_cpu" are the same steps in CPU time of the GUI thread: on a machine
+shared with other work (wall times move by +-30 % and more) they show what a quiet machine
+would measure.
 The naive baseline filters unsorted frames with boolean masks and recreates every
 pyqtgraph item and the list model on each step.
 """
@@ -181,14 +181,14 @@ def run_scrub(n: int, steps: int, profile: str | None = None, force_paint: bool 
             current.append(_step_views_current(window))     # not timed
         return elapsed
 
-    live = _profiled(profile_step, _time_boxed, lambda w: step(w, False), windows,
-                     max_seconds)
+    stepped = _profiled(profile_step, _time_boxed, lambda w: step(w, False), windows,
+                        max_seconds)
     _flush_debounced(window)
     settled = _profiled(profile, _time_boxed, lambda w: step(w, True), windows[::-1],
                         max_seconds)
-    return {"n_events": len(store.events), "open_s": open_s, "step": ms_stats(live),
+    return {"n_events": len(store.events), "open_s": open_s, "step": ms_stats(stepped),
             "step_views_current": f"{sum(current)}/{len(current)}",
-            "settled": ms_stats(settled), "live": ms_stats(live),
+            "settled": ms_stats(settled),
             "step_cpu": ms_stats(cpu[False]), "settled_cpu": ms_stats(cpu[True]),
             "hwm_mb": proc_status_mb("VmHWM"), "events_in_window": state.result.n_events}
 

@@ -110,7 +110,7 @@ def size_rows(n: int, gui_steps: int, naive_steps: int, gui_timeout: float
     nv = naive.get("naive", {})
     # "step" is issue 5's scrub step (timeline, histogram, map markers, list; painted);
     # "settled" adds what follows a paused drag (side panel, map labels): bench_gui.py.
-    step, step_cpu = gui.get("step", gui.get("live", {})), gui.get("step_cpu", {})
+    step, step_cpu = gui.get("step", {}), gui.get("step_cpu", {})
     rows = [
         Row(f"load {label} events from cache", load.get("load_s"), "s",
             2.0 if big else None, naive_load.get("load_s"), "naive: pd.read_parquet, all"),
