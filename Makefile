@@ -7,13 +7,14 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 export QT_API := pyside6
 
-.PHONY: run test deps setup screenshot bench bench-extract bundle test-slow lock clean help
+.PHONY: run test deps setup screenshot bench eval bench-extract bundle test-slow lock clean help
 
 help:
 	@echo "make run         open Dateline on the bundled corpus (installs everything first)"
 	@echo "make test        run the whole test suite headless"
 	@echo "make screenshot  render the main window to docs/screenshot.png"
 	@echo "make bench       print performance figures against the budgets"
+	@echo "make eval        print extraction quality on ../shared/corpora (dev and held-out parts)"
 	@echo "make bundle      build the one-folder desktop bundle in dist/dateline"
 
 deps:
@@ -38,6 +39,9 @@ test-slow: setup
 
 screenshot: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m dateline._qt.screenshot docs/screenshot.png
+
+eval: setup
+	$(PY) -m dateline.evaluation
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
