@@ -121,12 +121,31 @@ def test_export_filtered_events(make_window, synthetic_store, tmp_path, monkeypa
     n = len(window.state.result.events)
     text = target.read_text(encoding="utf-8")
     if suffix == ".csv":
-        assert len(pd.read_csv(target)) == n
+        table = pd.read_csv(target)
+        assert (table["record"] == "event").sum() == n
+        assert (table["record"] == "statement").sum() == len(window.state.result.statements)
     elif suffix == ".json":
         assert len(json.loads(text)["events"]) == n
     else:
-        features = json.loads(text)["features"]
-        assert len(features) == n and features[0]["properties"]["place"] == "Tokyo"
+        features = [f for f in json.loads(text)["features"] if f["properties"]["record"] == "event"]
+        assert len(features) == n and features[0]["properties"]["place"]["name"] == "Tokyo"
+
+
+def test_exported_json_reopens_with_the_same_events(make_window, synthetic_store, tmp_path,
+                                                    monkeypatch):
+    """The app's JSON export is a "dateline/1" document that `dateline open` reads back."""
+    from dateline.document import read_document
+    from dateline.model.store import EventStore
+    window = make_window(synthetic_store)
+    window.state.update(place="Tokyo")
+    target = tmp_path / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_events()
+    reopened = EventStore.from_document(read_document(target))
+    before = window.state.result.events
+    assert sorted(reopened.events["id"]) == sorted(before["id"])
+    assert list(reopened.events.sort_values("id")["start"]) == list(before.sort_values("id")["start"])
+    assert len(reopened.statements) == len(window.state.result.statements)
 
 
 def test_export_timeline_png(make_window, synthetic_store, tmp_path, monkeypatch):

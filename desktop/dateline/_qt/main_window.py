@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         self.article_viewer.show_article(self.state.store, article_id, start, end, s0, s1)
 
     def export_events(self) -> None:
-        export_events_dialog(self, self.state.result, self._last_folder())
+        export_events_dialog(self, self.state.result, self._last_folder(), self.state.store.articles)
 
     def export_png(self, which: str) -> None:
         widget = self.map_view if which == "map" else self.timeline.plots
