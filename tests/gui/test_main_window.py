@@ -4,6 +4,7 @@ import sys
 
 import pandas as pd
 import pytest
+from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -363,3 +364,18 @@ def test_nothing_readable_message_lists_why(make_window, qtbot, tmp_path, monkey
     (text,) = shown
     assert "a.txt" in text and "empty" in text and "binary" in text
     assert "&lt;b&gt;b.txt" in text and "<b>b.txt" not in text     # escaped rich text
+
+
+def test_file_menu_goes_back_to_the_sample_corpus(make_window, synthetic_store, qtbot):
+    window = make_window(synthetic_store)
+    titles = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "Open &Sample Corpus" in titles
+    window.act_sample.trigger()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=120_000)
+    qtbot.waitUntil(lambda: window.state.store is not synthetic_store, timeout=10_000)
+    root = Path(__file__).resolve().parents[2]
+    assert set(window.state.store.articles["id"]) == {p.stem for p in
+                                                      (root / "data" / "articles").glob("*.txt")}
+    assert window.windowTitle().startswith("Sample corpus")
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Loaded 5 articles:") and " 1 articles" not in message
