@@ -379,3 +379,14 @@ def test_play_keeps_the_window_in_view_on_whole_days_and_loops(make_window, synt
     assert min(starts) >= rng[0].floor("D")
     timeline.stop()
     assert timeline.play_button.text() == "Play"
+
+
+def test_jump_field_follows_show_all_dates(make_window, synthetic_store):
+    window = make_window(synthetic_store)
+    timeline = window.timeline
+    rng = window.state.store.time_range()
+    later = rng[0] + (rng[1] - rng[0]) / 2
+    window.state.update(window=(later.floor("D"), later.floor("D") + pd.Timedelta(days=7)))
+    assert timeline.date_edit.date().toPython() == later.floor("D").date()
+    timeline.clear_window()
+    assert timeline.date_edit.date().toPython() == rng[0].date()

@@ -171,9 +171,11 @@ class TimelineView(QWidget):
         self.window_label.setText(f"{window_label(self._effective_window())} · "
                                   f"{plural(result.n_events, 'event')}")
         window = result.selection.window
-        if window is not None and not self.date_edit.hasFocus():
-            # The jump field follows the scrubber, so it always shows where the user is.
-            start = window[0]
+        rng = self.state.store.time_range() if window is None else None
+        if (window is not None or rng is not None) and not self.date_edit.hasFocus():
+            # The jump field follows the scrubber, so it always shows where the user is
+            # (with all dates shown: where the data starts, not the last window's date).
+            start = window[0] if window is not None else rng[0]
             self.date_edit.blockSignals(True)
             self.date_edit.setDate(QDate(start.year, start.month, start.day))
             self.date_edit.blockSignals(False)
