@@ -33,3 +33,12 @@ def test_mostly_inside():
     from dateline.geo.fit import mostly_inside
     assert mostly_inside(bulk_box([37.57, 35.68], [126.98, 139.69], [1, 1]), HOME_FRAME)
     assert not mostly_inside(bulk_box([21.03, 14.6], [105.85, 120.98], [1, 1]), HOME_FRAME)
+
+
+def test_outlying_capitals_do_not_pull_an_east_asian_corpus_out():
+    lat = [39.9, 35.68, 37.57, 38.9, 39.04, 25.03, 55.76, 22.3, 31.2]
+    lon = [116.4, 139.65, 126.98, -77.04, 125.76, 121.57, 37.62, 114.17, 121.47]
+    box = bulk_box(lat, lon, [113, 69, 58, 40, 32, 26, 24, 12, 18])
+    assert not is_worldwide(box)
+    assert box.contains(116.4, 39.9) and box.contains(139.65, 35.68)
+    assert not box.contains(37.62, 55.76)

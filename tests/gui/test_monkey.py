@@ -97,7 +97,7 @@ class Monkey:
         elif choice == 5:
             self.tl.jump_to(self._time())
         elif choice == 6:
-            self.tl.cumulative_box.toggle()
+            self.tl.cumulative_box.toggle()   # a checkable action in the Options menu
         else:
             self.tl.speed_combo.setCurrentIndex(self.rng.randrange(self.tl.speed_combo.count()))
         return f"timeline control {choice}"

@@ -184,7 +184,7 @@ def test_steady_label_repaints_alone_and_elides_only_when_narrow(qtbot):
     for widget in (narrow, elided):
         widget.resize(120, 24)
     room = narrow.contentsRect().width()
-    elided.setText(narrow.fontMetrics().elidedText(long_text, Qt.TextElideMode.ElideLeft, room))
+    elided.setText(narrow.fontMetrics().elidedText(long_text, Qt.TextElideMode.ElideRight, room))
     assert elided.text() != long_text
     assert narrow.grab().toImage() == elided.grab().toImage()
     narrow.resize(narrow.sizeHint().width() + 40, 24)

@@ -5,7 +5,7 @@ responsive with 100k+ events in the window.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,6 +31,24 @@ from dateline._qt.state import AppState
 from dateline._qt.steady_scrollbar import SteadyScrollBar
 
 HIDDEN_BY_DEFAULT = (TYPE_COL, ACTORS_COL)
+
+
+PREFERRED_WIDTHS = {0: 116, 2: 96, 3: 110, 4: 150, 5: 62}
+EVENT_SHARE = 0.38      # the event's name keeps at least this share of a narrow list
+MIN_WIDTHS = {0: 112, 2: 64, 3: 64, 4: 64, 5: 56}   # a whole date; a place's first letters
+
+
+def fitted_widths(preferred: dict[int, int], available: int, share: float = EVENT_SHARE,
+                  minimum: dict[int, int] = MIN_WIDTHS) -> dict[int, int]:
+    """Widths of the fixed columns in a list ``available`` px wide: as preferred when the
+    stretching event column keeps ``share`` of it, else scaled down together (never below
+    their ``minimum``), so a narrow dock shows every column instead of losing the last."""
+    room = available * (1 - share)
+    total = sum(preferred.values())
+    if total <= room or total == 0:
+        return dict(preferred)
+    scale = room / total
+    return {col: max(minimum.get(col, 48), int(width * scale)) for col, width in preferred.items()}
 
 
 class EventTable(QWidget):
@@ -67,10 +85,11 @@ class EventTable(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(EVENT_COL, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 116), (2, 96), (3, 110), (4, 150), (5, 62)):
+        for col, width in PREFERRED_WIDTHS.items():
             header.resizeSection(col, width)
         for col in HIDDEN_BY_DEFAULT:        # the colour chip shows the type; narrow dock
             self.view.setColumnHidden(col, True)
+        self.view.viewport().installEventFilter(self)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
@@ -83,6 +102,19 @@ class EventTable(QWidget):
         self._shown_result = None
         state.result_changed.connect(self._on_result)
         self.refresh()
+
+    def eventFilter(self, watched, event) -> bool:
+        # the viewport's own resize: the table's comes before its layout sizes the view
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns(event.size().width())
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self, available: int) -> None:
+        shown = {c: w for c, w in PREFERRED_WIDTHS.items() if not self.view.isColumnHidden(c)}
+        header = self.view.horizontalHeader()
+        for col, width in fitted_widths(shown, available).items():
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
 
     def _column_menu(self, pos) -> None:
         menu = QMenu(self)

@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -47,6 +47,10 @@ if TYPE_CHECKING:                   # built on first use: not needed for the fir
     from dateline._qt.article_viewer import ArticleViewer
 
 log = logging.getLogger(__name__)
+
+
+RIGHT_SHARE, BOTTOM_SHARE = 0.33, 0.38    # the docks' default shares of the window
+NARROW_WIDTH = 1250                       # below: toolbar buttons show icons only
 
 
 def _placeholder(message: str) -> QWidget:
@@ -115,9 +119,47 @@ class MainWindow(QMainWindow):
         self.table_dock = self._dock("Events", "eventsDock", self.event_table, right)
         self.timeline_dock = self._dock("Timeline", "timelineDock", self.timeline, bottom)
         self.splitDockWidget(self.panel_dock, self.table_dock, Qt.Orientation.Vertical)
-        self.resizeDocks([self.panel_dock], [460], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.panel_dock, self.table_dock], [520, 300], Qt.Orientation.Vertical)
-        self.resizeDocks([self.timeline_dock], [360], Qt.Orientation.Vertical)
+        self._dock_shares = (RIGHT_SHARE, BOTTOM_SHARE)
+        self._fit_docks(1400, 900)
+        for dock in (self.panel_dock, self.timeline_dock):
+            dock.installEventFilter(self)
+
+    def _fit_docks(self, width: int, height: int, right: float = RIGHT_SHARE,
+                   bottom: float = BOTTOM_SHARE) -> None:
+        """Docks as shares of the window: the side column ``right`` of the width, the
+        timeline ``bottom`` of the height, so a small window keeps a usable map and a
+        window grown back gets its docks back too."""
+        side = int(min(max(width * right, 280), 640))
+        timeline = int(min(max(height * bottom, 200), 460))
+        self.resizeDocks([self.panel_dock], [side], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.panel_dock, self.table_dock],
+                         [int(height * 0.58), int(height * 0.34)], Qt.Orientation.Vertical)
+        self.resizeDocks([self.timeline_dock], [timeline], Qt.Orientation.Vertical)
+
+    def resizeEvent(self, event) -> None:
+        """Docks keep their share of the window (Qt keeps their pixels: a window grown
+        back from 1024 px kept 215-px docks), and narrow windows drop the toolbar's
+        button texts so the search field stays on the toolbar."""
+        size = event.size()
+        # the timeline header's second row first: in one row its minimum width would
+        # clamp the side column of a narrow window
+        self.timeline.set_two_rows(size.width() < NARROW_WIDTH)
+        super().resizeEvent(event)
+        self._fit_docks(size.width(), size.height(), *self._dock_shares)
+        self._laid_size = (size.width(), size.height())
+        self._toolbar.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonIconOnly if size.width() < NARROW_WIDTH
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+    def eventFilter(self, watched, event) -> bool:
+        # a dock resized while the window kept its size: the user moved a splitter, so
+        # that is the share to keep from now on
+        if event.type() == QEvent.Type.Resize and (self.width(), self.height()) == \
+                getattr(self, "_laid_size", None) and self.isVisible() \
+                and watched in (self.panel_dock, self.timeline_dock) and not watched.isFloating():
+            self._dock_shares = (self.panel_dock.width() / max(self.width(), 1),
+                                 self.timeline_dock.height() / max(self.height(), 1))
+        return super().eventFilter(watched, event)
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "", checkable=False) -> QAction:
         action = QAction(text, self)
@@ -198,7 +240,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.act_about)
 
     def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Main")
+        bar = self._toolbar = self.addToolBar("Main")
         bar.setObjectName("mainToolBar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -380,8 +422,8 @@ class MainWindow(QMainWindow):
         for dock in (self.panel_dock, self.table_dock, self.timeline_dock):
             dock.setFloating(False)
             dock.show()
-        self.resizeDocks([self.panel_dock], [460], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.timeline_dock], [360], Qt.Orientation.Vertical)
+        self._dock_shares = (RIGHT_SHARE, BOTTOM_SHARE)
+        self._fit_docks(self.width(), self.height())
 
     def about(self) -> None:
         from dateline import __version__

@@ -4,7 +4,7 @@
 ms a step), and when its width sets a dock's minimum size, the docks, map and timeline are
 all resized (~100 ms at a million events). This label only repaints: it asks for room once
 the text is wider than any shown before (its size hint grows, never shrinks), its minimum
-width is zero (it never constrains the window: a too narrow label elides at the left), and
+width is zero (it never constrains the window: a too narrow label elides at the right), and
 its text is plain. It fills its own background, so Qt treats it as opaque: a new text
 repaints the label alone, not the dock, status bar or window beneath it as well.
 """
@@ -58,7 +58,7 @@ class SteadyLabel(QLabel):
         rect = self.contentsRect()
         text = self._text
         if self._text_width > rect.width():       # measured in setText: elide only if needed
-            text = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideLeft, rect.width())
+            text = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),

@@ -14,7 +14,7 @@ import pandas as pd
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QMenu,
     QStyle,
     QComboBox,
     QDateEdit,
@@ -37,6 +37,7 @@ from dateline.model.dates import plural, window_label
 from dateline.model.selection import Selection
 
 PLAY_TICK_MS = 40
+ONE_ROW_WIDTH = 860             # narrower: the header's range label gets a second row
 SPEEDS = {"1×": 1, "2×": 2, "4×": 4}
 LANE_MODES = {"Place": "place", "Actor": "actor", "Type": "type"}
 
@@ -106,15 +107,20 @@ class TimelineView(QWidget):
         # Opaque: the window label and date field change on every scrub step, and a
         # transparent header would have the dock (title bar and all) repaint beneath them.
         self.header.setAutoFillBackground(True)
-        self.header_layout = row = QHBoxLayout(self.header)
-        row.setContentsMargins(8, 4, 8, 4)
+        rows = QVBoxLayout(self.header)
+        rows.setContentsMargins(8, 4, 8, 4)
+        rows.setSpacing(2)
+        self.header_layout = row = QHBoxLayout()
+        self._second_row = QHBoxLayout()      # the range and its buttons, when narrow
+        self._second_row.addStretch(1)
+        rows.addLayout(row)
+        rows.addLayout(self._second_row)
         row.addWidget(QLabel("Lanes:"))
         self.lane_combo = QComboBox(self)
         self.lane_combo.addItems(list(LANE_MODES))
         self.lane_combo.setToolTip("Group events into lanes by place, actor or type")
         self.lane_combo.currentTextChanged.connect(lambda _: self._rebuild(force=True))
         row.addWidget(self.lane_combo)
-        row.addSpacing(12)
         self._button("◀", "Previous event (Alt+Left)", lambda: self.step(-1))
         self._button("▶", "Next event (Alt+Right)", lambda: self.step(+1))
         self.date_edit = QDateEdit(self)
@@ -122,9 +128,10 @@ class TimelineView(QWidget):
         self.date_edit.setDisplayFormat("d MMM yyyy")
         self.date_edit.setToolTip("Jump to date (Ctrl+J)")
         row.addWidget(self.date_edit)
-        self._button("Go", "Move the window to this date",
-                     lambda: self.jump_to(pd.Timestamp(self.date_edit.date().toPython())))
-        row.addSpacing(12)
+        # no "Go" button (the header must fit a 1024-px window): Enter or a day picked in
+        # the calendar moves the window there
+        self.date_edit.editingFinished.connect(self._jump_to_field)
+        self.date_edit.calendarWidget().clicked.connect(lambda _day: self._jump_to_field())
         self.play_button = self._button("Play", "Play the window forward (Space)",
                                         self.toggle_play)
         # icons from the style, not "⏸" text: not every font has the media glyphs
@@ -134,19 +141,43 @@ class TimelineView(QWidget):
         self.speed_combo.addItems(list(SPEEDS))
         self.speed_combo.setToolTip("Playback speed")
         row.addWidget(self.speed_combo)
-        self.loop_box = QCheckBox("Loop", self)
+        # Loop and Cumulative in one drop-down: as check boxes the header needed ~900 px
+        # and a 1024-px window lost the range label.
+        options = self._button("Options", "Loop playback, cumulative window", lambda: None)
+        options.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(options)
+        self.loop_box = menu.addAction("Loop playback")
         self.loop_box.setToolTip("Start again from the beginning at the end of the data")
-        row.addWidget(self.loop_box)
-        self.cumulative_box = QCheckBox("Cumulative", self)
-        self.cumulative_box.setToolTip("Keep everything before the window's end")
+        self.cumulative_box = menu.addAction("Cumulative (everything before the window's end)")
+        for action in (self.loop_box, self.cumulative_box):
+            action.setCheckable(True)
         self.cumulative_box.toggled.connect(lambda on: self.state.update(cumulative=on))
-        row.addWidget(self.cumulative_box)
+        options.setMenu(menu)
         row.addStretch(1)
         self.window_label = SteadyLabel("All dates", self)    # new text on every step
         self.window_label.setObjectName("windowLabel")
+        self.window_label.setMinimumWidth(90)      # the range stays readable in a narrow dock
         row.addWidget(self.window_label)
-        self._button("Clear window", "Show all dates (Ctrl+Shift+A)", self.clear_window)
-        self._button("Fit", "Zoom to all events (Ctrl+0)", self.fit)
+        all_dates = self._button("All dates", "Clear the window: show all dates (Ctrl+Shift+A)",
+                                 self.clear_window)
+        fit = self._button("Fit", "Zoom to all events (Ctrl+0)", self.fit)
+        self._range_group = (self.window_label, all_dates, fit)
+
+    def resizeEvent(self, event) -> None:
+        """Below ``ONE_ROW_WIDTH`` the range label and its buttons take a second header
+        row: in one row the header kept a 1024-px window's side column at 300 px."""
+        super().resizeEvent(event)
+        self.set_two_rows(event.size().width() < ONE_ROW_WIDTH)
+
+    def set_two_rows(self, narrow: bool) -> None:
+        """The range label and its buttons in a second header row (``narrow``) or not;
+        the window calls it before it lays its docks out, so their minimums are right."""
+        target = self._second_row if narrow else self.header_layout
+        if self._range_group[0].parentWidget() and target.indexOf(self._range_group[0]) < 0:
+            source = self.header_layout if narrow else self._second_row
+            for widget in self._range_group:
+                source.removeWidget(widget)
+                target.addWidget(widget)
 
     # ------------------------------------------------------------- state in
     def _on_store(self, store) -> None:
@@ -171,11 +202,10 @@ class TimelineView(QWidget):
         self.window_label.setText(f"{window_label(self._effective_window())} · "
                                   f"{plural(result.n_events, 'event')}")
         window = result.selection.window
-        rng = self.state.store.time_range() if window is None else None
-        if (window is not None or rng is not None) and not self.date_edit.hasFocus():
+        if not self.date_edit.hasFocus():
             # The jump field follows the scrubber, so it always shows where the user is
-            # (with all dates shown: where the data starts, not the last window's date).
-            start = window[0] if window is not None else rng[0]
+            # (with all dates shown: the first day in view, not the last window's date).
+            start = window[0] if window is not None else self._first_day_in_view()
             self.date_edit.blockSignals(True)
             self.date_edit.setDate(QDate(start.year, start.month, start.day))
             self.date_edit.blockSignals(False)
@@ -303,6 +333,17 @@ class TimelineView(QWidget):
         width = window[1] - window[0]
         self.state.update(window=(row["start"], row["start"] + width), event=row["id"])
         self.ensure_visible(row["start"], row["end"])
+
+    def _first_day_in_view(self) -> pd.Timestamp:
+        day = lanes_mod.from_seconds(self.plots.lanes.viewRange()[0][0]).ceil("D")
+        rng = self.state.store.time_range()
+        return min(max(day, rng[0]), rng[1]) if rng is not None else day
+
+    def _jump_to_field(self) -> None:
+        day = pd.Timestamp(self.date_edit.date().toPython())
+        window = self.state.selection.window
+        if window is None or window[0].normalize() != day:
+            self.jump_to(day)
 
     def jump_to(self, day: pd.Timestamp) -> None:
         window = self._window_or_default()
