@@ -105,6 +105,8 @@ class SidePanel(QWidget):
         self._html: dict[tuple, str] = {}             # entry HTML per (kind, id, theme, sel)
         self._html_store = None
         self._page = ""                               # the HTML shown (skip equal ones)
+        self._expanded: set[str] = set()              # events showing all their sources
+        self._list_key = None                         # (store, filters): same list, same scroll
         state.result_changed.connect(self._on_result)
         self.render()
 
@@ -125,6 +127,7 @@ class SidePanel(QWidget):
             self._limits = {"statements": PAGE, "events": PAGE}
         if self._wait.defer(dragged, MAX_LAG_S):
             self._timer.start()                       # only the window moved: a drag step
+            self._render_title()    # cheap: the heading names the range the map and list show
         else:                                         # a click, a filter: show it at once
             self.render()
 
@@ -135,12 +138,10 @@ class SidePanel(QWidget):
         sel = result.selection
         n_st, n_ev = result.n_statements, result.n_events
         if self._html_store is not store or len(self._html) > _CACHE_LIMIT:
+            if self._html_store is not store:
+                self._expanded = set()
             self._html, self._html_store = {}, store
-        where = esc(sel.place) if sel.place else "All places"
-        self.title.setText(f"<b>{where}</b> · {esc(window_label(sel.window))}<br>"
-                           f"<span style='color:{theme.current().muted}'>"
-                           f"{plural(n_st, 'statement')} · {plural(n_ev, 'event')}</span>")
-        self.clear_place.setVisible(sel.place is not None)
+        self._render_title()
         parts = [self._css()]
         if store.events.empty and store.statements.empty:
             parts.append("<p class='muted'>No articles loaded. Open a folder of news articles "
@@ -165,11 +166,28 @@ class SidePanel(QWidget):
             parts.append("<p class='muted'>Nothing matches the current selection. Widen the "
                          "time window or clear filters.</p>")
         page = "".join(parts)
+        # Another place, filter or corpus is a new list: it opens at the top. The same
+        # list (a window step, a picked event, "show more") keeps the reader's place.
+        same_list = (store, dataclasses.replace(sel, window=None, event=None))
+        keep_scroll = same_list == self._list_key
+        self._list_key = same_list
         if page != self._page:                        # setHtml is the costly part
             self._page = page
-            scroll = self.browser.verticalScrollBar().value()
+            scroll = self.browser.verticalScrollBar().value() if keep_scroll else 0
             self.browser.setHtml(page)
             self.browser.verticalScrollBar().setValue(scroll)
+        elif not keep_scroll:
+            self.browser.verticalScrollBar().setValue(0)
+
+    def _render_title(self) -> None:
+        result = self.state.result
+        sel = result.selection
+        where = esc(sel.place) if sel.place else "All places"
+        self.title.setText(f"<b>{where}</b> · {esc(window_label(sel.window))}<br>"
+                           f"<span style='color:{theme.current().muted}'>"
+                           f"{plural(result.n_statements, 'statement')} · "
+                           f"{plural(result.n_events, 'event')}</span>")
+        self.clear_place.setVisible(sel.place is not None)
 
     def _css(self) -> str:
         t = theme.current()
@@ -197,6 +215,10 @@ class SidePanel(QWidget):
         """Events at the selected place, each followed by its statements; then the
         statements made there that belong to no listed event."""
         limit = self._limits["events"]
+        picked = self.state.selection.event
+        if picked is not None:                 # shown once, at the top, as the selected event
+            ev = ev[ev["id"] != picked]
+            st = st[st["event"] != picked]
         shown = ev.head(limit)
         positions: dict[str, list[int]] = {}
         for pos, event_id in enumerate(st["event"].tolist()):
@@ -232,7 +254,8 @@ class SidePanel(QWidget):
         ids = df["id"].tolist()
         events = df["event"].tolist() if kind == "statements" else ids
         name, selected = theme.current().name, self.state.selection.event
-        keys = [(kind, i, name, e == selected) for i, e in zip(ids, events)]
+        keys = [(kind, i, name, e == selected, kind == "events" and i in self._expanded)
+                for i, e in zip(ids, events)]
         missing = [n for n, key in enumerate(keys) if key not in self._html]
         if missing:
             for n, row in zip(missing, df.iloc[missing].itertuples(index=False)):
@@ -271,10 +294,12 @@ class SidePanel(QWidget):
         out = [(f"<p{selected}><a href='event:{_q(row.id)}'><b>{esc(row.summary)}</b></a><br>"
                 f"<span class='muted'>{esc(when)} · </span>{self._place_link(row.place)}"
                 f"<span class='muted'> · {esc(theme.type_label(row.type))}</span>")]
-        for i, mention in enumerate(row.mentions[:3]):
+        shown = len(row.mentions) if row.id in self._expanded else 3
+        for i, mention in enumerate(row.mentions[:shown]):
             out.append("<br>" + self._mention_html(row.id, i, mention))
-        if len(row.mentions) > 3:
-            out.append(f"<br><span class='muted'>+{len(row.mentions) - 3} more sources</span>")
+        if len(row.mentions) > shown:
+            more = len(row.mentions) - shown
+            out.append(f"<br><a href='sources:{_q(row.id)}'>+{plural(more, 'more source')}</a>")
         out.append("</p>")
         return "".join(out)
 
@@ -319,6 +344,10 @@ class SidePanel(QWidget):
             self.state.update(place=unquote(rest))
         elif kind == "open":
             self._open(rest)
+        elif kind == "sources":
+            self._expanded.add(unquote(rest))
+            self._page = None
+            self.render()
         elif kind == "more" and rest in self._limits:
             self._limits[rest] += PAGE
             self.render()
