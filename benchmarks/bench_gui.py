@@ -170,7 +170,7 @@ def run_scrub(n: int, steps: int, profile: str | None = None, force_paint: bool 
 
     def step(w, settle: bool) -> float:
         t, c = time.perf_counter(), time.thread_time()
-        state.update(window=w)
+        state.update(window=w, live=not settle)     # a drag step, or a settled one
         app.processEvents()
         if settle:
             _flush_debounced(window)

@@ -379,7 +379,7 @@ def test_window_drag_defers_label_layout_to_the_settle_timer(qtbot, view, state)
     real = view.places.layout_labels
     view.places.layout_labels = lambda *a, **k: layouts.append(1) or real(*a, **k)
     view.MAX_LABEL_LAG_S = 1e9                    # however slow this machine is
-    state.update(window=(pd.Timestamp("2017-03-16"), pd.Timestamp("2017-03-19")))
+    state.update(window=(pd.Timestamp("2017-03-16"), pd.Timestamp("2017-03-19")), live=True)
     assert layouts == []                          # only the markers changed on this step
     names = set(state.result.place_counts["place"])
     assert set(view.places.places.names) == names
@@ -397,7 +397,7 @@ def test_a_long_drag_still_lays_labels_out_now_and_then(view, state):
     real = view.places.layout_labels
     view.places.layout_labels = lambda *a, **k: layouts.append(1) or real(*a, **k)
     view.MAX_LABEL_LAG_S = 0.0                    # the last layout is always too old
-    state.update(window=(pd.Timestamp("2017-03-16"), pd.Timestamp("2017-03-19")))
+    state.update(window=(pd.Timestamp("2017-03-16"), pd.Timestamp("2017-03-19")), live=True)
     assert layouts == [1] and not view._labels_stale
 
 

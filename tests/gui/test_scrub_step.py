@@ -35,7 +35,7 @@ def test_a_window_step_updates_timeline_map_and_list_within_the_step(make_window
     window = make_window(synthetic_store)
     settle(window)
     for w in _windows(window.state.store):
-        window.state.update(window=w)          # no processEvents, no timer: same call
+        window.state.update(window=w, live=True)   # no processEvents, no timer: same call
         _in_step(window)
 
 
@@ -55,7 +55,7 @@ def test_the_side_panel_follows_the_drag_once_it_pauses(qtbot, make_window, synt
     settle(window)
     shown = panel.shown_events
     for w in windows[1:]:                      # dragging: each step only restarts the timer
-        state.update(window=w)
+        state.update(window=w, live=True)
         assert panel.shown_events == shown and panel._timer.isActive()
     assert _first_events(state, len(shown)) != shown
     qtbot.waitUntil(lambda: not panel._timer.isActive(), timeout=1000)   # the drag paused
@@ -73,8 +73,8 @@ def test_the_side_panel_keeps_up_with_a_long_drag(make_window, synthetic_store, 
     windows = _windows(state.store, n=3)
     state.update(window=windows[0])
     monkeypatch.setattr(side_panel, "MAX_LAG_S", 0.0)    # any wait is already too long
-    state.update(window=windows[1])            # the first drag step still defers...
-    state.update(window=windows[2])            # ...the next one renders within the step
+    state.update(window=windows[1], live=True)     # the first drag step still defers...
+    state.update(window=windows[2], live=True)     # ...the next one renders within the step
     assert not window.side_panel._timer.isActive()
     assert window.side_panel.shown_events[:1] == _first_events(state, 1)
 
@@ -98,7 +98,7 @@ def test_map_labels_follow_the_drag_after_the_settle_timer(qtbot, make_window,
     windows = _windows(state.store)
     state.update(window=windows[0])
     for w in windows[1:]:
-        state.update(window=w)
+        state.update(window=w, live=True)
     assert view._labels_stale
     qtbot.waitUntil(lambda: not view._labels_stale, timeout=1000)
     counts = dict(zip(view.places.places.names, view.places.places.counts))
@@ -233,7 +233,7 @@ def test_partial_repaints_leave_what_a_full_repaint_shows(qtbot, make_window,
     app = QApplication.instance()
     first = window.state.store.time_range()[0].normalize()
     for k in range(8):       # steps of 3 weeks: month-long events come and go each step
-        window.state.update(window=(first + 21 * k * DAY, first + (21 * k + 5) * DAY))
+        window.state.update(window=(first + 21 * k * DAY, first + (21 * k + 5) * DAY), live=True)
         app.sendPostedEvents()
         app.processEvents()                    # the step's own, partial repaint
     shown = _pixels(window.screen().grabWindow(window.winId()).toImage())

@@ -94,5 +94,5 @@ def test_the_heading_follows_a_drag_at_once(make_window, synthetic_store, settle
     start = rng[0].normalize()
     for k in range(3):                         # drag steps: the body waits, the title not
         w = (start + pd.Timedelta(days=7 * k), start + pd.Timedelta(days=7 * k + 10))
-        window.state.update(window=w)
+        window.state.update(window=w, live=True)
     assert window_label(w) in window.side_panel.title.text()

@@ -36,7 +36,7 @@ from dateline.geo.fit import bulk_box, is_worldwide, mostly_inside
 from dateline.geo.clip import BBox
 from dateline.geo.projection import DEFAULT_PROJECTION
 from dateline.model.place_counts import PlaceCounts
-from dateline.model.selection import window_moved
+from dateline.model.explorer import StoreReplaced, only_live_window
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,6 @@ class MapView(QWidget):
         self._place_data = None       # the PlaceCounts (or frame) the markers show
         self._frame: BBox | None = None     # box to keep fitted on resize, until the user pans
         self._itinerary_key: tuple | None = None
-        self._last_selection = None         # to tell a window drag from other changes
         self._label_wait = DragDeferral()   # labels/edge arrows wait for the settle timer
         self._view_stale = False            # country names/level of detail too
         self._build_widgets()
@@ -72,8 +71,7 @@ class MapView(QWidget):
         vb.sigRangeChangedManually.connect(self._forget_frame)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
-        state.result_changed.connect(self._on_result)
-        state.store_changed.connect(self._on_store)
+        state.changed.connect(self._on_changes)
         self.set_dark(False)
         self.reset_view()
         result = getattr(state, "result", None)
@@ -203,7 +201,6 @@ class MapView(QWidget):
     def _on_store(self, store) -> None:
         self._itinerary_key = None
         self._place_data = None
-        self._last_selection = None
         self.places.reset_scale()
         self.places.set_hovered(None)       # the old data's hover mark must not linger
         self.fit_places(store)
@@ -223,13 +220,17 @@ class MapView(QWidget):
             self._uncheck_world()
             self.show_bbox(box)
 
-    def _on_result(self, result) -> None:
+    def _on_changes(self, changes: tuple) -> None:
+        for change in changes:
+            if isinstance(change, StoreReplaced):
+                self._on_store(change.store)
+        self._on_result(self._state.result, dragging=only_live_window(changes))
+
+    def _on_result(self, result, dragging: bool = False) -> None:
         data = getattr(result, "by_place", None)
         if not isinstance(data, PlaceCounts):           # a result made elsewhere: its frame
             data = getattr(result, "place_counts", None)
         selection = getattr(result, "selection", None) or getattr(self._state, "selection", None)
-        dragging = window_moved(self._last_selection, selection)
-        self._last_selection = selection
         if data is not self._place_data and not _same_places(data, self._place_data):
             self._place_data = data
             if dragging:      # only the counts change: no label layout on every step

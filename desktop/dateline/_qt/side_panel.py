@@ -25,7 +25,7 @@ from dateline._qt import theme
 from dateline._qt.drag_defer import DragDeferral
 from dateline._qt.state import AppState
 from dateline.model.dates import describe, plural, window_label
-from dateline.model.selection import window_moved
+from dateline.model.explorer import only_live_window
 
 PAGE = 20                # entries per section at first (~40 in all); "Show more" adds a page
 SETTLE_MS = 100          # a window drag: render this long after the last step
@@ -107,7 +107,7 @@ class SidePanel(QWidget):
         self._page = ""                               # the HTML shown (skip equal ones)
         self._expanded: set[str] = set()              # events showing all their sources
         self._list_key = None                         # (store, filters): same list, same scroll
-        state.result_changed.connect(self._on_result)
+        state.changed.connect(self._on_changes)
         self.render()
 
     # -------------------------------------------------------------- rendering
@@ -117,15 +117,12 @@ class SidePanel(QWidget):
             self._timer.stop()
             self.render()
 
-    def _on_result(self, result) -> None:
-        # Compared without the event: stepping to the next event moves the window as a
-        # drag does, and the panel follows it on the settle timer.
-        filters = dataclasses.replace(result.selection, event=None)
-        dragged = window_moved(self._filters, filters)
+    def _on_changes(self, changes: tuple) -> None:
+        filters = dataclasses.replace(self.state.selection, event=None)
         if filters != self._filters:                  # a new list: back to the first page
             self._filters = filters
             self._limits = {"statements": PAGE, "events": PAGE}
-        if self._wait.defer(dragged, MAX_LAG_S):
+        if self._wait.defer(only_live_window(changes), MAX_LAG_S):
             self._timer.start()                       # only the window moved: a drag step
             self._render_title()    # cheap: the heading names the range the map and list show
         else:                                         # a click, a filter: show it at once

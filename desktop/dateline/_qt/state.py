@@ -1,60 +1,65 @@
-"""AppState: holds the EventStore and the one Selection; every view observes it.
+"""AppState: the Qt face of the one explorer state (``dateline.model.explorer``).
 
-Views never call each other: a gesture becomes ``state.update(...)``, the state recomputes
-the QueryResult once and emits ``result_changed``; each view redraws from that result.
+The explorer owns the store, the selection, the result and the window arithmetic; this
+wrapper only forwards its announcements as signals. ``changed`` carries the tuple of
+typed changes (``WindowMoved(live)``, ``FiltersChanged``, ``PlacePicked``,
+``EventPicked``, ``StoreReplaced``); ``store_changed``, ``selection_changed`` and
+``result_changed`` follow for views that only need the new values. Views never call each
+other: a gesture becomes ``state.update(...)``.
 """
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QObject, Signal
 
-from dateline.model.selection import Selection, normalise_window
-from dateline.model.store import EventStore, QueryResult
+from dateline.model.explorer import Explorer, StoreReplaced
+from dateline.model.store import EventStore
 
 
 class AppState(QObject):
+    changed = Signal(object)             # tuple of dateline.model.explorer changes
     store_changed = Signal(object)       # EventStore
     selection_changed = Signal(object)   # Selection
     result_changed = Signal(object)      # QueryResult
 
     def __init__(self, store: EventStore | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self.store: EventStore = store or EventStore.empty()
-        self.selection: Selection = Selection()
-        self.result: QueryResult = self.store.query(self.selection)
+        self.explorer = Explorer(store)
+        self.explorer.listen(self._forward)
+
+    @property
+    def store(self) -> EventStore:
+        return self.explorer.store
+
+    @property
+    def selection(self):
+        return self.explorer.selection
+
+    @property
+    def result(self):
+        return self.explorer.result
 
     def set_store(self, store: EventStore) -> None:
         """Replace the data; the selection resets (old ids and places may not exist)."""
-        self.store = store
-        self.selection = Selection()
-        self.result = store.query(self.selection)
-        self.store_changed.emit(store)
-        self.selection_changed.emit(self.selection)
-        self.result_changed.emit(self.result)
+        self.explorer.set_store(store)
 
-    def update(self, **changes) -> None:
-        """Change some Selection fields; emits only if the selection actually changed."""
-        if changes.get("window") is not None:
-            changes["window"] = normalise_window(*changes["window"])
-        for key in ("actors", "types", "outlets"):
-            if key in changes:
-                changes[key] = frozenset(changes[key] or ())
-        new = dataclasses.replace(self.selection, **changes)
-        if new == self.selection:
-            return
-        filters_changed = dataclasses.replace(new, event=None) != dataclasses.replace(
-            self.selection, event=None)
-        self.selection = new
-        if filters_changed:           # picking an event only highlights: no re-query
-            self.result = self.store.query(new)
-        else:
-            self.result = dataclasses.replace(self.result, selection=new)
-        self.selection_changed.emit(new)
-        self.result_changed.emit(self.result)
+    def update(self, live: bool = False, **changes) -> None:
+        """Change some Selection fields (``live``: a drag or playback step); emits only
+        if something changed."""
+        self.explorer.update(live=live, **changes)
+
+    def settle(self) -> None:
+        """The window stopped moving without a last update (playback paused)."""
+        self.explorer.settle()
 
     def select_event(self, event_id: str | None) -> None:
         self.update(event=event_id)
+
+    def _forward(self, changes: tuple) -> None:
+        if any(isinstance(c, StoreReplaced) for c in changes):
+            self.store_changed.emit(self.store)
+        self.selection_changed.emit(self.selection)
+        self.changed.emit(changes)
+        self.result_changed.emit(self.result)
 
 
 SelectionState = AppState   # the name DEVELOPERS.md uses

@@ -288,7 +288,8 @@ class TimelineView(QWidget):
 
     # ------------------------------------------------------------ state out
     def _on_region_dragged(self, x0: float, x1: float) -> None:
-        self.state.update(window=(lanes_mod.from_seconds(x0), lanes_mod.from_seconds(x1)))
+        self.state.update(window=(lanes_mod.from_seconds(x0), lanes_mod.from_seconds(x1)),
+                          live=True)
 
     def _on_region_released(self, x0: float, x1: float) -> None:
         """Snap to whole days once the drag ends (events are dated to the day)."""
@@ -404,13 +405,15 @@ class TimelineView(QWidget):
         rng = self.state.store.time_range()
         if window is None or rng is None:
             return
-        self._move_played(playback.play_start(window, rng))
+        self._move_played(playback.play_start(window, rng), live=False)
         self._play_timer.start()
         self.play_button.setText("Pause")
         self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
 
     def stop(self) -> None:
-        self._play_timer.stop()
+        if self._play_timer.isActive():
+            self._play_timer.stop()
+            self.state.settle()          # every view catches up with where play stopped
         self.play_button.setText("Play")
         self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
 
@@ -425,11 +428,11 @@ class TimelineView(QWidget):
         if nxt is None:
             self.stop()
             return
-        self._move_played(nxt)
+        self._move_played(nxt, live=True)
 
-    def _move_played(self, window) -> None:
+    def _move_played(self, window, live: bool) -> None:
         """Move the window and keep it in view: the plot pans along with it."""
-        self.state.update(window=window)
+        self.state.update(window=window, live=live)
         view = self.plots.lanes.viewRange()[0]
         x0, x1 = lanes_mod.to_seconds(list(window))
         panned = playback.follow((view[0], view[1]), (float(x0), float(x1)))
