@@ -1,10 +1,26 @@
-"""TIMEX3 time expressions: every date, time, duration and set, with its TimeML value."""
+"""TIMEX3 time expressions: every date, time, duration and set in a text, with its TimeML
+type and value, resolved against the publication date.
+
+A :class:`Timex` carries both views of an expression:
+- ``type``/``value``: TimeML TIMEX3 ("DATE" "2017-W11", "DURATION" "P3Y", "DATE"
+  "PRESENT_REF", "TIME" "2013-03-22TAF", "SET" "XXXX-WXX-2"), as TempEval-3 scores them;
+- ``date_start``/``date_end``/``precision``: the stretch of calendar the timeline shows
+  (None where the expression names none: a bare duration, "now", a set). A week or a
+  month is never a day: "this week" is the week's days so far, precision "range".
+
+The rules: ``_daterules`` (calendar dates, tense-aware), ``_relative`` (dates anchored on
+the narrated day: "two days later"), ``_timexrules`` (the rest). Where two candidates
+overlap the longer wins ("three years ago" over "three years").
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
-from .temporal import find_time_expressions
+from . import _daterules, _timexrules
+from ._relative import anchored
+from ._timexwords import PART_OF_DAY, SEASON_CODES, duration_value, number_value, week_value
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -20,19 +36,131 @@ class Timex:
     date_end: date | None = None
     precision: str | None = None
 
+    def to_dict(self, article: str | None = None) -> dict:
+        """The public ``timexes`` record (dates as ISO days or null)."""
+        return {"article": article, "start": self.start, "end": self.end, "text": self.text,
+                "type": self.type, "value": self.value,
+                "date_start": self.date_start.isoformat() if self.date_start else None,
+                "date_end": self.date_end.isoformat() if self.date_end else None,
+                "precision": self.precision}
 
-def value_of(d0: date, d1: date, precision: str) -> str:
+
+_MIN_ANCHOR, _MAX_ANCHOR = date(2, 1, 1), date(9998, 12, 31)
+# rank breaks ties between candidates of the same span: calendar rules know the dates best
+_DATE_RANK, _ANCHORED_RANK, _OTHER_RANK = 0, 1, 2
+
+
+def find_timexes(text: str, published: date | None, start: int = 0,
+                 end: int | None = None) -> list[Timex]:
+    """Every TIMEX3 in ``text[start:end]`` (offsets index the whole text), sorted."""
+    hi = len(text) if end is None else max(0, min(end, len(text)))
+    lo = max(0, min(start, hi))
+    if published is not None and not _MIN_ANCHOR <= published <= _MAX_ANCHOR:
+        published = None    # no calendar arithmetic at the edges of date's range
+    dated = [c for rule in _daterules.RULES for c in rule(text, lo, hi, published)]
+    dated.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    dated += anchored(text, lo, hi, published, dated)   # "two days after", "overnight"
+    found = [(*c, *describe(text, c), _DATE_RANK) for c in dated]
+    for rule in _timexrules.RULES:
+        found += [(*c, _OTHER_RANK) for c in rule(text, lo, hi, published)]
+    found += [(*c, _OTHER_RANK) for c in _timexrules.seasons(text, lo, hi, published,
+                                                             _daterules._is_future)]
+    return _join_clock_and_day(text, _non_overlapping(text, found))
+
+
+def _non_overlapping(text: str, found: list[tuple]) -> list[Timex]:
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[7]))
+    result: list[list] = []
+    last_end = -1
+    for s, e, d0, d1, precision, kind, value, _ in found:
+        if d0 is not None and (d1 is None or d0 > d1):
+            continue
+        if s >= last_end:
+            result.append([s, e, d0, d1, precision, kind, value])
+            last_end = e
+        elif result and result[-1][2] is None and d0 is not None and kind == result[-1][5] \
+                and result[-1][0] <= s and e <= result[-1][1]:
+            result[-1][2:5] = [d0, d1, precision]   # "the past two weeks": keep its days
+    return [Timex(s, e, text[s:e], kind, value, d0, d1, precision)
+            for s, e, d0, d1, precision, kind, value in result]
+
+
+_CLOCK_GAP_RE = re.compile(r",?\s+(?:on\s+)?")
+_DAY_NAME_RE = re.compile(r"[A-Z]|(?i:today|yesterday|tomorrow)")
+
+
+def _join_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"10 p.m. Wednesday", "5 p.m. EST, Nov. 6": one TIME on that day."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        t = timexes[i]
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        if t.type == "TIME" and "T" in t.value and nxt is not None and nxt.precision == "day" \
+                and nxt.type == "DATE" and _CLOCK_GAP_RE.fullmatch(text, t.end, nxt.start) \
+                and _DAY_NAME_RE.match(nxt.text):
+            clock = t.value.split("T", 1)[1]
+            out.append(Timex(t.start, nxt.end, text[t.start:nxt.end], "TIME",
+                             f"{nxt.date_start.isoformat()}T{clock}", nxt.date_start,
+                             nxt.date_end, "day"))
+            i += 2
+            continue
+        if t.type == "TIME" and t.precision == "day" and t.date_start is not None and \
+                re.match(r"\d", t.text) and t.value[:10] == (t.date_start.isoformat()):
+            t = Timex(t.start, t.end, t.text, t.type, t.value)   # a bare clock time: no day known
+        out.append(t)
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------- values of calendar dates
+
+_SPAN_RE = re.compile(r"(?i:(?:the\s+)?(?:past|last|next|coming)\s+(?P<n>\S+)\s+(?P<unit>day|week|"
+                      r"month|year)s)$")
+_ONE_UNIT_RE = re.compile(r"(?i:(?:the\s+)?(?:past|coming)\s+(?P<unit>week|month|year))$")
+_PART_RE = re.compile(r"(?i:\b(morning|afternoon|evening|night|tonight|overnight))$")
+
+
+def describe(text: str, cand: tuple) -> tuple[str, str]:
+    """(type, value) of a calendar-rule candidate (start, end, date_start, date_end, precision)."""
+    s, e, d0, d1, precision = cand
+    words = text[s:e].lower()
+    span = _SPAN_RE.search(words)
+    if span:
+        return "DURATION", duration_value(number_value(span["n"]), span["unit"])
+    one = _ONE_UNIT_RE.search(words)
+    if one and precision == "range":
+        return "DURATION", duration_value(1, one["unit"])
     if precision == "day":
-        return d0.isoformat()
+        part = _PART_RE.search(words)
+        if part and part[1] != "overnight":
+            return "TIME", f"{d0.isoformat()}T{PART_OF_DAY[part[1]]}"
+        return "DATE", d0.isoformat()
     if precision == "week":
-        year, week, _ = d0.isocalendar()
-        return f"{year}-W{week:02d}"
-    if precision == "month" or (precision == "range" and (d0.year, d0.month) == (d1.year, d1.month)):
+        return "DATE", week_value(d0)
+    if precision == "month":
+        return "DATE", f"{d0.year:04d}-{d0.month:02d}"
+    if precision == "year":
+        return "DATE", f"{d0.year:04d}"
+    return "DATE", _range_value(words, d0, d1)
+
+
+def _range_value(words: str, d0: date, d1: date) -> str:
+    if "weekend" in words:
+        return week_value(d0) + "-WE"
+    for season, code in SEASON_CODES.items():
+        if season in words:
+            return f"{d0.year}-{code}"
+    if "overnight" in words:
+        return d0.isoformat()
+    if words.startswith("since"):
+        if (d0.month, d0.day) == (1, 1):
+            return f"{d0.year:04d}"
+        return f"{d0.year:04d}-{d0.month:02d}" if d0.day == 1 else d0.isoformat()
+    if "week" in words:
+        return week_value(d0)
+    if (d0.year, d0.month) == (d1.year, d1.month):
+        if re.search(r"\d", words) and d0.day > 1 or d0 == d1:
+            return d0.isoformat()     # "March 18-19"
         return f"{d0.year:04d}-{d0.month:02d}"
     return f"{d0.year:04d}"
-
-
-def find_timexes(text: str, published: date | None, start: int = 0, end: int | None = None) -> list[Timex]:
-    return [Timex(e.start, e.end, e.text, "DATE", value_of(e.date_start, e.date_end, e.precision),
-                  e.date_start, e.date_end, e.precision)
-            for e in find_time_expressions(text, published, start, end)]

@@ -1,0 +1,371 @@
+"""TIMEX3 rules beyond calendar dates: durations, PRESENT/PAST/FUTURE_REF, quarters and
+fiscal years, bare years and decades, seasons, clock times and sets.
+
+Each rule yields ``(start, end, date_start, date_end, precision, type, value)``; the dates
+are None where the expression names no stretch of the calendar (a duration, "now").
+Dateline's own rules, written from TimeML's guidelines and the development data.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ._timexwords import (
+    NUMBER,
+    PART_OF_DAY,
+    SEASON_CODES,
+    UNIT,
+    duration_value,
+    latest_quarter,
+    number_value,
+    quarter_of,
+)
+
+# ---------------------------------------------------------------- durations
+
+_APPROX = (r"(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|"
+           r"over|under|at\s+least|at\s+most|up\s+to|just\s+over|just\s+under|only|barely)")
+_SPAN_MOD = r"(?:past|last|next|first|coming|previous|following|final|remaining|latest)"
+DURATION_RE = re.compile(
+    rf"(?<![\w$£€.,-])(?i:(?P<the>the\s+)?(?:(?P<mod>{_SPAN_MOD})\s+)?(?:{_APPROX}\s+)?"
+    rf"(?P<n>{NUMBER})(?:\s+(?:more|full|long|straight|consecutive|trading|business|"
+    rf"calendar|working))?(?P<sep>\s+|-)(?P<unit>{UNIT})(?P<pl>s)?)\b(?!-old|\s+old\b|-\w)")
+# "years", "for decades", "weeks or months": a unit with no count at all
+_BARE_PLURAL_RE = re.compile(
+    r"(?<![\w-])(?P<unit>(?i:days|weeks|months|years|decades|centuries))\b(?!-old|\s+old\b)")
+_BARE_CUE_RE = re.compile(r"(?i:\b(?:for|in|within|over|took|take|takes|lasted|last|lasts)\s+"
+                          r"(?:(?:many|several|the|recent|coming|past)\s+)?)$")
+
+
+def durations(text, lo, hi, published):
+    for m in DURATION_RE.finditer(text, lo, hi):
+        n_text = m["n"].lower()
+        if m["sep"] == "-" and n_text in ("a", "an"):
+            continue
+        if n_text in ("a", "an", "one") and not m["the"] and not m["mod"] and \
+                _per_unit(text, m.start()):
+            continue           # "$5 a year", "twice a week": a rate, not a duration
+        count = number_value(m["n"])
+        if count is not None and count == 0:
+            continue
+        if count is not None and not m["pl"] and count > 1 and m["sep"] != "-":
+            continue           # "two year" is not English; "two-year" is
+        yield (m.start(), m.end(), None, None, None, "DURATION", duration_value(count, m["unit"]))
+    for m in _BARE_PLURAL_RE.finditer(text, lo, hi):
+        cue = _BARE_CUE_RE.search(text, max(lo, m.start() - 30), m.start())
+        if cue is None:
+            continue
+        yield (m.start(), m.end(), None, None, None, "DURATION", duration_value(None, m["unit"]))
+
+
+def _per_unit(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 14):pos].lower()
+    return bool(re.search(r"(?:\d|times|twice|once|cents?|share|\$\S*|percent|%)\s*$", before))
+
+
+# ---------------------------------------------------------------- PRESENT/PAST/FUTURE_REF
+
+_REF_RE = re.compile(
+    r"(?<![\w-])(?:(?P<present>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|"
+    r"the\s+present(?!\s+(?:day|time|value|case|system|law))|current(?!\s+(?:account|"
+    r"accounts|affairs|events|carrying|flows?|rates?)\b)))"
+    r"|(?P<past>(?i:recently|lately|previously|formerly|in\s+the\s+past|the\s+past(?!\s+"
+    r"(?:\d|decade|week|month|year|day|few|several|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve))|recent\s+(?:years|months|weeks|days|times|decades)|recent(?=\s+\w+(?:s|ed)\b)|"
+    r"past\s+years|at\s+the\s+time|the\s+time))"
+    r"|(?P<future>(?i:the\s+future|future(?=\s+\w)|the\s+coming\s+years|in\s+coming\s+years)))"
+    r"(?![\w-])")
+_NOW_THAT_RE = re.compile(r"\s+that\b|\s*,?\s+(?:on|then)\b")
+
+
+def references(text, lo, hi, published):
+    for m in _REF_RE.finditer(text, lo, hi):
+        word = m.group().lower()
+        if word == "now" and _NOW_THAT_RE.match(text, m.end()):
+            continue
+        if word == "the time" and not re.search(r"(?i:\bat|\bby)\s+$", text[max(0, m.start() - 4):m.start()]):
+            continue
+        if word == "the time":
+            start = m.start()
+        else:
+            start = m.start()
+        kind = "PRESENT_REF" if m["present"] else "PAST_REF" if m["past"] else "FUTURE_REF"
+        yield (start, m.end(), None, None, None, "DATE", kind)
+
+
+# ---------------------------------------------------------------- quarters, halves, fiscal years
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+QUARTER_RE = re.compile(
+    r"(?<![\w-])(?i:(?P<owner>(?:the|a|this|that|its|last\s+year['’]s|this\s+year['’]s|"
+    r"next\s+year['’]s)\s+)?(?:(?P<ago>year-(?:ago|earlier))\s+)?(?:(?:fiscal|flat|latest|"
+    r"current|same|comparable|previous|recent|calendar)\s+)*"
+    r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<unit>quarter|half|period)"
+    r"(?:\s+of\s+(?P<year>(?:fiscal\s+)?(?:1[89]|20)\d\d))?"
+    r"|(?P<plain>quarter|period)\b)"
+    r"|(?P<bare_ago>year-(?:ago|earlier)(?:\s+(?:quarter|period))?))(?![\w-])")
+
+
+def quarters(text, lo, hi, published):
+    if published is None:
+        return
+    for m in QUARTER_RE.finditer(text, lo, hi):
+        owner = (m["owner"] or "").lower().strip()
+        back = 1 if ("last" in owner or m["ago"] or m["bare_ago"]) else 0
+        ahead = 1 if "next" in owner else 0
+        if m["plain"]:
+            if not owner or owner in ("a",) or (m["plain"].lower() == "period" and not (
+                    re.search(r"(?i:latest|year-ago|year-earlier|same|comparable)", m.group()))):
+                continue
+            year, q = latest_quarter(published)
+            yield (m.start(), m.end(), *_quarter_days(year - back, q), "range", "DATE",
+                   f"{year - back}-Q{q}")
+            continue
+        if m["bare_ago"]:
+            year, q = latest_quarter(published)
+            yield (m.start(), m.end(), *_quarter_days(year - 1, q), "range", "DATE", f"{year - 1}-Q{q}")
+            continue
+        n, unit = _ORD[m["ord"].lower()], m["unit"].lower()
+        if unit == "half" and n > 2:
+            continue
+        if m["year"]:
+            year = int(m["year"][-4:])
+        else:
+            year = published.year - back + ahead
+            first_month = 1 + (n - 1) * (3 if unit != "half" else 6)
+            if not (back or ahead) and first_month > published.month + 3:
+                year -= 1      # "the third quarter" in February: last year's
+        if unit == "half":
+            start = date(year, 1 + 6 * (n - 1), 1)
+            end = date(year, 6, 30) if n == 1 else date(year, 12, 31)
+            yield (m.start(), m.end(), start, end, "range", "DATE", f"{year}-H{n}")
+        else:
+            yield (m.start(), m.end(), *_quarter_days(year, n), "range", "DATE", f"{year}-Q{n}")
+
+
+def _quarter_days(year: int, q: int) -> tuple[date, date]:
+    start = date(year, 3 * q - 2, 1)
+    end = date(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) - timedelta(days=1)
+    return start, end
+
+
+FISCAL_RE = re.compile(
+    r"(?<![\w-])(?i:(?:the\s+)?fiscal(?:\s+year)?\s+(?P<year>(?:1[89]|20)\d\d|['’]\d\d)"
+    r"|(?P<rel>this|last|next|the\s+current|the\s+previous)\s+fiscal\s+year)\b")
+
+
+def fiscal_years(text, lo, hi, published):
+    for m in FISCAL_RE.finditer(text, lo, hi):
+        if m["year"]:
+            digits = m["year"].lstrip("'’")
+            year = int(digits) if len(digits) == 4 else _century(int(digits), published)
+        elif published is None:
+            continue
+        else:
+            rel = m["rel"].lower()
+            year = published.year + (-1 if rel in ("last", "the previous") else
+                                     1 if rel == "next" else 0)
+        if year is not None:
+            yield (m.start(), m.end(), date(year, 1, 1), date(year, 12, 31), "year", "DATE", str(year))
+
+
+def _century(two_digits: int, published: date | None) -> int | None:
+    base = published.year if published else None
+    if base is None:
+        return None
+    year = base // 100 * 100 + two_digits
+    return year - 100 if year > base + 20 else year
+
+
+# ---------------------------------------------------------------- years, decades, year ranges
+
+_YEAR_MOD = r"(?:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|the\s+(?:first|second)\s+half\s+of)"
+YEAR_ALONE_RE = re.compile(
+    rf"(?<![\w$£€#.,:/'-])(?:(?P<mod>(?i:{_YEAR_MOD}))[\s-]+)?(?P<the>(?i:the)\s+)?"
+    r"(?P<year>1[5-9]\d\d|20\d\d)(?![-–/.]\d{1,2}[-–/.]\d)(?P<decade>['’]?s)?"
+    r"(?:[-–/](?P<to>\d{2}|\d{4})(?!\d))?"
+    r"(?![\d,]\d|\.\d|%|\s*(?i:percent|per\s+cent|people|persons|troops|soldiers|feet|ft|"
+    r"meters|metres|miles|km|kilometers|kilometres|tons|tonnes|yards|pounds|units|shares|"
+    r"acres|hectares|barrels|votes|cars|jobs|rooms|beds|points|students|workers|employees|"
+    r"members|cases|dead|deaths|homes|houses|and\s+\d))")
+_DECADE_WORD_RE = re.compile(r"(?<![\w])(?i:the\s+)?['’](?P<yy>\d0)s\b")
+_YEAR_PARTS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8),
+               "middle": (5, 8), "late": (9, 12), "end": (9, 12), "first": (1, 6), "second": (7, 12)}
+
+
+def years(text, lo, hi, published):
+    for m in YEAR_ALONE_RE.finditer(text, lo, hi):
+        year = int(m["year"])
+        if m["decade"]:
+            if year % 10:
+                continue
+            start = m.start("the") if m["the"] else m.start("year")
+            start = m.start() if m["mod"] else start
+            yield (start, m.end("decade"), date(year, 1, 1), date(year + 9, 12, 31), "range",
+                   "DATE", str(year)[:3])
+            continue
+        if m["the"]:
+            continue           # "the 1990" is not how English names a year
+        start = m.start() if m["mod"] else m.start("year")
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        precision = "year"
+        if m["mod"]:
+            part = next(w for w in _YEAR_PARTS if w in m["mod"].lower())
+            lo_m, hi_m = _YEAR_PARTS[part]
+            first = date(year, lo_m, 1)
+            last = (date(year + 1, 1, 1) if hi_m == 12 else date(year, hi_m + 1, 1)) - timedelta(days=1)
+            precision = "range"
+        yield (start, m.end("year"), first, last, precision, "DATE", str(year))
+        if m["to"]:
+            to = int(m["to"]) if len(m["to"]) == 4 else year // 100 * 100 + int(m["to"])
+            if year < to <= year + 100:
+                yield (m.start("to"), m.end("to"), date(to, 1, 1), date(to, 12, 31), "year",
+                       "DATE", str(to))
+    for m in _DECADE_WORD_RE.finditer(text, lo, hi):
+        if published is None:
+            continue
+        decade = published.year // 100 * 100 + int(m["yy"])
+        if decade > published.year:
+            decade -= 100
+        yield (m.start(), m.end(), date(decade, 1, 1), date(decade + 9, 12, 31), "range", "DATE",
+               str(decade)[:3])
+
+
+# ---------------------------------------------------------------- seasons
+
+SEASON_RE = re.compile(
+    r"(?<![\w-])(?i:(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|"
+    r"winter)(?:\s+(?:of\s+)?(?P<year>(?:1[89]|20)\d\d))?)\b")
+_SEASON_CUE_RE = re.compile(r"(?i:\b(?:in|during|by|until|this|last|next|the|early|late|since|"
+                            r"through)\s+(?:the\s+)?)$")
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def seasons(text, lo, hi, published, is_future=None):
+    for m in SEASON_RE.finditer(text, lo, hi):
+        if m["season"][0].isupper() and not m["year"] and m.start() > 0 and \
+                not text[max(0, m.start() - 2):m.start()].strip(" \"'“") == "":
+            pass
+        code = SEASON_CODES[m["season"].lower()]
+        if m["year"]:
+            year = int(m["year"])
+        else:
+            cue = _SEASON_CUE_RE.search(text, max(lo, m.start() - 20), m.start())
+            if cue is None or published is None:
+                continue
+            if re.search(r"(?i:this|last|next)\s+(?:the\s+)?$", cue.group()):
+                continue   # "last fall": the relative-unit rule
+            year = published.year
+            future = is_future(text, m.start()) if is_future else False
+            start_month = _SEASON_START[code]
+            if not future and date(year, start_month, 1) > published:
+                year -= 1
+            if future and code == "WI" and published.month >= 3:
+                pass
+        first = date(year, _SEASON_START[code], 1)
+        end_year, end_month = (year + 1, 2) if code == "WI" else (year, _SEASON_START[code] + 2)
+        last = date(end_year + (end_month == 12), 1 if end_month == 12 else end_month + 1, 1) - \
+            timedelta(days=1)
+        yield (m.start(), m.end(), first, last, "range", "DATE", f"{year}-{code}")
+
+
+# ---------------------------------------------------------------- clock times
+
+_ZONE = r"(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|JST|KST|HKT|IST|local\s+time)\)?)"
+CLOCK_RE = re.compile(
+    r"(?<![\w:.$])(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?=" + _ZONE + r"|\s+(?i:hours|hrs|h)\b)"
+    r"|(?P<word>(?i:noon|midnight|midday)))" + rf"(?P<zone>{_ZONE})?")
+
+
+def clock_times(text, lo, hi, published):
+    """Clock times alone; ``timex`` joins them with a neighbouring day ("10 p.m. Wednesday")."""
+    for m in CLOCK_RE.finditer(text, lo, hi):
+        if m["word"]:
+            hhmm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["word"].lower()]
+            if m["word"].lower() == "midday":
+                hhmm = "MI"
+        elif m["ap"]:
+            hour = int(m["h"])
+            if not 1 <= hour <= 12:
+                continue
+            pm = m["ap"][0].lower() == "p"
+            hour = (hour % 12) + (12 if pm else 0)
+            hhmm = f"{hour:02d}:{m['m'] or '00'}"
+        else:
+            hhmm = f"{int(m['h24']):02d}:{m['m24']}"
+        day = published
+        value = f"{day.isoformat()}T{hhmm}" if day else f"XXXX-XX-XXT{hhmm}"
+        yield (m.start(), m.end(), day, day, "day" if day else None, "TIME", value)
+
+
+_DAY_PART_RE = re.compile(
+    r"(?<![\w-])(?i:(?P<rel>this|last|yesterday|tomorrow|early\s+this|late\s+last|late\s+this)\s+"
+    r"(?P<part>morning|afternoon|evening|night))\b")
+
+
+def day_parts(text, lo, hi, published):
+    if published is None:
+        return
+    for m in _DAY_PART_RE.finditer(text, lo, hi):
+        rel = m["rel"].lower().split()[-1]
+        part = m["part"].lower()
+        shift = {"this": 0, "last": -1 if part in ("night", "evening") else 0, "yesterday": -1,
+                 "tomorrow": 1}[rel]
+        if rel == "last" and part in ("morning", "afternoon"):
+            continue
+        day = published + timedelta(days=shift)
+        yield (m.start(), m.end(), day, day, "day", "TIME",
+               f"{day.isoformat()}T{PART_OF_DAY[part]}")
+
+
+# ---------------------------------------------------------------- sets
+
+_SET_UNITS = {"day": "P1D", "night": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
+              "quarter": "P1Q", "season": "P1Y", "morning": "P1D", "evening": "P1D",
+              "hour": "PT1H", "minute": "PT1M", "decade": "P10Y", "weekend": "P1W"}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SET_RE = re.compile(
+    r"(?<![\w-])(?:(?P<every>(?i:every|each))\s+(?:(?P<n>other|two|three|four|five|six|ten|"
+    r"\d{1,2})\s+)?(?P<unit>(?i:day|night|week|month|year|quarter|season|morning|evening|hour|"
+    r"minute|decade|weekend)s?|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday))"
+    r"|(?P<adverb>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))"
+    r"|(?P<times>(?i:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each)\s+"
+    r"(?P<unit2>day|week|month|year|quarter|season|hour|minute|night))"
+    r"|(?i:on\s+)(?P<wds>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b")
+_ADVERB_UNITS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                 "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D"}
+_NEWSPAPER_RE = re.compile(r"(?i:\b(?:the|a|party|newspaper|business|financial|official|"
+                           r"government|national|state|leading|english-language)\s+)$")
+
+
+def sets(text, lo, hi, published):
+    for m in SET_RE.finditer(text, lo, hi):
+        if m["adverb"]:
+            word = m["adverb"].lower()
+            if word == "daily" and (_NEWSPAPER_RE.search(text, max(0, m.start() - 25), m.start())
+                                    or re.match(r"\s+[A-Z]", text[m.end():m.end() + 2])):
+                continue       # "the Communist Party daily Granma": a newspaper
+            yield (m.start(), m.end(), None, None, None, "SET", _ADVERB_UNITS[word])
+        elif m["times"]:
+            yield (m.start(), m.end(), None, None, None, "SET", _SET_UNITS[m["unit2"].lower()])
+        elif m["wds"]:
+            n = _WEEKDAYS.index(m["wds"].lower()[:-1]) + 1
+            yield (m.start("wds"), m.end(), None, None, None, "SET", f"XXXX-WXX-{n}")
+        elif m["wd"]:
+            n = _WEEKDAYS.index(m["wd"].lower()) + 1
+            yield (m.start(), m.end(), None, None, None, "SET", f"XXXX-WXX-{n}")
+        else:
+            unit = m["unit"].lower().rstrip("s")
+            value = _SET_UNITS[unit]
+            count = m["n"]
+            if count:
+                k = 2 if count.lower() == "other" else number_value(count)
+                if k is None:
+                    continue
+                value = re.sub(r"\d+", str(int(k) * int(re.search(r"\d+", value)[0])), value, 1)
+            yield (m.start(), m.end(), None, None, None, "SET", value)
+
+
+RULES = (durations, references, quarters, fiscal_years, years, clock_times, day_parts, sets)
