@@ -42,20 +42,25 @@ def durations(text, lo, hi, published):
         n_text = m["n"].lower()
         if m["sep"] == "-" and n_text in ("a", "an"):
             continue
-        if n_text in ("a", "an", "one") and not m["the"] and not m["mod"] and \
-                _per_unit(text, m.start()):
-            continue           # "$5 a year", "twice a week": a rate, not a duration
+        if n_text in ("a", "an") and not m["the"] and not m["mod"] and \
+                not _A_CUE_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue           # "$5 a year", "24 hours a day": a rate, not a duration
+        if n_text == "one" and _per_unit(text, m.start()):
+            continue
         count = number_value(m["n"])
         if count is not None and count == 0:
             continue
-        if count is not None and not m["pl"] and count > 1 and m["sep"] != "-":
-            continue           # "two year" is not English; "two-year" is
         yield (m.start(), m.end(), None, None, None, "DURATION", duration_value(count, m["unit"]))
     for m in _BARE_PLURAL_RE.finditer(text, lo, hi):
         cue = _BARE_CUE_RE.search(text, max(lo, m.start() - 30), m.start())
         if cue is None:
             continue
         yield (m.start(), m.end(), None, None, None, "DURATION", duration_value(None, m["unit"]))
+
+
+_A_CUE_RE = re.compile(r"(?i:\b(?:for|in|within|over|about|nearly|almost|than|after|before|"
+                       r"past|last|first|next|around|only|just|least|under|to|some|by|into|"
+                       r"than|lasted|last|took|spent|extra|another)\s+)$")
 
 
 def _per_unit(text: str, pos: int) -> bool:
@@ -66,15 +71,14 @@ def _per_unit(text: str, pos: int) -> bool:
 # ---------------------------------------------------------------- PRESENT/PAST/FUTURE_REF
 
 _REF_RE = re.compile(
-    r"(?<![\w-])(?:(?P<present>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|"
-    r"the\s+present(?!\s+(?:day|time|value|case|system|law))|current(?!\s+(?:account|"
-    r"accounts|affairs|events|carrying|flows?|rates?)\b)))"
-    r"|(?P<past>(?i:recently|lately|previously|formerly|in\s+the\s+past|the\s+past(?!\s+"
-    r"(?:\d|decade|week|month|year|day|few|several|two|three|four|five|six|seven|eight|nine|ten|"
-    r"twelve))|recent\s+(?:years|months|weeks|days|times|decades)|recent(?=\s+\w+(?:s|ed)\b)|"
-    r"past\s+years|at\s+the\s+time|the\s+time))"
-    r"|(?P<future>(?i:the\s+future|future(?=\s+\w)|the\s+coming\s+years|in\s+coming\s+years)))"
-    r"(?![\w-])")
+    r"(?<![\w-])(?:(?P<present>(?i:now|currently|nowadays|presently|at\s+present|these\s+days))"
+    r"|(?P<past>(?i:recently|lately|(?:in\s+)?the\s+past|recent\s+(?:years|months|weeks|days|"
+    r"times|decades)|(?<=the\s)recent|past\s+years|the\s+time))"
+    r"|(?P<future>(?i:the\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date|"
+    r"(?:the\s+)?coming\s+(?:years|months|weeks|quarters))))"
+    r"(?![\w-])(?!\s+(?:\d|decade|century|week|month|year|day|quarter|summer|winter|spring|fall|"
+    r"autumn|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|\w+teen)\b)")
 _NOW_THAT_RE = re.compile(r"\s+that\b|\s*,?\s+(?:on|then)\b")
 
 
@@ -187,7 +191,7 @@ YEAR_ALONE_RE = re.compile(
     r"(?![\d,]\d|\.\d|%|\s*(?i:percent|per\s+cent|people|persons|troops|soldiers|feet|ft|"
     r"meters|metres|miles|km|kilometers|kilometres|tons|tonnes|yards|pounds|units|shares|"
     r"acres|hectares|barrels|votes|cars|jobs|rooms|beds|points|students|workers|employees|"
-    r"members|cases|dead|deaths|homes|houses|and\s+\d))")
+    r"members|cases|dead|deaths|homes|houses)\b)")
 _DECADE_WORD_RE = re.compile(r"(?<![\w])(?i:the\s+)?['’](?P<yy>\d0)s\b")
 _YEAR_PARTS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8),
                "middle": (5, 8), "late": (9, 12), "end": (9, 12), "first": (1, 6), "second": (7, 12)}
@@ -197,15 +201,10 @@ def years(text, lo, hi, published):
     for m in YEAR_ALONE_RE.finditer(text, lo, hi):
         year = int(m["year"])
         if m["decade"]:
-            if year % 10:
-                continue
-            start = m.start("the") if m["the"] else m.start("year")
-            start = m.start() if m["mod"] else start
-            yield (start, m.end("decade"), date(year, 1, 1), date(year + 9, 12, 31), "range",
-                   "DATE", str(year)[:3])
+            if year % 10 == 0:      # "the late 1980s": the decade alone, as TimeBank marks it
+                yield (m.start("year"), m.end("decade"), date(year, 1, 1), date(year + 9, 12, 31),
+                       "range", "DATE", str(year)[:3] + "X")
             continue
-        if m["the"]:
-            continue           # "the 1990" is not how English names a year
         start = m.start() if m["mod"] else m.start("year")
         first, last = date(year, 1, 1), date(year, 12, 31)
         precision = "year"
@@ -228,7 +227,7 @@ def years(text, lo, hi, published):
         if decade > published.year:
             decade -= 100
         yield (m.start(), m.end(), date(decade, 1, 1), date(decade + 9, 12, 31), "range", "DATE",
-               str(decade)[:3])
+               str(decade)[:3] + "X")
 
 
 # ---------------------------------------------------------------- seasons
@@ -330,7 +329,7 @@ SET_RE = re.compile(
     r"\d{1,2})\s+)?(?P<unit>(?i:day|night|week|month|year|quarter|season|morning|evening|hour|"
     r"minute|decade|weekend)s?|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday))"
-    r"|(?P<adverb>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))"
+    r"|(?P<adverb>(?i:daily|weekly|monthly|yearly|hourly|nightly))(?![ \t]+[a-z])"
     r"|(?P<times>(?i:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each)\s+"
     r"(?P<unit2>day|week|month|year|quarter|season|hour|minute|night))"
     r"|(?i:on\s+)(?P<wds>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b")
@@ -344,8 +343,8 @@ def sets(text, lo, hi, published):
     for m in SET_RE.finditer(text, lo, hi):
         if m["adverb"]:
             word = m["adverb"].lower()
-            if word == "daily" and (_NEWSPAPER_RE.search(text, max(0, m.start() - 25), m.start())
-                                    or re.match(r"\s+[A-Z]", text[m.end():m.end() + 2])):
+            if _NEWSPAPER_RE.search(text, max(0, m.start() - 25), m.start()) or \
+                    re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
                 continue       # "the Communist Party daily Granma": a newspaper
             yield (m.start(), m.end(), None, None, None, "SET", _ADVERB_UNITS[word])
         elif m["times"]:

@@ -8,9 +8,9 @@ _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve t
           "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
-_VAGUE = ("several", "a few", "few", "many", "some", "a couple of", "a couple", "couple of")
+_VAGUE = ("several", "a few", "few", "many", "some", "a couple of", "couple of")
 NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL)} | _TENS | {
-    "a": 1, "an": 1, "a dozen": 12, "dozen": 12, "a half": 0.5, "half a": 0.5}
+    "a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12, "a half": 0.5, "half a": 0.5}
 
 # A count: digits, number words ("twenty-five"), "a"/"an", or a vague "several"/"a few"
 NUMBER = (r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?:" + "|".join(sorted(_TENS, key=len, reverse=True))
@@ -21,7 +21,7 @@ NUMBER = (r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?:" + "|".join(sorted(_TENS, key=le
 # unit word -> (TimeML letter, time part?, multiplier)
 UNITS = {"second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1),
          "day": ("D", False, 1), "night": ("D", False, 1), "week": ("W", False, 1),
-         "month": ("M", False, 1), "quarter": ("Q", False, 1), "year": ("Y", False, 1),
+         "month": ("M", False, 1), "quarter": ("M", False, 3), "year": ("Y", False, 1),
          "decade": ("Y", False, 10), "century": ("Y", False, 100), "centurie": ("Y", False, 100)}
 UNIT = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur(?:y|ie))"
 
@@ -50,10 +50,10 @@ def duration_value(count: float | None, unit: str) -> str:
         amount = str(int(total)) if float(total).is_integer() else f"{total:g}"
         if not float(total).is_integer() and letter == "Y":
             return f"P{int(total)}Y{int(round((total % 1) * 12))}M"
-    if factor == 100 and count is None:
-        letter = "CE"
-    elif factor == 10 and count is None:
-        letter = "DE"
+    if count is None and factor == 100:
+        letter = "C"
+    elif count is None and factor == 3:
+        letter = "Q"
     return f"PT{amount}{letter}" if clock else f"P{amount}{letter}"
 
 
