@@ -27,6 +27,7 @@ from ._datepatterns import (
     MONTH_CUE_RE,
     MONTH_DAY_RE,
     MONTH_NAME_RE,
+    MONTH_YEAR_REL_RE,
     MONTH_YEAR_RE,
     RELATIVE_UNIT_RE,
     SINCE_YEAR_RE,
@@ -62,8 +63,17 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|won['’]t|"
     r"(?:is|are|be|'s|’s)\s+(?:due|scheduled|set|expected|going|slated)"
-    r"\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to)\b|['’]ll\b",
+    r"\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|would|"
+    r"as\s+(?:soon|early)\s+as|until|till|postponed|put\s+off|delayed|deadline|expires?)\b|['’]ll\b",
     re.IGNORECASE)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s|\n")
+# Past-tense verbs: irregular ones news uses most, and lower-case "-ed" words that are
+# verbs more often than not (not "need", "hundred", "based", "expected", "scheduled")
+_PAST_VERB_RE = re.compile(
+    r"\b(?:said|told|was|were|had|did|made|met|came|went|took|gave|began|began|left|sent|"
+    r"held|won|lost|fell|rose|saw|found|spent|paid|sold|bought|struck|broke|hit|"
+    r"(?!need|feed|seed|speed|indeed|hundred|based|expected|scheduled|planned|proposed|"
+    r"related|supposed|succeed|proceed|exceed|red\b|bed\b|united)[a-z]{2,}ed)\b")
 _CLAUSE_BREAK_RE = re.compile(r"[.!?;]\s|\n")
 _PAST_RE = re.compile(r"\b(?:said|says|told|tells|was|were|did|tweeted|wrote|added)\b",
                       re.IGNORECASE)
@@ -86,6 +96,32 @@ def _is_future(text: str, pos: int) -> bool:
     return _PAST_RE.search(window, futures[-1].end()) is None
 
 
+def _is_past(text: str, pos: int) -> bool:
+    """True if the sentence around ``pos`` has a past-tense verb (and no future marker
+    before ``pos``): "told CNN in August" is last August, not next."""
+    if _is_future(text, pos):
+        return False
+    lo, hi = max(0, pos - 160), min(len(text), pos + 120)
+    before = list(_SENTENCE_BREAK_RE.finditer(text, lo, pos))
+    if before:
+        lo = before[-1].end()
+    after = _SENTENCE_BREAK_RE.search(text, pos, hi)
+    if after:
+        hi = after.start()
+    return _PAST_VERB_RE.search(text, lo, hi) is not None
+
+
+def _year_for(month: int, day: int, published: date, text: str, pos: int) -> date | None:
+    """Month/day without a year, in the tense of its sentence."""
+    if _is_future(text, pos):
+        options = [_safe_date(published.year, month, day), _safe_date(published.year + 1, month, day)]
+        return next((d for d in options if d is not None and d >= published), None)
+    if _is_past(text, pos):
+        options = [_safe_date(published.year, month, day), _safe_date(published.year - 1, month, day)]
+        return next((d for d in options if d is not None and d <= published), None)
+    return _nearest_year(month, day, published)
+
+
 def _nearest_year(month: int, day: int, published: date) -> date | None:
     """The year that puts month/day nearest to publication ("March 18")."""
     options = [d for y in (published.year - 1, published.year, published.year + 1)
@@ -94,7 +130,10 @@ def _nearest_year(month: int, day: int, published: date) -> date | None:
 
 
 def _month_year(month: int, published: date, mode: str) -> int:
-    """Year for a bare month name: "future" (on/after), "past" (on/before), "nearest"."""
+    """Year for a bare month name: "future" (on/after), "past" (on/before), "this"
+    (the publication year), "nearest"."""
+    if mode == "this":
+        return published.year
     if mode == "future":
         return published.year if month >= published.month else published.year + 1
     if mode == "past":
@@ -113,7 +152,7 @@ def _explicit_dates(text, lo, hi, published):
             if m["year"]:
                 when = _safe_date(int(m["year"]), month, day)
             else:
-                when = _nearest_year(month, day, published) if published else None
+                when = _year_for(month, day, published, text, m.start()) if published else None
             if when is None:
                 continue
             last = _safe_date(when.year, month, int(m["day2"])) if m["day2"] else when
@@ -147,7 +186,7 @@ def _weekdays(text, lo, hi, published):
     if published is None:
         return
     for m in WEEKDAY_RE.finditer(text, lo, hi):
-        if _looks_like_name(text, m.start("wd")):
+        if _looks_like_name(text, m.start("wd"), m.end("wd")):
             continue
         target = weekday_number(m["wd"])
         rel = (m["rel"] or "").lower()
@@ -165,13 +204,23 @@ def _weekdays(text, lo, hi, published):
 _NAME_PREFIXES = frozenset({
     "On", "Last", "Next", "This", "Since", "By", "Until", "Till", "Before", "After", "Early",
     "Late", "Each", "Every", "From", "Through", "And", "Or", "But", "The", "A", "In", "At",
-    "Of", "For", "Said", "Says", "Reuters", "Xinhua"})
+    "Of", "For", "Said", "Says", "Reuters", "Xinhua", "Also", "Earlier", "Later", "Then",
+    "Starting", "Beginning", "Ending", "Since", "Today", "Until", "Through", "Thru"})
 
 
-def _looks_like_name(text: str, pos: int) -> bool:
-    """"Joe Friday", "Good Friday": a Title-case word (not "On", "Last"...) just before."""
+def _looks_like_name(text: str, pos: int, end: int) -> bool:
+    """"Joe Friday", "Good Friday": a Title-case word (not "On", "Last"...) just before.
+
+    Not when a name ends just before it ("The World Court Friday rejected", "President
+    Bill Clinton Saturday vowed"), nor when a comma or a past-tense verb follows ("in
+    Tanzania Friday, killing", "Iran Saturday condemned")."""
     m = re.search(r"\b([A-Z][a-z]+)[ \t\xa0]$", text[max(0, pos - 30):pos])
-    return bool(m) and m[1] not in _NAME_PREFIXES
+    if not m or m[1] in _NAME_PREFIXES:
+        return False
+    if re.match(r"[,.;:]|[ \t]+[a-z]+ed\b", text[end:end + 30]):
+        return False
+    head = pos - len(m[0])
+    return not re.search(r"\b[A-Z][\w.'’-]*[ \t\xa0]$", text[max(0, head - 30):head])
 
 
 def _day_words(text, lo, hi, published):
@@ -282,8 +331,20 @@ def _months_alone(text, lo, hi, published):
         rel = (c["rel"] or "").lower()
         if not (cue or part or rel):
             continue
+        end = m.end()
+        then = MONTH_YEAR_REL_RE.match(text, end)
+        if then and not rel and cue != "since":
+            year = published.year + {"last": -1, "this": 0, "next": 1}[then["rel"].lower()]
+            month = month_number(m["mon"])
+            start = c.start("body") if c["body"] else m.start()
+            first, last = date(year, month, 1), _month_end(year, month)
+            if part:
+                lo_day, hi_day = _PARTS[part]
+                first, last = first.replace(day=lo_day), last.replace(day=min(hi_day, last.day))
+            yield start, then.end(), first, last, "range" if part else "month"
+            continue
         first, last = _month_bounds(month_number(m["mon"]), cue, part, rel, published,
-                                    _is_future(text, m.start()))
+                                    _is_future(text, m.start()), _is_past(text, m.start()))
         if cue == "since":
             if first <= published:
                 yield c.start("cue"), m.end(), first, published, "range"
@@ -292,11 +353,11 @@ def _months_alone(text, lo, hi, published):
         yield start, m.end(), first, last, "range" if part else "month"
 
 
-def _month_bounds(month, cue, part, rel, published, future):
+def _month_bounds(month, cue, part, rel, published, future, past=False):
     mode = {"last": "past", "since": "past", "next": "future", "by": "future",
-            "until": "future", "till": "future"}.get(rel or cue)
+            "until": "future", "till": "future", "this": "this"}.get(rel or cue)
     if mode is None:
-        mode = "future" if future else "nearest"
+        mode = "future" if future else "past" if past else "nearest"
     year = _month_year(month, published, mode)
     if rel == "last" and month == published.month:
         year -= 1

@@ -192,6 +192,7 @@ YEAR_ALONE_RE = re.compile(
     r"meters|metres|miles|km|kilometers|kilometres|tons|tonnes|yards|pounds|units|shares|"
     r"acres|hectares|barrels|votes|cars|jobs|rooms|beds|points|students|workers|employees|"
     r"members|cases|dead|deaths|homes|houses)\b)")
+_DAY_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)?,?[ \t]+$")
 _DECADE_WORD_RE = re.compile(r"(?<![\w])(?i:the\s+)?['’](?P<yy>\d0)s\b")
 _YEAR_PARTS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8),
                "middle": (5, 8), "late": (9, 12), "end": (9, 12), "first": (1, 6), "second": (7, 12)}
@@ -200,6 +201,8 @@ _YEAR_PARTS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5,
 def years(text, lo, hi, published):
     for m in YEAR_ALONE_RE.finditer(text, lo, hi):
         year = int(m["year"])
+        if _DAY_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue           # the year of an impossible date ("February 30, 2017")
         if m["decade"]:
             if year % 10 == 0:      # "the late 1980s": the decade alone, as TimeBank marks it
                 yield (m.start("year"), m.end("decade"), date(year, 1, 1), date(year + 9, 12, 31),
