@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ._daterules import _is_future
 from ._timexwords import (
     NUMBER,
     PART_OF_DAY,
@@ -26,19 +27,26 @@ from ._timexwords import (
 _APPROX = (r"(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|"
            r"over|under|at\s+least|at\s+most|up\s+to|just\s+over|just\s+under|only|barely)")
 _SPAN_MOD = r"(?:past|last|next|first|coming|previous|following|final|remaining|latest)"
-DURATION_RE = re.compile(
+# Found from the unit word (rarer than the words before it) backwards: a pattern that
+# starts with optional words is tried at every position and is several times slower.
+_UNIT_WORD_RE = re.compile(
+    rf"(?<!\w)(?i:(?P<unit>{UNIT})(?P<pl>s)?)\b(?!-old|\s+old\b|-\w|['’]s\b)")
+_COUNT_BEFORE_RE = re.compile(
     rf"(?<![\w$£€.,-])(?i:(?P<the>the\s+)?(?:(?P<mod>{_SPAN_MOD})\s+)?(?:{_APPROX}\s+)?"
     rf"(?P<n>{NUMBER})(?:\s+(?:more|full|long|straight|consecutive|trading|business|"
-    rf"calendar|working))?(?P<sep>\s+|-)(?P<unit>{UNIT})(?P<pl>s)?)\b(?!-old|\s+old\b|-\w)")
-# "years", "for decades", "weeks or months": a unit with no count at all
-_BARE_PLURAL_RE = re.compile(
-    r"(?<![\w-])(?P<unit>(?i:days|weeks|months|years|decades|centuries))\b(?!-old|\s+old\b)")
+    rf"calendar|working))?(?P<sep>\s+|-))$")
 _BARE_CUE_RE = re.compile(r"(?i:\b(?:for|in|within|over|took|take|takes|lasted|last|lasts)\s+"
                           r"(?:(?:many|several|the|recent|coming|past)\s+)?)$")
 
 
 def durations(text, lo, hi, published):
-    for m in DURATION_RE.finditer(text, lo, hi):
+    for u in _UNIT_WORD_RE.finditer(text, lo, hi):
+        m = _COUNT_BEFORE_RE.search(text, max(0, u.start() - 70), u.start())
+        if m is None:
+            if u["pl"] and _BARE_CUE_RE.search(text, max(0, u.start() - 30), u.start()):
+                yield (u.start(), u.end(), None, None, None, "DURATION",
+                       duration_value(None, u["unit"]))   # "for years", "within weeks"
+            continue
         n_text = m["n"].lower()
         if m["sep"] == "-" and n_text in ("a", "an"):
             continue
@@ -50,12 +58,7 @@ def durations(text, lo, hi, published):
         count = number_value(m["n"])
         if count is not None and count == 0:
             continue
-        yield (m.start(), m.end(), None, None, None, "DURATION", duration_value(count, m["unit"]))
-    for m in _BARE_PLURAL_RE.finditer(text, lo, hi):
-        cue = _BARE_CUE_RE.search(text, max(lo, m.start() - 30), m.start())
-        if cue is None:
-            continue
-        yield (m.start(), m.end(), None, None, None, "DURATION", duration_value(None, m["unit"]))
+        yield (m.start(), u.end(), None, None, None, "DURATION", duration_value(count, u["unit"]))
 
 
 _A_CUE_RE = re.compile(r"(?i:\b(?:for|in|within|over|about|nearly|almost|than|after|before|"
@@ -243,7 +246,7 @@ _SEASON_CUE_RE = re.compile(r"(?i:\b(?:in|during|by|until|this|last|next|the|ear
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
-def seasons(text, lo, hi, published, is_future=None):
+def seasons(text, lo, hi, published):
     for m in SEASON_RE.finditer(text, lo, hi):
         if m["season"][0].isupper() and not m["year"] and m.start() > 0 and \
                 not text[max(0, m.start() - 2):m.start()].strip(" \"'“") == "":
@@ -258,7 +261,7 @@ def seasons(text, lo, hi, published, is_future=None):
             if re.search(r"(?i:this|last|next)\s+(?:the\s+)?$", cue.group()):
                 continue   # "last fall": the relative-unit rule
             year = published.year
-            future = is_future(text, m.start()) if is_future else False
+            future = _is_future(text, m.start())
             start_month = _SEASON_START[code]
             if not future and date(year, start_month, 1) > published:
                 year -= 1

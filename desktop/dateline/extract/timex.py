@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import _daterules, _timexrules
+from . import _triggers as T
+from ._triggers import Triggers
 from ._relative import anchored
 from ._timexwords import PART_OF_DAY, SEASON_CODES, duration_value, number_value, week_value
 
@@ -57,15 +59,42 @@ def find_timexes(text: str, published: date | None, start: int = 0,
     lo = max(0, min(start, hi))
     if published is not None and not _MIN_ANCHOR <= published <= _MAX_ANCHOR:
         published = None    # no calendar arithmetic at the edges of date's range
-    dated = [c for rule in _daterules.RULES for c in rule(text, lo, hi, published)]
+    triggers = Triggers(text, lo, hi)
+    dated = [c for rule, hits, before, after in _date_rules(triggers)
+             for a, b in triggers.windows(hits, before, after) for c in rule(text, a, b, published)]
     dated.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    dated += anchored(text, lo, hi, published, dated)   # "two days after", "overnight"
+    dated += [c for a, b in triggers.windows(triggers.words(T.ANCHORED), 34, 14)
+              for c in anchored(text, a, b, published, dated)]   # "two days after", "overnight"
     found = [(*c, *describe(text, c), _DATE_RANK) for c in dated]
-    for rule in _timexrules.RULES:
-        found += [(*c, _OTHER_RANK) for c in rule(text, lo, hi, published)]
-    found += [(*c, _OTHER_RANK) for c in _timexrules.seasons(text, lo, hi, published,
-                                                             _daterules._is_future)]
+    for rule, hits, before, after in _other_rules(triggers):
+        found += [(*c, _OTHER_RANK) for a, b in triggers.windows(hits, before, after)
+                  for c in rule(text, a, b, published)]
     return _join_clock_and_day(text, _non_overlapping(text, found))
+
+
+# (rule, its trigger hits, how far its expressions reach before and after a trigger)
+def _date_rules(t: Triggers):
+    d = _daterules
+    return ((d._explicit_dates, t.words(T.MONTHS) + t.years(), 18, 34),
+            (d._years, t.years() + t.words(("year",)), 42, 12),
+            (d._weekdays, t.words(T.WEEKDAYS), 12, 24),
+            (d._day_words, t.words(T.DAY_WORDS), 6, 20),
+            (d._relative_units, t.words(("week", "month", "year"), T.SEASONS), 16, 12),
+            (d._months_alone, t.words(T.MONTHS), 42, 30),
+            (d._counted, t.words(T.UNITS), 24, 12))
+
+
+def _other_rules(t: Triggers):
+    r = _timexrules
+    return ((r.durations, t.words(T.UNITS), 0, 24),
+            (r.references, t.words(T.REFERENCES), 12, 24),
+            (r.quarters, t.words(T.QUARTERS), 34, 24),
+            (r.fiscal_years, t.words(("fiscal",)), 16, 24),
+            (r.years, t.years(), 42, 12),
+            (r.clock_times, t.clocks() + t.words(T.CLOCK_WORDS), 8, 32),
+            (r.day_parts, t.words(T.DAY_PARTS), 16, 4),
+            (r.sets, t.words(T.SETS, T.WEEKDAYS), 16, 14),
+            (r.seasons, t.words(T.SEASONS), 24, 12))
 
 
 def _non_overlapping(text: str, found: list[tuple]) -> list[Timex]:
