@@ -39,9 +39,13 @@ def find_time_expressions(text: str, published: date | None, start: int = 0,
                           end: int | None = None) -> list[TimeExpr]:
     """The dated time expressions in ``text[start:end]``, resolved against ``published``
     (durations without an anchor, "now", sets and bare clock times are left out)."""
+    return dated_expressions(find_timexes(text, published, start, end))
+
+
+def dated_expressions(timexes) -> list[TimeExpr]:
+    """The :class:`TimeExpr` view of the timexes that name a stretch of the calendar."""
     return [TimeExpr(t.start, t.end, t.text, t.date_start, t.date_end, t.precision)
-            for t in find_timexes(text, published, start, end)
-            if t.date_start is not None and t.precision in PRECISIONS]
+            for t in timexes if t.date_start is not None and t.precision in PRECISIONS]
 
 # ---------------------------------------------------------------- publication date
 
