@@ -111,15 +111,20 @@ def _is_past(text: str, pos: int) -> bool:
     return _PAST_VERB_RE.search(text, lo, hi) is not None
 
 
+_SOON = timedelta(days=45)   # "has called a strike for Jan. 24" (published Jan. 11): that one
+
+
 def _year_for(month: int, day: int, published: date, text: str, pos: int) -> date | None:
-    """Month/day without a year, in the tense of its sentence."""
+    """Month/day without a year, in the tense of its sentence: a past-tense sentence takes
+    the last one before publication, unless the nearest is only weeks ahead."""
     if _is_future(text, pos):
         options = [_safe_date(published.year, month, day), _safe_date(published.year + 1, month, day)]
         return next((d for d in options if d is not None and d >= published), None)
-    if _is_past(text, pos):
+    nearest = _nearest_year(month, day, published)
+    if nearest is not None and nearest > published + _SOON and _is_past(text, pos):
         options = [_safe_date(published.year, month, day), _safe_date(published.year - 1, month, day)]
         return next((d for d in options if d is not None and d <= published), None)
-    return _nearest_year(month, day, published)
+    return nearest
 
 
 def _nearest_year(month: int, day: int, published: date) -> date | None:
