@@ -64,7 +64,8 @@ _FUTURE_RE = re.compile(
     r"\b(?:will|shall|won['’]t|"
     r"(?:is|are|be|'s|’s)\s+(?:due|scheduled|set|expected|going|slated)"
     r"\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|would|"
-    r"as\s+(?:soon|early)\s+as|until|till|postponed|put\s+off|delayed|deadline|expires?)\b|['’]ll\b",
+    r"as\s+(?:soon|early)\s+as|until|till|postponed|put\s+off|delayed|deadline|expires?|payable|"
+    r"effective|(?:scheduled|set|slated)\s+for|due(?!\s+to\b))\b|['’]ll\b",
     re.IGNORECASE)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s|\n")
 # Past-tense verbs: irregular ones news uses most, and lower-case "-ed" words that are
@@ -101,7 +102,7 @@ def _is_past(text: str, pos: int) -> bool:
     before ``pos``): "told CNN in August" is last August, not next."""
     if _is_future(text, pos):
         return False
-    lo, hi = max(0, pos - 160), min(len(text), pos + 120)
+    lo, hi = max(0, pos - 160), min(len(text), pos + 200)
     before = list(_SENTENCE_BREAK_RE.finditer(text, lo, pos))
     if before:
         lo = before[-1].end()
@@ -363,9 +364,12 @@ def _month_bounds(month, cue, part, rel, published, future, past=False):
             "until": "future", "till": "future", "this": "this"}.get(rel or cue)
     if mode is None:
         mode = "future" if future else "past" if past else "nearest"
+    if mode == "past" and not rel and _month_year(month, published, "nearest") == published.year \
+            and date(published.year, month, 1) <= published + _SOON:
+        mode = "nearest"     # "planned for early March" (published in February): this March
     year = _month_year(month, published, mode)
-    if rel == "last" and month == published.month:
-        year -= 1
+    if rel == "last" and month >= published.month - 1:
+        year -= 1            # "last February" said in March is a year back, as TimeBank reads it
     if rel == "next" and month == published.month:
         year += 1
     first, last = date(year, month, 1), _month_end(year, month)

@@ -105,7 +105,7 @@ def references(text, lo, hi, published):
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 QUARTER_RE = re.compile(
     r"(?<![\w-])(?i:(?P<owner>(?:the|a|this|that|its|last\s+year['’]s|this\s+year['’]s|"
-    r"next\s+year['’]s)\s+)?(?:(?P<ago>year-(?:ago|earlier))\s+)?(?:(?:fiscal|flat|latest|"
+    r"next\s+year['’]s)\s+)?(?:(?P<owner_year>(?:1[89]|20)\d\d)\s+)?(?:(?P<ago>year-(?:ago|earlier))\s+)?(?:(?:fiscal|flat|latest|"
     r"current|same|comparable|previous|recent|calendar)\s+)*"
     r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<unit>quarter|half|period)"
     r"(?:\s+of\s+(?P<year>(?:fiscal\s+)?(?:1[89]|20)\d\d))?"
@@ -120,6 +120,11 @@ def quarters(text, lo, hi, published):
         owner = (m["owner"] or "").lower().strip()
         back = 1 if ("last" in owner or m["ago"] or m["bare_ago"]) else 0
         ahead = 1 if "next" in owner else 0
+        if m["owner_year"] and m["plain"] and owner == "the":
+            _, q = latest_quarter(published)
+            year = int(m["owner_year"])
+            yield (m.start(), m.end(), *_quarter_days(year, q), "range", "DATE", f"{year}-Q{q}")
+            continue
         if m["plain"]:
             if not owner or owner in ("a",) or (m["plain"].lower() == "period" and not (
                     re.search(r"(?i:latest|year-ago|year-earlier|same|comparable)", m.group()))):
@@ -135,8 +140,8 @@ def quarters(text, lo, hi, published):
         n, unit = _ORD[m["ord"].lower()], m["unit"].lower()
         if unit == "half" and n > 2:
             continue
-        if m["year"]:
-            year = int(m["year"][-4:])
+        if m["year"] or m["owner_year"]:
+            year = int((m["year"] or m["owner_year"])[-4:])
         else:
             year = published.year - back + ahead
             first_month = 1 + (n - 1) * (3 if unit != "half" else 6)
@@ -288,8 +293,6 @@ def clock_times(text, lo, hi, published):
     for m in CLOCK_RE.finditer(text, lo, hi):
         if m["word"]:
             hhmm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["word"].lower()]
-            if m["word"].lower() == "midday":
-                hhmm = "MI"
         elif m["ap"]:
             hour = int(m["h"])
             if not 1 <= hour <= 12:
@@ -373,4 +376,35 @@ def sets(text, lo, hi, published):
             yield (m.start(), m.end(), None, None, None, "SET", value)
 
 
-RULES = (durations, references, quarters, fiscal_years, years, clock_times, day_parts, sets)
+AGO_RE = re.compile(
+    rf"(?<![\w$£€.,-])(?i:(?:{_APPROX}\s+)?(?P<n>{NUMBER})\s+(?P<unit>{UNIT})s?\s+ago)\b")
+
+
+def ago(text, lo, hi, published):
+    """"almost four years ago", "a decade ago", "a few years ago": a date before
+    publication (its days only where the count is exact: the calendar rules)."""
+    if published is None:
+        return
+    for m in AGO_RE.finditer(text, lo, hi):
+        count, unit = number_value(m["n"]), m["unit"].lower().rstrip("s")
+        if count is None:
+            yield (m.start(), m.end(), None, None, None, "DATE", "PAST_REF")
+            continue
+        n = int(count)
+        if unit in ("year", "decade", "century"):
+            years = n * {"year": 1, "decade": 10, "century": 100}[unit]
+            if published.year - years > 0:
+                yield (m.start(), m.end(), None, None, None, "DATE", str(published.year - years))
+        elif unit == "month":
+            index = published.year * 12 + published.month - 1 - n
+            yield (m.start(), m.end(), None, None, None, "DATE", f"{index // 12:04d}-{index % 12 + 1:02d}")
+        elif unit in ("week", "day"):
+            day = published - timedelta(days=n * (7 if unit == "week" else 1))
+            value = day.isoformat()
+            if unit == "week":
+                year, week, _ = day.isocalendar()
+                value = f"{year}-W{week:02d}"
+            yield (m.start(), m.end(), None, None, None, "DATE", value)
+
+
+RULES = (ago, durations, references, quarters, fiscal_years, years, clock_times, day_parts, sets)

@@ -29,6 +29,7 @@ QUARTERS = ("quarter", "half", "period", "year-")
 ANCHORED = ("after", "before", "earlier", "later", "previously", "day", "morning", "night",
             "week", "overnight")
 CLOCK_WORDS = ("noon", "midnight", "midday")
+OTHER = ("fiscal", "ago")
 # Title-case words (months, weekdays) only count where the text capitalises them
 CAPITALISED = frozenset(MONTHS + WEEKDAYS)
 
@@ -56,7 +57,7 @@ def _trie(words) -> str:
 
 
 ALL_WORDS = sorted(set(MONTHS + WEEKDAYS + UNITS + SEASONS + DAY_WORDS + REFERENCES + DAY_PARTS
-                       + SETS + QUARTERS + ANCHORED + CLOCK_WORDS + ("fiscal",)))
+                       + SETS + QUARTERS + ANCHORED + CLOCK_WORDS + OTHER))
 _WORDS_RE = re.compile(r"(?<![a-z])" + _trie(ALL_WORDS))
 
 
