@@ -32,7 +32,7 @@ _SPAN_MOD = r"(?:past|last|next|first|coming|previous|following|final|remaining|
 _UNIT_WORD_RE = re.compile(
     rf"(?<!\w)(?i:(?P<unit>{UNIT})(?P<pl>s)?)\b(?!-old|\s+old\b|-\w|['’]s\b)")
 _COUNT_BEFORE_RE = re.compile(
-    rf"(?<![\w$£€.,-])(?i:(?P<the>the\s+)?(?:(?P<mod>{_SPAN_MOD})\s+)?(?:{_APPROX}\s+)?"
+    rf"(?<![\w$£€.,-])(?i:(?P<the>the\s+)?(?:(?P<mod>{_SPAN_MOD})\s+)?(?P<approx>{_APPROX}\s+)?"
     rf"(?P<n>{NUMBER})(?:\s+(?:more|full|long|straight|consecutive|trading|business|"
     rf"calendar|working))?(?P<sep>\s+|-))$")
 _BARE_CUE_RE = re.compile(r"(?i:\b(?:for|in|within|over|took|take|takes|lasted|last|lasts)\s+"
@@ -50,8 +50,9 @@ def durations(text, lo, hi, published):
         n_text = m["n"].lower()
         if m["sep"] == "-" and n_text in ("a", "an"):
             continue
-        if n_text in ("a", "an") and not m["the"] and not m["mod"] and \
-                not _A_CUE_RE.search(text, max(0, m.start() - 12), m.start()):
+        if n_text in ("a", "an") and not (m["the"] or m["mod"] or m["approx"]) and \
+                not _A_CUE_RE.search(text, max(0, m.start() - 12), m.start()) and \
+                not _SHIFT_AFTER_RE.match(text, u.end()):
             continue           # "$5 a year", "24 hours a day": a rate, not a duration
         if n_text == "one" and _per_unit(text, m.start()):
             continue
@@ -61,6 +62,7 @@ def durations(text, lo, hi, published):
         yield (m.start(), u.end(), None, None, None, "DURATION", duration_value(count, u["unit"]))
 
 
+_SHIFT_AFTER_RE = re.compile(r"[ \t]+(?i:earlier|later|before|after)\b")   # "A month earlier"
 _A_CUE_RE = re.compile(r"(?i:\b(?:for|in|within|over|about|nearly|almost|than|after|before|"
                        r"past|last|first|next|around|only|just|least|under|to|some|by|into|"
                        r"than|lasted|last|took|spent|extra|another)\s+)$")
@@ -177,7 +179,7 @@ def fiscal_years(text, lo, hi, published):
             rel = m["rel"].lower()
             year = published.year + (-1 if rel in ("last", "the previous") else
                                      1 if rel == "next" else 0)
-        if year is not None:
+        if year is not None and 1 <= year <= 9999:
             yield (m.start(), m.end(), date(year, 1, 1), date(year, 12, 31), "year", "DATE", str(year))
 
 
@@ -237,6 +239,8 @@ def years(text, lo, hi, published):
         decade = published.year // 100 * 100 + int(m["yy"])
         if decade > published.year:
             decade -= 100
+        if decade < 1:
+            continue
         yield (m.start(), m.end(), date(decade, 1, 1), date(decade + 9, 12, 31), "range", "DATE",
                str(decade)[:3] + "X")
 
