@@ -6,7 +6,7 @@ TempEval-3 computes them:
 - extent strict: same start and end; relaxed: the spans overlap (one-to-one matching);
 - value / type accuracy: share of the relaxed matches with the gold attribute, and
   value F1 = relaxed F1 x value accuracy (type F1 likewise);
-- speed: milliseconds of ``find_timexes`` (CPU time) per 1,000 words of text.
+- speed: milliseconds of ``find_timexes`` (CPU time, best of three runs) per 1,000 words.
 
 ``python -m dateline.evaluation.eval_temporal --errors`` lists the development part's
 misses, false alarms and wrong values (never the held-out part's: it is not for tuning).
@@ -77,15 +77,13 @@ def match(gold: list, predicted: list) -> list[tuple]:
 
 
 def score_document(doc: TimeMLDoc, errors: list | None = None) -> Score:
-    t0 = time.process_time()     # CPU time: the machine may be shared with other work
     predicted = find_timexes(doc.text, doc.dct)
-    seconds = time.process_time() - t0
     pairs = match(doc.timexes, predicted)
     score = Score(docs=1, gold=len(doc.timexes), found=len(predicted), relaxed=len(pairs),
                   strict=sum((g.start, g.end) == (p.start, p.end) for g, p in pairs),
                   value_ok=sum(g.value == p.value for g, p in pairs),
                   type_ok=sum(g.type == p.type for g, p in pairs),
-                  words=doc.words, seconds=seconds)
+                  words=doc.words)
     if errors is not None:
         errors.extend(_errors(doc, pairs, predicted))
     return score
@@ -126,11 +124,24 @@ def load_parts(corpora: Path, limit: int | None) -> dict[str, list[TimeMLDoc]]:
     return parts
 
 
-def evaluate(docs: list[TimeMLDoc], errors: list | None = None) -> Score:
+def evaluate(docs: list[TimeMLDoc], errors: list | None = None, repeats: int = 3) -> Score:
     total = Score()
     for doc in docs:
         total.add(score_document(doc, errors))
+    total.seconds = tagging_seconds(docs, repeats)
     return total
+
+
+def tagging_seconds(docs: list[TimeMLDoc], repeats: int = 3) -> float:
+    """CPU seconds ``find_timexes`` takes over ``docs``: the best of ``repeats`` runs, so
+    other work on a shared machine does not count."""
+    best = float("inf")
+    for _ in range(max(1, repeats)):
+        t0 = time.process_time()
+        for doc in docs:
+            find_timexes(doc.text, doc.dct)
+        best = min(best, time.process_time() - t0)
+    return best
 
 
 def main(corpora: Path, limit: int | None) -> None:

@@ -41,7 +41,8 @@ _BARE_CUE_RE = re.compile(r"(?i:\b(?:for|in|within|over|took|take|takes|lasted|l
 
 def durations(text, lo, hi, published):
     for u in _UNIT_WORD_RE.finditer(text, lo, hi):
-        m = _COUNT_BEFORE_RE.search(text, max(0, u.start() - 70), u.start())
+        m = _COUNT_BEFORE_RE.search(text, max(0, u.start() - 70), u.start()) \
+            if _counted_word_before(text, u.start()) else None
         if m is None:
             if u["pl"] and _BARE_CUE_RE.search(text, max(0, u.start() - 30), u.start()):
                 yield (u.start(), u.end(), None, None, None, "DURATION",
@@ -60,6 +61,21 @@ def durations(text, lo, hi, published):
         if count is not None and count == 0:
             continue
         yield (m.start(), u.end(), None, None, None, "DURATION", duration_value(count, u["unit"]))
+
+
+_COUNT_TAILS = frozenset(("more", "full", "long", "straight", "consecutive", "trading", "business",
+                          "calendar", "working", "few", "several", "many", "some", "of", "dozen",
+                          "a", "an"))
+
+
+def _counted_word_before(text: str, pos: int) -> bool:
+    """Cheap test before the costly backward search: is the word before the unit a count
+    ("three", "90", "twenty-five", "a") or a word that may follow one ("trading", "more")?"""
+    words = text[max(0, pos - 24):pos].replace("-", " ").split()
+    if not words:
+        return False
+    word = words[-1].lower().rstrip(",")
+    return word[-1:].isdigit() or word in _COUNT_TAILS or number_value(word) is not None
 
 
 _SHIFT_AFTER_RE = re.compile(r"[ \t]+(?i:earlier|later|before|after)\b")   # "A month earlier"

@@ -28,13 +28,13 @@ SETS = ("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "every", "e
 QUARTERS = ("quarter", "half", "period", "year-")
 ANCHORED = ("after", "before", "earlier", "later", "previously", "day", "morning", "night",
             "week", "overnight")
-CLOCK_WORDS = ("noon", "midnight", "midday")
+CLOCK_WORDS = ("noon", "midnight", "midday", "a.m", "p.m", "am", "pm")
 OTHER = ("fiscal", "ago")
 # Title-case words (months, weekdays) only count where the text capitalises them
 CAPITALISED = frozenset(MONTHS + WEEKDAYS)
 
 _DIGITS_RE = re.compile(r"[12]\d{3}(?!\d)|['’]\d0s")
-_CLOCK_RE = re.compile(r"\d[ \t]*(?:[ap]\.?m\b|[AP]\.?M\b)|\d:\d\d")
+_CLOCK_RE = re.compile(r"\d:\d\d")     # 24-hour clock times ("15:00 GMT")
 
 
 def _trie(words) -> str:
@@ -93,6 +93,9 @@ class Triggers:
         return hits
 
     def clocks(self) -> list[tuple[int, int]]:
+        """"15:00"; "10 p.m." and "noon" are trigger words (``CLOCK_WORDS``)."""
+        if ":" not in self.text:
+            return []
         return self._regex("clocks", _CLOCK_RE)
 
     def _regex(self, key: str, regex) -> list[tuple[int, int]]:
