@@ -368,7 +368,7 @@ def _month_bounds(month, cue, part, rel, published, future, past=False):
             and date(published.year, month, 1) <= published + _SOON:
         mode = "nearest"     # "planned for early March" (published in February): this March
     year = _month_year(month, published, mode)
-    if rel == "last" and month >= published.month - 1:
+    if rel == "last" and month in (published.month, published.month - 1):
         year -= 1            # "last February" said in March is a year back, as TimeBank reads it
     if rel == "next" and month == published.month:
         year += 1

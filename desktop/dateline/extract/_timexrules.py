@@ -36,7 +36,9 @@ _COUNT_BEFORE_RE = re.compile(
     rf"(?P<n>{NUMBER})(?:\s+(?:more|full|long|straight|consecutive|trading|business|"
     rf"calendar|working))?(?P<sep>\s+|-))$")
 _BARE_CUE_RE = re.compile(r"(?i:\b(?:for|in|within|over|took|take|takes|lasted|last|lasts)\s+"
-                          r"(?:(?:many|several|the|recent|coming|past)\s+)?)$")
+                          r"(?:(?:many|several|the|past)\s+)?)$")
+# "in recent months", "in coming weeks": a vague stretch, its adjective in the span
+_VAGUE_SPAN_RE = re.compile(r"(?i:\b(?:the\s+)?(?:recent|coming)\s+)$")
 
 
 def durations(text, lo, hi, published):
@@ -44,7 +46,12 @@ def durations(text, lo, hi, published):
         m = _COUNT_BEFORE_RE.search(text, max(0, u.start() - 70), u.start()) \
             if _counted_word_before(text, u.start()) else None
         if m is None:
-            if u["pl"] and _BARE_CUE_RE.search(text, max(0, u.start() - 30), u.start()):
+            vague = _VAGUE_SPAN_RE.search(text, max(0, u.start() - 16), u.start()) \
+                if u["pl"] and u["unit"].lower() not in ("year", "decade") else None
+            if vague:
+                yield (vague.start(), u.end(), None, None, None, "DURATION",
+                       duration_value(None, u["unit"]))   # "recent months", "coming weeks"
+            elif u["pl"] and _BARE_CUE_RE.search(text, max(0, u.start() - 30), u.start()):
                 yield (u.start(), u.end(), None, None, None, "DURATION",
                        duration_value(None, u["unit"]))   # "for years", "within weeks"
             continue
@@ -93,10 +100,9 @@ def _per_unit(text: str, pos: int) -> bool:
 
 _REF_RE = re.compile(
     r"(?<![\w-])(?:(?P<present>(?i:now|currently|nowadays|presently|at\s+present|these\s+days))"
-    r"|(?P<past>(?i:recently|lately|(?:in\s+)?the\s+past|recent\s+(?:years|months|weeks|days|"
-    r"times|decades)|(?<=the\s)recent|past\s+years|the\s+time))"
-    r"|(?P<future>(?i:the\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date|"
-    r"(?:the\s+)?coming\s+(?:years|months|weeks|quarters))))"
+    r"|(?P<past>(?i:recently|lately|(?:in\s+)?the\s+past|recent\s+(?:years|times|decades)|"
+    r"(?<=the\s)recent|past\s+years|the\s+time))"
+    r"|(?P<future>(?i:the\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date)))"
     r"(?![\w-])(?!\s+(?:\d|decade|century|week|month|year|day|quarter|summer|winter|spring|fall|"
     r"autumn|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|\w+teen)\b)")

@@ -69,7 +69,7 @@ def find_timexes(text: str, published: date | None, start: int = 0,
     for rule, hits, before, after in _other_rules(triggers):
         found += [(*c, _OTHER_RANK) for a, b in triggers.windows(hits, before, after)
                   for c in rule(text, a, b, published)]
-    return _year_ago_quarters(_join_clock_and_day(text, _non_overlapping(text, found)))
+    return _year_ago_quarters(text, _join_clock_and_day(text, _non_overlapping(text, found)))
 
 
 # (rule, its trigger hits, how far its expressions reach before and after a trigger)
@@ -142,24 +142,29 @@ def _join_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-_YEAR_AGO_RE = re.compile(r"(?i:(?:an?\s+|the\s+)?year[- ](?:ago|earlier)|last\s+year)$")
+_YEAR_AGO_RE = re.compile(r"(?i:(?:an?\s+|the\s+)?year[- ](?:ago|earlier))$")
+_EARLIER_RE = re.compile(r"[ \t]+(?i:earlier)\b")
 _QUARTER_VALUE_RE = re.compile(r"^(\d{4})-Q(\d)$")
 _QUARTER_REACH = 400
 
 
-def _year_ago_quarters(timexes: list[Timex]) -> list[Timex]:
+def _year_ago_quarters(text: str, timexes: list[Timex]) -> list[Timex]:
     """In results news "from $4 million a year earlier" compares quarters: after "the third
     quarter" (1989-Q3), "a year ago" is 1988-Q3, not all of 1988."""
     last_quarter: tuple[int, int, int] | None = None      # (end offset, year, quarter)
     out = []
     for t in timexes:
         q = _QUARTER_VALUE_RE.match(t.value)
+        near = last_quarter and t.start - last_quarter[0] < _QUARTER_REACH
         if q and not _YEAR_AGO_RE.search(t.text):
             last_quarter = (t.end, int(q[1]), int(q[2]))
-        elif last_quarter and t.start - last_quarter[0] < _QUARTER_REACH and \
-                _YEAR_AGO_RE.search(t.text) and re.fullmatch(r"\d{4}", t.value):
+        elif near and _YEAR_AGO_RE.search(t.text) and re.fullmatch(r"\d{4}", t.value):
             t = Timex(t.start, t.end, t.text, t.type, f"{last_quarter[1] - 1}-Q{last_quarter[2]}",
                       t.date_start, t.date_end, t.precision)
+        elif near and t.type == "DURATION" and t.value == "P1Y" and \
+                t.text.lower() in ("a year", "one year") and (m := _EARLIER_RE.match(text, t.end)):
+            t = Timex(t.start, m.end(), text[t.start:m.end()], "DATE",
+                      f"{last_quarter[1] - 1}-Q{last_quarter[2]}")   # no anchor day: no dates
         out.append(t)
     return out
 
