@@ -65,7 +65,7 @@ _FUTURE_RE = re.compile(
     r"(?:is|are|be|'s|’s)\s+(?:due|scheduled|set|expected|going|slated)"
     r"\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|would|"
     r"as\s+(?:soon|early)\s+as|until|till|postponed|put\s+off|delayed|deadline|expires?|payable|"
-    r"effective|(?:scheduled|set|slated)\s+for|due(?!\s+to\b))\b|['’]ll\b",
+    r"effective|(?:scheduled|set|slated)\s+(?:for|to)|due(?!\s+to\b))\b|['’]ll\b",
     re.IGNORECASE)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s|\n")
 # Past-tense verbs: irregular ones news uses most, and lower-case "-ed" words that are
@@ -75,7 +75,10 @@ _PAST_VERB_RE = re.compile(
     r"held|won|lost|fell|rose|saw|found|spent|paid|sold|bought|struck|broke|hit|"
     r"(?!need|feed|seed|speed|indeed|hundred|based|expected|scheduled|planned|proposed|"
     r"related|supposed|succeed|proceed|exceed|red\b|bed\b|united)[a-z]{2,}ed)\b")
-_CLAUSE_BREAK_RE = re.compile(r"[.!?;]\s|\n")
+# "a.m." and initials ("U.S.") do not end a clause
+_CLAUSE_BREAK_RE = re.compile(r"(?<!a\.m)(?<!p\.m)(?<!\b[A-Z])[.!?;]\s|\n")
+_HAD_BEFORE_RE = re.compile(r"(?i:\bhad\s+(?:been\s+)?)$")
+_PAST_AFTER_RE = re.compile(r"(?i:[^.;!?\n]{0,60}?\b(?:had|was|were)\b)")
 _PAST_RE = re.compile(r"\b(?:said|says|told|tells|was|were|did|tweeted|wrote|added)\b",
                       re.IGNORECASE)
 
@@ -94,7 +97,12 @@ def _is_future(text: str, pos: int) -> bool:
     futures = list(_FUTURE_RE.finditer(window))
     if not futures:
         return False
-    return _PAST_RE.search(window, futures[-1].end()) is None
+    marker = futures[-1]
+    if _HAD_BEFORE_RE.search(window, 0, marker.start()):
+        return False         # "had been due to expire Friday": a plan in the past
+    if marker.group().lower() in ("until", "till") and _PAST_AFTER_RE.match(text, pos):
+        return False         # "Until Thursday, they had not called him a suspect"
+    return _PAST_RE.search(window, marker.end()) is None
 
 
 def _is_past(text: str, pos: int) -> bool:
@@ -198,7 +206,7 @@ def _weekdays(text, lo, hi, published):
         rel = (m["rel"] or "").lower()
         back = (published.weekday() - target) % 7
         ahead = (target - published.weekday()) % 7 or 7
-        if rel == "next" or (rel not in ("last", "past") and _is_future(text, m.start())):
+        if rel in ("next", "coming") or (rel not in ("last", "past") and _is_future(text, m.start())):
             when = published + timedelta(days=ahead)
         elif rel == "last":
             when = published - timedelta(days=back or 7)
