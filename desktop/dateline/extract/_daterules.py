@@ -63,7 +63,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|won['’]t|"
     r"(?:is|are|be|'s|’s)\s+(?:due|scheduled|set|expected|going|slated)"
-    r"\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|would|"
+    r"\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|"
     r"as\s+(?:soon|early)\s+as|until|till|postponed|put\s+off|delayed|deadline|expires?|payable|"
     r"effective|(?:scheduled|set|slated)\s+(?:for|to)|due(?!\s+to\b))\b|['’]ll\b",
     re.IGNORECASE)
@@ -121,19 +121,30 @@ def _is_past(text: str, pos: int) -> bool:
 
 
 _SOON = timedelta(days=45)   # "has called a strike for Jan. 24" (published Jan. 11): that one
+_NEXT_MONTH_SOON = timedelta(days=21)   # "planned for early March" on Feb. 10: this March
 
 
 def _year_for(month: int, day: int, published: date, text: str, pos: int) -> date | None:
-    """Month/day without a year, in the tense of its sentence: a past-tense sentence takes
-    the last one before publication, unless the nearest is only weeks ahead."""
-    if _is_future(text, pos):
+    """Month/day without a year, in the tense of its sentence: a future one takes the next
+    after publication, a past one the last before it, unless the nearest is only weeks
+    away ("has called a strike for Jan. 24" on Jan. 11; "by Jan. 14" on Jan. 15)."""
+    nearest = _nearest_year(month, day, published)
+    if nearest is None or abs(nearest - published) <= _SOON:
+        return nearest
+    if _PARTICIPLE_BEFORE_RE.search(text, max(0, pos - 24), pos):
+        future = False       # "shares issued July 1" even in a sentence about the future
+    else:
+        future = _is_future(text, pos)
+    if future:
         options = [_safe_date(published.year, month, day), _safe_date(published.year + 1, month, day)]
         return next((d for d in options if d is not None and d >= published), None)
-    nearest = _nearest_year(month, day, published)
-    if nearest is not None and nearest > published + _SOON and _is_past(text, pos):
+    if nearest > published and _is_past(text, pos):
         options = [_safe_date(published.year, month, day), _safe_date(published.year - 1, month, day)]
         return next((d for d in options if d is not None and d <= published), None)
     return nearest
+
+
+_PARTICIPLE_BEFORE_RE = re.compile(r"\b(?!need|speed|feed)[a-z]{3,}ed\s+(?:on\s+|in\s+)?$")
 
 
 def _nearest_year(month: int, day: int, published: date) -> date | None:
@@ -373,7 +384,7 @@ def _month_bounds(month, cue, part, rel, published, future, past=False):
     if mode is None:
         mode = "future" if future else "past" if past else "nearest"
     if mode == "past" and not rel and _month_year(month, published, "nearest") == published.year \
-            and date(published.year, month, 1) <= published + _SOON:
+            and date(published.year, month, 1) <= published + _NEXT_MONTH_SOON:
         mode = "nearest"     # "planned for early March" (published in February): this March
     year = _month_year(month, published, mode)
     if rel == "last" and month in (published.month, published.month - 1):
