@@ -52,3 +52,11 @@ def test_harness_on_a_few_documents_gives_plausible_figures(capsys):
     eval_temporal.main(CORPORA, 2)
     out = capsys.readouterr().out
     assert "TempEval-3 train dev" in out and "TempEval-3 train heldout" in out
+
+
+def test_sample_corpus_gold_locates_every_timex_and_scores_high():
+    docs = eval_temporal.sample_docs()
+    assert len(docs) == 5 and sum(len(d.timexes) for d in docs) >= 60
+    assert all(d.text[t.start:t.end] == t.text for d in docs for t in d.timexes)
+    row = dict(zip(eval_temporal.COLUMNS, evaluate(docs, repeats=1).row("sample")))
+    assert row["relaxed P"] >= 0.95 and row["relaxed R"] >= 0.85 and row["value F1"] >= 0.85

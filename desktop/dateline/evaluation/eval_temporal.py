@@ -14,14 +14,18 @@ misses, false alarms and wrong values (never the held-out part's: it is not for 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+
+from dateline import paths
+from dateline.corpus import load_corpus
 from dateline.extract.timex import find_timexes
 
-from .common import corpora_dir, format_table, prf, split_of
+from .common import REPO, corpora_dir, format_table, prf, split_of
 from .timeml import GoldTimex, TimeMLDoc, corpus_files, read_timeml
 
 COLUMNS = ["part", "docs", "gold", "found", "strict P", "strict R", "strict F1", "relaxed P",
@@ -144,10 +148,37 @@ def tagging_seconds(docs: list[TimeMLDoc], repeats: int = 3) -> float:
     return best
 
 
+SAMPLE_GOLD = REPO / "tests" / "gold" / "timex" / "sample_timexes.json"
+
+
+def sample_docs(gold_path: Path = SAMPLE_GOLD) -> list[TimeMLDoc]:
+    """The bundled sample articles with their hand-annotated TIMEX3s (publication date from
+    the manifest as DCT); ValueError if a gold entry is not found in its article."""
+    corpus = load_corpus([paths.bundled_articles_dir()], manifest=paths.bundled_manifest())
+    by_prefix = {a.id[:3]: a for a in corpus.articles}
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["timexes"]
+    docs = {a.id: TimeMLDoc(a.id, a.published, a.published.isoformat() if a.published else "",
+                            a.text) for a in corpus.articles}
+    for n, (prefix, context, text, kind, value) in enumerate(gold, start=1):
+        article = by_prefix[prefix]
+        at = article.text.find(context)
+        offset = article.text.find(text, at) if at >= 0 else -1
+        if at < 0 or offset < 0 or offset + len(text) > at + len(context):
+            raise ValueError(f"{gold_path.name}: {context!r} / {text!r} not in article {prefix}")
+        docs[article.id].timexes.append(
+            GoldTimex(offset, offset + len(text), text, f"t{n}", kind, value))
+    for doc in docs.values():
+        doc.timexes.sort(key=lambda t: t.start)
+    return list(docs.values())
+
+
 def main(corpora: Path, limit: int | None) -> None:
     parts = load_parts(corpora, limit)
     rows = [evaluate(docs).row(f"TempEval-3 train {name}") for name, docs in parts.items()]
-    print(format_table("TIMEX3 (TimeBank + AQUAINT, DCT excluded)", COLUMNS, rows))
+    if SAMPLE_GOLD.is_file():
+        rows.append(evaluate(sample_docs()).row("sample corpus (5 articles)"))
+    print(format_table("TIMEX3 (TimeBank + AQUAINT, DCT excluded; sample corpus hand-annotated)",
+                       COLUMNS, rows))
 
 
 def _cli(argv=None) -> int:

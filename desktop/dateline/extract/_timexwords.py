@@ -51,7 +51,9 @@ def duration_value(count: float | None, unit: str) -> str:
         if not float(total).is_integer() and letter == "Y":
             return f"P{int(total)}Y{int(round((total % 1) * 12))}M"
     if count is None and factor == 100:
-        letter = "C"
+        letter = "CE"
+    elif count is None and factor == 10:
+        letter = "DE"
     elif count is None and factor == 3:
         letter = "Q"
     return f"PT{amount}{letter}" if clock else f"P{amount}{letter}"
