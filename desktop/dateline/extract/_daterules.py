@@ -77,7 +77,7 @@ _PAST_VERB_RE = re.compile(
     r"related|supposed|succeed|proceed|exceed|red\b|bed\b|united)[a-z]{2,}ed)\b")
 # "a.m." and initials ("U.S.") do not end a clause
 _CLAUSE_BREAK_RE = re.compile(r"(?<!a\.m)(?<!p\.m)(?<!\b[A-Z])[.!?;]\s|\n")
-_HAD_BEFORE_RE = re.compile(r"(?i:\bhad\s+(?:been\s+)?)$")
+_HAD_BEFORE_RE = re.compile(r"(?i:\b(?:had\s+(?:been\s+)?|was\s+|were\s+))$")
 _PAST_AFTER_RE = re.compile(r"(?i:[^.;!?\n]{0,60}?\b(?:had|was|were)\b)")
 _PAST_RE = re.compile(r"\b(?:said|says|told|tells|was|were|did|tweeted|wrote|added)\b",
                       re.IGNORECASE)
@@ -99,7 +99,7 @@ def _is_future(text: str, pos: int) -> bool:
         return False
     marker = futures[-1]
     if _HAD_BEFORE_RE.search(window, 0, marker.start()):
-        return False         # "had been due to expire Friday": a plan in the past
+        return False         # "had been due to expire Friday", "was scheduled to meet": past plans
     if marker.group().lower() in ("until", "till") and _PAST_AFTER_RE.match(text, pos):
         return False         # "Until Thursday, they had not called him a suspect"
     return _PAST_RE.search(window, marker.end()) is None
