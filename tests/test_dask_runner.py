@@ -12,7 +12,7 @@ distributed = pytest.importorskip("distributed")
 
 from dateline.corpus import load_corpus  # noqa: E402
 from dateline.extract import extract_corpus  # noqa: E402
-from dateline.extract.dask_runner import extract_folder_dask  # noqa: E402
+from dateline.model.dask_runner import extract_folder_dask  # noqa: E402
 from dateline.model.cache_parquet import load_store_parquet  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

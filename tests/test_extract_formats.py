@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 
 import pytest
@@ -56,3 +57,29 @@ def test_unknown_format_is_refused_and_nothing_written(tmp_path):
     with pytest.raises(ValueError):
         write_document(DOC, tmp_path / "out.xml", "xml")
     assert not list(tmp_path.iterdir())
+
+
+def test_cli_csv_neutralises_formula_cells():
+    """Article text is untrusted: a quote starting "=" stays text in a spreadsheet."""
+    from dateline.extract.formats import to_csv
+    doc = {"events": [{"id": "e1", "type": "other", "summary": "=1+1", "actors": ["@cmd"],
+                       "mentions": []}],
+           "statements": [{"id": "s1", "speaker": "-2+3", "text": "=HYPERLINK(\"x\")",
+                           "article": "a", "place": {"name": "Santiago", "lat": -33.45, "lon": -70.66}}]}
+    rows = list(csv.DictReader(io.StringIO(to_csv(doc))))
+    assert rows[0]["summary"] == "'=1+1" and rows[0]["actors"] == "'@cmd"
+    assert rows[1]["text"].startswith("'=") and rows[1]["speaker"] == "'-2+3"
+    assert rows[1]["lat"] == "-33.45"     # numbers are numbers, not formulas
+
+
+def test_undated_exported_event_has_no_precision():
+    import pandas as pd
+    from dateline.model.export import event_records
+    from dateline.model.store import EventStore
+    doc = {"schema": "dateline/1", "articles": [{"id": "a"}], "statements": [],
+           "events": [{"id": "e1", "type": "other", "summary": "x", "actors": [],
+                       "mentions": [{"article": "a", "start": 0, "end": 1, "text": "x"}]}]}
+    store = EventStore.from_document(doc)
+    rec = event_records(store.events)[0]
+    assert rec["date_start"] is None and rec["precision"] is None
+    assert pd.isna(store.events["start"].iloc[0])

@@ -4,6 +4,7 @@
     dateline open PATH...            open article files/folders, or an exported events JSON
     dateline extract [PATH...] -o OUT.json [--format json|csv|geojson|timeml] [--manifest FILE]
     dateline --self-test             open the window offscreen on the sample corpus, check it, exit
+    dateline --self-test open PATH   the same on PATH (articles, a folder or an events JSON)
 """
 from __future__ import annotations
 
@@ -34,8 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
                "  dateline extract ~/news --format timeml -o timeml/   # one .tml per article\n")
     parser.add_argument("--version", action="version", version=f"dateline {__version__}")
     parser.add_argument("--self-test", action="store_true",
-                        help="open the main window offscreen on the sample corpus, check that "
-                             "events, map and timeline are populated, and exit 0 (or 1)")
+                        help="open the main window offscreen on the sample corpus (or on the "
+                             "PATHs of 'open' after it), check that events, map and timeline "
+                             "are populated from that input, and exit 0 (or 1)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     open_cmd = commands.add_parser("open", help="open articles, folders or an events JSON in the explorer")
@@ -65,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.self_test:
+            if args.command == "open":
+                return _self_test(args.paths, args.manifest)
             return _self_test()
         if args.command == "extract":
             from dateline.extract_cli import run_extract
@@ -107,10 +111,10 @@ def _gui(paths_: list[Path] | None, manifest: Path | None) -> int:
     return run_gui(paths=paths_, manifest=manifest)
 
 
-def _self_test() -> int:
+def _self_test(paths_: list[Path] | None = None, manifest: Path | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from dateline._qt.selftest import run_self_test
-    problems = run_self_test()
+    problems = run_self_test(paths_, manifest)
     for problem in problems:
         print(f"self-test: FAIL {problem}", file=sys.stderr)
     if not problems:

@@ -4,6 +4,7 @@ import sys
 
 import pandas as pd
 import pytest
+from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -121,12 +122,31 @@ def test_export_filtered_events(make_window, synthetic_store, tmp_path, monkeypa
     n = len(window.state.result.events)
     text = target.read_text(encoding="utf-8")
     if suffix == ".csv":
-        assert len(pd.read_csv(target)) == n
+        table = pd.read_csv(target)
+        assert (table["record"] == "event").sum() == n
+        assert (table["record"] == "statement").sum() == len(window.state.result.statements)
     elif suffix == ".json":
         assert len(json.loads(text)["events"]) == n
     else:
-        features = json.loads(text)["features"]
-        assert len(features) == n and features[0]["properties"]["place"] == "Tokyo"
+        features = [f for f in json.loads(text)["features"] if f["properties"]["record"] == "event"]
+        assert len(features) == n and features[0]["properties"]["place"]["name"] == "Tokyo"
+
+
+def test_exported_json_reopens_with_the_same_events(make_window, synthetic_store, tmp_path,
+                                                    monkeypatch):
+    """The app's JSON export is a "dateline/1" document that `dateline open` reads back."""
+    from dateline.document import read_document
+    from dateline.model.store import EventStore
+    window = make_window(synthetic_store)
+    window.state.update(place="Tokyo")
+    target = tmp_path / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_events()
+    reopened = EventStore.from_document(read_document(target))
+    before = window.state.result.events
+    assert sorted(reopened.events["id"]) == sorted(before["id"])
+    assert list(reopened.events.sort_values("id")["start"]) == list(before.sort_values("id")["start"])
+    assert len(reopened.statements) == len(window.state.result.statements)
 
 
 def test_export_timeline_png(make_window, synthetic_store, tmp_path, monkeypatch):
@@ -344,3 +364,18 @@ def test_nothing_readable_message_lists_why(make_window, qtbot, tmp_path, monkey
     (text,) = shown
     assert "a.txt" in text and "empty" in text and "binary" in text
     assert "&lt;b&gt;b.txt" in text and "<b>b.txt" not in text     # escaped rich text
+
+
+def test_file_menu_goes_back_to_the_sample_corpus(make_window, synthetic_store, qtbot):
+    window = make_window(synthetic_store)
+    titles = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "Open &Sample Corpus" in titles
+    window.act_sample.trigger()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=120_000)
+    qtbot.waitUntil(lambda: window.state.store is not synthetic_store, timeout=10_000)
+    root = Path(__file__).resolve().parents[2]
+    assert set(window.state.store.articles["id"]) == {p.stem for p in
+                                                      (root / "data" / "articles").glob("*.txt")}
+    assert window.windowTitle().startswith("Sample corpus")
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Loaded 5 articles:") and " 1 articles" not in message

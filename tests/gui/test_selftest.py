@@ -84,3 +84,34 @@ def test_screenshot_rejects_a_bad_size(capsys):
     with pytest.raises(SystemExit):
         screenshot.main(["out.png", "--size", "big"])
     assert "1400x900" in capsys.readouterr().err
+
+
+def test_self_test_open_checks_the_given_events_file(qapp, tmp_path):
+    """`dateline --self-test open events.json` checks that file, not the sample: an export
+    can be re-opened and checked from a script."""
+    import json
+    import subprocess
+    import sys
+    full = tmp_path / "all.json"
+    subprocess.run([sys.executable, "-m", "dateline.cli", "extract", "--no-cache", "-o", str(full)],
+                   check=True, capture_output=True, timeout=300)
+    doc = json.loads(full.read_text(encoding="utf-8"))
+    doc["events"] = doc["events"][:3]
+    part = tmp_path / "three.json"
+    part.write_text(json.dumps(doc), encoding="utf-8")
+    assert run_self_test([part], None, timeout_s=120) == []
+
+
+def test_check_input_shown_reports_a_window_on_other_data(qapp, tmp_path):
+    import json
+    from types import SimpleNamespace
+
+    import pandas as pd
+    from dateline._qt.selftest import check_input_shown
+    doc = {"schema": "dateline/1", "articles": [], "statements": [],
+           "events": [{"id": f"e{i}", "type": "other", "summary": "x"} for i in range(4)]}
+    path = tmp_path / "four.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    window = SimpleNamespace(state=SimpleNamespace(store=SimpleNamespace(
+        events=pd.DataFrame({"id": ["a", "b"]}), articles=pd.DataFrame({"path": []}))))
+    assert check_input_shown(window, [path]) == [f"{path}: 4 events in the file, 2 in the window"]

@@ -352,3 +352,41 @@ def test_jump_field_follows_the_scrubbed_window(seed_window, settle):
     seed_window.timeline.set_window(day, day + pd.Timedelta(days=1))
     settle(seed_window)
     assert seed_window.timeline.date_edit.date().toPython().isoformat() == "2017-03-17"
+
+
+def test_play_keeps_the_window_in_view_on_whole_days_and_loops(make_window, synthetic_store, qtbot):
+    """Play moves the window by whole days (no invented hours in the label), the plot
+    pans with it, every view shows the same window, and Loop starts again at the end."""
+    window = make_window(synthetic_store)
+    timeline = window.timeline
+    rng = window.state.store.time_range()
+    timeline.loop_box.setChecked(True)
+    timeline.speed_combo.setCurrentText("4×")      # a sweep in ~100 ticks
+    timeline.play()
+    assert timeline.playing and timeline.play_button.text() == "Pause"
+    assert not timeline.play_button.icon().isNull()
+    starts = []
+    for _ in range(160):
+        timeline._play_tick()
+        sel = window.state.selection.window
+        starts.append(sel[0])
+        assert sel[0] == sel[0].normalize() and sel[1] == sel[1].normalize()
+        lo, hi = timeline.plots.lanes.viewRange()[0]
+        x0, x1 = (t.value / 1e9 for t in sel)
+        assert lo <= x0 and x1 <= hi, "the window ran off the visible range"
+        assert "UTC" not in timeline.window_label.text()
+    assert any(b < a for a, b in zip(starts, starts[1:])), "never looped back to the start"
+    assert min(starts) >= rng[0].floor("D")
+    timeline.stop()
+    assert timeline.play_button.text() == "Play"
+
+
+def test_jump_field_follows_show_all_dates(make_window, synthetic_store):
+    window = make_window(synthetic_store)
+    timeline = window.timeline
+    rng = window.state.store.time_range()
+    later = rng[0] + (rng[1] - rng[0]) / 2
+    window.state.update(window=(later.floor("D"), later.floor("D") + pd.Timedelta(days=7)))
+    assert timeline.date_edit.date().toPython() == later.floor("D").date()
+    timeline.clear_window()
+    assert timeline.date_edit.date().toPython() == rng[0].date()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dateline import paths as dl_paths
 from dateline._qt import theme
 from dateline._qt.event_table import EventTable
 from dateline._qt.filter_bar import SearchField, make_filter_buttons
@@ -135,6 +136,9 @@ class MainWindow(QMainWindow):
                                             "Extract events from every article in a folder")
         self.act_open_files = self._action("Open &Files…", self.open_files_dialog,
                                            "Ctrl+Shift+O", "Open articles or an events document")
+        self.act_sample = self._action("Open &Sample Corpus", self.open_sample, None,
+                                       "The five 2017 articles on US–China diplomacy that ship "
+                                       "with Dateline")
         self.act_cancel = self._action("&Cancel Extraction", self.runner.cancel, None)
         self.act_export = self._action("Export &Events…", self.export_events, "Ctrl+E",
                                        "Export the filtered events as CSV, JSON or GeoJSON")
@@ -168,7 +172,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        for a in (self.act_open_folder, self.act_open_files, self.act_cancel):
+        for a in (self.act_open_folder, self.act_open_files, self.act_sample, self.act_cancel):
             file_menu.addAction(a)
         file_menu.addSeparator()
         for a in (self.act_export, self.act_export_map, self.act_export_timeline):
@@ -266,6 +270,11 @@ class MainWindow(QMainWindow):
         if files:
             self.open_paths([Path(f) for f in files])
 
+    def open_sample(self) -> None:
+        """Back to the bundled sample corpus (from its cache at once when fresh)."""
+        self._source_name = "Sample corpus"
+        self.runner.start_paths([dl_paths.bundled_articles_dir()], dl_paths.bundled_manifest())
+
     def open_paths(self, paths: list[Path], manifest: Path | None = None) -> None:
         """Folders/articles run extraction; a single .json is read as an events document,
         a single Parquet cache folder (``save_store_parquet``) as the store it holds."""
@@ -300,8 +309,9 @@ class MainWindow(QMainWindow):
             self.load_store(store, problems)
         problems = f" ({plural(len(problems), 'problem')})" if problems else ""
         self.statusBar().showMessage(
-            f"Loaded {len(store.articles)} articles: {len(store.events)} events, "
-            f"{len(store.statements)} statements{problems}", 6000)
+            f"Loaded {plural(len(store.articles), 'article')}: "
+            f"{plural(len(store.events), 'event')}, "
+            f"{plural(len(store.statements), 'statement')}{problems}", 6000)
 
     def _on_failed(self, message: str) -> None:
         self._set_busy(False)
@@ -330,7 +340,7 @@ class MainWindow(QMainWindow):
         self.article_viewer.show_article(self.state.store, article_id, start, end, s0, s1)
 
     def export_events(self) -> None:
-        export_events_dialog(self, self.state.result, self._last_folder())
+        export_events_dialog(self, self.state.result, self._last_folder(), self.state.store.articles)
 
     def export_png(self, which: str) -> None:
         widget = self.map_view if which == "map" else self.timeline.plots

@@ -32,6 +32,7 @@ from dateline._qt.map_style import DARK, LIGHT, MapPalette
 from dateline._qt.steady_label import SteadyLabel
 from dateline.atomic import write_bytes_atomic
 from dateline.geo.basemap import EAST_ASIA, HOME_FRAME, WORLD_FRAME, load_basemap
+from dateline.geo.fit import bulk_box, is_worldwide, mostly_inside
 from dateline.geo.clip import BBox
 from dateline.geo.projection import DEFAULT_PROJECTION
 from dateline.model.place_counts import PlaceCounts
@@ -199,11 +200,28 @@ class MapView(QWidget):
         return ok
 
     # -- state -> view ---------------------------------------------------------------
-    def _on_store(self, _store) -> None:
+    def _on_store(self, store) -> None:
         self._itinerary_key = None
         self._place_data = None
         self._last_selection = None
         self.places.reset_scale()
+        self.places.set_hovered(None)       # the old data's hover mark must not linger
+        self.fit_places(store)
+
+    def fit_places(self, store) -> None:
+        """Frame the new data's places: East Asia when they are there, the world when
+        they are everywhere, else the box around the bulk of them."""
+        places = getattr(store, "places", None)
+        box = None if places is None or places.empty else bulk_box(
+            places["lat"], places["lon"], places["n_events"] + places["n_statements"],
+            projection=self._proj)
+        if box is None or mostly_inside(box, HOME_FRAME):
+            self.reset_view()
+        elif is_worldwide(box):
+            self.show_world()
+        else:
+            self._uncheck_world()
+            self.show_bbox(box)
 
     def _on_result(self, result) -> None:
         data = getattr(result, "by_place", None)

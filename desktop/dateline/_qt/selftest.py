@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from dateline import paths as dl_paths
+from dateline.document import DocumentError, read_document
 
 LOAD_TIMEOUT_S = 300.0   # not a speed goal (the sample takes seconds): only stops a hang
 SETTLE_S = 5.0           # debounced redraws after loading; stops early once all is populated
@@ -42,6 +43,7 @@ def run_self_test(paths: list[Path] | None = None, manifest: Path | None = None,
             return [f"could not open the main window: {type(exc).__name__}: {exc}"]
         try:
             problems += check_window(window)
+            problems += check_input_shown(window, paths)
         finally:
             close_window(window)
     return problems
@@ -86,6 +88,26 @@ def check_window(window) -> list[str]:
     if image.isNull() or distinct_colours(image) < MIN_COLOURS:
         problems.append("the window renders blank")
     return problems
+
+
+def check_input_shown(window, paths) -> list[str]:
+    """The window shows the given input, not some other corpus: an events document's
+    events all reach the store; articles of a folder are the articles loaded."""
+    store = window.state.store
+    if len(paths) == 1 and Path(paths[0]).suffix.lower() == ".json" and Path(paths[0]).is_file():
+        try:
+            expected = len(read_document(paths[0])["events"])
+        except DocumentError as exc:
+            return [str(exc)]
+        shown = len(store.events)
+        if shown != expected:
+            return [f"{paths[0]}: {expected} events in the file, {shown} in the window"]
+        return []
+    files = {Path(p).resolve() for p in paths if Path(p).is_file()}
+    shown = {Path(a).resolve() for a in store.articles["path"].dropna()}
+    if files and not files <= shown:
+        return [f"articles not shown: {', '.join(sorted(str(f) for f in files - shown)[:3])}"]
+    return []
 
 
 def distinct_colours(image, step: int = 7) -> int:

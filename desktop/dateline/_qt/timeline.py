@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QStyle,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -31,11 +32,11 @@ from dateline._qt.state import AppState
 from dateline._qt.steady_label import SteadyLabel
 from dateline._qt.timeline_plot import DAY, TimelinePlots, tooltip_html
 from dateline.model import lanes as lanes_mod
+from dateline.model import playback
 from dateline.model.dates import plural, window_label
 from dateline.model.selection import Selection
 
 PLAY_TICK_MS = 40
-PLAY_SWEEP_TICKS = 400          # at 1× the window crosses the whole data range in ~16 s
 SPEEDS = {"1×": 1, "2×": 2, "4×": 4}
 LANE_MODES = {"Place": "place", "Actor": "actor", "Type": "type"}
 
@@ -124,12 +125,18 @@ class TimelineView(QWidget):
         self._button("Go", "Move the window to this date",
                      lambda: self.jump_to(pd.Timestamp(self.date_edit.date().toPython())))
         row.addSpacing(12)
-        self.play_button = self._button("▶ Play", "Play the window forward (Space)",
+        self.play_button = self._button("Play", "Play the window forward (Space)",
                                         self.toggle_play)
+        # icons from the style, not "⏸" text: not every font has the media glyphs
+        self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.speed_combo = QComboBox(self)
         self.speed_combo.addItems(list(SPEEDS))
         self.speed_combo.setToolTip("Playback speed")
         row.addWidget(self.speed_combo)
+        self.loop_box = QCheckBox("Loop", self)
+        self.loop_box.setToolTip("Start again from the beginning at the end of the data")
+        row.addWidget(self.loop_box)
         self.cumulative_box = QCheckBox("Cumulative", self)
         self.cumulative_box.setToolTip("Keep everything before the window's end")
         self.cumulative_box.toggled.connect(lambda on: self.state.update(cumulative=on))
@@ -164,9 +171,11 @@ class TimelineView(QWidget):
         self.window_label.setText(f"{window_label(self._effective_window())} · "
                                   f"{plural(result.n_events, 'event')}")
         window = result.selection.window
-        if window is not None and not self.date_edit.hasFocus():
-            # The jump field follows the scrubber, so it always shows where the user is.
-            start = window[0]
+        rng = self.state.store.time_range() if window is None else None
+        if (window is not None or rng is not None) and not self.date_edit.hasFocus():
+            # The jump field follows the scrubber, so it always shows where the user is
+            # (with all dates shown: where the data starts, not the last window's date).
+            start = window[0] if window is not None else rng[0]
             self.date_edit.blockSignals(True)
             self.date_edit.setDate(QDate(start.year, start.month, start.day))
             self.date_edit.blockSignals(False)
@@ -253,11 +262,8 @@ class TimelineView(QWidget):
 
     def _on_region_released(self, x0: float, x1: float) -> None:
         """Snap to whole days once the drag ends (events are dated to the day)."""
-        a = lanes_mod.from_seconds(x0).round("D")
-        b = lanes_mod.from_seconds(x1).round("D")
-        if b <= a:
-            b = a + pd.Timedelta(days=1)
-        self.state.update(window=(a, b))
+        self.state.update(window=playback.snap_to_days(lanes_mod.from_seconds(x0),
+                                                       lanes_mod.from_seconds(x1)))
 
     def set_window(self, start, end) -> None:
         self.state.update(window=(pd.Timestamp(start), pd.Timestamp(end)))
@@ -273,8 +279,7 @@ class TimelineView(QWidget):
         sel = self.state.selection
         if sel.window is not None:
             return sel.window
-        width = max(pd.Timedelta(days=1), ((rng[1] - rng[0]) / 10).round("D"))
-        return rng[0], rng[0] + width
+        return playback.default_window(rng)
 
     def step(self, direction: int) -> None:
         """Select the previous/next event (one at a time, even on the same day) and move
@@ -358,15 +363,15 @@ class TimelineView(QWidget):
         rng = self.state.store.time_range()
         if window is None or rng is None:
             return
-        if window[0] >= rng[1]:                      # at the end: restart from the beginning
-            window = (rng[0], rng[0] + (window[1] - window[0]))
-        self.state.update(window=window)
+        self._move_played(playback.play_start(window, rng))
         self._play_timer.start()
-        self.play_button.setText("⏸ Pause")
+        self.play_button.setText("Pause")
+        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
 
     def stop(self) -> None:
         self._play_timer.stop()
-        self.play_button.setText("▶ Play")
+        self.play_button.setText("Play")
+        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
 
     def _play_tick(self) -> None:
         rng = self.state.store.time_range()
@@ -374,12 +379,21 @@ class TimelineView(QWidget):
         if rng is None or window is None:
             self.stop()
             return
-        speed = SPEEDS[self.speed_combo.currentText()]
-        step = max((rng[1] - rng[0]) / PLAY_SWEEP_TICKS, pd.Timedelta(minutes=30)) * speed
-        if window[1] >= rng[1]:
+        step = playback.play_step(rng, SPEEDS[self.speed_combo.currentText()])
+        nxt = playback.play_tick(window, rng, step, self.loop_box.isChecked())
+        if nxt is None:
             self.stop()
             return
-        self.state.update(window=(window[0] + step, window[1] + step))
+        self._move_played(nxt)
+
+    def _move_played(self, window) -> None:
+        """Move the window and keep it in view: the plot pans along with it."""
+        self.state.update(window=window)
+        view = self.plots.lanes.viewRange()[0]
+        x0, x1 = lanes_mod.to_seconds(list(window))
+        panned = playback.follow((view[0], view[1]), (float(x0), float(x1)))
+        if panned is not None:
+            self.plots.lanes.setXRange(*panned, padding=0)
 
     # ----------------------------------------------------------------- hover
     def _show_tooltip(self, event_id: str) -> None:

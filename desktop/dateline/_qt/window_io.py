@@ -44,7 +44,7 @@ def local_paths(mime: QMimeData) -> list[Path]:
     return [p for p in paths if p.is_dir() or p.suffix.lower() in ARTICLE_SUFFIXES]
 
 
-def export_events_dialog(parent: QWidget, result, folder: str) -> str | None:
+def export_events_dialog(parent: QWidget, result, folder: str, articles=None) -> str | None:
     from dateline.model.export import export_events   # on use: not needed at start-up
     if result.events.empty:
         QMessageBox.information(parent, "Export events", "No events match the current filters.")
@@ -57,12 +57,17 @@ def export_events_dialog(parent: QWidget, result, folder: str) -> str | None:
     if Path(path).suffix.lower() not in EXPORT_FILTERS.values():
         path += EXPORT_FILTERS.get(chosen, ".csv")
     try:
-        export_events(result.events, path, result.statements)
+        export_events(result.events, path, result.statements, articles)
     except (OSError, ValueError) as exc:
         warn(parent, "Export failed", f"{path}: {exc}")
         return None
-    parent.statusBar().showMessage(f"Exported {len(result.events)} events to {path}", 6000)
+    parent.statusBar().showMessage(f"Exported {_count(len(result.events), 'event')} and "
+                                   f"{_count(len(result.statements), 'statement')} to {path}", 6000)
     return path
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def widget_png(widget: QWidget) -> bytes:
@@ -93,6 +98,6 @@ def show_problems(parent: QWidget, problems: list[str]) -> None:
     box = QMessageBox(parent)
     box.setWindowTitle("Problems while reading")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setText(f"{len(problems)} file(s) could not be read completely.")
+    box.setText(f"{_count(len(problems), 'file')} could not be read.")
     box.setDetailedText("\n".join(problems))
     box.exec()

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .problems import Problem
+
 REQUIRED_COLUMNS = ("file",)
 KNOWN_COLUMNS = ("file", "outlet", "title", "url", "published")
 
@@ -22,8 +24,6 @@ class ManifestEntry:
 
 def read_manifest(path: Path) -> tuple[dict[str, ManifestEntry], list]:
     """Return entries by file name and a list of Problems (never raises)."""
-    from .reader import Problem  # local: reader imports this module
-
     problems: list[Problem] = []
     try:
         reader = csv.DictReader(io.StringIO(_read_text(path), newline=""))

@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 
 from .decode import DecodeError, decode_article_bytes
 from .manifest import ManifestEntry, read_manifest
+from .problems import Problem, shown_path  # noqa: F401  (re-exported)
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # beyond this a "news article" is not one
@@ -37,42 +38,10 @@ class Article:
     sha256: str
 
 
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    message: str
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "path", shown_path(self.path))
-        object.__setattr__(self, "message", shown_path(self.message))
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-
 @dataclass
 class CorpusLoad:
     articles: list[Article]
     problems: list[Problem]
-
-
-def shown_path(name: str | os.PathLike) -> str:
-    """A file name that can be printed, shown and written as UTF-8 JSON.
-
-    Names that are not UTF-8 on disk (an old zip's Windows-1252 "caf\xe9.txt") reach Python
-    as lone surrogates, which no UTF-8 writer accepts: decode their bytes as Windows-1252."""
-    text = str(name)
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return "".join(_unsurrogate(ch) for ch in text)
-
-
-def _unsurrogate(ch: str) -> str:
-    if "\udc80" <= ch <= "\udcff":          # an undecodable byte, escaped by the OS layer
-        return bytes([ord(ch) - 0xDC00]).decode("cp1252", "replace")
-    return "\ufffd" if "\ud800" <= ch <= "\udfff" else ch
 
 
 def text_sha256(text: str) -> str:

@@ -25,10 +25,12 @@ EXTRACTOR_VERSION = "3"   # bump on any change of output meaning the fingerprint
 def rules_fingerprint() -> str:
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
     here = Path(__file__).resolve().parent
-    files = sorted(here.glob("*.py")) + sorted((resources_dir() / "gazetteer").glob("*"))
+    # sub-packages and every resource folder the rules read count too
+    files = sorted(here.rglob("*.py")) + sorted(p for p in (resources_dir() / "gazetteer").rglob("*")
+                                                if p.is_file())
     for path in files:
         try:
-            digest.update(path.name.encode())
+            digest.update(path.relative_to(path.parents[1]).as_posix().encode())
             digest.update(path.read_bytes())
         except OSError:
             continue   # frozen bundle without sources: the version constant still applies

@@ -110,8 +110,14 @@ def _ends_noun_phrase(text: str, pos: int) -> bool:
 _RE_CACHE: dict[str, re.Pattern] = {}
 
 
+def _longest_first(word: str) -> tuple[int, str]:
+    """Longest alternative first (regex alternation takes the first that matches); ties by
+    the word itself, so the pattern is the same whatever order the lexicon's set has."""
+    return -len(word), word
+
+
 def _nominal_re(lex) -> re.Pattern:
-    roles = "|".join(sorted(lex.role_nouns, key=len, reverse=True))
+    roles = "|".join(sorted(lex.role_nouns, key=_longest_first))
     key = "n" + roles
     if key not in _RE_CACHE:
         _RE_CACHE[key] = re.compile(
@@ -120,7 +126,7 @@ def _nominal_re(lex) -> re.Pattern:
 
 
 def _docref_re(lex) -> re.Pattern:
-    docs = "|".join(sorted(lex.doc_nouns, key=len, reverse=True))
+    docs = "|".join(sorted(lex.doc_nouns, key=_longest_first))
     key = "d" + docs
     if key not in _RE_CACHE:
         _RE_CACHE[key] = re.compile(rf"(?=[TtIi])\b(?:[Tt]he|[Ii]ts)[ \xa0]+((?:[\w\-]+[ \xa0]+){{0,2}}?)({docs})\b(?![ \xa0]+[A-Z])")
@@ -246,16 +252,20 @@ class Resolver:
         for kinds in ({MEDIA, ORG}, {COUNTRY}):
             found = self._recent_named(m.start, kinds, 3, True, lambda x: True)
             if found:
-                kind = next(x.kind for x in reversed(self._named_before(m.start, kinds)) if x.name == found)
-                return found, kind
+                return found, self._kind_named(m.start, kinds, found)
         return None, ""
 
     def _it_actor(self, m: Mention) -> tuple[str | None, str]:
         for kinds in ({COUNTRY}, {MEDIA, ORG}):
             found = self._recent_named(m.start, kinds, 2, True, lambda x: True)
             if found:
-                return found, next(iter(kinds))
+                return found, self._kind_named(m.start, kinds, found)
         return None, ""
+
+    def _kind_named(self, pos: int, kinds: set[str], name: str) -> str:
+        """The kind of the latest mention named ``name``: the kind of the mention itself,
+        never a pick from ``kinds`` (a set, whose order changes with the hash seed)."""
+        return next(x.kind for x in reversed(self._named_before(pos, kinds)) if x.name == name)
 
     # -- descriptions -------------------------------------------------------------
     def _nominal(self, m: Mention) -> str | None:

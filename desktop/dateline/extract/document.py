@@ -54,7 +54,8 @@ def canonical_names(pairs) -> dict[str, str]:
                 continue
             matches = [f for f in full if name in (f.split()[0], f.split()[-1])]
             if len(matches) == 1 or len({m.split()[-1] for m in matches}) == 1 and matches:
-                out[name] = max(matches, key=len)
+                # ties broken by the name itself: `full` is a set, its order varies with the hash seed
+                out[name] = max(sorted(matches), key=len)
     return out
 
 

@@ -2,7 +2,8 @@
 
 - json: the document itself (UTF-8, indented).
 - csv: one row per event and per statement (``record`` column tells which), with the
-  columns analysts filter on; lists are joined with "; ".
+  columns analysts filter on; lists are joined with "; ". Article text is untrusted: a
+  text cell that a spreadsheet would run as a formula gets a leading apostrophe.
 - geojson: a FeatureCollection of the events and statements that have a place
   (Point [lon, lat]); the record's fields are the feature's properties.
 """
@@ -39,10 +40,19 @@ def to_csv(doc: dict) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for event in doc.get("events", []):
-        writer.writerow(_event_row(event))
+        writer.writerow(_neutralised(_event_row(event)))
     for st in doc.get("statements", []):
-        writer.writerow(_statement_row(st))
+        writer.writerow(_neutralised(_statement_row(st)))
     return buffer.getvalue()
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralised(row: dict) -> dict:
+    """CSV injection: "=HYPERLINK(...)" in an article must stay text in a spreadsheet."""
+    return {k: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_STARTS) else v
+            for k, v in row.items()}
 
 
 def to_geojson(doc: dict) -> str:

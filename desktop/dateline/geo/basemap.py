@@ -14,15 +14,14 @@ East Asia) and cached in memory. Everything is lon/lat; project with
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from dateline.geo import basemap_cache
-from dateline.geo.clip import (BBox, clip_polyline, clip_ring, interior_point, join_nan,
-                               ring_area)
+from dateline.geo.clip import BBox, clip_polyline, clip_ring, interior_point, join_nan, ring_area
+from dateline.geo.layers import Basemap, Country  # noqa: F401  (re-exported: the map's data types)
 from dateline.geo.projection import DEFAULT_PROJECTION
 from dateline.geo.topojson import Topology
 from dateline.paths import cache_dir, map_data_dir
@@ -40,38 +39,6 @@ WORLD = BBox(_SEAM, -90.0, _SEAM + 360.0, 90.0)
 WORLD_FRAME = BBox(_SEAM, -58.0, _SEAM + 360.0, 84.0)
 
 RESOLUTIONS = {"50m": "countries-50m.json", "110m": "countries-110m.json"}
-
-
-@dataclass(frozen=True)
-class Country:
-    name: str
-    outer_rings: tuple[np.ndarray, ...]   # outer rings only, lon/lat (clipped)
-    boxes: tuple[BBox, ...]               # bounding box of each ring, to skip quickly
-
-    # Label placement asks these again at every relayout: computed once per whole ring.
-    @cached_property
-    def ring_areas(self) -> tuple[float, ...]:
-        return tuple(ring_area(r) for r in self.outer_rings)
-
-    @cached_property
-    def _interior(self) -> dict[int, tuple[float, float]]:
-        return {}
-
-    def ring_interior(self, i: int) -> tuple[float, float]:
-        """``interior_point`` of whole ring ``i`` (kept: the rings never change)."""
-        if i not in self._interior:
-            self._interior[i] = interior_point(self.outer_rings[i])
-        return self._interior[i]
-
-
-@dataclass(frozen=True)
-class Basemap:
-    resolution: str
-    bbox: BBox
-    land: tuple[np.ndarray, ...]   # land polygon rings (outer and holes): fill odd-even
-    coastline: np.ndarray          # (n, 2) lon/lat polylines separated by NaN rows
-    borders: np.ndarray            # (n, 2) lon/lat polylines separated by NaN rows
-    countries: tuple[Country, ...]
 
 
 @lru_cache(maxsize=4)

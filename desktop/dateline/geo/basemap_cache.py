@@ -16,6 +16,7 @@ import numpy as np
 
 from dateline.atomic import atomic_open
 from dateline.geo.clip import BBox
+from dateline.geo.layers import Basemap, Country
 
 FORMAT = 1
 log = logging.getLogger(__name__)
@@ -63,7 +64,6 @@ def save(path: Path, basemap) -> None:
 
 def load(path: Path, resolution: str, box: BBox):
     """The cached ``Basemap``, or None when missing or unreadable."""
-    from dateline.geo.basemap import Basemap, Country
     try:
         with np.load(path, allow_pickle=False) as z:
             a = {name: z[name] for name in z.files}

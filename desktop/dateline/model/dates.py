@@ -36,14 +36,12 @@ def span_label(start, end) -> str:
 
 
 def window_label(window) -> str:
-    """Label for a selection window; shows hours only when it does not fall on whole days."""
+    """Label for a selection window: the days it covers. Events are dated to the day at
+    best, so a window caught mid-drag reads "27 Feb – 19 Mar 2017", never "20:34 UTC"."""
     if window is None:
         return "All dates"
-    a, b = pd.Timestamp(window[0]), pd.Timestamp(window[1])
-    whole = a == a.normalize() and b == b.normalize()
-    if whole:
-        return span_label(a, b)
-    return f"{a.strftime('%d %b %Y %H:%M')} – {b.strftime('%d %b %Y %H:%M')} UTC"
+    a, b = pd.Timestamp(window[0]).floor("D"), pd.Timestamp(window[1]).ceil("D")
+    return span_label(a, b if b > a else a + pd.Timedelta(days=1))
 
 
 def plural(n: int, noun: str) -> str:

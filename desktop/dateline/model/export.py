@@ -1,19 +1,22 @@
-"""Export filtered events as CSV, JSON or GeoJSON (atomic writes; Qt-free)."""
+"""Export what the user filtered as a "dateline/1" document (Qt-free).
+
+The app writes exports with the same writers as ``dateline extract``
+(:mod:`dateline.extract.formats`: JSON, CSV, GeoJSON), so an exported JSON file is a
+document ``dateline open`` reads back, and the CSV has the CLI's columns: one row per
+event and per statement. Frames hold an event's end as an exclusive Timestamp and an
+undated row as NaT; the document holds inclusive ISO days and null.
+"""
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
 from pathlib import Path
 
 import pandas as pd
 
 from dateline import SCHEMA
-from dateline.atomic import write_text_atomic
+from dateline.extract.formats import write_document
 
-CSV_COLUMNS = ["id", "type", "summary", "date_start", "date_end", "precision", "place",
-               "lat", "lon", "actors", "n_sources", "outlets"]
+EXPORT_SUFFIXES = {".csv": "csv", ".json": "json", ".geojson": "geojson"}
 
 
 def _day(value) -> str | None:
@@ -21,79 +24,87 @@ def _day(value) -> str | None:
 
 
 def _num(value) -> float | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) \
-        else float(value)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
+def _dates(start, end, precision) -> dict:
+    """Inclusive ISO dates with their precision; an undated row has no precision at all
+    (the frames fill "day" in for drawing, which must not leak into a file)."""
+    if start is None or pd.isna(start):
+        return {"date_start": None, "date_end": None, "precision": None}
+    last = None if pd.isna(end) else end - pd.Timedelta(days=1)
+    return {"date_start": _day(start), "date_end": _day(last) or _day(start), "precision": precision}
+
+
+def _place(name, lat, lon) -> dict | None:
+    if not isinstance(name, str) or not name:
+        return None
+    return {"name": name, "lat": _num(lat), "lon": _num(lon)}
 
 
 def event_records(events: pd.DataFrame) -> list[dict]:
-    """Events as plain dicts with inclusive ISO dates (as in the dateline/1 document)."""
+    """Events as "dateline/1" records (inclusive ISO dates, place objects, mentions)."""
     out = []
     for row in events.itertuples(index=False):
-        end = None if pd.isna(row.end) else row.end - pd.Timedelta(days=1)
         out.append({
             "id": row.id, "type": row.type, "summary": row.summary,
-            "date_start": _day(row.start), "date_end": _day(end), "precision": row.precision,
-            "place": row.place if isinstance(row.place, str) else None,
-            "lat": _num(row.lat), "lon": _num(row.lon), "actors": list(row.actors),
-            "n_sources": int(row.n_sources), "outlets": list(row.outlets),
-            "mentions": [{"article": a, "start": s, "end": e, "text": t}
+            **_dates(row.start, row.end, row.precision),
+            "place": _place(row.place, row.lat, row.lon), "actors": list(row.actors),
+            "mentions": [{"article": a, "start": int(s), "end": int(e), "text": t}
                          for a, s, e, t in row.mentions]})
     return out
 
 
-def _cell(value):
-    """Neutralise spreadsheet formulas: article text is untrusted (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+def statement_records(statements: pd.DataFrame) -> list[dict]:
+    out = []
+    for row in statements.itertuples(index=False):
+        out.append({
+            "id": row.id, "speaker": row.speaker, "text": row.text, "direct": bool(row.direct),
+            "article": row.article, "start": int(row.start_char), "end": int(row.end_char),
+            "sentence_start": int(row.sentence_start), "sentence_end": int(row.sentence_end),
+            **_dates(row.start, row.end, row.precision),
+            "place": _place(row.place, row.lat, row.lon),
+            "event": row.event if isinstance(row.event, str) else None})
+    return out
 
 
-def events_csv(events: pd.DataFrame) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for rec in event_records(events):
-        rec = dict(rec, actors="; ".join(rec["actors"]), outlets="; ".join(rec["outlets"]))
-        writer.writerow({k: _cell(v) for k, v in rec.items()})
-    return buf.getvalue()
-
-
-def events_json(events: pd.DataFrame, statements: pd.DataFrame | None = None) -> str:
-    doc = {"schema": SCHEMA + "-export", "events": event_records(events)}
-    if statements is not None:
-        doc["statements"] = [
-            {"id": r.id, "speaker": r.speaker, "text": r.text, "direct": bool(r.direct),
-             "article": r.article, "date_start": _day(r.start), "precision": r.precision,
-             "place": r.place if isinstance(r.place, str) else None,
-             "event": r.event if isinstance(r.event, str) else None}
-            for r in statements.itertuples(index=False)]
-    return json.dumps(doc, ensure_ascii=False, indent=2)
-
-
-def events_geojson(events: pd.DataFrame) -> str:
-    """A FeatureCollection of placed events (RFC 7946: [lon, lat]); unplaced ones skipped."""
-    features = []
-    for rec in event_records(events):
-        if rec["lat"] is None or rec["lon"] is None:
+def article_records(articles: pd.DataFrame, ids) -> list[dict]:
+    """The articles the exported records cite, in the store's order."""
+    wanted = set(ids)
+    out = []
+    for row in articles.itertuples(index=False):
+        if row.id not in wanted:
             continue
-        props = {k: v for k, v in rec.items() if k not in ("lat", "lon", "mentions")}
-        features.append({"type": "Feature", "properties": props,
-                         "geometry": {"type": "Point", "coordinates": [rec["lon"], rec["lat"]]}})
-    return json.dumps({"type": "FeatureCollection", "features": features},
-                      ensure_ascii=False, indent=2)
+        record = {"id": row.id}
+        for key in ("path", "title", "outlet", "published_source", "text_sha256"):
+            value = getattr(row, key, None)
+            if isinstance(value, str) and value:
+                record[key] = value
+        record["published"] = _day(getattr(row, "published", None))
+        out.append(record)
+    return out
+
+
+def filtered_document(events: pd.DataFrame, statements: pd.DataFrame | None = None,
+                      articles: pd.DataFrame | None = None) -> dict:
+    """A "dateline/1" document of the given rows and the articles they cite."""
+    ev = event_records(events)
+    st = statement_records(statements) if statements is not None else []
+    cited = [m["article"] for e in ev for m in e["mentions"]] + [s["article"] for s in st]
+    arts = article_records(articles, cited) if articles is not None else []
+    known = {a["id"] for a in arts}
+    arts += [{"id": a} for a in dict.fromkeys(cited) if a not in known]
+    return {"schema": SCHEMA, "articles": arts, "events": ev, "statements": st}
 
 
 def export_events(events: pd.DataFrame, path: str | Path,
-                  statements: pd.DataFrame | None = None) -> str:
+                  statements: pd.DataFrame | None = None,
+                  articles: pd.DataFrame | None = None) -> str:
     """Write by file extension (.csv, .json, .geojson); returns the format used."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".csv":
-        write_text_atomic(path, events_csv(events))
-        return "csv"
-    if suffix == ".geojson":
-        write_text_atomic(path, events_geojson(events))
-        return "geojson"
-    if suffix == ".json":
-        write_text_atomic(path, events_json(events, statements))
-        return "json"
-    raise ValueError(f"{path}: unknown export format (use .csv, .json or .geojson)")
+    fmt = EXPORT_SUFFIXES.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise ValueError(f"{path}: unknown export format (use .csv, .json or .geojson)")
+    write_document(filtered_document(events, statements, articles), path, fmt)
+    return fmt

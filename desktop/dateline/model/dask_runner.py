@@ -25,6 +25,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from dateline.atomic import atomic_open
+from dateline.corpus import Article, make_article
+from dateline.corpus.manifest import read_manifest
+from dateline.corpus.reader import article_id_for, iter_article_files, read_article_file
+from dateline.extract.document import build_document
+from dateline.extract.pipeline import _safe_extract
+from dateline.extract.records import ArticleExtraction
+from dateline.model.cache_parquet import save_store_parquet
+
 PARTITION_SIZE = 64              # articles per task: big enough to amortise task overhead
 ARTICLE_FIELDS = ("id", "path", "title", "outlet", "published", "published_source", "sha256")
 
@@ -69,8 +78,6 @@ def _plan(source, manifest, partition_size: int) -> tuple[list, list[dict]]:
 
 
 def _plan_folder(folder: Path, manifest, partition_size: int) -> tuple[list, list[dict]]:
-    from dateline.corpus.manifest import read_manifest
-    from dateline.corpus.reader import article_id_for, iter_article_files
     problems: list = []
     files = iter_article_files([folder], problems)
     if manifest is None:          # beside the articles, else one level up (as load_corpus)
@@ -93,8 +100,6 @@ def _extract_shard(task, index: int, shard_dir: str) -> str:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from dateline.atomic import atomic_open
-    from dateline.extract.pipeline import _safe_extract
     rows = []
     for article, problem in _articles_of(task):
         row = {"problem": problem, "result": None}
@@ -123,7 +128,6 @@ def _articles_of(task):
     """(Article or None, problem message or None) for each article of a task."""
     kind, payload = task
     if kind == "files":
-        from dateline.corpus.reader import read_article_file
         for path, article_id, entry in payload:
             got = read_article_file(Path(path), entry, article_id)
             if hasattr(got, "text"):
@@ -137,7 +141,6 @@ def _articles_of(task):
 def _articles_of_parquet(shard: str):
     import pyarrow.parquet as pq
 
-    from dateline.corpus import make_article
     table = pq.read_table(shard)
     names = set(table.column_names)
     for i, rec in enumerate(table.to_pylist()):
@@ -179,10 +182,6 @@ def _article_row(article) -> dict:
 def _merge(shards: list[Path], out_dir: Path, problems: list[dict]) -> DaskRun:
     import pyarrow.parquet as pq
 
-    from dateline.corpus import Article
-    from dateline.extract.document import build_document
-    from dateline.extract.records import ArticleExtraction
-    from dateline.model.cache_parquet import save_store_parquet
     pairs = []
     for shard in sorted(shards):
         for rec in pq.read_table(shard).to_pylist():
