@@ -171,3 +171,35 @@ def test_never_raises_sorted_and_sliced(text, published):
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     assert all((t.date_start is None) == (t.date_end is None) for t in found)
     assert all(t.date_start is None or t.date_start <= t.date_end for t in found)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Elian was found on Thanksgiving Day clinging to a tube.", date(2000, 1, 7),
+     ("Thanksgiving Day", "1999-11-25")),
+    ("a theme of our campaign from now to Election Day", date(1998, 10, 26),
+     ("Election Day", "1998-11-03")),
+    ("They will meet again at Easter.", date(2024, 1, 10), ("Easter", "2024-03-31")),
+    ("on Christmas Eve 1914", date(2024, 1, 10), ("Christmas Eve 1914", "1914-12-24")),
+])
+def test_holidays(text, published, expected):
+    found = [(t.text, t.value) for t in find_timexes(text, published) if t.value[:1].isdigit()]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In nineteen ninety-one Keating was convicted.", ("nineteen ninety-one", "1991")),
+    ("unemployment by the year two thousand", ("the year two thousand", "2000")),
+])
+def test_spoken_years(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, PUB)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("revenue for the year ended March 31", ("the year", "DURATION", "P1Y")),
+    ("a high for the year of $42", ("the year", "DATE", "2013")),
+    ("cut 6,000 jobs by year-end", ("year-end", "DATE", "2013")),
+    ("The year was a disaster.", None),
+])
+def test_the_year_of_business_news(text, expected):
+    found = [(t.text, t.type, t.value) for t in find_timexes(text, PUB)]
+    assert found[:1] == ([expected] if expected else [])

@@ -433,4 +433,130 @@ def ago(text, lo, hi, published):
             yield (m.start(), m.end(), None, None, None, "DATE", value)
 
 
-RULES = (ago, durations, references, quarters, fiscal_years, years, clock_times, day_parts, sets)
+# ---------------------------------------------------------------- "the year", year-end
+
+THE_YEAR_RE = re.compile(
+    r"(?<![\w-])(?i:(?P<end>(?:the\s+end\s+of\s+the\s+year|year[- ]end|year['’]s\s+end))"
+    r"|(?:earlier|later)\s+in\s+the\s+year"
+    r"|the\s+(?:(?:full|fiscal|current|calendar)\s+)?year)(?![\w-])")
+_THE_YEAR_CUE_RE = re.compile(r"(?i:\b(?:for|of|in|during|through|throughout|by|since)\s+)$")
+_ENDED_RE = re.compile(r"[ \t]+(?i:ended|ending|to\s+date)\b")
+
+
+def the_year(text, lo, hi, published):
+    """"for the year ended Sept. 30" (a year's span: P1Y), "a high for the year", "by
+    year-end" (the publication year): the year a business story is about."""
+    if published is None:
+        return
+    for m in THE_YEAR_RE.finditer(text, lo, hi):
+        words = m.group().lower()
+        if _ENDED_RE.match(text, m.end()):
+            yield (m.start(), m.end(), None, None, None, "DURATION", "P1Y")
+        elif words.startswith(("earlier", "later")) or m["end"] or \
+                _THE_YEAR_CUE_RE.search(text, max(0, m.start() - 12), m.start()):
+            year = published.year
+            if m["end"] and words.startswith("year") and \
+                    re.search(r"(?i:since)\s+$", text[max(0, m.start() - 8):m.start()]):
+                year -= 1        # "since year-end": the end of last year
+            yield (m.start(), m.end(), date(year, 1, 1), date(year, 12, 31), "year", "DATE",
+                   str(year))
+
+
+# ---------------------------------------------------------------- holidays
+
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (the anonymous algorithm in Meeus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (n > 0) or last (n = -1) weekday (0 = Monday) of a month."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+HOLIDAYS = {
+    "new year's day": lambda y: date(y, 1, 1), "new year's eve": lambda y: date(y, 12, 31),
+    "christmas day": lambda y: date(y, 12, 25), "christmas eve": lambda y: date(y, 12, 24),
+    "christmas": lambda y: date(y, 12, 25), "boxing day": lambda y: date(y, 12, 26),
+    "valentine's day": lambda y: date(y, 2, 14), "halloween": lambda y: date(y, 10, 31),
+    "independence day": lambda y: date(y, 7, 4), "bastille day": lambda y: date(y, 7, 14),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "easter sunday": _easter, "easter": _easter,
+    "good friday": lambda y: _easter(y) - timedelta(days=2),
+    "easter monday": lambda y: _easter(y) + timedelta(days=1),
+}
+HOLIDAY_RE = re.compile(
+    r"(?<![\w-])(?P<name>" + "|".join(
+        re.escape(n).replace("'", "['’]").replace(r"\ ", r"\s+") for n in
+        sorted(HOLIDAYS, key=len, reverse=True)) + r")(?:\s+(?P<year>(?:1[89]|20)\d\d))?(?![\w-])",
+    re.IGNORECASE)
+
+
+def holidays(text, lo, hi, published):
+    for m in HOLIDAY_RE.finditer(text, lo, hi):
+        if not m["name"][0].isupper():
+            continue           # "christmas" in lower case is not a date in news prose
+        rule = HOLIDAYS[" ".join(m["name"].lower().replace("’", "'").split())]
+        if m["year"]:
+            day = rule(int(m["year"]))
+        elif published is None:
+            continue
+        else:
+            options = [rule(y) for y in (published.year - 1, published.year, published.year + 1)]
+            future = _is_future(text, m.start())
+            if future:
+                day = next(d for d in options if d >= published)
+            else:
+                before = [d for d in options if d <= published]
+                day = before[-1] if before and (published - before[-1]).days <= 270 else \
+                    min(options, key=lambda d: abs((d - published).days))
+        yield (m.start(), m.end(), day, day, "day", "DATE", day.isoformat())
+
+
+# ---------------------------------------------------------------- spoken years (transcripts)
+
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+SPOKEN_YEAR_RE = re.compile(
+    r"(?<![\w-])(?:(?P<the>(?i:the\s+year)\s+)?(?i:(?P<century>nineteen|eighteen)\s+"
+    r"(?P<rest>(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + "|".join(_UNITS_WORDS) + r"))?|"
+    + "|".join(_TEENS) + r"|hundred)"
+    r"|two\s+thousand(?:\s+(?:and\s+)?(?P<rest2>" + "|".join(_TEENS + _UNITS_WORDS) + r"))?))"
+    r"(?![\w-])")
+
+
+def spoken_years(text, lo, hi, published):
+    """"nineteen ninety-six", "the year two thousand": years as broadcast transcripts write them."""
+    for m in SPOKEN_YEAR_RE.finditer(text, lo, hi):
+        if m["century"]:
+            head = 1900 if m["century"].lower() == "nineteen" else 1800
+            rest = m["rest"].lower()
+            value = 0 if rest == "hundred" else number_value(rest.replace(" ", "-"))
+        else:
+            head, value = 2000, number_value(m["rest2"]) if m["rest2"] else 0
+        if value is None:
+            continue
+        year = head + int(value)
+        start = m.start("the") if m["the"] else m.start("century") if m["century"] else m.start()
+        yield (start, m.end(), date(year, 1, 1), date(year, 12, 31), "year", "DATE", str(year))
+
+
+RULES = (the_year, holidays, spoken_years, ago, durations, references, quarters, fiscal_years, years, clock_times, day_parts, sets)

@@ -29,7 +29,10 @@ QUARTERS = ("quarter", "half", "period", "year-")
 ANCHORED = ("after", "before", "earlier", "later", "previously", "day", "morning", "night",
             "week", "overnight")
 CLOCK_WORDS = ("noon", "midnight", "midday", "a.m", "p.m", "am", "pm")
-OTHER = ("fiscal", "ago")
+OTHER = ("fiscal", "ago", "nineteen", "eighteen", "two thousand")
+HOLIDAYS = ("new year", "christmas", "boxing day", "valentine", "halloween", "independence day",
+            "bastille day", "thanksgiving", "labor day", "memorial day", "election day", "easter",
+            "good friday")
 # Title-case words (months, weekdays) only count where the text capitalises them
 CAPITALISED = frozenset(MONTHS + WEEKDAYS)
 
@@ -57,7 +60,7 @@ def _trie(words) -> str:
 
 
 ALL_WORDS = sorted(set(MONTHS + WEEKDAYS + UNITS + SEASONS + DAY_WORDS + REFERENCES + DAY_PARTS
-                       + SETS + QUARTERS + ANCHORED + CLOCK_WORDS + OTHER))
+                       + SETS + QUARTERS + ANCHORED + CLOCK_WORDS + OTHER + HOLIDAYS))
 _WORDS_RE = re.compile(r"(?<![a-z])" + _trie(ALL_WORDS))
 
 

@@ -86,7 +86,10 @@ def _date_rules(t: Triggers):
 
 def _other_rules(t: Triggers):
     r = _timexrules
-    return ((r.ago, t.words(("ago",)), 60, 4), (r.durations, t.words(T.UNITS), 0, 24),
+    return ((r.the_year, t.words(("year", "year-")), 24, 12),
+            (r.holidays, t.words(T.HOLIDAYS), 4, 24),
+            (r.spoken_years, t.words(("nineteen", "eighteen", "two thousand")), 12, 30),
+            (r.ago, t.words(("ago",)), 60, 4), (r.durations, t.words(T.UNITS), 0, 24),
             (r.references, t.words(T.REFERENCES), 12, 24),
             (r.quarters, t.words(T.QUARTERS), 34, 24),
             (r.fiscal_years, t.words(("fiscal",)), 16, 24),
