@@ -63,7 +63,8 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|won['’]t|"
     r"(?:is|are|be|'s|’s)\s+(?:due|scheduled|set|expected|going|slated)"
-    r"\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|"
+    r"\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|would|"
+    r"(?:agreed|agreement|offered|decided|voted)\s+to|"
     r"as\s+(?:soon|early)\s+as|until|till|postponed|put\s+off|delayed|deadline|expires?|payable|"
     r"effective|(?:scheduled|set|slated)\s+(?:for|to)|due(?!\s+to\b))\b|['’]ll\b",
     re.IGNORECASE)
@@ -78,6 +79,7 @@ _PAST_VERB_RE = re.compile(
 # "a.m." and initials ("U.S.") do not end a clause
 _CLAUSE_BREAK_RE = re.compile(r"(?<!a\.m)(?<!p\.m)(?<!\b[A-Z])[.!?;]\s|\n")
 _HAD_BEFORE_RE = re.compile(r"(?i:\b(?:had\s+(?:been\s+)?|was\s+|were\s+))$")
+_PAST_AFTER_VERB_RE = re.compile(r"[^.;!?\n]{0,40}?\b(?:was|were|had|said|[a-z]{3,}ed)\b")
 _PAST_AFTER_RE = re.compile(r"(?i:[^.;!?\n]{0,60}?\b(?:had|was|were)\b)")
 _PAST_RE = re.compile(r"\b(?:said|says|told|tells|was|were|did|tweeted|wrote|added)\b",
                       re.IGNORECASE)
@@ -102,6 +104,8 @@ def _is_future(text: str, pos: int) -> bool:
         return False         # "had been due to expire Friday", "was scheduled to meet": past plans
     if marker.group().lower() in ("until", "till") and _PAST_AFTER_RE.match(text, pos):
         return False         # "Until Thursday, they had not called him a suspect"
+    if marker.group().lower() == "would" and _PAST_AFTER_VERB_RE.match(text, pos):
+        return False         # "aid for countries where the Aug. 7 blasts killed 257"
     return _PAST_RE.search(window, marker.end()) is None
 
 
@@ -380,7 +384,8 @@ def _months_alone(text, lo, hi, published):
 
 def _month_bounds(month, cue, part, rel, published, future, past=False):
     mode = {"last": "past", "since": "past", "next": "future", "by": "future",
-            "until": "future", "till": "future", "this": "this"}.get(rel or cue)
+            "until": "future", "till": "future", "through": "future",
+            "this": "this"}.get(rel or cue)
     if mode is None:
         mode = "future" if future else "past" if past else "nearest"
     if mode == "past" and not rel and _month_year(month, published, "nearest") == published.year \

@@ -58,6 +58,9 @@ def durations(text, lo, hi, published):
         n_text = m["n"].lower()
         if m["sep"] == "-" and n_text in ("a", "an"):
             continue
+        if u["unit"].lower() == "quarter" and (m["sep"] == "-" and u["pl"] or
+                                               re.match(r"\s+of\b", text[u.end():u.end() + 4])):
+            continue           # "three-quarters of the vote": a fraction
         if n_text in ("a", "an") and not (m["the"] or m["mod"] or m["approx"]) and \
                 not _A_CUE_RE.search(text, max(0, m.start() - 12), m.start()) and \
                 not _SHIFT_AFTER_RE.match(text, u.end()):
@@ -540,7 +543,8 @@ SPOKEN_YEAR_RE = re.compile(
     r"(?P<rest>(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + "|".join(_UNITS_WORDS) + r"))?|"
     + "|".join(_TEENS) + r"|hundred)"
     r"|two\s+thousand(?:\s+(?:and\s+)?(?P<rest2>" + "|".join(_TEENS + _UNITS_WORDS) + r"))?))"
-    r"(?![\w-])")
+    r"(?![\w-])(?!\s+(?i:years|days|months|weeks|people|dollars|troops|times|miles|"
+    r"kilometers|tons|points|percent|members|soldiers|pounds|feet|meters)\b)")
 
 
 def spoken_years(text, lo, hi, published):

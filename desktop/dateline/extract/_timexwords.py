@@ -13,7 +13,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL)} | _TENS | {
     "a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12, "a half": 0.5, "half a": 0.5}
 
 # A count: digits, number words ("twenty-five"), "a"/"an", or a vague "several"/"a few"
-NUMBER = (r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?:" + "|".join(sorted(_TENS, key=len, reverse=True))
+NUMBER = (r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?|(?:" + "|".join(sorted(_TENS, key=len, reverse=True))
           + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
           + "|".join(sorted(_SMALL[1:], key=len, reverse=True)) + r"|a\s+dozen|dozen|an?|"
           + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in _VAGUE) + ")")
@@ -31,6 +31,8 @@ def number_value(word: str) -> float | None:
     key = " ".join(word.lower().replace(",", "").split())
     if re.fullmatch(r"\d+(?:\.\d+)?", key):
         return float(key)
+    if re.fullmatch(r"\d+ 1/2", key):
+        return int(key.split()[0]) + 0.5
     if key in NUMBER_WORDS:
         return NUMBER_WORDS[key]
     tens, _, ones = key.partition("-")
@@ -48,8 +50,10 @@ def duration_value(count: float | None, unit: str) -> str:
     else:
         total = count * factor
         amount = str(int(total)) if float(total).is_integer() else f"{total:g}"
-        if not float(total).is_integer() and letter == "Y":
-            return f"P{int(total)}Y{int(round((total % 1) * 12))}M"
+        if not float(total).is_integer() and letter in ("Y", "H"):   # "2 1/2 years"
+            smaller = "M"
+            parts = (int(total), int(round((total % 1) * (12 if letter == "Y" else 60))))
+            return f"P{'T' if clock else ''}{parts[0]}{letter}{parts[1]}{smaller}"
     if count is None and factor == 100:
         letter = "CE"
     elif count is None and factor == 10:
