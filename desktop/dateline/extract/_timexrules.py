@@ -112,19 +112,18 @@ _REF_RE = re.compile(
 _NOW_THAT_RE = re.compile(r"\s+that\b|\s*,?\s+(?:on|then)\b")
 
 
+_AT_BY_RE = re.compile(r"(?i:\bat|\bby)\s+$")
+
+
 def references(text, lo, hi, published):
     for m in _REF_RE.finditer(text, lo, hi):
         word = m.group().lower()
         if word == "now" and _NOW_THAT_RE.match(text, m.end()):
             continue
-        if word == "the time" and not re.search(r"(?i:\bat|\bby)\s+$", text[max(0, m.start() - 4):m.start()]):
-            continue
-        if word == "the time":
-            start = m.start()
-        else:
-            start = m.start()
+        if word == "the time" and not _AT_BY_RE.search(text, max(0, m.start() - 4), m.start()):
+            continue           # only "at the time", "by the time"
         kind = "PRESENT_REF" if m["present"] else "PAST_REF" if m["past"] else "FUTURE_REF"
-        yield (start, m.end(), None, None, None, "DATE", kind)
+        yield (m.start(), m.end(), None, None, None, "DATE", kind)
 
 
 # ---------------------------------------------------------------- quarters, halves, fiscal years
@@ -280,27 +279,27 @@ _SEASON_CUE_RE = re.compile(r"(?i:\b(?:in|during|by|until|this|last|next|the|ear
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
+_RELATIVE_CUE_RE = re.compile(r"(?i:this|last|next)\s+(?:the\s+)?$")
+_FALL_OF_RE = re.compile(r"\s+of\b")
+
+
 def seasons(text, lo, hi, published):
+    """"summer 2012", "in the spring", "early winter": meteorological seasons; a season
+    without a year is this year's, or last year's in a clause that is not about the future
+    when it has not begun yet. "last fall" is the relative-unit rule's."""
     for m in SEASON_RE.finditer(text, lo, hi):
-        if m["season"][0].isupper() and not m["year"] and m.start() > 0 and \
-                not text[max(0, m.start() - 2):m.start()].strip(" \"'“") == "":
-            pass
         code = SEASON_CODES[m["season"].lower()]
         if m["year"]:
             year = int(m["year"])
         else:
             cue = _SEASON_CUE_RE.search(text, max(lo, m.start() - 20), m.start())
-            if cue is None or published is None:
+            if cue is None or published is None or _RELATIVE_CUE_RE.search(cue.group()):
                 continue
-            if re.search(r"(?i:this|last|next)\s+(?:the\s+)?$", cue.group()):
-                continue   # "last fall": the relative-unit rule
+            if code == "FA" and _FALL_OF_RE.match(text, m.end()):
+                continue       # "the fall of the Berlin Wall"
             year = published.year
-            future = _is_future(text, m.start())
-            start_month = _SEASON_START[code]
-            if not future and date(year, start_month, 1) > published:
+            if not _is_future(text, m.start()) and date(year, _SEASON_START[code], 1) > published:
                 year -= 1
-            if future and code == "WI" and published.month >= 3:
-                pass
         first = date(year, _SEASON_START[code], 1)
         end_year, end_month = (year + 1, 2) if code == "WI" else (year, _SEASON_START[code] + 2)
         last = date(end_year + (end_month == 12), 1 if end_month == 12 else end_month + 1, 1) - \
