@@ -78,25 +78,27 @@ _PAST_VERB_RE = re.compile(
     r"related|supposed|succeed|proceed|exceed|red\b|bed\b|united)[a-z]{2,}ed)\b")
 # "a.m." and initials ("U.S.") do not end a clause
 _CLAUSE_BREAK_RE = re.compile(r"(?<!a\.m)(?<!p\.m)(?<!\b[A-Z])[.!?;]\s|\n")
-_HAD_BEFORE_RE = re.compile(r"(?i:\b(?:had\s+(?:been\s+)?|was\s+|were\s+))$")
+_HAD_BEFORE_RE = re.compile(r"(?i:\bhad\s+(?:been\s+)?)$")
 _PAST_AFTER_VERB_RE = re.compile(r"[^.;!?\n]{0,40}?\b(?:was|were|had|said|[a-z]{3,}ed)\b")
 _PAST_AFTER_RE = re.compile(r"(?i:[^.;!?\n]{0,60}?\b(?:had|was|were)\b)")
-_PAST_RE = re.compile(r"\b(?:said|says|told|tells|was|were|did|tweeted|wrote|added)\b",
+_PAST_RE = re.compile(r"\b(?:said|says|told|tells|was|were|did|tweeted|wrote|added|predicted|"
+                      r"announced|reported|warned|insisted|stated|declared|noted|claimed|vowed)\b",
                       re.IGNORECASE)
 
 
-def _is_future(text: str, pos: int) -> bool:
+def _is_future(text: str, pos: int, weak: bool = False) -> bool:
     """True if the clause leading up to ``pos`` is in the future tense.
 
     A reporting verb after the future marker wins: in "He will go, he said on
-    Friday" the Friday is past.
+    Friday" the Friday is past. ``weak``: "would" counts too (for months and dates,
+    where reported plans are common; for weekdays it is as often a past report).
     """
     lo = max(0, pos - 160)
     window = text[lo:pos]
     breaks = list(_CLAUSE_BREAK_RE.finditer(window))
     if breaks:
         window = window[breaks[-1].end():]
-    futures = list(_FUTURE_RE.finditer(window))
+    futures = [f for f in _FUTURE_RE.finditer(window) if weak or f.group().lower() != "would"]
     if not futures:
         return False
     marker = futures[-1]
@@ -138,7 +140,7 @@ def _year_for(month: int, day: int, published: date, text: str, pos: int) -> dat
     if _PARTICIPLE_BEFORE_RE.search(text, max(0, pos - 24), pos):
         future = False       # "shares issued July 1" even in a sentence about the future
     else:
-        future = _is_future(text, pos)
+        future = _is_future(text, pos, weak=True)
     if future:
         options = [_safe_date(published.year, month, day), _safe_date(published.year + 1, month, day)]
         return next((d for d in options if d is not None and d >= published), None)
@@ -220,9 +222,12 @@ def _weekdays(text, lo, hi, published):
         target = weekday_number(m["wd"])
         rel = (m["rel"] or "").lower()
         back = (published.weekday() - target) % 7
-        ahead = (target - published.weekday()) % 7 or 7
-        if rel in ("next", "coming") or (rel not in ("last", "past") and _is_future(text, m.start())):
-            when = published + timedelta(days=ahead)
+        ahead = (target - published.weekday()) % 7
+        if rel in ("next", "coming"):
+            when = published + timedelta(days=ahead or 7)
+        elif rel not in ("last", "past") and not _PARTICIPLE_BEFORE_RE.search(
+                text, max(0, m.start() - 24), m.start()) and _is_future(text, m.start()):
+            when = published + timedelta(days=ahead)   # "will meet Saturday" on a Saturday: today
         elif rel == "last":
             when = published - timedelta(days=back or 7)
         else:
@@ -373,7 +378,7 @@ def _months_alone(text, lo, hi, published):
             yield start, then.end(), first, last, "range" if part else "month"
             continue
         first, last = _month_bounds(month_number(m["mon"]), cue, part, rel, published,
-                                    _is_future(text, m.start()), _is_past(text, m.start()))
+                                    _is_future(text, m.start(), weak=True), _is_past(text, m.start()))
         if cue == "since":
             if first <= published:
                 yield c.start("cue"), m.end(), first, published, "range"
