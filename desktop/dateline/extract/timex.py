@@ -219,7 +219,7 @@ def _range_value(words: str, d0: date, d1: date) -> str:
     if "week" in words:
         return week_value(d0)
     if (d0.year, d0.month) == (d1.year, d1.month):
-        if re.search(r"\d", words) and d0.day > 1 or d0 == d1:
+        if re.search(r"\d", words) and (d0.day > 1 or d0 == d1):
             return d0.isoformat()     # "March 18-19"
         return f"{d0.year:04d}-{d0.month:02d}"
     return f"{d0.year:04d}"
