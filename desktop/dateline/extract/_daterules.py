@@ -95,6 +95,8 @@ def _is_future(text: str, pos: int, weak: bool = False) -> bool:
     """
     lo = max(0, pos - 160)
     window = text[lo:pos]
+    if not _FUTURE_RE.search(window):
+        return False         # most windows: no marker, no need to find the clause
     breaks = list(_CLAUSE_BREAK_RE.finditer(window))
     if breaks:
         window = window[breaks[-1].end():]
@@ -377,8 +379,10 @@ def _months_alone(text, lo, hi, published):
                 first, last = first.replace(day=lo_day), last.replace(day=min(hi_day, last.day))
             yield start, then.end(), first, last, "range" if part else "month"
             continue
+        settled = (rel or cue) in _MONTH_MODES     # the cue word decides: no tense needed
         first, last = _month_bounds(month_number(m["mon"]), cue, part, rel, published,
-                                    _is_future(text, m.start(), weak=True), _is_past(text, m.start()))
+                                    not settled and _is_future(text, m.start(), weak=True),
+                                    not settled and _is_past(text, m.start()))
         if cue == "since":
             if first <= published:
                 yield c.start("cue"), m.end(), first, published, "range"
@@ -387,10 +391,12 @@ def _months_alone(text, lo, hi, published):
         yield start, m.end(), first, last, "range" if part else "month"
 
 
+_MONTH_MODES = {"last": "past", "since": "past", "next": "future", "by": "future",
+                "until": "future", "till": "future", "through": "future", "this": "this"}
+
+
 def _month_bounds(month, cue, part, rel, published, future, past=False):
-    mode = {"last": "past", "since": "past", "next": "future", "by": "future",
-            "until": "future", "till": "future", "through": "future",
-            "this": "this"}.get(rel or cue)
+    mode = _MONTH_MODES.get(rel or cue)
     if mode is None:
         mode = "future" if future else "past" if past else "nearest"
     if mode == "past" and not rel and _month_year(month, published, "nearest") == published.year \
