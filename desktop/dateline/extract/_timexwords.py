@@ -10,7 +10,8 @@ _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "ei
          "ninety": 90}
 _VAGUE = ("several", "a few", "few", "many", "some", "a couple of", "couple of")
 NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL)} | _TENS | {
-    "a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12, "a half": 0.5, "half a": 0.5}
+    "a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
+    "a half": 0.5, "half a": 0.5}
 
 # A count: digits, number words ("twenty-five"), "a"/"an", or a vague "several"/"a few"
 NUMBER = (r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?|(?:" + "|".join(sorted(_TENS, key=len, reverse=True))

@@ -9,7 +9,8 @@ A :class:`Timex` carries both views of an expression:
   month is never a day: "this week" is the week's days so far, precision "range".
 
 The rules: ``_daterules`` (calendar dates, tense-aware), ``_relative`` (dates anchored on
-the narrated day: "two days later"), ``_timexrules`` (the rest). Where two candidates
+the narrated day: "two days later"), ``_timexyears`` (quarters, years, seasons, holidays),
+``_timexrules`` (durations, references, clock times, sets). Where two candidates
 overlap the longer wins ("three years ago" over "three years").
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from . import _daterules, _timexrules
+from . import _daterules, _timexrules, _timexyears
 from . import _triggers as T
 from ._triggers import Triggers
 from ._relative import anchored
@@ -85,19 +86,19 @@ def _date_rules(t: Triggers):
 
 
 def _other_rules(t: Triggers):
-    r = _timexrules
-    return ((r.the_year, t.words(("year", "year-")), 24, 12),
-            (r.holidays, t.words(T.HOLIDAYS), 4, 24),
-            (r.spoken_years, t.words(("nineteen", "eighteen", "two thousand")), 12, 30),
+    r, y = _timexrules, _timexyears
+    return ((y.the_year, t.words(("year", "year-")), 24, 12),
+            (y.holidays, t.words(T.HOLIDAYS), 4, 24),
+            (y.spoken_years, t.words(("nineteen", "eighteen", "two thousand")), 12, 30),
             (r.ago, t.words(("ago",)), 60, 4), (r.durations, t.words(T.UNITS), 0, 24),
             (r.references, t.words(T.REFERENCES), 12, 24),
-            (r.quarters, t.words(T.QUARTERS), 34, 24),
-            (r.fiscal_years, t.words(("fiscal",)), 16, 24),
-            (r.years, t.years(), 42, 12),
+            (y.quarters, t.words(T.QUARTERS), 34, 24),
+            (y.fiscal_years, t.words(("fiscal",)), 16, 24),
+            (y.years, t.years(), 42, 12),
             (r.clock_times, t.clocks() + t.words(T.CLOCK_WORDS), 8, 32),
             (r.day_parts, t.words(T.DAY_PARTS), 16, 4),
             (r.sets, t.words(T.SETS, T.WEEKDAYS), 16, 14),
-            (r.seasons, t.words(T.SEASONS), 24, 12))
+            (y.seasons, t.words(T.SEASONS), 24, 12))
 
 
 def _non_overlapping(text: str, found: list[tuple]) -> list[Timex]:
