@@ -203,3 +203,14 @@ def test_spoken_years(text, expected):
 def test_the_year_of_business_news(text, expected):
     found = [(t.text, t.type, t.value) for t in find_timexes(text, PUB)]
     assert found[:1] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the fabled 11th century temple", ("11th century", "10")),
+    ("the worst disasters of this century", ("this century", "20")),
+    ("no talks at this time", ("this time", "PRESENT_REF")),
+    ("no shipments at the moment", ("the moment", "PRESENT_REF")),
+])
+def test_centuries_and_present(text, expected):
+    (found,) = find_timexes(text, date(2017, 3, 18))
+    assert (found.text, found.value) == expected and found.date_start is None

@@ -92,7 +92,8 @@ def _per_unit(text: str, pos: int) -> bool:
 # ---------------------------------------------------------------- PRESENT/PAST/FUTURE_REF
 
 _REF_RE = re.compile(
-    r"(?<![\w-])(?:(?P<present>(?i:now|currently|nowadays|presently|at\s+present|these\s+days))"
+    r"(?<![\w-])(?:(?P<present>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|"
+    r"(?<=at\s)this\s+time|(?<=at\s)the\s+moment))"
     r"|(?P<past>(?i:recently|lately|(?:in\s+)?the\s+past|recent\s+(?:years|times|decades)|"
     r"(?<=the\s)recent|past\s+years|the\s+time))"
     r"|(?P<future>(?i:the\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date)))"

@@ -157,6 +157,36 @@ def years(text, lo, hi, published):
                str(decade)[:3] + "X")
 
 
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                  "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+                  "twenty-first", "twenty-second")
+CENTURY_RE = re.compile(
+    r"(?<![\w-])(?i:(?:(?P<rel>this|last|next|the\s+(?:current|last|previous|next|coming))|"
+    r"(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)|the\s+(?P<word>"
+    + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r"))\s+century)\b")
+
+
+def centuries(text, lo, hi, published):
+    """"this century" (published 2017: "20"), "the 11th century" ("10"): TimeML writes a
+    century as its first two digits."""
+    for m in CENTURY_RE.finditer(text, lo, hi):
+        if m["rel"]:
+            if published is None:
+                continue
+            rel = m["rel"].lower().split()[-1]
+            hundreds = published.year // 100 + {"last": -1, "previous": -1, "next": 1,
+                                                 "coming": 1}.get(rel, 0)
+        elif m["ord"]:
+            hundreds = int(m["ord"]) - 1
+        else:
+            hundreds = _ORDINAL_WORDS.index(m["word"].lower())
+        if not 1 <= hundreds <= 99:
+            continue
+        # no dates: a hundred years is no point or stretch to date an event or a quote by
+        yield (m.start(), m.end(), None, None, None, "DATE", f"{hundreds:02d}")
+
+
 # ---------------------------------------------------------------- seasons
 
 SEASON_RE = re.compile(

@@ -21,7 +21,7 @@ UNITS = ("second", "minute", "hour", "day", "night", "week", "month", "quarter",
 SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 DAY_WORDS = ("today", "tonight", "yesterday", "tomorrow")
 REFERENCES = ("now", "current", "recent", "lately", "past", "future", "present", "these days",
-              "time", "term", "later date", "coming")
+              "time", "term", "later date", "coming", "moment")
 DAY_PARTS = ("morning", "afternoon", "evening", "night")
 SETS = ("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "every", "each", "once",
         "twice")

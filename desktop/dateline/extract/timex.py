@@ -98,7 +98,8 @@ def _other_rules(t: Triggers):
             (r.clock_times, t.clocks() + t.words(T.CLOCK_WORDS), 8, 32),
             (r.day_parts, t.words(T.DAY_PARTS), 16, 4),
             (r.sets, t.words(T.SETS, T.WEEKDAYS), 16, 14),
-            (y.seasons, t.words(T.SEASONS), 24, 12))
+            (y.seasons, t.words(T.SEASONS), 24, 12),
+            (y.centuries, t.words(("centur",)), 28, 10))
 
 
 def _non_overlapping(text: str, found: list[tuple]) -> list[Timex]:
