@@ -58,8 +58,8 @@ def durations(text, lo, hi, published):
         if n_text == "one" and _per_unit(text, m.start()):
             continue
         count = number_value(m["n"])
-        if count is not None and count == 0:
-            continue
+        if count is not None and count == 0 or _RATE_AFTER_RE.match(text, u.end()):
+            continue           # "24 hours a day": a rate, not a stretch of time
         yield (m.start(), u.end(), None, None, None, "DURATION", duration_value(count, u["unit"]))
 
 
@@ -78,6 +78,7 @@ def _counted_word_before(text: str, pos: int) -> bool:
     return word[-1:].isdigit() or word in _COUNT_TAILS or number_value(word) is not None
 
 
+_RATE_AFTER_RE = re.compile(r"[ \t]+(?i:a|an|per|each)[ \t]+(?i:day|week|month|year)\b")
 _SHIFT_AFTER_RE = re.compile(r"[ \t]+(?i:earlier|later|before|after)\b")   # "A month earlier"
 _A_CUE_RE = re.compile(r"(?i:\b(?:for|in|within|over|about|nearly|almost|than|after|before|"
                        r"past|last|first|next|around|only|just|least|under|to|some|by|into|"
@@ -126,10 +127,16 @@ CLOCK_RE = re.compile(
     r"|(?P<word>(?i:noon|midnight|midday)))" + rf"(?P<zone>{_ZONE})?")
 
 
+_TITLE_BEFORE_RE = re.compile(r"[a-z,;]\s+[A-Z][a-z]+\s+$")
+
+
 def clock_times(text, lo, hi, published):
     """Clock times alone; ``timex`` joins them with a neighbouring day ("10 p.m. Wednesday")."""
     for m in CLOCK_RE.finditer(text, lo, hi):
         if m["word"]:
+            if m["word"][0].isupper() and _TITLE_BEFORE_RE.search(text, max(0, m.start() - 20),
+                                                                  m.start()):
+                continue       # "High Noon", "Midnight Express": a title
             hhmm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["word"].lower()]
         elif m["ap"]:
             hour = int(m["h"])
