@@ -2,7 +2,7 @@
 
     dateline                         open the explorer on the bundled sample corpus
     dateline open PATH...            open article files/folders, or an exported events JSON
-    dateline extract [PATH...] -o OUT.json [--format json|csv|geojson] [--manifest FILE]
+    dateline extract [PATH...] -o OUT.json [--format json|csv|geojson|timeml] [--manifest FILE]
     dateline --self-test             open the window offscreen on the sample corpus, check it, exit
     dateline --self-test open PATH   the same on PATH (articles, a folder or an events JSON)
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dateline import __version__
 
-FORMATS = ("json", "csv", "geojson")
+FORMATS = ("json", "csv", "geojson", "timeml")
 EXIT_INTERNAL_ERROR = 70   # EX_SOFTWARE
 EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, what a shell reports for a tool killed by it
 
@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
                "  dateline open ~/news/                  # explorer on your own articles\n"
                "  dateline open events.json              # explorer on an exported events file\n"
                "  dateline extract -o events.json        # extract the sample corpus headless\n"
-               "  dateline extract ~/news --format csv -o events.csv\n")
+               "  dateline extract ~/news --format csv -o events.csv\n"
+               "  dateline extract ~/news --format timeml -o timeml/   # one .tml per article\n")
     parser.add_argument("--version", action="version", version=f"dateline {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="open the main window offscreen on the sample corpus (or on the "
@@ -47,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", help="extract events and statements headless",
         description="Extract dated, placed events and attributed statements from articles "
                     "(no PATH: the bundled sample corpus) and write them as a dateline/1 JSON "
-                    "document, a CSV of events, or GeoJSON points. Exit status: 0 all read; "
+                    "document, a CSV of events, GeoJSON points, or TimeML (a folder of one .tml per "
+                    "article with its time expressions). Exit status: 0 all read; "
                     "1 written, but some files were skipped (one line each on stderr); "
                     "2 nothing readable; 3 the output could not be written.")
     extract.add_argument("paths", nargs="*", type=Path, metavar="PATH",

@@ -12,6 +12,7 @@ from pathlib import Path
 from dateline import SCHEMA
 
 PRECISIONS = {"day", "week", "month", "year", "range"}
+TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
 MAX_DOCUMENT_BYTES = 2 * 1024 ** 3
 
 
@@ -60,6 +61,24 @@ def validate_document(doc: object, origin: str = "document") -> None:
         _check_published(article, where)
     for key in ("articles", "events", "statements"):
         _check_unique_ids(doc[key], f"{origin}: {key}")
+    _check_timexes(doc.get("timexes"), origin)   # optional: documents before it lack it
+
+
+def _check_timexes(timexes: object, origin: str) -> None:
+    if timexes is None:
+        return
+    if not isinstance(timexes, list):
+        raise DocumentError(f"{origin}: 'timexes' must be a list")
+    for index, timex in enumerate(timexes):
+        where = f"{origin}: timexes[{index}]"
+        _check_record(timex, where, ("article", "start", "end", "type", "value"))
+        _check_types(timex, where, {"article": str, "text": str, "type": str, "value": str},
+                     not_null=("article", "type", "value"))
+        if timex["type"] not in TIMEX_TYPES:
+            raise DocumentError(f"{where}.type {timex['type']!r:.40} is not one of "
+                                f"{sorted(TIMEX_TYPES)}")
+        _check_offsets(timex, where, ("start", "end"))
+        _check_dates(timex, where, bounded=False)   # "the 11th century" is a fine timex
 
 
 def _check_event(event: object, where: str) -> None:
@@ -129,7 +148,7 @@ def _check_published(article: dict, where: str) -> None:
 EARLIEST, LATEST = date(1678, 1, 1), date(2261, 12, 31)
 
 
-def _check_date(value: object, where: str) -> None:
+def _check_date(value: object, where: str, bounded: bool = True) -> None:
     if value is None:
         return
     try:
@@ -138,7 +157,7 @@ def _check_date(value: object, where: str) -> None:
         day = date.fromisoformat(value)
     except ValueError:
         raise DocumentError(f"{where} is not a YYYY-MM-DD date: {value!r:.40}") from None
-    if not EARLIEST <= day <= LATEST:
+    if bounded and not EARLIEST <= day <= LATEST:
         raise DocumentError(f"{where} {value} is outside the supported years "
                             f"{EARLIEST.year}-{LATEST.year}")
 
@@ -160,9 +179,9 @@ def _check_record(record: object, where: str, required: tuple[str, ...]) -> None
         raise DocumentError(f"{where} lacks {', '.join(missing)}")
 
 
-def _check_dates(record: dict, where: str) -> None:
+def _check_dates(record: dict, where: str, bounded: bool = True) -> None:
     for key in ("date_start", "date_end"):
-        _check_date(record.get(key), f"{where}.{key}")
+        _check_date(record.get(key), f"{where}.{key}", bounded)
     precision = record.get("precision")
     if precision is not None and (not isinstance(precision, str) or precision not in PRECISIONS):
         raise DocumentError(f"{where}.precision {precision!r:.40} is not one of "

@@ -52,7 +52,9 @@ def run_extract(args) -> int:
         print(f"dateline: {path_of.get(article, article)}: {problem.get('message', '')}",
               file=sys.stderr)
     fmt = output_format(args.output, args.format)
-    if not write_output(doc, args.output, fmt):
+    written = (write_timeml(doc, corpus.articles, args.output) if fmt == "timeml"
+               else write_output(doc, args.output, fmt))
+    if not written:
         return EXIT_WRITE_FAILED
     elapsed = time.perf_counter() - started
     print(f"dateline: {len(corpus.articles)} articles -> {len(doc['events'])} events, "
@@ -60,6 +62,22 @@ def run_extract(args) -> int:
           file=sys.stderr)
     # Written, but some inputs were skipped: scripts must be able to notice.
     return EXIT_SOME_PROBLEMS if corpus.problems or extraction_problems else 0
+
+
+def write_timeml(doc: dict, articles, output: Path) -> bool:
+    """One TimeML file per article into the folder ``output``."""
+    from dateline.extract.timeml import write_timeml_dir
+
+    if str(output) == "-" or output.is_file():
+        print(f"dateline: {output}: TimeML output is a folder (one .tml per article)",
+              file=sys.stderr)
+        return False
+    try:
+        write_timeml_dir(doc, articles, output)
+    except OSError as exc:
+        print(f"dateline: {output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return False
+    return True
 
 
 def write_output(doc: dict, output: Path, fmt: str) -> bool:

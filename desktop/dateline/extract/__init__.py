@@ -2,8 +2,13 @@
 
 Per article (``extract_article``, picklable result, cached by text hash in ``cache``):
   sentences.py   sentence/paragraph spans with exact offsets, headings flagged
-  temporal.py    time expressions resolved against the publication date (precision kept);
-                 _relative.py: "two days after", "the next day", "overnight" (anchored dates)
+  timex.py       every TIMEX3 (date, time, duration, set) with its TimeML type and value,
+                 resolved against the publication date (_triggers.py: where each rule
+                 looks; _daterules.py calendar dates, tense-aware; _timexrules.py durations,
+                 PRESENT/PAST_REF, quarters, years, seasons, clock times, sets;
+                 _relative.py: "two days after", "the next day", "overnight")
+  temporal.py    the dated timexes as TimeExpr (precision kept) for statements and events
+  timeml.py      TimeML export (one file per article: DCT + TIMEX3)
   places.py      place mentions with their role (location / actor / mention); continents and
                  macro-regions are flagged vague and never located (no fake point for "Asia")
   actors.py      people, organisations, countries, pronouns, descriptions; roles learned

@@ -77,9 +77,12 @@ COUNTED_SPAN_RE = re.compile(
 # "in April", "early April", "by January", "mid-April", "since March", "last May":
 # the month name is found first, then the cue words just before it (much faster
 # than a pattern that starts with optional words).
-MONTH_NAME_RE = re.compile(rf"\b(?P<mon>{FULL_MONTH})\b(?!['’]s|\s*\d|-\d)")
+MONTH_NAME_RE = re.compile(rf"\b(?P<mon>{FULL_MONTH})\b(?!\s*\d|-\d)")
+# "June last year", "February this year": the month in that year
+MONTH_YEAR_REL_RE = re.compile(r"[ \t]+(?:of[ \t]+)?(?P<rel>(?i:last|this|next))[ \t]+(?i:year)\b")
 MONTH_CUE_RE = re.compile(
-    r"(?:\b(?P<cue>(?i:since|in|by|until|till|from|during|through|before|after|of))\s+)?"
+    r"(?:\b(?P<cue>(?i:since|in|by|until|till|from|during|through|before|after|of|for|the|a|an|"
+    r"between|and|to|on))\s+)?"
     r"(?P<body>(?:\b(?P<rel>(?i:last|next|this))\s+|\b(?P<part>(?i:early|mid|late|"
     r"(?:the\s+)?(?:beginning|start|middle|end)\s+of))[\s-]+)?)$")
 

@@ -12,7 +12,8 @@ from .records import ArticleExtraction
 from .sentences import sentence_body_start, split_sentences
 from .statement_dates import assign_when_where, date_from_events
 from .statements import blocked_ranges, find_statements
-from .temporal import find_time_expressions
+from .temporal import dated_expressions
+from .timex import find_timexes
 
 
 def extract_article(article) -> ArticleExtraction:
@@ -22,7 +23,8 @@ def extract_article(article) -> ArticleExtraction:
     spans = split_sentences(text)
     quotes = find_quote_ranges(text, spans)
     places = find_places(text)
-    times = find_time_expressions(text, published)
+    timexes = find_timexes(text, published)
+    times = dated_expressions(timexes)
     mentions, people = find_mentions(text, spans, places, quotes)
     resolver = Resolver(mentions, people, spans, text)
     statements = find_statements(text, spans, quotes, mentions, resolver)
@@ -40,7 +42,14 @@ def extract_article(article) -> ArticleExtraction:
         events=events,
         people={name: sorted(info.roles) for name, info in people.items() if " " in name},
         actor_kinds=actor_kinds(mentions),
+        timexes=[_timex_record(t) for t in timexes],
     )
+
+
+def _timex_record(t) -> dict:
+    record = t.to_dict()
+    del record["article"]        # added when the corpus document is built
+    return record
 
 
 def _skip_wire_datelines(text, statements, events) -> None:

@@ -9,42 +9,18 @@ Span conventions: an expression's span covers the words that fix its date
 preposition ("in April", "by January") is left out. Offsets are ``str`` indices
 into the text given, so ``text[e.start:e.end] == e.text``.
 
-Choices (documented for the timeline):
-- "early/mid/late April" -> days 1-10 / 11-20 / 21-end, precision "range".
-- "this week", "earlier this week" -> Monday of the publication week up to the
-  publication date, precision "range"; "last/next week" -> Monday-Sunday, "week".
-- seasons are meteorological (fall = Sep 1 - Nov 30), precision "range".
-- a weekday or a month without a year is read in the tense of its clause:
-  future ("will", "is due to" ...) -> the next one after publication, otherwise
-  the latest on or before publication (weekdays) or the nearest (months).
-- with ``published=None`` only expressions carrying their own year are dated.
+``find_timexes`` (``timex``) finds every TIMEX3 (dates, times, durations, sets) with its
+TimeML value; ``find_time_expressions`` keeps the dated ones as :class:`TimeExpr`, the
+shape the statement and event rules consume. Rules: ``_daterules`` (calendar dates),
+``_timexrules`` (durations, references, quarters, years, times, sets), ``_relative``.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from ._relative import anchored
-from ._datepatterns import (
-    AGO_RE,
-    COUNTED_SPAN_RE,
-    DAY_MONTH_RE,
-    DAY_WORD_RE,
-    ISO_RE,
-    MONTH_CUE_RE,
-    MONTH_DAY_RE,
-    MONTH_NAME_RE,
-    MONTH_YEAR_RE,
-    RELATIVE_UNIT_RE,
-    SINCE_YEAR_RE,
-    WEEKDAY_RE,
-    YEAR_RE,
-    count_number,
-    month_number,
-    weekday_number,
-)
+from .timex import find_timexes
 
 PRECISIONS = ("day", "week", "month", "year", "range")
 
@@ -59,301 +35,17 @@ class TimeExpr:
     precision: str
 
 
-# ---------------------------------------------------------------- calendar helpers
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-_FUTURE_RE = re.compile(
-    r"\b(?:will|shall|won['’]t|"
-    r"(?:is|are|be|'s|’s)\s+(?:due|scheduled|set|expected|going|slated)"
-    r"\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to)\b|['’]ll\b",
-    re.IGNORECASE)
-_CLAUSE_BREAK_RE = re.compile(r"[.!?;]\s|\n")
-_PAST_RE = re.compile(r"\b(?:said|says|told|tells|was|were|did|tweeted|wrote|added)\b",
-                      re.IGNORECASE)
-
-
-def _is_future(text: str, pos: int) -> bool:
-    """True if the clause leading up to ``pos`` is in the future tense.
-
-    A reporting verb after the future marker wins: in "He will go, he said on
-    Friday" the Friday is past.
-    """
-    lo = max(0, pos - 160)
-    window = text[lo:pos]
-    breaks = list(_CLAUSE_BREAK_RE.finditer(window))
-    if breaks:
-        window = window[breaks[-1].end():]
-    futures = list(_FUTURE_RE.finditer(window))
-    if not futures:
-        return False
-    return _PAST_RE.search(window, futures[-1].end()) is None
-
-
-def _nearest_year(month: int, day: int, published: date) -> date | None:
-    """The year that puts month/day nearest to publication ("March 18")."""
-    options = [d for y in (published.year - 1, published.year, published.year + 1)
-               if (d := _safe_date(y, month, day)) is not None]
-    return min(options, key=lambda d: abs((d - published).days)) if options else None
-
-
-def _month_year(month: int, published: date, mode: str) -> int:
-    """Year for a bare month name: "future" (on/after), "past" (on/before), "nearest"."""
-    if mode == "future":
-        return published.year if month >= published.month else published.year + 1
-    if mode == "past":
-        return published.year if month <= published.month else published.year - 1
-    years = (published.year, published.year + 1, published.year - 1)
-    return min(years, key=lambda y: abs((date(y, month, 15) - published).days))
-
-
-# ---------------------------------------------------------------- rules
-# Each rule yields (start, end, date_start, date_end, precision).
-
-def _explicit_dates(text, lo, hi, published):
-    for regex in (MONTH_DAY_RE, DAY_MONTH_RE):
-        for m in regex.finditer(text, lo, hi):
-            month, day = month_number(m["mon"]), int(m["day"])
-            if m["year"]:
-                when = _safe_date(int(m["year"]), month, day)
-            else:
-                when = _nearest_year(month, day, published) if published else None
-            if when is None:
-                continue
-            last = _safe_date(when.year, month, int(m["day2"])) if m["day2"] else when
-            if last is not None and last > when:
-                yield m.start(), m.end(), when, last, "range"      # "March 18-19"
-            elif last == when:
-                yield m.start(), m.end(), when, when, "day"
-    for m in ISO_RE.finditer(text, lo, hi):
-        when = _safe_date(int(m[1]), int(m[2]), int(m[3]))
-        if when:
-            yield m.start(), m.end(), when, when, "day"
-    for m in MONTH_YEAR_RE.finditer(text, lo, hi):
-        year, month = int(m["year"]), month_number(m["mon"])
-        yield m.start(), m.end(), date(year, month, 1), _month_end(year, month), "month"
-
-
-def _years(text, lo, hi, published):
-    for m in SINCE_YEAR_RE.finditer(text, lo, hi):
-        if published is None:
-            continue
-        year = published.year - (1 if m["rel"].lower() == "last" else 0) \
-            if m["rel"] else int(m["year"])
-        if date(year, 1, 1) <= published:
-            yield m.start(), m.end(), date(year, 1, 1), published, "range"
-    for m in YEAR_RE.finditer(text, lo, hi):
-        year = int(m["year"])
-        yield m.start("year"), m.end(), date(year, 1, 1), date(year, 12, 31), "year"
-
-
-def _weekdays(text, lo, hi, published):
-    if published is None:
-        return
-    for m in WEEKDAY_RE.finditer(text, lo, hi):
-        if _looks_like_name(text, m.start("wd")):
-            continue
-        target = weekday_number(m["wd"])
-        rel = (m["rel"] or "").lower()
-        back = (published.weekday() - target) % 7
-        ahead = (target - published.weekday()) % 7 or 7
-        if rel == "next" or (rel not in ("last", "past") and _is_future(text, m.start())):
-            when = published + timedelta(days=ahead)
-        elif rel == "last":
-            when = published - timedelta(days=back or 7)
-        else:
-            when = published - timedelta(days=back)
-        yield m.start(), m.end(), when, when, "day"
-
-
-_NAME_PREFIXES = frozenset({
-    "On", "Last", "Next", "This", "Since", "By", "Until", "Till", "Before", "After", "Early",
-    "Late", "Each", "Every", "From", "Through", "And", "Or", "But", "The", "A", "In", "At",
-    "Of", "For", "Said", "Says", "Reuters", "Xinhua"})
-
-
-def _looks_like_name(text: str, pos: int) -> bool:
-    """"Joe Friday", "Good Friday": a Title-case word (not "On", "Last"...) just before."""
-    m = re.search(r"\b([A-Z][a-z]+)[ \t\xa0]$", text[max(0, pos - 30):pos])
-    return bool(m) and m[1] not in _NAME_PREFIXES
-
-
-def _day_words(text, lo, hi, published):
-    if published is None:
-        return
-    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-    for m in DAY_WORD_RE.finditer(text, lo, hi):
-        when = published + timedelta(days=offsets[m["word"].lower()])
-        yield m.start(), m.end(), when, when, "day"
-
-
-def _relative_units(text, lo, hi, published):
-    if published is None:
-        return
-    for m in RELATIVE_UNIT_RE.finditer(text, lo, hi):
-        mod = " ".join(m["mod"].lower().split())
-        resolved = _resolve_unit(mod, m["unit"].lower(), published)
-        if resolved:
-            yield (m.start(), m.end()) + resolved
-
-
-def _counted(text, lo, hi, published):
-    """"two days ago", "three weeks ago", "the past two weeks"."""
-    if published is None:
-        return
-    ago = "ago" in text[lo:hi].lower()   # cheap guard: the regex tries every "a"/"one" otherwise
-    for m in AGO_RE.finditer(text, lo, hi) if ago else ():
-        n, unit = count_number(m["n"]), m["unit"].lower()
-        if unit == "day":
-            when = published - timedelta(days=n)
-            yield m.start(), m.end(), when, when, "day"
-        elif unit == "week":
-            monday = _monday(published - timedelta(weeks=n))
-            yield m.start(), m.end(), monday, monday + timedelta(days=6), "week"
-        elif unit == "month":
-            year, month = _add_months(published.year, published.month, -n)
-            yield m.start(), m.end(), date(year, month, 1), _month_end(year, month), "month"
-        elif published.year - n >= 1:
-            year = published.year - n
-            yield m.start(), m.end(), date(year, 1, 1), date(year, 12, 31), "year"
-    for m in COUNTED_SPAN_RE.finditer(text, lo, hi):
-        days = timedelta(days=count_number(m["n"]) * _SPAN_DAYS[m["unit"].lower()])
-        if m["mod"].lower() in ("past", "last"):
-            yield m.start(), m.end(), published - days, published, "range"
-        else:
-            yield m.start(), m.end(), published, published + days, "range"
-
-
-_SPAN_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
-
-
-def _resolve_unit(mod: str, unit: str, pub: date):
-    if mod in ("past", "coming") and unit in _SPAN_DAYS:
-        days = timedelta(days=_SPAN_DAYS[unit])
-        return (pub - days, pub, "range") if mod == "past" else (pub, pub + days, "range")
-    if mod == "over the":
-        if unit != "weekend":
-            return None
-        mod = "this" if pub.weekday() >= 5 else "last"
-    shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(mod, 0)
-    monday = _monday(pub)
-    if unit == "week":
-        if mod == "earlier this":
-            return monday, pub, "range"
-        if mod == "later this":
-            return pub, monday + timedelta(days=6), "range"
-        if shift == 0:
-            return monday, pub, "range"
-        start = monday + timedelta(weeks=shift)
-        return start, start + timedelta(days=6), "week"
-    if unit == "weekend":
-        saturday = monday + timedelta(days=5, weeks=shift)
-        return saturday, saturday + timedelta(days=1), "range"
-    if unit == "month":
-        year, month = _add_months(pub.year, pub.month, shift)
-        if mod == "earlier this":
-            return date(year, month, 1), pub, "range"
-        if mod == "later this":
-            return pub, _month_end(year, month), "range"
-        return date(year, month, 1), _month_end(year, month), "month"
-    if unit == "year":
-        year = pub.year + shift
-        if mod == "earlier this":
-            return date(year, 1, 1), pub, "range"
-        if mod == "later this":
-            return pub, date(year, 12, 31), "range"
-        return date(year, 1, 1), date(year, 12, 31), "year"
-    first = _SEASONS[unit]
-    year = pub.year + shift
-    if unit == "winter" and pub.month <= 2:
-        year -= 1    # Jan/Feb belong to the winter that began last December
-    end_year, end_month = _add_months(year, first, 2)
-    return date(year, first, 1), _month_end(end_year, end_month), "range"
-
-
-_PARTS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10),
-          "mid": (11, 20), "middle of": (11, 20), "late": (21, 31), "end of": (21, 31)}
-
-
-def _months_alone(text, lo, hi, published):
-    if published is None:
-        return
-    for m in MONTH_NAME_RE.finditer(text, lo, hi):
-        c = MONTH_CUE_RE.search(text, max(lo, m.start() - 40), m.start())
-        cue = (c["cue"] or "").lower()
-        part = " ".join((c["part"] or "").lower().replace("the ", "").split())
-        rel = (c["rel"] or "").lower()
-        if not (cue or part or rel):
-            continue
-        first, last = _month_bounds(month_number(m["mon"]), cue, part, rel, published,
-                                    _is_future(text, m.start()))
-        if cue == "since":
-            if first <= published:
-                yield c.start("cue"), m.end(), first, published, "range"
-            continue
-        start = c.start("body") if c["body"] else m.start()
-        yield start, m.end(), first, last, "range" if part else "month"
-
-
-def _month_bounds(month, cue, part, rel, published, future):
-    mode = {"last": "past", "since": "past", "next": "future", "by": "future",
-            "until": "future", "till": "future"}.get(rel or cue)
-    if mode is None:
-        mode = "future" if future else "nearest"
-    year = _month_year(month, published, mode)
-    if rel == "last" and month == published.month:
-        year -= 1
-    if rel == "next" and month == published.month:
-        year += 1
-    first, last = date(year, month, 1), _month_end(year, month)
-    if part:
-        lo_day, hi_day = _PARTS[part]
-        first, last = first.replace(day=lo_day), last.replace(day=min(hi_day, last.day))
-    return first, last
-
-
-_MIN_ANCHOR, _MAX_ANCHOR = date(2, 1, 1), date(9998, 12, 31)
-_RULES = (_explicit_dates, _years, _weekdays, _day_words, _relative_units, _months_alone,
-          _counted)
-
-
 def find_time_expressions(text: str, published: date | None, start: int = 0,
                           end: int | None = None) -> list[TimeExpr]:
-    """Time expressions in ``text[start:end]``, resolved against ``published``."""
-    hi = len(text) if end is None else max(0, min(end, len(text)))
-    lo = max(0, min(start, hi))
-    if published is not None and not _MIN_ANCHOR <= published <= _MAX_ANCHOR:
-        published = None    # no calendar arithmetic at the edges of date's range
-    found = [c for rule in _RULES for c in rule(text, lo, hi, published)]
-    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    found += anchored(text, lo, hi, published, found)   # "two days after", "overnight"
-    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    result, last_end = [], -1
-    for s, e, d0, d1, precision in found:
-        if s >= last_end and d0 <= d1:
-            result.append(TimeExpr(s, e, text[s:e], d0, d1, precision))
-            last_end = e
-    return result
+    """The dated time expressions in ``text[start:end]``, resolved against ``published``
+    (durations without an anchor, "now", sets and bare clock times are left out)."""
+    return dated_expressions(find_timexes(text, published, start, end))
 
+
+def dated_expressions(timexes) -> list[TimeExpr]:
+    """The :class:`TimeExpr` view of the timexes that name a stretch of the calendar."""
+    return [TimeExpr(t.start, t.end, t.text, t.date_start, t.date_end, t.precision)
+            for t in timexes if t.date_start is not None and t.precision in PRECISIONS]
 
 # ---------------------------------------------------------------- publication date
 

@@ -1,0 +1,227 @@
+"""TIMEX3 time expressions: every date, time, duration and set in a text, with its TimeML
+type and value, resolved against the publication date.
+
+A :class:`Timex` carries both views of an expression:
+- ``type``/``value``: TimeML TIMEX3 ("DATE" "2017-W11", "DURATION" "P3Y", "DATE"
+  "PRESENT_REF", "TIME" "2013-03-22TAF", "SET" "XXXX-WXX-2"), as TempEval-3 scores them;
+- ``date_start``/``date_end``/``precision``: the stretch of calendar the timeline shows
+  (None where the expression names none: a bare duration, "now", a set). A week or a
+  month is never a day: "this week" is the week's days so far, precision "range".
+
+The rules: ``_daterules`` (calendar dates, tense-aware), ``_relative`` (dates anchored on
+the narrated day: "two days later"), ``_timexyears`` (quarters, years, seasons, holidays),
+``_timexrules`` (durations, references, clock times, sets). Where two candidates
+overlap the longer wins ("three years ago" over "three years").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from . import _daterules, _timexrules, _timexyears
+from . import _triggers as T
+from ._triggers import Triggers
+from ._relative import anchored
+from ._timexwords import PART_OF_DAY, SEASON_CODES, duration_value, number_value, week_value
+
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    date_start: date | None = None
+    date_end: date | None = None
+    precision: str | None = None
+
+    def to_dict(self, article: str | None = None) -> dict:
+        """The public ``timexes`` record (dates as ISO days or null)."""
+        return {"article": article, "start": self.start, "end": self.end, "text": self.text,
+                "type": self.type, "value": self.value,
+                "date_start": self.date_start.isoformat() if self.date_start else None,
+                "date_end": self.date_end.isoformat() if self.date_end else None,
+                "precision": self.precision}
+
+
+_MIN_ANCHOR, _MAX_ANCHOR = date(2, 1, 1), date(9998, 12, 31)
+# rank breaks ties between candidates of the same span: calendar rules know the dates best
+_DATE_RANK, _ANCHORED_RANK, _OTHER_RANK = 0, 1, 2
+
+
+def find_timexes(text: str, published: date | None, start: int = 0,
+                 end: int | None = None) -> list[Timex]:
+    """Every TIMEX3 in ``text[start:end]`` (offsets index the whole text), sorted."""
+    hi = len(text) if end is None else max(0, min(end, len(text)))
+    lo = max(0, min(start, hi))
+    if published is not None and not _MIN_ANCHOR <= published <= _MAX_ANCHOR:
+        published = None    # no calendar arithmetic at the edges of date's range
+    triggers = Triggers(text, lo, hi)
+    dated = [c for rule, hits, before, after in _date_rules(triggers)
+             for a, b in triggers.windows(hits, before, after) for c in rule(text, a, b, published)]
+    dated.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    dated += [c for a, b in triggers.windows(triggers.words(T.ANCHORED), 34, 14)
+              for c in anchored(text, a, b, published, dated)]   # "two days after", "overnight"
+    found = [(*c, *describe(text, c), _DATE_RANK) for c in dated]
+    for rule, hits, before, after in _other_rules(triggers):
+        found += [(*c, _OTHER_RANK) for a, b in triggers.windows(hits, before, after)
+                  for c in rule(text, a, b, published)]
+    return _year_ago_quarters(text, _join_clock_and_day(text, _non_overlapping(text, found)))
+
+
+# (rule, its trigger hits, how far its expressions reach before and after a trigger)
+def _date_rules(t: Triggers):
+    d = _daterules
+    return ((d._explicit_dates, t.words(T.MONTHS) + t.years(), 18, 34),
+            (d._years, t.years() + t.words(("year",)), 42, 12),
+            (d._weekdays, t.words(T.WEEKDAYS), 12, 24),
+            (d._day_words, t.words(T.DAY_WORDS), 6, 20),
+            (d._relative_units, t.words(("week", "month", "year"), T.SEASONS), 16, 12),
+            (d._months_alone, t.words(T.MONTHS), 42, 30),
+            (d._counted, t.words(T.UNITS), 24, 12))
+
+
+def _other_rules(t: Triggers):
+    r, y = _timexrules, _timexyears
+    return ((y.the_year, t.words(("year", "year-")), 24, 12),
+            (y.holidays, t.words(T.HOLIDAYS), 4, 24),
+            (y.spoken_years, t.words(("nineteen", "eighteen", "two thousand")), 12, 30),
+            (r.ago, t.words(("ago",)), 60, 4), (r.durations, t.words(T.UNITS), 0, 24),
+            (r.references, t.words(T.REFERENCES), 12, 24),
+            (y.quarters, t.words(T.QUARTERS), 34, 24),
+            (y.fiscal_years, t.words(("fiscal",)), 16, 24),
+            (y.years, t.years(), 42, 12),
+            (r.clock_times, t.clocks() + t.words(T.CLOCK_WORDS), 8, 32),
+            (r.day_parts, t.words(T.DAY_PARTS), 16, 4),
+            (r.sets, t.words(T.SETS, T.WEEKDAYS), 16, 14),
+            (y.seasons, t.words(T.SEASONS), 24, 12),
+            (y.centuries, t.words(("centur",)), 28, 10))
+
+
+def _non_overlapping(text: str, found: list[tuple]) -> list[Timex]:
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[7]))
+    result: list[list] = []
+    last_end = -1
+    for s, e, d0, d1, precision, kind, value, _ in found:
+        if d0 is not None and (d1 is None or d0 > d1):
+            continue
+        if s >= last_end:
+            result.append([s, e, d0, d1, precision, kind, value])
+            last_end = e
+        elif result and result[-1][2] is None and d0 is not None and kind == result[-1][5] \
+                and result[-1][0] <= s and e <= result[-1][1]:
+            result[-1][2:5] = [d0, d1, precision]   # "the past two weeks": keep its days
+    return [Timex(s, e, text[s:e], kind, value, d0, d1, precision)
+            for s, e, d0, d1, precision, kind, value in result]
+
+
+_CLOCK_GAP_RE = re.compile(r",?\s+(?:on\s+)?")
+_DAY_NAME_RE = re.compile(r"[A-Z]|(?i:today|yesterday|tomorrow)")
+
+
+def _join_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"10 p.m. Wednesday", "5 p.m. EST, Nov. 6": one TIME on that day."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        t = timexes[i]
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        if t.type == "TIME" and "T" in t.value and nxt is not None and nxt.precision == "day" \
+                and nxt.type == "DATE" and _CLOCK_GAP_RE.fullmatch(text, t.end, nxt.start) \
+                and _DAY_NAME_RE.match(nxt.text):
+            clock = t.value.split("T", 1)[1]
+            out.append(Timex(t.start, nxt.end, text[t.start:nxt.end], "TIME",
+                             f"{nxt.date_start.isoformat()}T{clock}", nxt.date_start,
+                             nxt.date_end, "day"))
+            i += 2
+            continue
+        if t.type == "TIME" and t.precision == "day" and t.date_start is not None and \
+                re.match(r"\d", t.text) and t.value[:10] == (t.date_start.isoformat()):
+            t = Timex(t.start, t.end, t.text, t.type, t.value)   # a bare clock time: no day known
+        out.append(t)
+        i += 1
+    return out
+
+
+_YEAR_AGO_RE = re.compile(r"(?i:(?:an?\s+|the\s+)?year[- ](?:ago|earlier))$")
+_EARLIER_RE = re.compile(r"[ \t]+(?i:earlier)\b")
+_QUARTER_VALUE_RE = re.compile(r"^(\d{4})-Q(\d)$")
+_QUARTER_REACH = 400
+
+
+def _year_ago_quarters(text: str, timexes: list[Timex]) -> list[Timex]:
+    """In results news "from $4 million a year earlier" compares quarters: after "the third
+    quarter" (1989-Q3), "a year ago" is 1988-Q3, not all of 1988."""
+    last_quarter: tuple[int, int, int] | None = None      # (end offset, year, quarter)
+    out = []
+    for t in timexes:
+        q = _QUARTER_VALUE_RE.match(t.value)
+        near = last_quarter and t.start - last_quarter[0] < _QUARTER_REACH
+        if q and not _YEAR_AGO_RE.search(t.text):
+            last_quarter = (t.end, int(q[1]), int(q[2]))
+        elif near and _YEAR_AGO_RE.search(t.text) and re.fullmatch(r"\d{4}", t.value):
+            t = Timex(t.start, t.end, t.text, t.type, f"{last_quarter[1] - 1}-Q{last_quarter[2]}",
+                      t.date_start, t.date_end, t.precision)
+        elif near and t.type == "DURATION" and t.value == "P1Y" and \
+                t.text.lower() in ("a year", "one year") and (m := _EARLIER_RE.match(text, t.end)):
+            t = Timex(t.start, m.end(), text[t.start:m.end()], "DATE",
+                      f"{last_quarter[1] - 1}-Q{last_quarter[2]}")   # no anchor day: no dates
+        out.append(t)
+    return out
+
+
+# ---------------------------------------------------------------- values of calendar dates
+
+_SPAN_RE = re.compile(r"(?i:(?:the\s+)?(?:past|last|next|coming)\s+(?P<n>\S+)\s+(?P<unit>day|week|"
+                      r"month|year)s)$")
+_ONE_UNIT_RE = re.compile(r"(?i:(?:the\s+)?(?:past|coming)\s+(?P<unit>week|month|year))$")
+_PART_RE = re.compile(r"(?i:\b(morning|afternoon|evening|night|tonight|overnight))$")
+
+
+def describe(text: str, cand: tuple) -> tuple[str, str]:
+    """(type, value) of a calendar-rule candidate (start, end, date_start, date_end, precision)."""
+    s, e, d0, d1, precision = cand
+    words = text[s:e].lower()
+    span = _SPAN_RE.search(words)
+    if span:
+        return "DURATION", duration_value(number_value(span["n"]), span["unit"])
+    one = _ONE_UNIT_RE.search(words)
+    if one and precision == "range":
+        return "DURATION", duration_value(1, one["unit"])
+    if precision == "day":
+        part = _PART_RE.search(words)
+        if part and part[1] != "overnight":
+            return "TIME", f"{d0.isoformat()}T{PART_OF_DAY[part[1]]}"
+        return "DATE", d0.isoformat()
+    if precision == "week":
+        return "DATE", week_value(d0)
+    if precision == "month":
+        return "DATE", f"{d0.year:04d}-{d0.month:02d}"
+    if precision == "year":
+        return "DATE", f"{d0.year:04d}"
+    return "DATE", _range_value(words, d0, d1)
+
+
+def _range_value(words: str, d0: date, d1: date) -> str:
+    if "weekend" in words:
+        return week_value(d0) + "-WE"
+    for season, code in SEASON_CODES.items():
+        if season in words:
+            return f"{d0.year}-{code}"
+    if "overnight" in words:
+        return d0.isoformat()
+    if words.startswith("since"):
+        if (d0.month, d0.day) == (1, 1):
+            return f"{d0.year:04d}"
+        return f"{d0.year:04d}-{d0.month:02d}" if d0.day == 1 else d0.isoformat()
+    if "week" in words:
+        return week_value(d0)
+    if (d0.year, d0.month) == (d1.year, d1.month):
+        if re.search(r"\d", words) and (d0.day > 1 or d0 == d1):
+            return d0.isoformat()     # "March 18-19"
+        return f"{d0.year:04d}-{d0.month:02d}"
+    return f"{d0.year:04d}"

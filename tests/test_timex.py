@@ -1,0 +1,216 @@
+"""TIMEX3 types and values (dateline.extract.timex): durations, references, years, seasons,
+quarters, clock times, sets, and the tense of bare weekdays and months."""
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.extract.timex import find_timexes
+
+PUB = date(2013, 3, 22)     # a Friday
+
+
+def values(text, published=PUB):
+    return [(t.text, t.type, t.value) for t in find_timexes(text, published)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was given a sentence of 90 days.", [("90 days", "DURATION", "P90D")]),
+    ("Prices rose over the past three years.", [("the past three years", "DURATION", "P3Y")]),
+    ("A month earlier, he had resigned.", [("A month", "DURATION", "P1M")]),
+    ("a two-year strategy", [("two-year", "DURATION", "P2Y")]),
+    ("the first nine months", [("the first nine months", "DURATION", "P9M")]),
+    ("it lasted five hours", [("five hours", "DURATION", "PT5H")]),
+    ("troubled for years", [("years", "DURATION", "PXY")]),
+    ("less than a decade", [("less than a decade", "DURATION", "P10Y")]),
+])
+def test_durations(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", ["$5 a year", "open 24 hours a day, seven days a week",
+                                  "a 52-year-old man", "He is 52 years old."])
+def test_rates_and_ages_are_not_durations(text):
+    found = [t.text for t in find_timexes(text, PUB) if t.type == "DURATION"]
+    assert not [t for t in found if t.startswith("a ") or "old" in t or "year" in t]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks are now stalled.", ("now", "PRESENT_REF")),
+    ("They are currently frozen.", ("currently", "PRESENT_REF")),
+    ("He recently quit.", ("recently", "PAST_REF")),
+    ("At the time, he said no.", ("the time", "PAST_REF")),
+    ("in recent years", ("recent years", "PAST_REF")),
+    ("plans for the future", ("the future", "FUTURE_REF")),
+])
+def test_references(text, expected):
+    (found,) = find_timexes(text, PUB)
+    assert (found.text, found.value) == expected and found.type == "DATE"
+    assert found.date_start is None          # no stretch of calendar to plot
+
+
+def test_now_that_is_a_conjunction():
+    assert values("Now that the talks failed, war looms.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a 2010 commando raid", [("2010", "DATE", "2010")]),
+    ("the 2009-2010 pandemic", [("2009", "DATE", "2009"), ("2010", "DATE", "2010")]),
+    ("the expedition of 1957-58", [("1957", "DATE", "1957"), ("58", "DATE", "1958")]),
+    ("in early 2011", [("early 2011", "DATE", "2011")]),
+    ("profits this fiscal year", [("this fiscal year", "DATE", "2013")]),
+    ("in fiscal 1989", [("fiscal 1989", "DATE", "1989")]),
+    ("in the late 1980s", [("1980s", "DATE", "198X")]),
+    ("1,990 people and 2013 percent", []),
+])
+def test_years(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("net fell in the third quarter", ("the third quarter", "2012-Q3")),
+    ("third-quarter profit", ("third-quarter", "2012-Q3")),
+    ("sales for the fourth quarter of 2012", ("the fourth quarter of 2012", "2012-Q4")),
+    ("in the first half", ("the first half", "2013-H1")),
+    ("last summer", ("last summer", "2012-SU")),
+    ("in summer 2012", ("summer 2012", "2012-SU")),
+])
+def test_quarters_and_seasons(text, expected):
+    (found,) = find_timexes(text, PUB)
+    assert (found.text, found.value) == expected and found.precision == "range"
+
+
+def test_a_year_ago_after_a_quarter_is_that_quarter_a_year_back():
+    text = "Net rose in the third quarter to $5 million from $4 million a year ago."
+    assert values(text, date(1989, 10, 26))[-1] == ("a year ago", "DATE", "1988-Q3")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They met Friday afternoon.", ("Friday afternoon", "TIME", "2013-03-22TAF")),
+    ("It ended at 10 p.m. Wednesday.", ("10 p.m. Wednesday", "TIME", "2013-03-20T22:00")),
+    ("the offer expires at 5 p.m. EST, April 6", ("5 p.m. EST, April 6", "TIME", "2013-04-06T17:00")),
+    ("He spoke this morning.", ("this morning", "TIME", "2013-03-22TMO")),
+    ("Rebels attacked last night.", ("last night", "TIME", "2013-03-21TNI")),
+])
+def test_times_of_day(text, expected):
+    found = [(t.text, t.type, t.value) for t in find_timexes(text, PUB)]
+    assert found == [expected]
+
+
+def test_a_bare_clock_time_has_a_value_but_no_day_on_the_timeline():
+    (found,) = find_timexes("The blast came at 10:35 a.m. local time.", PUB)
+    assert found.value == "2013-03-22T10:35" and found.date_start is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They meet every Tuesday.", ("every Tuesday", "XXXX-WXX-2")),
+    ("It is published weekly.", ("weekly", "P1W")),
+    ("The show changes each season.", ("each season", "P1Y")),
+    ("They met twice a week.", ("twice a week", "P1W")),
+])
+def test_sets(text, expected):
+    (found,) = find_timexes(text, PUB)
+    assert (found.text, found.value, found.type) == (*expected, "SET")
+
+
+def test_a_newspaper_called_daily_is_not_a_set():
+    assert values("the Communist Party daily Granma said") == []
+
+
+# ------------------------------------------------------------------ tense and anchoring
+
+def test_past_clause_takes_last_years_month():
+    (found,) = find_timexes("He told CNN in August that he would run.", PUB)
+    assert (found.value, found.precision) == ("2012-08", "month")
+    (found,) = find_timexes("The visit took place in September.", date(2024, 6, 20))
+    assert found.value == "2023-09"
+
+
+def test_a_month_only_weeks_ahead_stays_ahead_in_a_past_sentence():
+    (found,) = find_timexes("The union has called a strike for Jan. 24.", date(2024, 1, 11))
+    assert found.value == "2024-01-24"
+
+
+def test_until_a_weekday_is_the_next_one():
+    (found,) = find_timexes("The vote was postponed until Saturday.", PUB)
+    assert found.value == "2013-03-23"
+
+
+def test_this_week_is_a_week_never_a_day():
+    (found,) = find_timexes("It happened this week.", PUB)
+    assert found.value == "2013-W12" and found.precision != "day"
+    assert (found.date_start, found.date_end) == (date(2013, 3, 18), PUB)
+
+
+def test_a_year_ago_with_an_approximate_count():
+    assert values("NATO bombed Bosnia almost four years ago.", date(1999, 3, 12)) == \
+        [("almost four years ago", "DATE", "1995")]
+
+
+def test_weekday_after_a_name_ending_is_a_date():
+    (found,) = find_timexes("The World Court Friday rejected the objections.", PUB)
+    assert found.value == "2013-03-22"
+    assert values("Joe Friday said the case was closed.") == []
+
+
+_WORDS = st.sampled_from([
+    "now", "the", "past", "three", "years", "ago", "a", "year", "earlier", "third-quarter",
+    "fiscal", "1989", "1957-58", "every", "Tuesday", "10", "p.m.", "EST", "Friday", "night",
+    "weekly", "daily", "early", "2011", "season", "quarter", "the", "time", "'90s", "\n", ",",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.lists(_WORDS, max_size=30).map(" ".join)),
+       st.one_of(st.none(), st.dates()))
+def test_never_raises_sorted_and_sliced(text, published):
+    found = find_timexes(text, published)
+    assert all(text[t.start:t.end] == t.text and t.type in ("DATE", "TIME", "DURATION", "SET")
+               and t.value for t in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all((t.date_start is None) == (t.date_end is None) for t in found)
+    assert all(t.date_start is None or t.date_start <= t.date_end for t in found)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Elian was found on Thanksgiving Day clinging to a tube.", date(2000, 1, 7),
+     ("Thanksgiving Day", "1999-11-25")),
+    ("a theme of our campaign from now to Election Day", date(1998, 10, 26),
+     ("Election Day", "1998-11-03")),
+    ("They will meet again at Easter.", date(2024, 1, 10), ("Easter", "2024-03-31")),
+    ("on Christmas Eve 1914", date(2024, 1, 10), ("Christmas Eve 1914", "1914-12-24")),
+])
+def test_holidays(text, published, expected):
+    found = [(t.text, t.value) for t in find_timexes(text, published) if t.value[:1].isdigit()]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In nineteen ninety-one Keating was convicted.", ("nineteen ninety-one", "1991")),
+    ("unemployment by the year two thousand", ("the year two thousand", "2000")),
+])
+def test_spoken_years(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, PUB)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("revenue for the year ended March 31", ("the year", "DURATION", "P1Y")),
+    ("a high for the year of $42", ("the year", "DATE", "2013")),
+    ("cut 6,000 jobs by year-end", ("year-end", "DATE", "2013")),
+    ("The year was a disaster.", None),
+])
+def test_the_year_of_business_news(text, expected):
+    found = [(t.text, t.type, t.value) for t in find_timexes(text, PUB)]
+    assert found[:1] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the fabled 11th century temple", ("11th century", "10")),
+    ("the worst disasters of this century", ("this century", "20")),
+    ("no talks at this time", ("this time", "PRESENT_REF")),
+    ("no shipments at the moment", ("the moment", "PRESENT_REF")),
+])
+def test_centuries_and_present(text, expected):
+    (found,) = find_timexes(text, date(2017, 3, 18))
+    assert (found.text, found.value) == expected and found.date_start is None
