@@ -24,7 +24,10 @@ import re
 from dataclasses import dataclass
 
 from ._placecontext import is_actor, is_dateline, location_context
-from .gazetteer import Place, get_gazetteer
+from ._placeforms import LEAD_DATELINE_RE, STATE_FORMS, demonym_key, qualifier_after, streets
+from ._placeresolve import _SUPPORT_KM, Context, unambiguous
+from .gazetteer import Place, get_gazetteer, lookup, normalize_name
+from .intervals import Intervals
 
 ROLES = ("location", "actor", "mention")
 
@@ -41,6 +44,9 @@ class PlaceMention:
     role: str                 # "location" | "actor" | "mention"
     capital: str | None = None   # for countries: the capital (map anchor for actors)
     vague: bool = False          # continent / macro-region: named, never mapped as a point
+    geonameid: int | None = None
+    feature: str = ""            # gazetteer feature; "demonym" and "street" are names of other kinds
+    country: str = ""            # ISO code of the resolved place
 
 
 # Words (periods allowed in "U.S.", "N. Korea"); a possessive "'s" is not part of a word.
@@ -60,6 +66,15 @@ officials official leader leaders premier chairman general governor mayor police
 military central communist national ambassadors administration department
 monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december""".split())
+# A place before one of these is still that place: "Gainesville Police Officer", "Ohio
+# Coalition for ...", "the Walker County Fair", "Newark City Council" name the place's own
+# institutions. ("Washington Post", "Michigan State" are not followed by these.)
+_LOCAL_HEADS = _DESCRIPTORS | frozenset("""officer officers sheriff sheriff's fire firefighters county city
+council councilman commission commissioner commissioners comptroller coalition school schools district
+museum fair center centre chamber board library courthouse court office community area region metro
+public regional township town village attorney attorney's township's parish borough municipal
+elections election legislature legislative delegation health housing planning transit water
+residents citizens voters neighbors neighbours""".split())
 # A place preceded by one of these Title-case words is still a place.
 _PLACE_ADJECTIVES = frozenset("""communist mainland red greater imperial soviet nationalist
 southern northern eastern western central modern ancient north south east west upstate
@@ -75,31 +90,87 @@ _FACILITY_RE = re.compile(
     r"church|mosque|temple|market|square|street|avenue|road|bridge|park|neighbou?rhood)\b")
 _PREV_CAP_RE = re.compile(r"([A-Z][\w.]*)[ \t\xa0]$")
 _ORG_OF_RE = re.compile(r"\b(?:University|College|School|Bank|Institute|Academy|Museum|Council|"
-                        r"Center|Centre|Voice|Port|Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?$")
+                        r"Center|Centre|Voice|Port|Gulf|Bay|Sea|Straits?|Church|Department|Ministry|"
+                        r"Bureau|Office|Board|Court|Chamber|Federation|Association|Society|Club)\s+of\s+(?:the\s+)?$")
+
+
+@dataclass
+class _Hit:
+    """A recognised name before resolution: its readings and the evidence around it."""
+    start: int
+    end: int
+    readings: tuple[Place, ...]
+    single: bool
+    role: str = "mention"
+    qualifier: str | None = None      # admin1 code ("US.LA") or ISO country code after "Name, "
+    supported: bool = False           # a cue makes even a small place count
+    feature: str = ""                 # "demonym" / "street" for names of other kinds
+    chosen: Place | None = None
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
-    """Place mentions in ``text[start:end]`` (offsets index ``text``).
+    """Place mentions in ``text[start:end]`` (offsets index ``text``), resolved with the
+    article's own context (see ``_placeresolve``).
 
     Only capitalised words can start a name, so one regex pass finds those and the
     gazetteer dicts are probed from each (the rest of the text is never tokenised)."""
     hi = len(text) if end is None else max(0, min(end, len(text)))
     lo = max(0, min(start, hi))
     gaz = get_gazetteer()
-    found: list[PlaceMention] = []
+    hits = _recognise(text, lo, hi, gaz)
+    return [m for m in resolve(text, hits, gaz) if m is not None]
+
+
+def dateline_place(text: str) -> PlaceMention | None:
+    """The article's dateline place ("TAIPEI (Reuters) -", "WINONA --"), or None."""
+    head_end = min(len(text), 400)
+    for m in find_places(text, 0, head_end):
+        if m.role == "location" and m.feature not in ("street", "demonym") and (
+                is_dateline(text, m.start, m.end) or _lead_dateline_at(text, m.start)):
+            return m
+    return None
+
+
+def _lead_dateline_at(text: str, s: int) -> bool:
+    for m in LEAD_DATELINE_RE.finditer(text, 0, min(len(text), 400)):
+        if m.start("place") == s:
+            return True
+    return False
+
+
+def _recognise(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
+    hits: list[_Hit] = []
+    lead = {m.start("place"): m for m in LEAD_DATELINE_RE.finditer(text, lo, min(hi, lo + 400))
+            if m.start("place") < 400}
+    street_spans = list(streets(text, lo, hi))
+    in_street = Intervals(street_spans)
     resume = lo
     for m in _START_RE.finditer(text, lo, hi):
         if m.start() < resume or not m.group()[0].isupper():
             continue
         match = _longest_match(text, m, hi, gaz)
         if match is None:
+            code = demonym_key(m.group(), gaz.demonyms)
+            country = gaz.country(code) if code else None
+            if country is not None and not _part_of_other_name(text, m.start(), m.end(), True, demonym=True):
+                hits.append(_Hit(m.start(), m.end(), (country,), True, _demonym_role(text, m), feature="demonym"))
             continue
-        e, place, single = match
-        mention = _accept(text, m.start(), e, place, single=single, prev=found[-1] if found else None)
-        if mention is not None:
-            found.append(mention)
+        e, readings, single = match
+        if in_street.overlaps(m.start(), e):
+            resume = e
+            continue
+        hit = _accept(text, m.start(), e, readings, single, hits[-1] if hits else None, lead.get(m.start()))
+        if hit is not None:
+            hits.append(hit)
         resume = e
-    return found
+    hits += [_Hit(s, e, (), False, "location" if location_context(text, s, "region") else "mention",
+                  feature="street") for s, e in street_spans]
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _demonym_role(text: str, m) -> str:
+    return "actor" if is_actor(text, m.start(), m.end()) and m.group().endswith("s") else "mention"
 
 
 _KEYS: dict[str, str] = {}
@@ -114,15 +185,15 @@ def _token_key(word: str) -> str:
     return key
 
 
-def _longest_match(text, first, hi, gaz) -> tuple[int, Place, bool] | None:
-    """(end, place, single word) of the longest gazetteer name starting at token ``first``."""
+def _longest_match(text, first, hi, gaz) -> tuple[int, tuple[Place, ...], bool] | None:
+    """(end, readings, single word) of the longest gazetteer name starting at token ``first``."""
     best = None
     key = _token_key(first.group())
     pos, words = first.end(), 1
     while True:
-        place = gaz.places.get(key)
-        if place is not None:
-            best = (pos, place, words == 1)
+        readings = gaz.candidates(key)
+        if readings:
+            best = (pos, readings, words == 1)
         if words >= gaz.max_words or key not in gaz.prefixes:
             break
         join = _JOIN_RE.match(text, pos, hi)
@@ -138,39 +209,62 @@ _COORDINATION_RE = re.compile(
     r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|(?:and|or)[ \t]+)(?:the[ \t]+)?")
 
 
-def _accept(text: str, s: int, e: int, place: Place, single: bool,
-            prev: PlaceMention | None) -> PlaceMention | None:
+def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool,
+            prev: _Hit | None, lead) -> _Hit | None:
     surface = text[s:e]
     letters = surface.replace(".", "").replace(" ", "")
     if len(letters) <= 3 and not letters.isupper():
         return None     # "Us", "Of": short names only as acronyms ("US", "UK")
+    best = readings[0]
+    if surface.isupper() and len(letters) <= 4 and not best.strong and lead is None:
+        return None     # "BOE", "SWAT": an unsupported all-caps abbreviation is not a small town
     if _part_of_other_name(text, s, e, single):
         return None
-    role = "mention" if place.vague else _role(text, s, e, place)
-    if role == "mention" and not place.vague and prev is not None and prev.role != "mention" and \
+    hit = _Hit(s, e, readings, single)
+    if lead is not None:
+        hit.role, hit.supported = "location", True
+        qual = lead["qual"]
+        if qual:
+            hit.qualifier = STATE_FORMS.get(qual.strip(" ,\t"))
+    elif best.vague:
+        hit.role = "mention"
+    else:
+        hit.role = _role(text, s, e, best)
+    if hit.role == "mention" and not best.vague and prev is not None and prev.role != "mention" and \
             _COORDINATION_RE.fullmatch(text, prev.end, s) and not _possessive(text, e):
         # "from London and Hong Kong", "Washington and Seoul are trying"
-        role = prev.role if prev.role == "location" or place.actor else "mention"
-    if not place.strong and role != "location":
-        return None     # small towns named "Summit" or "Most" need "in ..." to count
-    return PlaceMention(s, e, surface, place.name, place.lat, place.lon, place.kind, role,
-                        place.capital if place.kind == "country" else None, place.vague)
+        hit.role = prev.role if prev.role == "location" or best.actor else "mention"
+    qualified = qualifier_after(text, e)
+    if qualified is not None and hit.qualifier is None:
+        hit.qualifier = _qualifier_code(text, qualified)
+    hit.supported = hit.supported or hit.role == "location" or hit.qualifier is not None
+    return hit
 
 
-def _part_of_other_name(text: str, s: int, e: int, single: bool) -> bool:
-    """True for "Washington Post", "University of Sydney", "President Jordan", "Joe Jordan"."""
+def _qualifier_code(text: str, qualified: tuple[str, int, int]) -> str | None:
+    code, qs, qe = qualified
+    if code:
+        return code
+    country = lookup(text[qs:qe])
+    return country.country if country is not None and country.kind == "country" else None
+
+
+def _part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = False) -> bool:
+    """True for "Washington Post", "University of Sydney", "President Jordan", "Joe Jordan"
+    (but not for "Gainesville Police Officer": a place's own institutions name the place)."""
     before = text[max(0, s - 60):s]
     if " of " in before[-24:] and _ORG_OF_RE.search(before):
         return True
     prev = _PREV_CAP_RE.search(before, max(0, len(before) - 30))
     if prev and single and prev[1].rstrip(".").lower() in _TITLES:
         return True
-    after = re.match(r"[ \xa0]([A-Z][a-z]+)\b", text[e:e + 30])
-    adjacent = (after and after[1].lower() not in _DESCRIPTORS) or (prev and single)
+    after = re.match(r"[ \xa0]([A-Z][a-z]+(?:['’]s)?)\b", text[e:e + 30])
+    heads = _DESCRIPTORS if demonym else _LOCAL_HEADS
+    adjacent = (after and after[1].lower() not in heads) or (prev and single)
     if not adjacent or _in_title_case_line(text, s):
         return False    # headlines capitalise every word: adjacency says nothing there
-    if after and after[1].lower() not in _DESCRIPTORS:
-        return True
+    if after and after[1].lower() not in heads:
+        return not demonym    # "Russian Federation" is a name, but "Russian President" a people's
     word = prev[1].rstrip(".").lower()
     if prev[1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", prev[1]):
         return False    # "... in Lincoln. Washington state": a sentence ended before
@@ -216,3 +310,48 @@ def _role(text: str, s: int, e: int, place: Place) -> str:
     if place.actor and is_actor(text, s, e):
         return "actor"
     return "mention"
+
+
+def resolve(text: str, hits: list[_Hit], gaz) -> list[PlaceMention | None]:
+    """Pick each hit's reading with the article's context; drop unsupported small places."""
+    ctx = Context()
+    chosen: dict[str, Place] = {}      # one sense per article: surface key -> place
+    ordered = sorted((h for h in hits if h.readings),
+                     key=lambda h: (not unambiguous(h), not h.supported, h.start))
+    for h in ordered:                  # unambiguous and cued names first: they set the scene
+        key = normalize_name(text[h.start:h.end])
+        if h.qualifier is None and key in chosen:
+            h.chosen = chosen[key]
+            continue
+        place = ctx.best(h.readings, h.qualifier)
+        if not (place.strong or h.supported or h.feature == "demonym" or _nearby(ctx, h.readings)):
+            continue
+        h.chosen = place
+        chosen.setdefault(key, place)
+        ctx.add(place, anchor=unambiguous(h) or h.supported)
+    anchor = next((h.chosen for h in hits if h.chosen is not None and h.role == "location"
+                   and h.chosen.kind in ("city", "region") and not h.chosen.vague), None)
+    return [_mention(text, h, anchor) for h in hits]
+
+
+def _nearby(ctx: Context, readings) -> bool:
+    return any(ctx.near(p, _SUPPORT_KM) or (p.admin1 and ctx.admin1.get(p.admin1, 0) >= 2)
+               for p in readings)
+
+
+def _mention(text: str, h: _Hit, anchor: Place | None) -> PlaceMention | None:
+    surface = text[h.start:h.end]
+    if h.feature == "street":
+        if anchor is None:
+            return None     # a street with no town named: no honest point
+        return PlaceMention(h.start, h.end, surface, surface, anchor.lat, anchor.lon, "site", h.role,
+                            feature="street", country=anchor.country)
+    p = h.chosen
+    if p is None:
+        return None
+    role = h.role
+    if h.feature == "demonym":
+        role = "actor" if role == "actor" else "mention"
+    return PlaceMention(h.start, h.end, surface, p.name, p.lat, p.lon, p.kind, role,
+                        p.capital if p.kind == "country" else None, p.vague, p.geonameid,
+                        h.feature or p.feature, p.country)

@@ -1,0 +1,91 @@
+"""Which place a recognised name means, from the article's own context (see ``places.py``).
+
+Each reading of a name scores its context-free prior (kind, then size: countries and
+states before cities, big cities before small ones) plus evidence from the article:
+
+- a qualifier: "Alexandria, La." keeps only readings in Louisiana;
+- the article's states and countries: named outright ("Texas", "Rapides Parish") or
+  implied by places that have one reading ("Nanjing" implies China);
+- nearness to the article's unambiguous places and to its dateline ("WINONA --");
+- one sense per article: the same name means the same place throughout.
+
+Small places ("weak" entries) count only with support: a cue ("in Summit"), a
+qualifier, a dateline, or a reading near the article's other places -- so "Henry's
+arrest" is not a town unless the article is about that corner of Louisiana.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from .gazetteer import Place
+
+# Context-free prior by gazetteer feature ("alias" and curated rows first).
+_FEATURE_PRIOR = {"alias": 6.0, "site": 6.0, "region": 6.0, "macro": 6.0, "country": 3.2, "admin1": 2.6,
+                  "capital": 2.2, "admin2": 1.0, "city": 0.0}
+_SAME_ADMIN1 = 3.0
+_SAME_COUNTRY = 1.5
+_NEAR = 2.5
+_NEAR_KM = 150.0
+_QUALIFIER_MISMATCH = -20.0
+# An unsupported small place needs a reading this close to the article's other places.
+_SUPPORT_KM = 120.0
+
+
+def prior(place: Place) -> float:
+    return _FEATURE_PRIOR.get(place.feature, 0.0) + 0.4 * math.log10(place.population + 10)
+
+
+def km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
+
+class Context:
+    """The article's states, countries and anchor places, grown as names are resolved."""
+
+    def __init__(self) -> None:
+        self.admin1: Counter = Counter()
+        self.countries: Counter = Counter()
+        self.anchors: list[Place] = []
+
+    def add(self, place: Place, anchor: bool) -> None:
+        if place.vague:
+            return
+        if place.feature == "admin1" and place.admin1:
+            self.admin1[place.admin1] += 2
+        elif place.admin1:
+            self.admin1[place.admin1] += 1
+        if place.country:
+            self.countries[place.country] += 1
+        if anchor and place.kind in ("city", "region") and place.feature not in ("admin1", "region"):
+            self.anchors.append(place)
+
+    def near(self, place: Place, limit: float) -> bool:
+        return any(km(place, a) <= limit for a in self.anchors[-40:] if a is not place)
+
+    def score(self, place: Place, qualifier: str | None) -> float:
+        score = prior(place)
+        if qualifier:
+            if qualifier not in (place.admin1, place.country):
+                score += _QUALIFIER_MISMATCH
+        if place.admin1 and self.admin1.get(place.admin1):
+            score += _SAME_ADMIN1
+        if place.country and self.countries.get(place.country):
+            score += _SAME_COUNTRY
+        if place.kind != "country" and self.near(place, _NEAR_KM):
+            score += _NEAR
+        return score
+
+    def best(self, readings, qualifier: str | None) -> Place:
+        return max(readings, key=lambda p: (self.score(p, qualifier), -readings.index(p)))
+
+
+def unambiguous(hit) -> bool:
+    """One reading, or a curated/major reading far above the rest."""
+    readings = hit.readings
+    if len(readings) == 1 or hit.qualifier:
+        return True
+    return prior(readings[0]) - prior(readings[1]) >= 3.0
