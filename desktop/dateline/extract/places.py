@@ -21,12 +21,13 @@ never a place at all (``NEVER_PLACES``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ._placecontext import is_actor, is_dateline, location_context
-from ._placeforms import LEAD_DATELINE_RE, STATE_FORMS, demonym_key, qualifier_after, streets
+from ._placeforms import LEAD_DATELINE_RE, STATE_FORMS, qualifier_after, streets
 from ._placeresolve import _SUPPORT_KM, Context, unambiguous
-from .gazetteer import Place, get_gazetteer, lookup, normalize_name
+from .gazetteer import WEAK_ONLY, Place, get_gazetteer, lookup, normalize_name
 from .intervals import Intervals
 
 ROLES = ("location", "actor", "mention")
@@ -143,6 +144,7 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
     lead = {m.start("place"): m for m in LEAD_DATELINE_RE.finditer(text, lo, min(hi, lo + 400))
             if m.start("place") < 400}
     street_spans = list(streets(text, lo, hi))
+    people = _surnames(text, gaz)
     in_street = Intervals(street_spans)
     resume = lo
     for m in _START_RE.finditer(text, lo, hi):
@@ -150,27 +152,34 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
             continue
         match = _longest_match(text, m, hi, gaz)
         if match is None:
-            code = demonym_key(m.group(), gaz.demonyms)
-            country = gaz.country(code) if code else None
-            if country is not None and not _part_of_other_name(text, m.start(), m.end(), True, demonym=True):
-                hits.append(_Hit(m.start(), m.end(), (country,), True, _demonym_role(text, m), feature="demonym"))
             continue
         e, readings, single = match
         if in_street.overlaps(m.start(), e):
             resume = e
             continue
-        hit = _accept(text, m.start(), e, readings, single, hits[-1] if hits else None, lead.get(m.start()))
+        hit = _accept(text, m.start(), e, readings, single, hits[-1] if hits else None, lead.get(m.start()),
+                      people)
         if hit is not None:
             hits.append(hit)
+            hits += _qualifier_hits(text, hit, gaz)
         resume = e
-    hits += [_Hit(s, e, (), False, "location" if location_context(text, s, "region") else "mention",
-                  feature="street") for s, e in street_spans]
+    # only where something happens ("on Main Street", "at 775 Main St."): a street named in
+    # passing ("Highway 35 near Los Gatos", "the Webb Center on Evergreen Street") adds no place
+    hits += [_Hit(s, e, (), False, "location", feature="street") for s, e in street_spans
+             if location_context(text, s, "region")]
     hits.sort(key=lambda h: h.start)
     return hits
 
 
-def _demonym_role(text: str, m) -> str:
-    return "actor" if is_actor(text, m.start(), m.end()) and m.group().endswith("s") else "mention"
+def _qualifier_hits(text: str, hit: _Hit, gaz) -> list[_Hit]:
+    """The state in "Fresno, Calif." or "CHARLESTON, W.Va. --" is a toponym of its own."""
+    if not hit.qualifier or "." not in hit.qualifier:
+        return []
+    span = qualifier_after(text, hit.end)
+    state = gaz.admin1(hit.qualifier)
+    if span is None or state is None or not span[0]:
+        return []
+    return [_Hit(span[1], span[2], (state,), True, "mention", supported=True)]
 
 
 _KEYS: dict[str, str] = {}
@@ -209,8 +218,38 @@ _COORDINATION_RE = re.compile(
     r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|(?:and|or)[ \t]+)(?:the[ \t]+)?")
 
 
+_OF_NAME_RE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
+_PERSON_AFTER_RE = re.compile(
+    r"(?:[ \t]+(?:said|says|told|added|explained|asked|noted|wrote|testified|argued|recalled|"
+    r"who|whose)\b|,[ \t]*(?:\d{1,3}|who|whose)\b|['’]s?[ \t]+(?:wife|husband|son|daughter|mother|father|"
+    r"family|attorney|lawyer|death|arrest|case|body|car|home)\b)")
+# "Marvin F. Lane", "Gary Flores": the surname of a full name met anywhere in the article
+_FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)(?:[ \t][A-Z]\.)?[ \t]([A-Z][a-z]+)\b(?![ \t]*[A-Z])")
+
+
+_PERSON_CUE_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Deputy|Coach|Judge|Sen|Rep|Gov)\.?[ \t]+([A-Z][\w’']+)"
+    r"|\b([A-Z][\w’']+)(?=(?:['’]s?)?[ \t]+(?:said|says|told|added|explained|asked|noted|wrote|testified|"
+    r"argued|recalled|recalls|believes|thinks|hopes|wants)\b)")
+
+
+def _surnames(text: str, gaz) -> frozenset[str]:
+    """Words the article uses as people's names: surnames of full names ("Marvin F. Lane")
+    and names with a title or a speech verb ("Mr. Jones", "Turner said")."""
+    out = {m.group(1) or m.group(2) for m in _PERSON_CUE_RE.finditer(text)}
+    for m in _FULL_NAME_RE.finditer(text):
+        first = m.group(1)
+        if first.lower() in _SENTENCE_STARTERS or first.lower() in _LOCAL_HEADS or \
+                first.lower() in _PLACE_ADJECTIVES or \
+                any(p.strong for p in gaz.candidates(_token_key(first))) or \
+                gaz.candidates(f"{_token_key(first)} {_token_key(m.group(2))}"):
+            continue    # "In Richmond", "County Durham", "Rock Hill": not a person
+        out.add(m.group(2))
+    return frozenset(out)
+
+
 def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool,
-            prev: _Hit | None, lead) -> _Hit | None:
+            prev: _Hit | None, lead, people: frozenset[str]) -> _Hit | None:
     surface = text[s:e]
     letters = surface.replace(".", "").replace(" ", "")
     if len(letters) <= 3 and not letters.isupper():
@@ -220,7 +259,10 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
         return None     # "BOE", "SWAT": an unsupported all-caps abbreviation is not a small town
     if _part_of_other_name(text, s, e, single):
         return None
-    hit = _Hit(s, e, readings, single)
+    if single and not best.strong and lead is None and (
+            _OF_NAME_RE.match(text, e) or _PERSON_AFTER_RE.match(text, e) or surface in people):
+        return None     # "Bank of America", "Nelson said", "Flores, 26," or a surname seen in full
+    hit = _Hit(s, e, readings, single, feature="demonym" if best.feature == "demonym" else "")
     if lead is not None:
         hit.role, hit.supported = "location", True
         qual = lead["qual"]
@@ -264,7 +306,7 @@ def _part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool =
     if not adjacent or _in_title_case_line(text, s):
         return False    # headlines capitalise every word: adjacency says nothing there
     if after and after[1].lower() not in heads:
-        return not demonym    # "Russian Federation" is a name, but "Russian President" a people's
+        return True     # "Washington Post", "American Airlines"
     word = prev[1].rstrip(".").lower()
     if prev[1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", prev[1]):
         return False    # "... in Lincoln. Washington state": a sentence ended before
@@ -315,6 +357,7 @@ def _role(text: str, s: int, e: int, place: Place) -> str:
 def resolve(text: str, hits: list[_Hit], gaz) -> list[PlaceMention | None]:
     """Pick each hit's reading with the article's context; drop unsupported small places."""
     ctx = Context()
+    repeated = _repeated(text, hits)
     chosen: dict[str, Place] = {}      # one sense per article: surface key -> place
     ordered = sorted((h for h in hits if h.readings),
                      key=lambda h: (not unambiguous(h), not h.supported, h.start))
@@ -324,7 +367,8 @@ def resolve(text: str, hits: list[_Hit], gaz) -> list[PlaceMention | None]:
             h.chosen = chosen[key]
             continue
         place = ctx.best(h.readings, h.qualifier)
-        if not (place.strong or h.supported or h.feature == "demonym" or _nearby(ctx, h.readings)):
+        if not (place.strong or h.supported or _nearby(ctx, h.readings) or
+                _known_without_cue(text, h, place, repeated)):
             continue
         h.chosen = place
         chosen.setdefault(key, place)
@@ -332,6 +376,16 @@ def resolve(text: str, hits: list[_Hit], gaz) -> list[PlaceMention | None]:
     anchor = next((h.chosen for h in hits if h.chosen is not None and h.role == "location"
                    and h.chosen.kind in ("city", "region") and not h.chosen.vague), None)
     return [_mention(text, h, anchor) for h in hits]
+
+
+def _known_without_cue(text: str, h: _Hit, place: Place, repeated: set[str]) -> bool:
+    """A town named twice, or a city of 100,000 mid-sentence, is a place even without "in"
+    (not an alternate name, not a common word such as "Nice" or "Mobile")."""
+    if place.alternate or normalize_name(text[h.start:h.end]) in WEAK_ONLY:
+        return False
+    if text[h.start:h.end] in repeated and place.population >= 5000:
+        return True
+    return place.population >= 100_000 and not _sentence_initial(text, h.start)
 
 
 def _nearby(ctx: Context, readings) -> bool:
@@ -355,3 +409,17 @@ def _mention(text: str, h: _Hit, anchor: Place | None) -> PlaceMention | None:
     return PlaceMention(h.start, h.end, surface, p.name, p.lat, p.lon, p.kind, role,
                         p.capital if p.kind == "country" else None, p.vague, p.geonameid,
                         h.feature or p.feature, p.country)
+
+
+def _repeated(text: str, hits: list[_Hit]) -> set[str]:
+    """Names met at least twice mid-sentence: an article that keeps naming a town is about it."""
+    seen: Counter = Counter()
+    for h in hits:
+        if h.readings and h.start > 0 and text[h.start - 1] in " \t\xa0(\"“" and not _sentence_initial(text, h.start):
+            seen[text[h.start:h.end]] += 1
+    return {name for name, n in seen.items() if n >= 2}
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    head = text[max(0, s - 3):s].rstrip(" \t\xa0\"“‘'(")
+    return not head or head[-1] in ".!?:\n"
