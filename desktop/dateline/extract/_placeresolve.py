@@ -51,17 +51,27 @@ class Context:
         self.countries: Counter = Counter()
         self.anchors: list[Place] = []
 
-    def add(self, place: Place, anchor: bool) -> None:
+    def add(self, place: Place, anchor: bool, sign: int = 1) -> None:
         if place.vague:
             return
-        if place.feature == "admin1" and place.admin1:
-            self.admin1[place.admin1] += 2
-        elif place.admin1:
-            self.admin1[place.admin1] += 1
+        if place.admin1:
+            self.admin1[place.admin1] += sign * (2 if place.feature == "admin1" else 1)
         if place.country:
-            self.countries[place.country] += 1
+            self.countries[place.country] += sign
         if anchor and place.kind in ("city", "region") and place.feature not in ("admin1", "region"):
-            self.anchors.append(place)
+            if sign > 0:
+                self.anchors.append(place)
+            elif place in self.anchors:
+                self.anchors.remove(place)
+
+    def dominant(self) -> str | None:
+        """The country of at least 80 % of three or more resolved places, if any."""
+        total = sum(self.countries.values())
+        if total >= 3:
+            code, n = max(sorted(self.countries.items()), key=lambda kv: kv[1])
+            if n >= 0.8 * total:
+                return code
+        return None
 
     def near(self, place: Place, limit: float) -> bool:
         return any(km(place, a) <= limit for a in self.anchors[-40:] if a is not place)
@@ -75,6 +85,8 @@ class Context:
             score += _SAME_ADMIN1
         if place.country and self.countries.get(place.country):
             score += _SAME_COUNTRY
+            if place.country == self.dominant():
+                score += _SAME_COUNTRY    # local news: "Paris" among Texas places is Paris, Texas
         if place.kind != "country" and self.near(place, _NEAR_KM):
             score += _NEAR
         return score

@@ -201,8 +201,8 @@ def _longest_match(text, first, hi, gaz) -> tuple[int, tuple[Place, ...], bool] 
     pos, words = first.end(), 1
     while True:
         readings = gaz.candidates(key)
-        if readings:
-            best = (pos, readings, words == 1)
+        if readings and (best is None or readings[0].strong or not best[1][0].strong):
+            best = (pos, readings, words == 1)   # "Meigs County" (strong), not "Meigs County Court"
         if words >= gaz.max_words or key not in gaz.prefixes:
             break
         join = _JOIN_RE.match(text, pos, hi)
@@ -267,7 +267,7 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
         hit.role, hit.supported = "location", True
         qual = lead["qual"]
         if qual:
-            hit.qualifier = STATE_FORMS.get(qual.strip(" ,\t"))
+            hit.qualifier = _matching_qualifier(readings, STATE_FORMS.get(qual.strip(" ,\t")), qual.strip(" ,\t"))
     elif best.vague:
         hit.role = "mention"
     else:
@@ -278,17 +278,20 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
         hit.role = prev.role if prev.role == "location" or best.actor else "mention"
     qualified = qualifier_after(text, e)
     if qualified is not None and hit.qualifier is None:
-        hit.qualifier = _qualifier_code(text, qualified)
+        hit.qualifier = _matching_qualifier(readings, qualified[0], text[qualified[1]:qualified[2]])
     hit.supported = hit.supported or hit.role == "location" or hit.qualifier is not None
     return hit
 
 
-def _qualifier_code(text: str, qualified: tuple[str, int, int]) -> str | None:
-    code, qs, qe = qualified
-    if code:
-        return code
-    country = lookup(text[qs:qe])
-    return country.country if country is not None and country.kind == "country" else None
+def _matching_qualifier(readings, state: str | None, surface: str) -> str | None:
+    """The state or country code in "Alexandria, La." or "TBILISI, Georgia" that one of the
+    name's readings lies in (Georgia is a state for Atlanta and a country for Tbilisi)."""
+    if state and any(p.admin1 == state for p in readings):
+        return state
+    country = lookup(surface)
+    if country is not None and country.kind == "country" and any(p.country == country.country for p in readings):
+        return country.country
+    return None
 
 
 def _part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = False) -> bool:
@@ -373,9 +376,28 @@ def resolve(text: str, hits: list[_Hit], gaz) -> list[PlaceMention | None]:
         h.chosen = place
         chosen.setdefault(key, place)
         ctx.add(place, anchor=unambiguous(h) or h.supported)
+    _second_look(text, ordered, ctx)
     anchor = next((h.chosen for h in hits if h.chosen is not None and h.role == "location"
                    and h.chosen.kind in ("city", "region") and not h.chosen.vague), None)
     return [_mention(text, h, anchor) for h in hits]
+
+
+def _second_look(text: str, hits: list[_Hit], ctx: Context) -> None:
+    """Re-pick each ambiguous name with the whole article's context (its own vote removed):
+    "Richmond ... Twickenham" is Richmond, London even when Twickenham comes later."""
+    picks: dict[str, Place] = {}
+    for h in hits:
+        if h.chosen is None or len(h.readings) < 2 or h.feature == "demonym":
+            continue
+        key = normalize_name(text[h.start:h.end])
+        if key not in picks or h.qualifier:
+            anchor = unambiguous(h) or h.supported
+            ctx.add(h.chosen, anchor, sign=-1)
+            picks[key] = ctx.best(h.readings, h.qualifier)
+            ctx.add(h.chosen, anchor)
+        if picks[key] in h.readings and (picks[key].strong or h.supported or h.chosen is picks[key]
+                                         or ctx.near(picks[key], _SUPPORT_KM)):
+            h.chosen = picks[key]
 
 
 def _known_without_cue(text: str, h: _Hit, place: Place, repeated: set[str]) -> bool:
