@@ -22,12 +22,14 @@ from .gazetteer import Place
 
 # Context-free prior by gazetteer feature ("alias" and curated rows first).
 _FEATURE_PRIOR = {"alias": 6.0, "site": 6.0, "region": 6.0, "macro": 6.0, "country": 3.2, "admin1": 2.6,
-                  "capital": 2.2, "admin2": 1.0, "city": 0.0}
+                  "capital": 3.0, "admin2": 1.0, "city": 0.0}
 _SAME_ADMIN1 = 3.0
 _SAME_COUNTRY = 1.5
 _NEAR = 2.5
 _NEAR_KM = 150.0
 _QUALIFIER_MISMATCH = -20.0
+_NAMESAKE = -3.0
+_ALTERNATE = -2.5    # "Beijing Shi" is also called Beijing, but Beijing is the city
 # An unsupported small place needs a reading this close to the article's other places.
 _SUPPORT_KM = 120.0
 
@@ -77,7 +79,7 @@ class Context:
         return any(km(place, a) <= limit for a in self.anchors[-40:] if a is not place)
 
     def score(self, place: Place, qualifier: str | None) -> float:
-        score = prior(place)
+        score = prior(place) + (_ALTERNATE if place.alternate else 0.0)
         if qualifier:
             if qualifier not in (place.admin1, place.country):
                 score += _QUALIFIER_MISMATCH
@@ -92,7 +94,14 @@ class Context:
         return score
 
     def best(self, readings, qualifier: str | None) -> Place:
-        return max(readings, key=lambda p: (self.score(p, qualifier), -readings.index(p)))
+        # "Tehran", "São Paulo", "New York": the city, not the division named after it
+        cities = {p.admin1 for p in readings if p.kind == "city" and p.admin1 and
+                  (p.population >= 100_000 or p.feature == "alias")}
+
+        def key(p: Place):
+            namesake = _NAMESAKE if p.kind == "region" and p.admin1 in cities else 0.0
+            return (self.score(p, qualifier) + namesake, -readings.index(p))
+        return max(readings, key=key)
 
 
 def unambiguous(hit) -> bool:

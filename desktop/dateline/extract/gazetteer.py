@@ -40,7 +40,7 @@ xi wang kim trump obama bush lee yang zhang li liu chen hua shi tsai moon abe pa
 yi ing wen jinping putin may tracy george thornton carnegie university summit of most along
 best hope deal mission union independence liberty progress victory opportunity sale temple
 police orange plain march august asia center centre north south east west central global
-times city state republic town vernon
+times city state republic town vernon western eastern northern southern coast upper lower
 """.split())
 # Real places whose names are also common words or first names: they count only
 # in a location context ("talks in Nice", "born in Victoria"), never on their own.
@@ -175,6 +175,7 @@ class Gazetteer:
                 if key in WEAK_ONLY and not self._overlay.get(key):
                     place = replace(place, strong=False)
                 out.append(place)
+        out = _ground_aliases(out)
         out.sort(key=_prior)
         _city_before_its_namesake_division(out)
         found = tuple(_dedupe(out))
@@ -226,6 +227,21 @@ def _prior(place: Place) -> tuple:
     """Context-free order: curated names, then main names before alternates, by kind, by size."""
     rank = _FILE_RANK.get(place.feature, 0)
     return (rank > 0, place.alternate, rank, -place.population)
+
+
+def _ground_aliases(out: list[Place]) -> list[Place]:
+    """A curated city or site takes the GeoNames id, division and size of the same-named
+    GeoNames place it stands for (within ~100 km), so context scores treat both alike."""
+    grounded = []
+    for p in out:
+        if p.feature in ("alias", "site") and not p.admin1 and p.kind in ("city", "site"):
+            twin = next((q for q in out if _FILE_RANK.get(q.feature) and q.country == p.country and
+                         q.kind == "city" and abs(q.lat - p.lat) + abs(q.lon - p.lon) < 1.0), None)
+            if twin is not None:
+                p = replace(p, admin1=twin.admin1, population=twin.population,
+                            geonameid=p.geonameid or twin.geonameid)
+        grounded.append(p)
+    return grounded
 
 
 def _city_before_its_namesake_division(out: list[Place]) -> None:

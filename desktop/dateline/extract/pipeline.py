@@ -21,7 +21,9 @@ def extract_article(article) -> ArticleExtraction:
     published = article.published
     spans = split_sentences(text)
     quotes = find_quote_ranges(text, spans)
-    places = find_places(text)
+    toponyms = find_places(text)
+    # demonyms and streets are toponyms of the article, not actors' or events' places
+    places = [p for p in toponyms if p.feature not in ("demonym", "street")]
     times = find_time_expressions(text, published)
     mentions, people = find_mentions(text, spans, places, quotes)
     resolver = Resolver(mentions, people, spans, text)

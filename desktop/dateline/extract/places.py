@@ -300,6 +300,8 @@ def _part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool =
     before = text[max(0, s - 60):s]
     if " of " in before[-24:] and _ORG_OF_RE.search(before):
         return True
+    if single and _PARTICLE_NAME_RE.match(text, e):
+        return True     # "Maria do Carmo Silva", "Ursula von der Leyen"
     prev = _PREV_CAP_RE.search(before, max(0, len(before) - 30))
     if prev and single and prev[1].rstrip(".").lower() in _TITLES:
         return True
@@ -320,6 +322,10 @@ def _part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool =
         return True     # a capitalised word mid-sentence: "Michael Jordan", "Global Times"
     # sentence-initial: "In Jordan" and "Visiting Jordan" are places, "Michael Jordan" is not
     return not (word in _SENTENCE_STARTERS or word.endswith(("ing", "ed", "ly")))
+
+
+_PARTICLE_NAME_RE = re.compile(r"[ \t](?:de|da|do|dos|das|di|del|della|du|van|von|der|den|bin|ibn|al|el|la|le)"
+                               r"(?:[ \t](?:der|den|la|los|las))?[ \t][A-Z][a-z]")
 
 
 def _possessive(text: str, e: int) -> bool:
