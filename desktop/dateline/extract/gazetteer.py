@@ -234,9 +234,11 @@ def _ground_aliases(out: list[Place]) -> list[Place]:
     GeoNames place it stands for (within ~100 km), so context scores treat both alike."""
     grounded = []
     for p in out:
-        if p.feature in ("alias", "site") and not p.admin1 and p.kind in ("city", "site"):
+        if p.feature in ("alias", "site", "region") and not p.admin1 and not p.vague:
+            reach = 1.0 if p.kind != "region" else 4.0     # curated regions: a rough point
             twin = next((q for q in out if _FILE_RANK.get(q.feature) and q.country == p.country and
-                         q.kind == "city" and abs(q.lat - p.lat) + abs(q.lon - p.lon) < 1.0), None)
+                         q.kind == ("city" if p.kind != "region" else "region") and
+                         abs(q.lat - p.lat) + abs(q.lon - p.lon) < reach), None)
             if twin is not None:
                 p = replace(p, admin1=twin.admin1, population=twin.population,
                             geonameid=p.geonameid or twin.geonameid)

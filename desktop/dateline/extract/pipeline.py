@@ -7,7 +7,7 @@ from .actors import actor_kinds, find_mentions
 from .quotes import find_quote_ranges
 from .coref import Resolver
 from .events import find_event_mentions, statement_events
-from .places import find_places
+from .places import find_places, toponym_record
 from .records import ArticleExtraction
 from .sentences import sentence_body_start, split_sentences
 from .statement_dates import assign_when_where, date_from_events
@@ -42,6 +42,7 @@ def extract_article(article) -> ArticleExtraction:
         events=events,
         people={name: sorted(info.roles) for name, info in people.items() if " " in name},
         actor_kinds=actor_kinds(mentions),
+        toponyms=[toponym_record(p) for p in toponyms],
     )
 
 

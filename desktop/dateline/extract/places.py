@@ -48,6 +48,7 @@ class PlaceMention:
     geonameid: int | None = None
     feature: str = ""            # gazetteer feature; "demonym" and "street" are names of other kinds
     country: str = ""            # ISO code of the resolved place
+    admin1: str = ""             # its GeoNames first-level division ("US.TX"), "" if unknown
 
 
 # Words (periods allowed in "U.S.", "N. Korea"); a possessive "'s" is not part of a word.
@@ -279,8 +280,15 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     qualified = qualifier_after(text, e)
     if qualified is not None and hit.qualifier is None:
         hit.qualifier = _matching_qualifier(readings, qualified[0], text[qualified[1]:qualified[2]])
-    hit.supported = hit.supported or hit.role == "location" or hit.qualifier is not None
+    hit.supported = hit.supported or hit.role == "location" or hit.qualifier is not None or \
+        bool(_INSTITUTION_AFTER_RE.match(text, e))
     return hit
+
+
+# "Gainesville Police", "Newark City Council", "Erie County Sheriff": a town's own institutions
+_INSTITUTION_AFTER_RE = re.compile(
+    r"[ \t](?:Police|Sheriff|Fire|City[ \t](?:Council|Hall|Manager|Commission)|Town[ \t](?:Council|Hall)|"
+    r"Board[ \t]of[ \t](?:Education|Supervisors|Commissioners)|Township|Borough|Mayor|Village)\b")
 
 
 def _matching_qualifier(readings, state: str | None, surface: str) -> str | None:
@@ -382,25 +390,35 @@ def resolve(text: str, hits: list[_Hit], gaz) -> list[PlaceMention | None]:
         h.chosen = place
         chosen.setdefault(key, place)
         ctx.add(place, anchor=unambiguous(h) or h.supported)
-    _second_look(text, ordered, ctx)
+    _second_look(text, ordered)
     anchor = next((h.chosen for h in hits if h.chosen is not None and h.role == "location"
                    and h.chosen.kind in ("city", "region") and not h.chosen.vague), None)
     return [_mention(text, h, anchor) for h in hits]
 
 
-def _second_look(text: str, hits: list[_Hit], ctx: Context) -> None:
-    """Re-pick each ambiguous name with the whole article's context (its own vote removed):
+def _second_look(text: str, hits: list[_Hit]) -> None:
+    """Re-pick each ambiguous name with the whole article as context (its own vote removed):
     "Richmond ... Twickenham" is Richmond, London even when Twickenham comes later."""
+    ctx = Context()
+    for h in hits:
+        if h.chosen is not None:
+            ctx.add(h.chosen, anchor=True)
     picks: dict[str, Place] = {}
+    by_key: dict[str, list[_Hit]] = {}
+    for h in hits:
+        if h.chosen is not None:
+            by_key.setdefault(normalize_name(text[h.start:h.end]), []).append(h)
     for h in hits:
         if h.chosen is None or len(h.readings) < 2 or h.feature == "demonym":
             continue
         key = normalize_name(text[h.start:h.end])
         if key not in picks or h.qualifier:
-            anchor = unambiguous(h) or h.supported
-            ctx.add(h.chosen, anchor, sign=-1)
+            same = by_key.get(key, [])     # every mention of the name, so none votes for itself
+            for other in same:
+                ctx.add(other.chosen, True, sign=-1)
             picks[key] = ctx.best(h.readings, h.qualifier)
-            ctx.add(h.chosen, anchor)
+            for other in same:
+                ctx.add(other.chosen, True)
         if picks[key] in h.readings and (picks[key].strong or h.supported or h.chosen is picks[key]
                                          or ctx.near(picks[key], _SUPPORT_KM)):
             h.chosen = picks[key]
@@ -436,7 +454,7 @@ def _mention(text: str, h: _Hit, anchor: Place | None) -> PlaceMention | None:
         role = "actor" if role == "actor" else "mention"
     return PlaceMention(h.start, h.end, surface, p.name, p.lat, p.lon, p.kind, role,
                         p.capital if p.kind == "country" else None, p.vague, p.geonameid,
-                        h.feature or p.feature, p.country)
+                        h.feature or p.feature, p.country, p.admin1)
 
 
 def _repeated(text: str, hits: list[_Hit]) -> set[str]:
@@ -451,3 +469,23 @@ def _repeated(text: str, hits: list[_Hit]) -> set[str]:
 def _sentence_initial(text: str, s: int) -> bool:
     head = text[max(0, s - 3):s].rstrip(" \t\xa0\"“‘'(")
     return not head or head[-1] in ".!?:\n"
+
+
+def toponym_kind(p: PlaceMention) -> str:
+    """The public ``kind`` of a toponym: "country", "admin", "city" or "other"."""
+    if p.kind == "country":
+        return "country"
+    if p.feature in ("admin1", "admin2"):
+        return "admin"
+    if p.kind == "city":
+        return "city"
+    return "other"      # sites, streets, seas, continents and other regions
+
+
+def toponym_record(p: PlaceMention) -> dict:
+    """A toponym as it appears in the document's top-level ``toponyms`` array (without
+    its article id)."""
+    return {"start": p.start, "end": p.end, "text": p.text, "name": p.name,
+            "lat": round(p.lat, 4), "lon": round(p.lon, 4), "kind": toponym_kind(p),
+            "role": "mention" if p.feature == "demonym" and p.role == "location" else p.role,
+            "geonameid": p.geonameid}

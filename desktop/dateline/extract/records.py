@@ -50,6 +50,9 @@ class ArticleExtraction:
     events: list[EventMentionRec] = field(default_factory=list)
     people: dict[str, list[str]] = field(default_factory=dict)   # full name -> roles learned
     actor_kinds: dict[str, str] = field(default_factory=dict)    # actor name -> person/org/country...
+    # every place name in the article: {"start", "end", "text", "name", "lat", "lon", "kind",
+    # "role", "geonameid"} (see places.toponym_record)
+    toponyms: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -64,6 +67,7 @@ class ArticleExtraction:
             events=[_build(EventMentionRec, e) for e in data.get("events", [])],
             people={str(k): list(v) for k, v in data.get("people", {}).items()},
             actor_kinds={str(k): str(v) for k, v in data.get("actor_kinds", {}).items()},
+            toponyms=[dict(t) for t in data.get("toponyms", [])],
         )
 
 
