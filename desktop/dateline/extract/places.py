@@ -29,6 +29,7 @@ from ._placeforms import LEAD_DATELINE_RE, STATE_FORMS, qualifier_after, streets
 from ._placeresolve import _SUPPORT_KM, Context, unambiguous
 from .gazetteer import WEAK_ONLY, Place, get_gazetteer, lookup, normalize_name
 from .intervals import Intervals
+from .lexicon import lexicon
 
 ROLES = ("location", "actor", "mention")
 
@@ -80,7 +81,10 @@ residents citizens voters neighbors neighbours""".split())
 # A place preceded by one of these Title-case words is still a place.
 _PLACE_ADJECTIVES = frozenset("""communist mainland red greater imperial soviet nationalist
 southern northern eastern western central modern ancient north south east west upstate
-downtown new old""".split())
+downtown new old northeast northwest southeast southwest northeastern northwestern southeastern
+southwestern suburban rural greater metro coastal
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december""".split())
 _SENTENCE_STARTERS = frozenset("""in at on from to for with and but both when while after
 before since unlike like across inside outside near around throughout within into toward
 towards neither either only even meanwhile the a an as if then also so yet or nor until
@@ -258,7 +262,7 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     best = readings[0]
     if surface.isupper() and len(letters) <= 4 and not best.strong and lead is None:
         return None     # "BOE", "SWAT": an unsupported all-caps abbreviation is not a small town
-    if _part_of_other_name(text, s, e, single):
+    if _part_of_other_name(text, s, e, single, strong=best.strong and best.feature != "demonym"):
         return None
     if single and not best.strong and lead is None and (
             _OF_NAME_RE.match(text, e) or _PERSON_AFTER_RE.match(text, e) or surface in people):
@@ -302,7 +306,30 @@ def _matching_qualifier(readings, state: str | None, surface: str) -> str | None
     return None
 
 
-def _part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = False) -> bool:
+_NOT_A_BODY = frozenset("""state tech times post journal herald tribune daily news gazette telegraph
+chronicle globe mail star sun observer examiner courier press review record inquirer standard
+express mirror guardian independent today weekly magazine radio tv television airlines airways
+cowboys rangers giants""".split())
+
+
+def _modifier_of_body(text: str, e: int, word: str) -> bool:
+    """True when the capitalised words after a place start a body named after it."""
+    word = word.rstrip("'’s").lower()
+    if word in _NOT_A_BODY or word in lexicon().media_heads:
+        return False
+    chain = _CHAIN_AFTER_RE.match(text, e)
+    tail = chain.group(1).split() if chain else []
+    if any(w.lower() in _NOT_A_BODY for w in tail):
+        return False
+    # "Georgia Smith said", "Jordan Peterson, 45,": a person, not a body
+    return not (chain and len(tail) == 1 and _PERSON_AFTER_RE.match(text, chain.end()))
+
+
+_CHAIN_AFTER_RE = re.compile(r"((?:[ \t][A-Z][\w'’&-]*){1,5})")
+
+
+def _part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = False,
+                        strong: bool = False) -> bool:
     """True for "Washington Post", "University of Sydney", "President Jordan", "Joe Jordan"
     (but not for "Gainesville Police Officer": a place's own institutions name the place)."""
     before = text[max(0, s - 60):s]
@@ -319,7 +346,10 @@ def _part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool =
     if not adjacent or _in_title_case_line(text, s):
         return False    # headlines capitalise every word: adjacency says nothing there
     if after and after[1].lower() not in heads:
-        return True     # "Washington Post", "American Airlines"
+        # a major place names its own bodies ("Florida Association of Realtors", "Kentucky
+        # Workforce Cabinet") but not a newspaper, a team or a person ("Washington Post",
+        # "Michigan State", "Georgia Smith")
+        return not (strong and _modifier_of_body(text, e, after[1]))
     word = prev[1].rstrip(".").lower()
     if prev[1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", prev[1]):
         return False    # "... in Lincoln. Washington state": a sentence ended before
