@@ -79,7 +79,10 @@ def streets(text: str, lo: int, hi: int):
             s = text.index(" ", s) + 1
             if not any(c.isupper() for c in text[s:s + 1]) or s >= e:
                 continue
-        if text[s:e].endswith((" St.", " Dr.")) and re.match(r"[ \t]+[A-Z]", text[e:e + 2]) and \
+        if " " not in text[s:e].strip() and not text[s:e][:1].isdigit() and not re.match(
+                r"(?:Highway|Route|Interstate|I-)", text[s:e]):
+            continue    # only the suffix is left: "In St. Louis"
+        if text[s:e].endswith(("St.", "Dr.")) and re.match(r"[ \t]+[A-Z]", text[e:e + 2]) and \
                 not re.match(r"[ \t]+[A-Z][a-z]*[.,]", text[e:e + 4]):
             continue    # "St. Louis", "Dr. Smith": a saint or a doctor, not a street
         yield s, e

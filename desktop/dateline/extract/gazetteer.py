@@ -71,6 +71,16 @@ class Place:
     alternate: bool = False   # matched by an alternate name, not the main one
 
 
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
+
+
+def _expand_abbreviation(key: str) -> str:
+    """"st louis" -> "saint louis": GeoNames spells out what news abbreviates."""
+    first, _, rest = key.partition(" ")
+    full = _ABBREVIATED.get(first)
+    return f"{full} {rest}" if full and rest else key
+
+
 def normalize_name(name: str) -> str:
     name = name.replace("’", "'").replace(".", " ").replace("-", " ").lower()
     return " ".join(name.split())
@@ -168,7 +178,8 @@ class Gazetteer:
             return found
         out: list[Place] = list(self._overlay.get(key, ()))
         if key not in NEVER_PLACES or out:
-            ids = self._index.get(key) or self._index.get(fold_accents(key)) or ""
+            ids = self._index.get(key) or self._index.get(fold_accents(key)) or \
+                self._index.get(_expand_abbreviation(key)) or ""
             for item in ids.split(",") if ids else ():
                 alternate = item.endswith("a")
                 place = self.record(int(item.rstrip("a")), alternate)
@@ -182,6 +193,12 @@ class Gazetteer:
         if len(self._cache) < 100_000:
             self._cache[key] = found
         return found
+
+    def has_prefix(self, key: str) -> bool:
+        """True when a longer name starts with ``key`` ("st" of "St. Louis" too)."""
+        if key in _ABBREVIATED:
+            return True
+        return key in self.prefixes or _expand_abbreviation(key) in self.prefixes
 
     def lookup(self, name: str) -> Place | None:
         """The context-free reading of a place name (a demonym is not a place name here)."""

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ._placecontext import is_actor, is_dateline, location_context
 from ._placeforms import LEAD_DATELINE_RE, STATE_FORMS, qualifier_after, streets
 from ._placeresolve import _SUPPORT_KM, Context, unambiguous
-from .gazetteer import WEAK_ONLY, Place, get_gazetteer, lookup, normalize_name
+from .gazetteer import _ABBREVIATED, WEAK_ONLY, Place, get_gazetteer, lookup, normalize_name
 from .intervals import Intervals
 from .lexicon import lexicon
 
@@ -162,8 +162,10 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
         if in_street.overlaps(m.start(), e):
             resume = e
             continue
-        hit = _accept(text, m.start(), e, readings, single, hits[-1] if hits else None, lead.get(m.start()),
-                      people)
+        dateline = lead.get(m.start())
+        if dateline is not None and dateline.end("place") != e:
+            dateline = None     # "RIDGE FARM, Ill.": the dateline names a place we do not know
+        hit = _accept(text, m.start(), e, readings, single, hits[-1] if hits else None, dateline, people)
         if hit is not None:
             hits.append(hit)
             hits += _qualifier_hits(text, hit, gaz)
@@ -187,6 +189,9 @@ def _qualifier_hits(text: str, hit: _Hit, gaz) -> list[_Hit]:
     return [_Hit(span[1], span[2], (state,), True, "mention", supported=True)]
 
 
+# A weak longer name ending in one of these loses to the strong place it starts with
+_BODY_WORDS = frozenset("""court jail airport hospital school college university station park center centre
+hall church prison library museum""".split())
 _KEYS: dict[str, str] = {}
 
 
@@ -206,10 +211,13 @@ def _longest_match(text, first, hi, gaz) -> tuple[int, tuple[Place, ...], bool] 
     pos, words = first.end(), 1
     while True:
         readings = gaz.candidates(key)
-        if readings and (best is None or readings[0].strong or not best[1][0].strong):
+        if readings and (best is None or readings[0].strong or not best[1][0].strong or
+                         key.rsplit(" ", 1)[-1] not in _BODY_WORDS):
             best = (pos, readings, words == 1)   # "Meigs County" (strong), not "Meigs County Court"
-        if words >= gaz.max_words or key not in gaz.prefixes:
+        if words >= gaz.max_words or not gaz.has_prefix(key):
             break
+        if text.startswith(".", pos) and key.rsplit(" ", 1)[-1] in _ABBREVIATED:
+            pos += 1      # "St. Louis", "Ft. Worth"
         join = _JOIN_RE.match(text, pos, hi)
         token = _TOKEN_RE.match(text, join.end(), hi) if join else None
         if token is None:
