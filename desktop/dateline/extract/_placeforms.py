@@ -61,9 +61,9 @@ LEAD_DATELINE_RE = re.compile(
     r"(?P<qual>,[ \t]*[A-Z][A-Za-z. ]{1,20}?)?[ \t]*(?:\([A-Za-z. ]{2,30}\))?[ \t]*(?:--|[-–—\x97:])[ \t]")
 
 _STREET_SUFFIX = (r"Road|Rd\.|Street|St\.|Avenue|Ave\.|Drive|Dr\.|Boulevard|Blvd\.|Lane|Ln\.|Parkway|Pkwy\.|"
-                  r"Pike|Highway|Hwy\.|Court|Ct\.|Place|Terrace|Circle|Trail|Turnpike|Expressway|Freeway")
+                  r"Pike|Court|Ct\.|Terrace|Circle|Trail|Expressway|Freeway")
 STREET_RE = re.compile(
-    rf"\b(?:(?:North|South|East|West|N\.|S\.|E\.|W\.)[ \t])?(?:[A-Z][\w'’-]*[ \t]){{1,3}}(?:{_STREET_SUFFIX})(?![\w])"
+    rf"\b(?:(?:North|South|East|West|N\.|S\.|E\.|W\.)[ \t])?(?:[A-Z][\w-]*[ \t]){{1,3}}(?:{_STREET_SUFFIX})(?![\w])"
     rf"(?:[ \t](?:North|South|East|West|Northwest|Northeast|Southwest|Southeast|NW|NE|SW|SE)\b)?"
     rf"|\b(?:Highway|Route|Interstate|State[ \t]Route|U\.S\.[ \t]Highway|County[ \t]Road|I-)[ \t]?\d+[A-Z]?\b")
 _NOT_STREET_START = frozenset("""The A An In At On Of And Or To From By For With Near Off Along Past Via

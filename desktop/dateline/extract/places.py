@@ -273,8 +273,8 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     if _part_of_other_name(text, s, e, single, strong=best.strong and best.feature != "demonym"):
         return None
     if single and not best.strong and lead is None and (
-            _OF_NAME_RE.match(text, e) or _PERSON_AFTER_RE.match(text, e) or surface in people):
-        return None     # "Bank of America", "Nelson said", "Flores, 26," or a surname seen in full
+            _OF_NAME_RE.match(text, e) or _PERSON_AFTER_RE.match(text, e)):
+        return None     # "Bank of America", "Nelson said", "Flores, 26,"
     hit = _Hit(s, e, readings, single, feature="demonym" if best.feature == "demonym" else "")
     if lead is not None:
         hit.role, hit.supported = "location", True
@@ -294,6 +294,8 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
         hit.qualifier = _matching_qualifier(readings, qualified[0], text[qualified[1]:qualified[2]])
     hit.supported = hit.supported or hit.role == "location" or hit.qualifier is not None or \
         bool(_INSTITUTION_AFTER_RE.match(text, e))
+    if single and not best.strong and not hit.supported and surface in people:
+        return None     # a surname seen in full ("Gary Flores"), and no "in Flores" here
     return hit
 
 
