@@ -42,6 +42,14 @@ def _sentence_before(text: str, s: int, limit: int = 200) -> str:
     return window[breaks[-1].end():] if breaks else window
 
 
+_CITY_OF_RE = re.compile(r"(?i:\b(?:city|town|village|county|state|province|borough|township)\s+of\s+)$")
+
+
+def named_as_place(text: str, s: int) -> bool:
+    """"the city of Sevierville", "the town of Akuressa": the text says it is a place."""
+    return bool(_CITY_OF_RE.search(text, max(0, s - 20), s))
+
+
 def location_context(text: str, s: int, kind: str) -> bool:
     """True when the words before a mention place an event there."""
     before = text[max(0, s - 80):s]

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ._placecontext import is_actor, is_dateline, location_context
+from ._placecontext import is_actor, is_dateline, location_context, named_as_place
 from ._placeforms import LEAD_DATELINE_RE, STATE_FORMS, qualifier_after, streets
 from ._placeresolve import _SUPPORT_KM, Context, unambiguous
 from .gazetteer import _ABBREVIATED, WEAK_ONLY, Place, get_gazetteer, lookup, normalize_name
@@ -150,10 +150,16 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
             if m.start("place") < 400}
     street_spans = list(streets(text, lo, hi))
     people = _surnames(text, gaz)
+    counties = {h.start: h for h in _listed_divisions(text, lo, hi, gaz)}
     in_street = Intervals(street_spans)
     resume = lo
     for m in _START_RE.finditer(text, lo, hi):
         if m.start() < resume or not m.group()[0].isupper():
+            continue
+        county = counties.get(m.start())
+        if county is not None:
+            hits.append(county)
+            resume = county.end
             continue
         match = _longest_match(text, m, hi, gaz)
         if match is None:
@@ -176,6 +182,26 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
              if location_context(text, s, "region")]
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_DIVISIONS_LIST_RE = re.compile(
+    r"((?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?(?:,[ \t]*|[ \t]+)(?:(?:and|or)[ \t]+)?){1,8})"
+    r"(counties|parishes|townships)\b")
+_DIVISION_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?")
+_DIVISION_SUFFIX = {"counties": "County", "parishes": "Parish", "townships": "Township"}
+
+
+def _listed_divisions(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
+    """"Douglas, Lancaster and Sarpy counties": each name is a county (the list says so)."""
+    out = []
+    for m in _DIVISIONS_LIST_RE.finditer(text, lo, hi):
+        suffix = _DIVISION_SUFFIX[m.group(2)]
+        for name in _DIVISION_NAME_RE.finditer(text, m.start(1), m.end(1)):
+            readings = tuple(p for p in gaz.candidates(normalize_name(f"{name.group()} {suffix}"))
+                             if p.feature == "admin2")
+            if readings:
+                out.append(_Hit(name.start(), name.end(), readings, True, "mention", supported=True))
+    return out
 
 
 def _qualifier_hits(text: str, hit: _Hit, gaz) -> list[_Hit]:
@@ -273,7 +299,8 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     if _part_of_other_name(text, s, e, single, strong=best.strong and best.feature != "demonym"):
         return None
     if single and not best.strong and lead is None and (
-            _OF_NAME_RE.match(text, e) or _PERSON_AFTER_RE.match(text, e)):
+            _OF_NAME_RE.match(text, e) or _PERSON_AFTER_RE.match(text, e)) and not (
+            named_as_place(text, s) or location_context(text, s, best.kind)):
         return None     # "Bank of America", "Nelson said", "Flores, 26,"
     hit = _Hit(s, e, readings, single, feature="demonym" if best.feature == "demonym" else "")
     if lead is not None:
@@ -293,7 +320,7 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     if qualified is not None and hit.qualifier is None:
         hit.qualifier = _matching_qualifier(readings, qualified[0], text[qualified[1]:qualified[2]])
     hit.supported = hit.supported or hit.role == "location" or hit.qualifier is not None or \
-        bool(_INSTITUTION_AFTER_RE.match(text, e))
+        bool(_INSTITUTION_AFTER_RE.match(text, e)) or named_as_place(text, s)
     if single and not best.strong and not hit.supported and surface in people:
         return None     # a surname seen in full ("Gary Flores"), and no "in Flores" here
     return hit
