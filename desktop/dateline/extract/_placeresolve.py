@@ -29,6 +29,8 @@ _NEAR = 2.5
 _NEAR_KM = 150.0
 _QUALIFIER_MISMATCH = -20.0
 _NAMESAKE = -3.0
+_CO_LOCATED = 1.5
+_LISTED = 2.5
 _ALTERNATE = -2.5    # "Beijing Shi" is also called Beijing, but Beijing is the city
 # An unsupported small place needs a reading this close to the article's other places.
 _SUPPORT_KM = 120.0
@@ -48,10 +50,23 @@ def km(a: Place, b: Place) -> float:
 class Context:
     """The article's states, countries and anchor places, grown as names are resolved."""
 
-    def __init__(self) -> None:
+    def __init__(self, hits=()) -> None:
         self.admin1: Counter = Counter()
         self.countries: Counter = Counter()
         self.anchors: list[Place] = []
+        # every reading of every name, by 1-degree cell: "Paris" and "Henry County" each have
+        # a reading in Tennessee, a few km apart -- that is what the article is about
+        self._cells: dict[tuple[int, int], set[str]] = {}
+        for h in hits:
+            for p in h.readings[:6]:
+                if p.kind != "country" and not p.vague:
+                    self._cells.setdefault(_cell(p), set()).add(h.key)
+
+    def co_located(self, place: Place, key: str) -> bool:
+        """Some other name in the article has a reading within about a degree of ``place``."""
+        la, lo = _cell(place)
+        return any(self._cells.get((la + i, lo + j), set()) - {key}
+                   for i in (-1, 0, 1) for j in (-1, 0, 1))
 
     def add(self, place: Place, anchor: bool, sign: int = 1) -> None:
         if place.vague:
@@ -78,8 +93,10 @@ class Context:
     def near(self, place: Place, limit: float) -> bool:
         return any(km(place, a) <= limit for a in self.anchors[-40:] if a is not place)
 
-    def score(self, place: Place, qualifier: str | None) -> float:
+    def score(self, place: Place, qualifier: str | None, key: str = "") -> float:
         score = prior(place) + (_ALTERNATE if place.alternate else 0.0)
+        if key and place.kind != "country" and self.co_located(place, key):
+            score += _CO_LOCATED
         if qualifier:
             if qualifier not in (place.admin1, place.country):
                 score += _QUALIFIER_MISMATCH
@@ -93,15 +110,22 @@ class Context:
             score += _NEAR
         return score
 
-    def best(self, readings, qualifier: str | None) -> Place:
+    def best(self, readings, qualifier: str | None, key: str = "", peer: str = "") -> Place:
+        """The best reading; ``peer``: the feature of names listed with this one ("Missouri,
+        New York and Ohio" are states alike)."""
         # "Tehran", "São Paulo", "New York": the city, not the division named after it
         cities = {p.admin1 for p in readings if p.kind == "city" and p.admin1 and
                   (p.population >= 100_000 or p.feature == "alias")}
 
         def key(p: Place):
-            namesake = _NAMESAKE if p.kind == "region" and p.admin1 in cities else 0.0
-            return (self.score(p, qualifier) + namesake, -readings.index(p))
+            namesake = _NAMESAKE if p.kind == "region" and p.admin1 in cities and peer != p.feature else 0.0
+            listed = _LISTED if peer and p.feature == peer else 0.0
+            return (self.score(p, qualifier, key) + namesake + listed, -readings.index(p))
         return max(readings, key=key)
+
+
+def _cell(place: Place) -> tuple[int, int]:
+    return int(math.floor(place.lat)), int(math.floor(place.lon))
 
 
 def unambiguous(hit) -> bool:

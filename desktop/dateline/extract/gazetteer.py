@@ -178,8 +178,10 @@ class Gazetteer:
             return found
         out: list[Place] = list(self._overlay.get(key, ()))
         if key not in NEVER_PLACES or out:
-            ids = self._index.get(key) or self._index.get(fold_accents(key)) or \
-                self._index.get(_expand_abbreviation(key)) or ""
+            ids = self._index.get(key) or self._index.get(fold_accents(key)) or ""
+            full = _expand_abbreviation(key)
+            if full != key and self._index.get(full):     # "St. Petersburg": both spellings
+                ids = ",".join(filter(None, (ids, self._index[full])))
             for item in ids.split(",") if ids else ():
                 alternate = item.endswith("a")
                 place = self.record(int(item.rstrip("a")), alternate)

@@ -112,6 +112,7 @@ class _Hit:
     supported: bool = False           # a cue makes even a small place count
     feature: str = ""                 # "demonym" / "street" for names of other kinds
     chosen: Place | None = None
+    key: str = ""                     # the normalised name
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
@@ -440,7 +441,9 @@ def _role(text: str, s: int, e: int, place: Place) -> str:
 
 def resolve(text: str, hits: list[_Hit], gaz) -> list[PlaceMention | None]:
     """Pick each hit's reading with the article's context; drop unsupported small places."""
-    ctx = Context()
+    for h in hits:
+        h.key = normalize_name(text[h.start:h.end])
+    ctx = Context(hits)
     repeated = _repeated(text, hits)
     chosen: dict[str, Place] = {}      # one sense per article: surface key -> place
     ordered = sorted((h for h in hits if h.readings),
@@ -450,7 +453,7 @@ def resolve(text: str, hits: list[_Hit], gaz) -> list[PlaceMention | None]:
         if h.qualifier is None and key in chosen:
             h.chosen = chosen[key]
             continue
-        place = ctx.best(h.readings, h.qualifier)
+        place = ctx.best(h.readings, h.qualifier, h.key)
         if not (place.strong or h.supported or _nearby(ctx, h.readings) or
                 _known_without_cue(text, h, place, repeated)):
             continue
@@ -466,7 +469,7 @@ def resolve(text: str, hits: list[_Hit], gaz) -> list[PlaceMention | None]:
 def _second_look(text: str, hits: list[_Hit]) -> None:
     """Re-pick each ambiguous name with the whole article as context (its own vote removed):
     "Richmond ... Twickenham" is Richmond, London even when Twickenham comes later."""
-    ctx = Context()
+    ctx = Context(hits)
     for h in hits:
         if h.chosen is not None:
             ctx.add(h.chosen, anchor=True)
@@ -475,20 +478,35 @@ def _second_look(text: str, hits: list[_Hit]) -> None:
     for h in hits:
         if h.chosen is not None:
             by_key.setdefault(normalize_name(text[h.start:h.end]), []).append(h)
+    peers = _listed_peers(text, hits)
     for h in hits:
         if h.chosen is None or len(h.readings) < 2 or h.feature == "demonym":
             continue
         key = normalize_name(text[h.start:h.end])
-        if key not in picks or h.qualifier:
+        if key not in picks or h.qualifier or h.start in peers:
             same = by_key.get(key, [])     # every mention of the name, so none votes for itself
             for other in same:
                 ctx.add(other.chosen, True, sign=-1)
-            picks[key] = ctx.best(h.readings, h.qualifier)
+            picks[key] = ctx.best(h.readings, h.qualifier, key, peers.get(h.start, ""))
             for other in same:
                 ctx.add(other.chosen, True)
         if picks[key] in h.readings and (picks[key].strong or h.supported or h.chosen is picks[key]
                                          or ctx.near(picks[key], _SUPPORT_KM)):
             h.chosen = picks[key]
+
+
+def _listed_peers(text: str, hits: list[_Hit]) -> dict[int, str]:
+    """start -> the feature its list neighbours share: in "Missouri, New York and North
+    Carolina" New York is a state; in "Paris, London and Rome", a city."""
+    ordered = sorted((h for h in hits if h.chosen is not None), key=lambda h: h.start)
+    out: dict[int, str] = {}
+    for a, b in zip(ordered, ordered[1:]):
+        if not _COORDINATION_RE.fullmatch(text, a.end, b.start):
+            continue
+        for this, other in ((a, b), (b, a)):
+            if len(other.readings) == 1 or unambiguous(other):
+                out.setdefault(this.start, other.chosen.feature)
+    return out
 
 
 def _known_without_cue(text: str, h: _Hit, place: Place, repeated: set[str]) -> bool:
