@@ -33,7 +33,7 @@ _CO_LOCATED = 1.5
 _LISTED = 2.5
 _ALTERNATE = -2.5    # "Beijing Shi" is also called Beijing, but Beijing is the city
 # An unsupported small place needs a reading this close to the article's other places.
-_SUPPORT_KM = 120.0
+_SUPPORT_KM = 100.0
 
 
 def prior(place: Place) -> float:

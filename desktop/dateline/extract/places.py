@@ -151,6 +151,7 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
             if m.start("place") < 400}
     street_spans = list(streets(text, lo, hi))
     people = _surnames(text, gaz)
+    lowered = _lowercase_words(text)
     counties = {h.start: h for h in _listed_divisions(text, lo, hi, gaz)}
     in_street = Intervals(street_spans)
     resume = lo
@@ -172,6 +173,10 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
         dateline = lead.get(m.start())
         if dateline is not None and dateline.end("place") != e:
             dateline = None     # "RIDGE FARM, Ill.": the dateline names a place we do not know
+        if single and not readings[0].strong and m.group().lower() in lowered and dateline is None:
+            resume = e
+            if not location_context(text, m.start(), readings[0].kind):
+                continue     # "Over the past year", "Church & State": the article writes it as a word
         hit = _accept(text, m.start(), e, readings, single, hits[-1] if hits else None, dateline, people)
         if hit is not None:
             hits.append(hit)
@@ -271,6 +276,13 @@ _PERSON_CUE_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Deputy|Coach|Judge|Sen|Rep|Gov)\.?[ \t]+([A-Z][\w’']+)"
     r"|\b([A-Z][\w’']+)(?=(?:['’]s?)?[ \t]+(?:said|says|told|added|explained|asked|noted|wrote|testified|"
     r"argued|recalled|recalls|believes|thinks|hopes|wants)\b)")
+
+
+_LOWER_RE = re.compile(r"(?<![\w'’])[a-z]{3,}(?![\w'’])")
+
+
+def _lowercase_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_RE.findall(text))
 
 
 def _surnames(text: str, gaz) -> frozenset[str]:
@@ -454,7 +466,7 @@ def resolve(text: str, hits: list[_Hit], gaz) -> list[PlaceMention | None]:
             h.chosen = chosen[key]
             continue
         place = ctx.best(h.readings, h.qualifier, h.key)
-        if not (place.strong or h.supported or _nearby(ctx, h.readings) or
+        if not (place.strong or h.supported or (_nearby(ctx, h.readings) and h.key not in WEAK_ONLY) or
                 _known_without_cue(text, h, place, repeated)):
             continue
         h.chosen = place
@@ -520,8 +532,9 @@ def _known_without_cue(text: str, h: _Hit, place: Place, repeated: set[str]) -> 
 
 
 def _nearby(ctx: Context, readings) -> bool:
+    """A reading a few dozen km from the article's places, or in a state it names twice."""
     return any(ctx.near(p, _SUPPORT_KM) or (p.admin1 and ctx.admin1.get(p.admin1, 0) >= 2)
-               for p in readings)
+               for p in readings[:5] if not p.alternate)
 
 
 def _mention(text: str, h: _Hit, anchor: Place | None) -> PlaceMention | None:
