@@ -91,7 +91,9 @@ class Context:
         return None
 
     def near(self, place: Place, limit: float) -> bool:
-        return any(km(place, a) <= limit for a in self.anchors[-40:] if a is not place)
+        span = limit / 111.0      # degrees of latitude: a cheap test before the great circle
+        return any(abs(a.lat - place.lat) <= span and km(place, a) <= limit
+                   for a in self.anchors[-40:] if a is not place)
 
     def score(self, place: Place, qualifier: str | None, key: str = "") -> float:
         score = prior(place) + (_ALTERNATE if place.alternate else 0.0)

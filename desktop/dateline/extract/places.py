@@ -150,7 +150,7 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
     lead = {m.start("place"): m for m in LEAD_DATELINE_RE.finditer(text, lo, min(hi, lo + 400))
             if m.start("place") < 400}
     street_spans = list(streets(text, lo, hi))
-    people = _surnames(text, gaz)
+    people = _Lazy(lambda: _surnames(text, gaz))
     lowered = _lowercase_words(text)
     counties = {h.start: h for h in _listed_divisions(text, lo, hi, gaz)}
     in_street = Intervals(street_spans)
@@ -200,6 +200,8 @@ _DIVISION_SUFFIX = {"counties": "County", "parishes": "Parish", "townships": "To
 def _listed_divisions(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
     """"Douglas, Lancaster and Sarpy counties": each name is a county (the list says so)."""
     out = []
+    if "counties" not in text and "parishes" not in text and "townships" not in text:
+        return out      # the list regex backtracks: skip it where it cannot match
     for m in _DIVISIONS_LIST_RE.finditer(text, lo, hi):
         suffix = _DIVISION_SUFFIX[m.group(2)]
         for name in _DIVISION_NAME_RE.finditer(text, m.start(1), m.end(1)):
@@ -278,6 +280,18 @@ _PERSON_CUE_RE = re.compile(
     r"argued|recalled|recalls|believes|thinks|hopes|wants)\b)")
 
 
+class _Lazy:
+    """A set computed on first membership test (most articles never need it)."""
+
+    def __init__(self, make) -> None:
+        self._make, self._value = make, None
+
+    def __contains__(self, item) -> bool:
+        if self._value is None:
+            self._value = self._make()
+        return item in self._value
+
+
 _LOWER_RE = re.compile(r"(?<![\w'’])[a-z]{3,}(?![\w'’])")
 
 
@@ -301,7 +315,7 @@ def _surnames(text: str, gaz) -> frozenset[str]:
 
 
 def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool,
-            prev: _Hit | None, lead, people: frozenset[str]) -> _Hit | None:
+            prev: _Hit | None, lead, people) -> _Hit | None:
     surface = text[s:e]
     letters = surface.replace(".", "").replace(" ", "")
     if len(letters) <= 3 and not letters.isupper():
