@@ -72,7 +72,8 @@ may june july august september october november december""".split())
 # A place before one of these is still that place: "Gainesville Police Officer", "Ohio
 # Coalition for ...", "the Walker County Fair", "Newark City Council" name the place's own
 # institutions. ("Washington Post", "Michigan State" are not followed by these.)
-_LOCAL_HEADS = _DESCRIPTORS | frozenset("""officer officers sheriff sheriff's fire firefighters county city
+_LOCAL_HEADS = _DESCRIPTORS | frozenset("""high middle elementary museum historical library marina
+memorial hospital business businesses officer officers sheriff sheriff's fire firefighters county city
 council councilman commission commissioner commissioners comptroller coalition school schools district
 museum fair center centre chamber board library courthouse court office community area region metro
 public regional township town village attorney attorney's township's parish borough municipal
@@ -356,7 +357,9 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
 # "Gainesville Police", "Newark City Council", "Erie County Sheriff": a town's own institutions
 _INSTITUTION_AFTER_RE = re.compile(
     r"[ \t](?:Police|Sheriff|Fire|City[ \t](?:Council|Hall|Manager|Commission)|Town[ \t](?:Council|Hall)|"
-    r"Board[ \t]of[ \t](?:Education|Supervisors|Commissioners)|Township|Borough|Mayor|Village)\b")
+    r"Board[ \t]of[ \t](?:Education|Supervisors|Commissioners)|Township|Borough|Mayor|Village|"
+    r"(?:High|Middle|Elementary)[ \t]School|Public[ \t](?:Schools?|Library)|Historical[ \t]Society|"
+    r"Chamber[ \t]of[ \t]Commerce|City[ \t]Schools|School[ \t]District)\b|[ \t]+(?:residents|officials)\b")
 
 
 def _matching_qualifier(readings, state: str | None, surface: str) -> str | None:
