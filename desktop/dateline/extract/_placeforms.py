@@ -61,7 +61,7 @@ LEAD_DATELINE_RE = re.compile(
     r"(?P<qual>,[ \t]*[A-Z][A-Za-z. ]{1,20}?)?[ \t]*(?:\([A-Za-z. ]{2,30}\))?[ \t]*(?:--|[-–—\x97:])[ \t]")
 
 _STREET_SUFFIX = (r"Road|Rd\.|Street|St\.|Avenue|Ave\.|Drive|Dr\.|Boulevard|Blvd\.|Lane|Ln\.|Parkway|Pkwy\.|"
-                  r"Pike|Court|Ct\.|Terrace|Circle|Trail|Expressway|Freeway")
+                  r"Pike|Terrace|Circle|Trail|Expressway|Freeway")   # not "Court": news names courts, not streets
 STREET_RE = re.compile(
     rf"\b(?:(?:North|South|East|West|N\.|S\.|E\.|W\.)[ \t])?(?:[A-Z][\w-]*[ \t]){{1,3}}(?:{_STREET_SUFFIX})(?![\w])"
     rf"(?:[ \t](?:North|South|East|West|Northwest|Northeast|Southwest|Southeast|NW|NE|SW|SE)\b)?"
@@ -74,6 +74,8 @@ def streets(text: str, lo: int, hi: int):
     """(start, end) of street and road names in ``text[lo:hi]``."""
     for m in STREET_RE.finditer(text, lo, hi):
         s, e = m.start(), m.end()
+        if " County " in text[s:e] or " Parish " in text[s:e]:
+            continue    # "Douglas County Road 4": the county is the name to keep
         first = text[s:e].split()[0]
         if first in _NOT_STREET_START:
             s = text.index(" ", s) + 1

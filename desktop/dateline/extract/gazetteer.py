@@ -40,7 +40,7 @@ xi wang kim trump obama bush lee yang zhang li liu chen hua shi tsai moon abe pa
 yi ing wen jinping putin may tracy george thornton carnegie university summit of most along
 best hope deal mission union independence liberty progress victory opportunity sale temple
 police orange plain march august asia center centre north south east west central global
-times city state republic town vernon western eastern northern southern coast upper lower
+times city state republic town vernon western eastern northern southern coast upper lower gulf
 """.split())
 # Real places whose names are also common words or first names: they count only
 # in a location context ("talks in Nice", "born in Victoria"), never on their own.
