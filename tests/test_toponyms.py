@@ -72,6 +72,7 @@ def test_places_inside_names_of_people_and_organisations_are_not_toponyms():
     found = [p.text for p in find_places(text)]
     assert "Maria" not in found and "Nelson" not in found and "Bank" not in found
     assert "Gainesville" in found     # a town's own police name the town
+    assert [p.text for p in find_places("Sokcho officials denied it.")] == ["Sokcho"]
 
 
 def test_extract_writes_a_toponyms_array_and_open_accepts_both():
