@@ -77,7 +77,7 @@ def test_multi_word_names_win_over_their_parts():
     "The Washington Post, the New York Times and the Global Times reported.",
     "He studied at the University of Sydney.",
     "XI-TRUMP SUMMIT However, the two sides met.",
-    "Sokcho officials denied it. Sokcho is quiet.",     # small town, no location context
+    "Sokcho denied it. Sokcho is quiet.",     # small town, no location context
 ])
 def test_no_false_positives(text):
     assert places(text) == []
