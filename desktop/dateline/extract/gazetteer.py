@@ -119,7 +119,8 @@ class Gazetteer:
         self._rows: list[str] = s.get("records", [])
         self._index: dict[str, str] = dict(zip(s.get("keys", ()), s.get("ids", ())))
         self.prefixes: set[str] = set(s.get("prefixes", ()))
-        self.max_words = max((k.count(" ") + 2 for k in s.get("prefixes", ())), default=1)
+        meta = dict(line.split("\t", 1) for line in s.get("meta", ()))
+        self.max_words = int(meta.get("max_words", 1))
         self._overlay: dict[str, list[Place]] = {}
         self._records: dict[int, Place] = {}
         self._cache: dict[str, tuple[Place, ...]] = {}
