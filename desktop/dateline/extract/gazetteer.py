@@ -216,6 +216,7 @@ class Gazetteer:
             entries = self._overlay.setdefault(variant, [])
             if all(p.name != place.name or p.kind != place.kind for p in entries):
                 entries.append(place)
+            self._cache.pop(variant, None)
             words = variant.split()
             self.prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
             self.max_words = max(self.max_words, len(words))
@@ -351,14 +352,40 @@ def _add_curated_demonyms(gaz: Gazetteer) -> None:
             gaz.demonyms.setdefault(word, code)
     for word, code in sorted(gaz.demonyms.items()):
         country = gaz.country(code)
-        if country is None or gaz.lookup(word):
+        if country is None or _is_strong_name(gaz, word):
             continue
         place = replace(country, feature="demonym", actor=False)
         forms = [word] if word.endswith(("s", "ese", "ch", "sh", "i")) else [word, word + "s"]
         for form in forms:
-            if not gaz.lookup(form):     # "Philippines" is the country's name, not a plural demonym
+            if not _is_strong_name(gaz, form):     # "Philippines" is the country's name
                 gaz.add(form, place, clear=False)
+    for state, form in _state_residents(gaz):
+        gaz.add(form, replace(state, feature="demonym", actor=False), clear=False)
     gaz._cache.clear()
+
+
+def _is_strong_name(gaz: Gazetteer, word: str) -> bool:
+    """A name that is a place in its own right (not a village called "Canadian")."""
+    place = gaz.lookup(word)
+    return place is not None and (place.strong or place.feature == "demonym")
+
+
+def _state_residents(gaz: Gazetteer):
+    """"Ohioans", "Minnesotans", "Ontarians": the people of a US state or Canadian province."""
+    for code in sorted(gaz._admin1):
+        if not code.startswith(("US.", "CA.")):
+            continue
+        state = gaz.admin1(code)
+        name = state.name
+        if name.endswith("a"):
+            forms = [name + "n", name + "ns"]
+        elif name.endswith("o"):
+            forms = [name + "an", name + "ans"]
+        else:
+            continue
+        for form in forms:
+            if " " not in form and not gaz.candidates(normalize_name(form)):
+                yield state, form
 
 
 def lookup(name: str) -> Place | None:

@@ -154,6 +154,7 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
     people = _Lazy(lambda: _surnames(text, gaz))
     lowered = _lowercase_words(text)
     counties = {h.start: h for h in _listed_divisions(text, lo, hi, gaz)}
+    counties.update((h.start, h) for h in _state_abbreviations(text, lo, hi, gaz))
     in_street = Intervals(street_spans)
     resume = lo
     for m in _START_RE.finditer(text, lo, hi):
@@ -213,9 +214,29 @@ def _listed_divisions(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
     return out
 
 
+_STATE_ABBREVIATION_RE = re.compile(
+    r"(?<=[A-Za-z.], )(" + "|".join(sorted((re.escape(f) for f in STATE_FORMS if "." in f), key=len, reverse=True))
+    + r")(?![\w])")
+
+
+def _state_abbreviations(text: str, lo: int, hi: int, gaz) -> list[_Hit]:
+    """"Fresno, Calif.", "RIDGE FARM, Ill.", "Washington, D.C.": an AP state abbreviation
+    after a place name is that state, known town or not."""
+    out = []
+    for m in _STATE_ABBREVIATION_RE.finditer(text, lo, hi):
+        state = gaz.admin1(STATE_FORMS[m.group(1)])
+        if state is not None:
+            out.append(_Hit(m.start(1), m.end(1), (state,), True, "mention", supported=True))
+    return out
+
+
 def _qualifier_hits(text: str, hit: _Hit, gaz) -> list[_Hit]:
-    """The state in "Fresno, Calif." or "CHARLESTON, W.Va. --" is a toponym of its own."""
+    """The state in "Fresno, Calif." or "CHARLESTON, W.Va. --" is a toponym of its own
+    (abbreviations are found by ``_state_abbreviations``)."""
     if not hit.qualifier or "." not in hit.qualifier:
+        return []
+    span = qualifier_after(text, hit.end)
+    if span is not None and "." in text[span[1]:span[2]]:
         return []
     span = qualifier_after(text, hit.end)
     state = gaz.admin1(hit.qualifier)
@@ -590,7 +611,7 @@ def toponym_kind(p: PlaceMention) -> str:
     """The public ``kind`` of a toponym: "country", "admin", "city" or "other"."""
     if p.kind == "country":
         return "country"
-    if p.feature in ("admin1", "admin2"):
+    if p.feature in ("admin1", "admin2") or (p.feature == "demonym" and p.kind == "region"):
         return "admin"
     if p.kind == "city":
         return "city"
