@@ -18,7 +18,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from .gazetteer import Place
+from ._placenames import COORDINATION_RE
+from ._placetypes import Hit, PlaceMention
+from .gazetteer import WEAK_ONLY, Place, normalize_name
 
 # Context-free prior by gazetteer feature ("alias" and curated rows first).
 _FEATURE_PRIOR = {"alias": 6.0, "site": 6.0, "region": 6.0, "macro": 6.0, "country": 3.2, "admin1": 2.6,
@@ -136,3 +138,121 @@ def unambiguous(hit) -> bool:
     if len(readings) == 1 or hit.qualifier:
         return True
     return prior(readings[0]) - prior(readings[1]) >= 3.0
+
+
+def resolve(text: str, hits: list[Hit], gaz) -> list[PlaceMention | None]:
+    """Pick each hit's reading with the article's context; drop unsupported small places."""
+    for h in hits:
+        h.key = normalize_name(text[h.start:h.end])
+    ctx = Context(hits)
+    repeated = _repeated(text, hits)
+    chosen: dict[str, Place] = {}      # one sense per article: surface key -> place
+    ordered = sorted((h for h in hits if h.readings),
+                     key=lambda h: (not unambiguous(h), not h.supported, h.start))
+    for h in ordered:                  # unambiguous and cued names first: they set the scene
+        key = normalize_name(text[h.start:h.end])
+        if h.qualifier is None and key in chosen:
+            h.chosen = chosen[key]
+            continue
+        place = ctx.best(h.readings, h.qualifier, h.key)
+        if not (place.strong or h.supported or (_nearby(ctx, h.readings) and h.key not in WEAK_ONLY) or
+                _known_without_cue(text, h, place, repeated)):
+            continue
+        h.chosen = place
+        chosen.setdefault(key, place)
+        ctx.add(place, anchor=unambiguous(h) or h.supported)
+    _second_look(text, ordered)
+    anchor = next((h.chosen for h in hits if h.chosen is not None and h.role == "location"
+                   and h.chosen.kind in ("city", "region") and not h.chosen.vague), None)
+    return [_mention(text, h, anchor) for h in hits]
+
+
+def _second_look(text: str, hits: list[Hit]) -> None:
+    """Re-pick each ambiguous name with the whole article as context (its own vote removed):
+    "Richmond ... Twickenham" is Richmond, London even when Twickenham comes later."""
+    ctx = Context(hits)
+    for h in hits:
+        if h.chosen is not None:
+            ctx.add(h.chosen, anchor=True)
+    picks: dict[str, Place] = {}
+    by_key: dict[str, list[Hit]] = {}
+    for h in hits:
+        if h.chosen is not None:
+            by_key.setdefault(normalize_name(text[h.start:h.end]), []).append(h)
+    peers = _listed_peers(text, hits)
+    for h in hits:
+        if h.chosen is None or len(h.readings) < 2 or h.feature == "demonym":
+            continue
+        key = normalize_name(text[h.start:h.end])
+        if key not in picks or h.qualifier or h.start in peers:
+            same = by_key.get(key, [])     # every mention of the name, so none votes for itself
+            for other in same:
+                ctx.add(other.chosen, True, sign=-1)
+            picks[key] = ctx.best(h.readings, h.qualifier, key, peers.get(h.start, ""))
+            for other in same:
+                ctx.add(other.chosen, True)
+        if picks[key] in h.readings and (picks[key].strong or h.supported or h.chosen is picks[key]
+                                         or ctx.near(picks[key], _SUPPORT_KM)):
+            h.chosen = picks[key]
+
+
+def _listed_peers(text: str, hits: list[Hit]) -> dict[int, str]:
+    """start -> the feature its list neighbours share: in "Missouri, New York and North
+    Carolina" New York is a state; in "Paris, London and Rome", a city."""
+    ordered = sorted((h for h in hits if h.chosen is not None), key=lambda h: h.start)
+    out: dict[int, str] = {}
+    for a, b in zip(ordered, ordered[1:]):
+        if not COORDINATION_RE.fullmatch(text, a.end, b.start):
+            continue
+        for this, other in ((a, b), (b, a)):
+            if len(other.readings) == 1 or unambiguous(other):
+                out.setdefault(this.start, other.chosen.feature)
+    return out
+
+
+def _known_without_cue(text: str, h: Hit, place: Place, repeated: set[str]) -> bool:
+    """A town named twice, or a city of 100,000 mid-sentence, is a place even without "in"
+    (not an alternate name, not a common word such as "Nice" or "Mobile")."""
+    if place.alternate or normalize_name(text[h.start:h.end]) in WEAK_ONLY:
+        return False
+    if text[h.start:h.end] in repeated and place.population >= 5000:
+        return True
+    return place.population >= 100_000 and not _sentence_initial(text, h.start)
+
+
+def _nearby(ctx: Context, readings) -> bool:
+    """A reading a few dozen km from the article's places, or in a state it names twice."""
+    return any(ctx.near(p, _SUPPORT_KM) or (p.admin1 and ctx.admin1.get(p.admin1, 0) >= 2)
+               for p in readings[:5] if not p.alternate)
+
+
+def _mention(text: str, h: Hit, anchor: Place | None) -> PlaceMention | None:
+    surface = text[h.start:h.end]
+    if h.feature == "street":
+        if anchor is None:
+            return None     # a street with no town named: no honest point
+        return PlaceMention(h.start, h.end, surface, surface, anchor.lat, anchor.lon, "site", h.role,
+                            feature="street", country=anchor.country)
+    p = h.chosen
+    if p is None:
+        return None
+    role = h.role
+    if h.feature == "demonym":
+        role = "actor" if role == "actor" else "mention"
+    return PlaceMention(h.start, h.end, surface, p.name, p.lat, p.lon, p.kind, role,
+                        p.capital if p.kind == "country" else None, p.vague, p.geonameid,
+                        h.feature or p.feature, p.country, p.admin1)
+
+
+def _repeated(text: str, hits: list[Hit]) -> set[str]:
+    """Names met at least twice mid-sentence: an article that keeps naming a town is about it."""
+    seen: Counter = Counter()
+    for h in hits:
+        if h.readings and h.start > 0 and text[h.start - 1] in " \t\xa0(\"“" and not _sentence_initial(text, h.start):
+            seen[text[h.start:h.end]] += 1
+    return {name for name, n in seen.items() if n >= 2}
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    head = text[max(0, s - 3):s].rstrip(" \t\xa0\"“‘'(")
+    return not head or head[-1] in ".!?:\n"
