@@ -37,6 +37,8 @@ _PLACE_ADJECTIVES = frozenset("""communist mainland red greater imperial soviet 
 southern northern eastern western central modern ancient north south east west upstate
 downtown new old northeast northwest southeast southwest northeastern northwestern southeastern
 southwestern suburban rural greater metro coastal
+one two three four five six seven eight nine ten several many some all both few other local area
+nearby former fellow neighboring neighbouring
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december""".split())
 _SENTENCE_STARTERS = frozenset("""in at on from to for with and but both when while after

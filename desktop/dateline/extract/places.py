@@ -249,7 +249,7 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
 # "Gainesville Police", "Newark City Council", "Erie County Sheriff": a town's own institutions
 _INSTITUTION_AFTER_RE = re.compile(
     r"[ \t](?:Police|Sheriff|Fire|City[ \t](?:Council|Hall|Manager|Commission)|Town[ \t](?:Council|Hall)|"
-    r"Board[ \t]of[ \t](?:Education|Supervisors|Commissioners)|Township|Borough|Mayor|Village|"
+    r"Board[ \t]of[ \t](?:Education|Supervisors|Commissioners)|Township|Borough|Mayor|Village|Council|"
     r"(?:High|Middle|Elementary)[ \t]School|Public[ \t](?:Schools?|Library)|Historical[ \t]Society|"
     r"Chamber[ \t]of[ \t]Commerce|City[ \t]Schools|School[ \t]District)\b|[ \t]+(?:residents|officials)\b")
 
