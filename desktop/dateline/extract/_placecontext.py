@@ -42,12 +42,14 @@ def _sentence_before(text: str, s: int, limit: int = 200) -> str:
     return window[breaks[-1].end():] if breaks else window
 
 
-_CITY_OF_RE = re.compile(r"(?i:\b(?:city|town|village|county|state|province|borough|township)\s+of\s+)$")
+_CITY_OF_RE = re.compile(r"(?i:\b(?:city|town|village|county|state|province|borough|township)\s+of\s+)$"
+                         # "Robin Garcia, 32, of Columbus", "formerly of Augusta", "a native of Erie"
+                         r"|(?:\d{1,3},|\b(?:formerly|both|all|native|resident|residents|natives))\s+of\s+$")
 
 
 def named_as_place(text: str, s: int) -> bool:
-    """"the city of Sevierville", "the town of Akuressa": the text says it is a place."""
-    return bool(_CITY_OF_RE.search(text, max(0, s - 20), s))
+    """"the city of Sevierville", "32, of Columbus": the text says it is a place."""
+    return bool(_CITY_OF_RE.search(text, max(0, s - 24), s))
 
 
 def location_context(text: str, s: int, kind: str) -> bool:

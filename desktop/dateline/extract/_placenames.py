@@ -115,6 +115,9 @@ def surnames(text: str, gaz) -> frozenset[str]:
                 any(p.strong for p in gaz.candidates(token_key(first))) or \
                 gaz.candidates(f"{token_key(first)} {token_key(m.group(2))}"):
             continue    # "In Richmond", "County Durham", "Rock Hill": not a person
+        last = gaz.candidates(token_key(m.group(2)))
+        if last and last[0].population >= 100_000:
+            continue    # "Rodeo Gainesville": a city that size is named, not a surname
         out.add(m.group(2))
     return frozenset(out)
 
