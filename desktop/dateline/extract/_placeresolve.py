@@ -67,8 +67,12 @@ class Context:
     def co_located(self, place: Place, key: str) -> bool:
         """Some other name in the article has a reading within about a degree of ``place``."""
         la, lo = _cell(place)
-        return any(self._cells.get((la + i, lo + j), set()) - {key}
-                   for i in (-1, 0, 1) for j in (-1, 0, 1))
+        for i in (-1, 0, 1):
+            for j in (-1, 0, 1):
+                keys = self._cells.get((la + i, lo + j))
+                if keys and (len(keys) > 1 or key not in keys):
+                    return True
+        return False
 
     def add(self, place: Place, anchor: bool, sign: int = 1) -> None:
         if place.vague:
@@ -117,15 +121,18 @@ class Context:
     def best(self, readings, qualifier: str | None, key: str = "", peer: str = "") -> Place:
         """The best reading; ``peer``: the feature of names listed with this one ("Missouri,
         New York and Ohio" are states alike)."""
+        if len(readings) == 1:
+            return readings[0]
         # "Tehran", "São Paulo", "New York": the city, not the division named after it
         cities = {p.admin1 for p in readings if p.kind == "city" and p.admin1 and
                   (p.population >= 100_000 or p.feature == "alias")}
 
-        def key(p: Place):
+        def rank(item):
+            i, p = item
             namesake = _NAMESAKE if p.kind == "region" and p.admin1 in cities and peer != p.feature else 0.0
             listed = _LISTED if peer and p.feature == peer else 0.0
-            return (self.score(p, qualifier, key) + namesake + listed, -readings.index(p))
-        return max(readings, key=key)
+            return (self.score(p, qualifier, key) + namesake + listed, -i)
+        return max(enumerate(readings), key=rank)[1]
 
 
 def _cell(place: Place) -> tuple[int, int]:

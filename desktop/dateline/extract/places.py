@@ -151,7 +151,7 @@ def _listed_divisions(text: str, lo: int, hi: int, gaz) -> list[Hit]:
 
 
 _STATE_ABBREVIATION_RE = re.compile(
-    r"(?<=[A-Za-z.], )(" + "|".join(sorted((re.escape(f) for f in STATE_FORMS if "." in f), key=len, reverse=True))
+    r", (" + "|".join(sorted((re.escape(f) for f in STATE_FORMS if "." in f), key=len, reverse=True))
     + r")(?![\w])")
 
 
@@ -160,6 +160,8 @@ def _state_abbreviations(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     after a place name is that state, known town or not."""
     out = []
     for m in _STATE_ABBREVIATION_RE.finditer(text, lo, hi):
+        if m.start() == 0 or not (text[m.start() - 1].isalpha() or text[m.start() - 1] == "."):
+            continue
         state = gaz.admin1(STATE_FORMS[m.group(1)])
         if state is not None:
             out.append(Hit(m.start(1), m.end(1), (state,), True, "mention", supported=True))
