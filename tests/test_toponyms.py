@@ -98,3 +98,12 @@ def test_extract_writes_a_toponyms_array_and_open_accepts_both():
                         "role": "location"}]
     with pytest.raises(DocumentError):
         validate_document(doc)
+
+
+def test_country_not_its_namesake_division_and_kinds():
+    text = "China warned Taiwan on Monday. Beijing said Taiwan must not seek independence in Texas."
+    found = [p for p in find_places(text) if p.text == "Taiwan"]
+    assert {p.kind for p in found} == {"country"}
+    from dateline.extract.places import toponym_kind
+    texas = next(p for p in find_places(text) if p.text == "Texas")
+    assert toponym_kind(texas) == "admin"

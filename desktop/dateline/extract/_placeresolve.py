@@ -126,10 +126,13 @@ class Context:
         # "Tehran", "São Paulo", "New York": the city, not the division named after it
         cities = {p.admin1 for p in readings if p.kind == "city" and p.admin1 and
                   (p.population >= 100_000 or p.feature == "alias")}
+        # "Taiwan", "Mexico": the country, not a division of it that bears its name
+        countries = {p.country for p in readings if p.kind == "country"}
 
         def rank(item):
             i, p = item
-            namesake = _NAMESAKE if p.kind == "region" and p.admin1 in cities and peer != p.feature else 0.0
+            namesake = _NAMESAKE if p.kind == "region" and peer != p.feature and (
+                p.admin1 in cities or p.country in countries) else 0.0
             listed = _LISTED if peer and p.feature == peer else 0.0
             return (self.score(p, qualifier, key) + namesake + listed, -i)
         return max(enumerate(readings), key=rank)[1]

@@ -285,8 +285,8 @@ def toponym_kind(p: PlaceMention) -> str:
     """The public ``kind`` of a toponym: "country", "admin", "city" or "other"."""
     if p.kind == "country":
         return "country"
-    if p.feature in ("admin1", "admin2") or (p.feature == "demonym" and p.kind == "region"):
-        return "admin"
+    if p.feature in ("admin1", "admin2") or (p.kind == "region" and p.admin1 and not p.vague):
+        return "admin"      # also curated states ("Texas") and state residents ("Ohioans")
     if p.kind == "city":
         return "city"
     return "other"      # sites, streets, seas, continents and other regions
