@@ -107,3 +107,11 @@ def test_country_not_its_namesake_division_and_kinds():
     from dateline.extract.places import toponym_kind
     texas = next(p for p in find_places(text) if p.text == "Texas")
     assert toponym_kind(texas) == "admin"
+
+
+def test_a_small_town_abroad_does_not_drag_a_capital_with_it():
+    text = ("Thousands marched in London on Saturday against Brexit. The British protesters, from "
+            "across the United Kingdom and Scotland, walked to Parliament in Whitehall. London police "
+            "said the march in London was peaceful.")
+    assert {p.country for p in find_places(text) if p.text == "London"} == {"GB"}
+    assert "Whitehall" not in [p.text for p in find_places(text)]

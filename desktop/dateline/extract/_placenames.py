@@ -104,7 +104,7 @@ def lowercase_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_RE.findall(text))
 
 
-def surnames(text: str, gaz) -> frozenset[str]:
+def surnames(text: str, gaz, lowered: frozenset[str] = frozenset()) -> frozenset[str]:
     """Words the article uses as people's names: surnames of full names ("Marvin F. Lane")
     and names with a title or a speech verb ("Mr. Jones", "Turner said")."""
     out = {m.group(1) or m.group(2) for m in _PERSON_CUE_RE.finditer(text)}
@@ -115,9 +115,8 @@ def surnames(text: str, gaz) -> frozenset[str]:
                 any(p.strong for p in gaz.candidates(token_key(first))) or \
                 gaz.candidates(f"{token_key(first)} {token_key(m.group(2))}"):
             continue    # "In Richmond", "County Durham", "Rock Hill": not a person
-        last = gaz.candidates(token_key(m.group(2)))
-        if last and last[0].population >= 100_000:
-            continue    # "Rodeo Gainesville": a city that size is named, not a surname
+        if first.lower() in lowered:
+            continue    # "Rodeo Gainesville": the article writes "rodeo" as a word, not a first name
         out.add(m.group(2))
     return frozenset(out)
 

@@ -60,6 +60,8 @@ class Context:
         # a reading in Tennessee, a few km apart -- that is what the article is about
         self._cells: dict[tuple[int, int], set[str]] = {}
         for h in hits:
+            if not (h.supported or (h.readings and h.readings[0].strong)):
+                continue    # a small town named in passing supports nothing ("Whitehall")
             for p in h.readings[:6]:
                 if p.kind != "country" and not p.vague:
                     self._cells.setdefault(_cell(p), set()).add(h.key)
@@ -77,8 +79,8 @@ class Context:
     def add(self, place: Place, anchor: bool, sign: int = 1) -> None:
         if place.vague:
             return
-        if place.admin1:
-            self.admin1[place.admin1] += sign * (2 if place.feature == "admin1" else 1)
+        if place.admin1:   # a state or county names the state; a town is half a vote
+            self.admin1[place.admin1] += sign * (2 if place.feature in ("admin1", "admin2") else 1)
         if place.country:
             self.countries[place.country] += sign
         if anchor and place.kind in ("city", "region") and place.feature not in ("admin1", "region"):
@@ -103,19 +105,20 @@ class Context:
 
     def score(self, place: Place, qualifier: str | None, key: str = "") -> float:
         score = prior(place) + (_ALTERNATE if place.alternate else 0.0)
-        if key and place.kind != "country" and self.co_located(place, key):
-            score += _CO_LOCATED
         if qualifier:
             if qualifier not in (place.admin1, place.country):
                 score += _QUALIFIER_MISMATCH
-        if place.admin1 and self.admin1.get(place.admin1):
+        if place.admin1 and self.admin1.get(place.admin1, 0) >= 2:
             score += _SAME_ADMIN1
         if place.country and self.countries.get(place.country):
             score += _SAME_COUNTRY
             if place.country == self.dominant():
                 score += _SAME_COUNTRY    # local news: "Paris" among Texas places is Paris, Texas
-        if place.kind != "country" and self.near(place, _NEAR_KM):
-            score += _NEAR
+        if place.kind != "country":     # nearness, of an anchor or of another name's reading
+            if self.near(place, _NEAR_KM):
+                score += _NEAR
+            elif key and self.co_located(place, key):
+                score += _CO_LOCATED
         return score
 
     def best(self, readings, qualifier: str | None, key: str = "", peer: str = "") -> Place:
@@ -165,6 +168,8 @@ def resolve(text: str, hits: list[Hit], gaz) -> list[PlaceMention | None]:
             h.chosen = chosen[key]
             continue
         place = ctx.best(h.readings, h.qualifier, h.key)
+        if _foreign_village(place, h, ctx):
+            continue
         if not (place.strong or h.supported or (_nearby(ctx, h.readings) and h.key not in WEAK_ONLY) or
                 _known_without_cue(text, h, place, repeated)):
             continue
@@ -181,14 +186,15 @@ def _second_look(text: str, hits: list[Hit]) -> None:
     """Re-pick each ambiguous name with the whole article as context (its own vote removed):
     "Richmond ... Twickenham" is Richmond, London even when Twickenham comes later."""
     ctx = Context(hits)
-    for h in hits:
-        if h.chosen is not None:
-            ctx.add(h.chosen, anchor=True)
+    # only names that stand on their own vote: a small town accepted for being near another
+    # reading must not pull its neighbours after it (London, Ohio "near" Whitehall, Ohio)
+    voters = [h for h in hits if h.chosen is not None and _votes(h)]
+    for h in voters:
+        ctx.add(h.chosen, anchor=True)
     picks: dict[str, Place] = {}
     by_key: dict[str, list[Hit]] = {}
-    for h in hits:
-        if h.chosen is not None:
-            by_key.setdefault(normalize_name(text[h.start:h.end]), []).append(h)
+    for h in voters:
+        by_key.setdefault(normalize_name(text[h.start:h.end]), []).append(h)
     peers = _listed_peers(text, hits)
     for h in hits:
         if h.chosen is None or len(h.readings) < 2 or h.feature == "demonym":
@@ -204,6 +210,18 @@ def _second_look(text: str, hits: list[Hit]) -> None:
         if picks[key] in h.readings and (picks[key].strong or h.supported or h.chosen is picks[key]
                                          or ctx.near(picks[key], _SUPPORT_KM)):
             h.chosen = picks[key]
+
+
+def _foreign_village(place: Place, h: Hit, ctx: Context) -> bool:
+    """A small town abroad in an article about one country, with nothing but "in" for it: a
+    name GeoNames lacks there ("Whitehall" in a London story is not Whitehall, Ohio)."""
+    dominant = ctx.dominant()
+    return bool(dominant and not place.strong and not h.qualifier and place.country != dominant
+                and place.kind == "city")
+
+
+def _votes(h: Hit) -> bool:
+    return h.supported or unambiguous(h) or h.chosen.strong
 
 
 def _listed_peers(text: str, hits: list[Hit]) -> dict[int, str]:

@@ -41,7 +41,7 @@ yi ing wen jinping putin may tracy george thornton carnegie university summit of
 best hope deal mission union independence liberty progress victory opportunity sale temple
 police orange plain march august asia center centre north south east west central global
 times city state republic town vernon western eastern northern southern coast upper lower gulf
-olympic arab liberal christmas gateway delta church street mill mary
+olympic arab liberal christmas gateway delta church street mill mary time english
 """.split())
 # Real places whose names are also common words or first names: they count only
 # in a location context ("talks in Nice", "born in Victoria"), never on their own.

@@ -87,8 +87,8 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     lead = {m.start("place"): m for m in LEAD_DATELINE_RE.finditer(text, lo, min(hi, lo + 400))
             if m.start("place") < 400}
     street_spans = list(streets(text, lo, hi))
-    people = Lazy(lambda: surnames(text, gaz))
     lowered = lowercase_words(text)
+    people = Lazy(lambda: surnames(text, gaz, lowered))
     counties = {h.start: h for h in _listed_divisions(text, lo, hi, gaz)}
     counties.update((h.start, h) for h in _state_abbreviations(text, lo, hi, gaz))
     in_street = Intervals(street_spans)
