@@ -166,10 +166,12 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
         # "Michigan State", "Georgia Smith")
         return not (strong and _modifier_of_body(text, e, after[1]))
     word = prev[1].rstrip(".").lower()
+    if re.fullmatch(r"[A-Z]\.", prev[1]) and single:
+        return True     # "Robert F. Kennedy": a middle initial
     if prev[1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", prev[1]):
         return False    # "... in Lincoln. Washington state": a sentence ended before
-    if word in _PLACE_ADJECTIVES or prev[1].isupper():
-        return False
+    if word in _PLACE_ADJECTIVES or (prev[1].isupper() and text[s:e].isupper()) or prev[1] in ("U.S.", "US"):
+        return False    # "BEIJING, CHINA", "U.S. Virginia": not a name
     head = before[:prev.start()].rstrip().rstrip("\"“‘'(").rstrip()
     if head and head[-1] not in ".!?:\n":
         return True     # a capitalised word mid-sentence: "Michael Jordan", "Global Times"

@@ -89,6 +89,11 @@ class Context:
             elif place in self.anchors:
                 self.anchors.remove(place)
 
+    def about_state(self, code: str) -> bool:
+        """The article is about that state: named twice and half its state votes or more."""
+        votes = self.admin1.get(code, 0) if code else 0
+        return votes >= 2 and 2 * votes >= sum(v for v in self.admin1.values() if v > 0)
+
     def dominant(self) -> str | None:
         """The country of at least 80 % of three or more resolved places, if any."""
         total = sum(self.countries.values())
@@ -108,8 +113,12 @@ class Context:
         if qualifier:
             if qualifier not in (place.admin1, place.country):
                 score += _QUALIFIER_MISMATCH
-        if place.admin1 and self.admin1.get(place.admin1, 0) >= 2:
-            score += _SAME_ADMIN1
+        votes = self.admin1.get(place.admin1, 0) if place.admin1 else 0
+        if votes >= 2:
+            # full weight when the state holds half the article's state votes or more: a local
+            # story; little in a national one naming twenty states ("Atlanta" is not in Michigan)
+            share = votes / max(1, sum(v for v in self.admin1.values() if v > 0))
+            score += _SAME_ADMIN1 * min(1.0, 2 * share)
         if place.country and self.countries.get(place.country):
             score += _SAME_COUNTRY
             if place.country == self.dominant():
@@ -250,7 +259,7 @@ def _known_without_cue(text: str, h: Hit, place: Place, repeated: set[str]) -> b
 
 def _nearby(ctx: Context, readings) -> bool:
     """A reading a few dozen km from the article's places, or in a state it names twice."""
-    return any(ctx.near(p, _SUPPORT_KM) or (p.admin1 and ctx.admin1.get(p.admin1, 0) >= 2)
+    return any(ctx.near(p, _SUPPORT_KM) or ctx.about_state(p.admin1)
                for p in readings[:5] if not p.alternate)
 
 
