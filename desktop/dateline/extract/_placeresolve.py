@@ -180,7 +180,7 @@ def resolve(text: str, hits: list[Hit], gaz) -> list[PlaceMention | None]:
         if _foreign_village(place, h, ctx):
             continue
         if not (place.strong or h.supported or (_nearby(ctx, h.readings) and h.key not in WEAK_ONLY) or
-                _known_without_cue(text, h, place, repeated)):
+                _known_without_cue(text, h, place, repeated, ctx)):
             continue
         h.chosen = place
         chosen.setdefault(key, place)
@@ -247,12 +247,15 @@ def _listed_peers(text: str, hits: list[Hit]) -> dict[int, str]:
     return out
 
 
-def _known_without_cue(text: str, h: Hit, place: Place, repeated: set[str]) -> bool:
-    """A town named twice, or a city of 100,000 mid-sentence, is a place even without "in"
-    (not an alternate name, not a common word such as "Nice" or "Mobile")."""
+def _known_without_cue(text: str, h: Hit, place: Place, repeated: set[str], ctx: Context) -> bool:
+    """A town the article keeps naming (and it is a local story, or the town is no village),
+    or a city of 100,000 mid-sentence, is a place even without "in" (not an alternate name,
+    not a common word such as "Nice" or "Mobile")."""
     if place.alternate or normalize_name(text[h.start:h.end]) in WEAK_ONLY:
         return False
-    if text[h.start:h.end] in repeated and place.population >= 5000:
+    if text[h.start:h.end] in repeated and place.population >= 5000 and (
+            place.population >= 20_000 or ctx.about_state(place.admin1) or
+            ctx.co_located(place, h.key)):
         return True
     return place.population >= 100_000 and not _sentence_initial(text, h.start)
 
