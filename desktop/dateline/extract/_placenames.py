@@ -127,7 +127,7 @@ express mirror guardian independent today weekly magazine radio tv television ai
 cowboys rangers giants""".split())
 
 
-def _modifier_of_body(text: str, e: int, word: str) -> bool:
+def _modifier_of_body(text: str, e: int, word: str, city: bool = False) -> bool:
     """True when the capitalised words after a place start a body named after it."""
     word = word.rstrip("'’s").lower()
     if word in _NOT_A_BODY or word in lexicon().media_heads:
@@ -136,15 +136,19 @@ def _modifier_of_body(text: str, e: int, word: str) -> bool:
     tail = chain.group(1).split() if chain else []
     if any(w.lower() in _NOT_A_BODY for w in tail):
         return False
-    # "Georgia Smith said", "Jordan Peterson, 45,": a person, not a body
-    return not (chain and len(tail) == 1 and PERSON_AFTER_RE.match(text, chain.end()))
+    # "Georgia Smith said", "Kobe Bryant died", "Jordan Peterson, 45,": a person, not a body
+    return not (chain and len(tail) == 1 and tail[0].lower() not in _LOCAL_HEADS and (
+        PERSON_AFTER_RE.match(text, chain.end()) or (city and _LOWER_NEXT_RE.match(text, chain.end()))))
+
+
+_LOWER_NEXT_RE = re.compile(r"[ \t]+(?!of\b|and\b|or\b)[a-z]")
 
 
 _CHAIN_AFTER_RE = re.compile(r"((?:[ \t][A-Z][\w'’&-]*){1,5})")
 
 
 def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = False,
-                        strong: bool = False) -> bool:
+                       strong: bool = False, city: bool = False) -> bool:
     """True for "Washington Post", "University of Sydney", "President Jordan", "Joe Jordan"
     (but not for "Gainesville Police Officer": a place's own institutions name the place)."""
     before = text[max(0, s - 60):s]
@@ -164,7 +168,7 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
         # a major place names its own bodies ("Florida Association of Realtors", "Kentucky
         # Workforce Cabinet") but not a newspaper, a team or a person ("Washington Post",
         # "Michigan State", "Georgia Smith")
-        return not (strong and _modifier_of_body(text, e, after[1]))
+        return not (strong and _modifier_of_body(text, e, after[1], city))
     word = prev[1].rstrip(".").lower()
     if re.fullmatch(r"[A-Z]\.", prev[1]) and single:
         return True     # "Robert F. Kennedy": a middle initial

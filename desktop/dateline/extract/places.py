@@ -218,7 +218,8 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     best = readings[0]
     if surface.isupper() and len(letters) <= 4 and not best.strong and lead is None:
         return None     # "BOE", "SWAT": an unsupported all-caps abbreviation is not a small town
-    if part_of_other_name(text, s, e, single, strong=best.strong and best.feature != "demonym"):
+    if part_of_other_name(text, s, e, single, strong=best.strong and best.feature != "demonym",
+                          city=best.kind == "city"):
         return None
     if single and not best.strong and lead is None and (
             OF_NAME_RE.match(text, e) or PERSON_AFTER_RE.match(text, e)) and not (
