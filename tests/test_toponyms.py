@@ -115,3 +115,18 @@ def test_a_small_town_abroad_does_not_drag_a_capital_with_it():
             "said the march in London was peaceful.")
     assert {p.country for p in find_places(text) if p.text == "London"} == {"GB"}
     assert "Whitehall" not in [p.text for p in find_places(text)]
+
+
+def test_first_names_and_national_lists_are_not_small_towns():
+    text = ("Kobe Bryant died on Sunday. The primaries moved from Iowa and New Hampshire to the "
+            "Nevada caucuses and South Carolina, then to Atlanta; Michigan and Ohio voted later.")
+    found = {p.text: p for p in find_places(text)}
+    assert "Kobe" not in found
+    assert found["Nevada"].feature == "admin1"
+    assert found["Atlanta"].admin1 == "US.GA"
+
+
+def test_a_local_story_keeps_its_local_town():
+    text = ("The earthquake damaged the towns of Carrascal, Cantilan, Madrid and Carmen in "
+            "Surigao del Sur, Philippines. Madrid District Hospital sustained cracks.")
+    assert {p.country for p in find_places(text) if p.text == "Madrid"} == {"PH"}
