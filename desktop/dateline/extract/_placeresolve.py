@@ -4,14 +4,20 @@ Each reading of a name scores its context-free prior (kind, then size: countries
 states before cities, big cities before small ones) plus evidence from the article:
 
 - a qualifier: "Alexandria, La." keeps only readings in Louisiana;
-- the article's states and countries: named outright ("Texas", "Rapides Parish") or
-  implied by places that have one reading ("Nanjing" implies China);
-- nearness to the article's unambiguous places and to its dateline ("WINONA --");
-- one sense per article: the same name means the same place throughout.
+- the article's states, in proportion to how much it is about them ("Texas" and "Lamar
+  County" make a Paris story local; one of twenty states in a campaign story does not),
+  and its countries (more when one country holds most of its places: a local story);
+- nearness to the article's anchors (its dateline, names with one reading, cued names) or
+  to a reading of another name ("Paris" and "Henry County" both have one in Tennessee);
+- a list's shared kind ("Missouri, New York and Ohio" are states), and the city before a
+  division named after it ("Tehran", "São Paulo") or a country before its namesake division;
+- one sense per article, then a second look at each ambiguous name with the whole article,
+  where only self-standing names vote (a town chosen for being near another does not).
 
-Small places ("weak" entries) count only with support: a cue ("in Summit"), a
-qualifier, a dateline, or a reading near the article's other places -- so "Henry's
-arrest" is not a town unless the article is about that corner of Louisiana.
+Small places ("weak" entries) count only with support: a cue ("in Summit"), a qualifier, a
+dateline, a reading near the article's places, or a town the article keeps naming -- so
+"Henry's arrest" is not a town unless the article is about that corner of Louisiana; and a
+small town abroad in a one-country story is dropped (GeoNames lacks the real one).
 """
 from __future__ import annotations
 
@@ -154,7 +160,7 @@ def _cell(place: Place) -> tuple[int, int]:
     return int(math.floor(place.lat)), int(math.floor(place.lon))
 
 
-def unambiguous(hit) -> bool:
+def unambiguous(hit: Hit) -> bool:
     """One reading, or a curated/major reading far above the rest."""
     readings = hit.readings
     if len(readings) == 1 or hit.qualifier:
@@ -162,7 +168,7 @@ def unambiguous(hit) -> bool:
     return prior(readings[0]) - prior(readings[1]) >= 3.0
 
 
-def resolve(text: str, hits: list[Hit], gaz) -> list[PlaceMention | None]:
+def resolve(text: str, hits: list[Hit]) -> list[PlaceMention | None]:
     """Pick each hit's reading with the article's context; drop unsupported small places."""
     for h in hits:
         h.key = normalize_name(text[h.start:h.end])
@@ -172,7 +178,7 @@ def resolve(text: str, hits: list[Hit], gaz) -> list[PlaceMention | None]:
     ordered = sorted((h for h in hits if h.readings),
                      key=lambda h: (not unambiguous(h), not h.supported, h.start))
     for h in ordered:                  # unambiguous and cued names first: they set the scene
-        key = normalize_name(text[h.start:h.end])
+        key = h.key
         if h.qualifier is None and key in chosen:
             h.chosen = chosen[key]
             continue

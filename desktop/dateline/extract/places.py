@@ -62,7 +62,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     lo = max(0, min(start, hi))
     gaz = get_gazetteer()
     hits = _recognise(text, lo, hi, gaz)
-    return [m for m in resolve(text, hits, gaz) if m is not None]
+    return [m for m in resolve(text, hits) if m is not None]
 
 
 def dateline_place(text: str) -> PlaceMention | None:
