@@ -130,3 +130,12 @@ def test_a_local_story_keeps_its_local_town():
     text = ("The earthquake damaged the towns of Carrascal, Cantilan, Madrid and Carmen in "
             "Surigao del Sur, Philippines. Madrid District Hospital sustained cracks.")
     assert {p.country for p in find_places(text) if p.text == "Madrid"} == {"PH"}
+
+
+def test_townships_and_no_duplicate_qualifier_states():
+    text = "It could be St. Clair Twp., Madison Twp. or Trenton in Butler County, Ohio."
+    found = [(p.text, p.name) for p in find_places(text)]
+    assert ("St. Clair Twp.", "St. Clair Twp.") in found and ("Madison Twp.", "Madison Twp.") in found
+    assert [t for t, _ in found].count("Ohio") == 1
+    madison = next(p for p in find_places(text) if p.text == "Madison Twp.")
+    assert madison.admin1 == "US.OH"

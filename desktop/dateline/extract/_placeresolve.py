@@ -282,6 +282,9 @@ def _mention(text: str, h: Hit, anchor: Place | None) -> PlaceMention | None:
     p = h.chosen
     if p is None:
         return None
+    if h.feature == "township":    # placed at its namesake town, named as itself
+        return PlaceMention(h.start, h.end, surface, surface, p.lat, p.lon, "region", h.role,
+                            feature="township", country=p.country, admin1=p.admin1)
     role = h.role
     if h.feature == "demonym":
         role = "actor" if role == "actor" else "mention"

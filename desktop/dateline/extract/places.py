@@ -91,6 +91,7 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     people = Lazy(lambda: surnames(text, gaz, lowered))
     counties = {h.start: h for h in _listed_divisions(text, lo, hi, gaz)}
     counties.update((h.start, h) for h in _state_abbreviations(text, lo, hi, gaz))
+    counties.update((h.start, h) for h in _townships(text, lo, hi, gaz))
     in_street = Intervals(street_spans)
     resume = lo
     for m in _START_RE.finditer(text, lo, hi):
@@ -118,14 +119,13 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
         hit = _accept(text, m.start(), e, readings, single, hits[-1] if hits else None, dateline, people)
         if hit is not None:
             hits.append(hit)
-            hits += _qualifier_hits(text, hit, gaz)
         resume = e
     # only where something happens ("on Main Street", "at 775 Main St."): a street named in
     # passing ("Highway 35 near Los Gatos", "the Webb Center on Evergreen Street") adds no place
     hits += [Hit(s, e, (), False, "location", feature="street") for s, e in street_spans
              if location_context(text, s, "region")]
     hits.sort(key=lambda h: h.start)
-    return hits
+    return [h for i, h in enumerate(hits) if i == 0 or (h.start, h.end) != (hits[i - 1].start, hits[i - 1].end)]
 
 
 _DIVISIONS_LIST_RE = re.compile(
@@ -168,19 +168,21 @@ def _state_abbreviations(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     return out
 
 
-def _qualifier_hits(text: str, hit: Hit, gaz) -> list[Hit]:
-    """The state in "Fresno, Calif." or "CHARLESTON, W.Va. --" is a toponym of its own
-    (abbreviations are found by ``_state_abbreviations``)."""
-    if not hit.qualifier or "." not in hit.qualifier:
-        return []
-    span = qualifier_after(text, hit.end)
-    if span is not None and "." in text[span[1]:span[2]]:
-        return []
-    span = qualifier_after(text, hit.end)
-    state = gaz.admin1(hit.qualifier)
-    if span is None or state is None or not span[0]:
-        return []
-    return [Hit(span[1], span[2], (state,), True, "mention", supported=True)]
+_TOWNSHIP_RE = re.compile(r"\b((?:St\.[ \t])?(?:[A-Z][a-z]+[ \t]){1,2})(?:Township|Twp\.)")
+
+
+def _townships(text: str, lo: int, hi: int, gaz) -> list[Hit]:
+    """"Madison Township", "St. Clair Twp.": a township is placed at the town it is named for
+    (the one the article's context picks), GeoNames having no townships in this gazetteer."""
+    out = []
+    if "Township" not in text and "Twp." not in text:
+        return out
+    for m in _TOWNSHIP_RE.finditer(text, lo, hi):
+        readings = tuple(p for p in gaz.candidates(normalize_name(m.group(1))) if p.kind == "city")
+        if readings:
+            out.append(Hit(m.start(), m.end(), readings, False, "mention", supported=True,
+                           feature="township"))
+    return out
 
 
 # A weak longer name ending in one of these loses to the strong place it starts with
