@@ -191,10 +191,28 @@ def resolve(text: str, hits: list[Hit]) -> list[PlaceMention | None]:
         h.chosen = place
         chosen.setdefault(key, place)
         ctx.add(place, anchor=unambiguous(h) or h.supported)
+    _list_neighbours(text, hits)
     _second_look(text, ordered)
     anchor = next((h.chosen for h in hits if h.chosen is not None and h.role == "location"
                    and h.chosen.kind in ("city", "region") and not h.chosen.vague), None)
     return [_mention(text, h, anchor) for h in hits]
+
+
+def _list_neighbours(text: str, hits: list[Hit]) -> None:
+    """"Middletown, Trenton and Monroe": a small town listed with a place the article has
+    placed is that place's neighbour, when it has a reading in the same state."""
+    ordered = sorted((h for h in hits if h.readings), key=lambda h: h.start)
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(ordered, ordered[1:]):
+            if (a.chosen is None) == (b.chosen is None) or not COORDINATION_RE.fullmatch(text, a.end, b.start):
+                continue
+            known, other = (a, b) if a.chosen is not None else (b, a)
+            state = known.chosen.admin1
+            same = [p for p in other.readings if state and p.admin1 == state and p.kind == known.chosen.kind]
+            if same and not other.readings[0].vague:
+                other.chosen, changed = same[0], True
 
 
 def _second_look(text: str, hits: list[Hit]) -> None:
