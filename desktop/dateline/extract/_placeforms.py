@@ -3,8 +3,7 @@
 - a qualifier after a name: "Alexandria, La.", "Paris, Texas", "Portland, Maine",
   "Springfield, IL", "Nanjing, China";
 - a lead dateline in running text: "WINONA -- The body ...", "JEFFERSONVILLE, Ind. (AP) -";
-- street and road names: "Alps Road", "775 Main St.", "Highway 30", "Interstate 45";
-- demonyms: "Russian", "Palestinians" (a country named by its people).
+- street and road names: "Alps Road", "775 Main St.", "Highway 30", "Interstate 45".
 """
 from __future__ import annotations
 
@@ -32,8 +31,6 @@ STATE_FORMS: dict[str, str] = {}
 for _code, _forms in _STATES.items():
     for _form in _forms + (_code,):
         STATE_FORMS[_form] = f"US.{_code}"
-# Abbreviations that read as state names only right after "Town," (never alone)
-ABBREVIATIONS = frozenset(f for f in STATE_FORMS if f.endswith(".") or f.isupper())
 
 _QUALIFIER_RE = re.compile(r",[ \t]+((?:[A-Z][a-z]*\.?[ \t]?){1,3}[A-Z]?[a-z]*\.?)")
 
@@ -89,10 +86,3 @@ def streets(text: str, lo: int, hi: int):
             continue    # "St. Louis", "Dr. Smith": a saint or a doctor, not a street
         yield s, e
 
-
-def demonym_key(word: str, demonyms: dict[str, str]) -> str | None:
-    """ISO code of the country a demonym (or its plural) names: "Russians" -> "RU"."""
-    code = demonyms.get(word)
-    if code is None and word.endswith("s"):
-        code = demonyms.get(word[:-1])
-    return code
