@@ -139,3 +139,13 @@ def test_townships_and_no_duplicate_qualifier_states():
     assert [t for t, _ in found].count("Ohio") == 1
     madison = next(p for p in find_places(text) if p.text == "Madison Twp.")
     assert madison.admin1 == "US.OH"
+
+
+def test_bracketed_dateline_landmarks_and_local_police():
+    text = ("[HANOI] Officials met. Crowds gathered in Kim Il Sung Square. The court in The Hague "
+            "ruled. Richmond police said. The Bank of England and the OAS met in WA.")
+    found = {p.text: p for p in find_places(text)}
+    assert dateline_place(text).name == "Hanoi"
+    assert found["Kim Il Sung Square"].name == "Pyongyang" and "The Hague" in found
+    assert "Richmond" in found
+    assert not {"Bank", "England", "OAS", "WA"} & set(found)

@@ -55,7 +55,9 @@ def qualifier_after(text: str, end: int) -> tuple[str, int, int] | None:
 # "WINONA -- The body", "JEFFERSONVILLE, Ind. (AP) - A World War II", "MIEH MIEH/BEIRUT:"
 LEAD_DATELINE_RE = re.compile(
     r"(?:^|(?<=[.!?\]])[ \t]+|\n[ \t]*)(?P<place>[A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
-    r"(?P<qual>,[ \t]*[A-Z][A-Za-z. ]{1,20}?)?[ \t]*(?:\([A-Za-z. ]{2,30}\))?[ \t]*(?:--|[-–—\x97:])[ \t]")
+    r"(?P<qual>,[ \t]*[A-Z][A-Za-z. ]{1,20}?)?[ \t]*(?:\([A-Za-z. ]{2,30}\))?[ \t]*(?:--|[-–—\x97:])[ \t]"
+    # "[HANOI] Officials met": a bracketed dateline
+    r"|(?:^|\n)[ \t]*\[(?P<bracketed>[A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})\]")
 
 _STREET_SUFFIX = (r"Road|Rd\.|Street|St\.|Avenue|Ave\.|Drive|Dr\.|Boulevard|Blvd\.|Lane|Ln\.|Parkway|Pkwy\.|"
                   r"Pike|Terrace|Circle|Trail|Expressway|Freeway")   # not "Court": news names courts, not streets

@@ -77,15 +77,21 @@ def dateline_place(text: str) -> PlaceMention | None:
 
 def _lead_dateline_at(text: str, s: int) -> bool:
     for m in LEAD_DATELINE_RE.finditer(text, 0, min(len(text), 400)):
-        if m.start("place") == s:
+        if _lead_span(m)[0] == s:
             return True
     return False
 
 
+def _lead_span(m) -> tuple[int, int]:
+    """The place name's span in a lead dateline match ("WINONA --" or "[HANOI]")."""
+    group = "place" if m.group("place") else "bracketed"
+    return m.start(group), m.end(group)
+
+
 def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     hits: list[Hit] = []
-    lead = {m.start("place"): m for m in LEAD_DATELINE_RE.finditer(text, lo, min(hi, lo + 400))
-            if m.start("place") < 400}
+    lead = {_lead_span(m)[0]: m for m in LEAD_DATELINE_RE.finditer(text, lo, min(hi, lo + 400))
+            if _lead_span(m)[0] < 400}
     street_spans = list(streets(text, lo, hi))
     lowered = lowercase_words(text)
     people = Lazy(lambda: surnames(text, gaz, lowered))
@@ -110,7 +116,7 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
             resume = e
             continue
         dateline = lead.get(m.start())
-        if dateline is not None and dateline.end("place") != e:
+        if dateline is not None and _lead_span(dateline)[1] != e:
             dateline = None     # "RIDGE FARM, Ill.": the dateline names a place we do not know
         if single and not readings[0].strong and m.group().lower() in lowered and dateline is None:
             resume = e
@@ -256,7 +262,8 @@ _INSTITUTION_AFTER_RE = re.compile(
     r"[ \t](?:Police|Sheriff|Fire|City[ \t](?:Council|Hall|Manager|Commission)|Town[ \t](?:Council|Hall)|"
     r"Board[ \t]of[ \t](?:Education|Supervisors|Commissioners)|Township|Borough|Mayor|Village|Council|"
     r"(?:High|Middle|Elementary)[ \t]School|Public[ \t](?:Schools?|Library)|Historical[ \t]Society|"
-    r"Chamber[ \t]of[ \t]Commerce|City[ \t]Schools|School[ \t]District)\b|[ \t]+(?:residents|officials)\b")
+    r"Chamber[ \t]of[ \t]Commerce|City[ \t]Schools|School[ \t]District)\b|"
+    r"[ \t]+(?:residents|officials|police|firefighters|deputies|authorities|city[ \t]council)\b")
 
 
 def _matching_qualifier(readings, state: str | None, surface: str) -> str | None:
