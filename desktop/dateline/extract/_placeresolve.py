@@ -312,12 +312,18 @@ def _mention(text: str, h: Hit, anchor: Place | None) -> PlaceMention | None:
 
 
 def _repeated(text: str, hits: list[Hit]) -> set[str]:
-    """Names met at least twice mid-sentence: an article that keeps naming a town is about it."""
+    """Names met at least twice, once mid-sentence: an article that keeps naming a town
+    (its headline "Decatur lights up downtown", then "in Decatur's case") is about it."""
     seen: Counter = Counter()
+    inside: set[str] = set()
     for h in hits:
-        if h.readings and h.start > 0 and text[h.start - 1] in " \t\xa0(\"“" and not _sentence_initial(text, h.start):
-            seen[text[h.start:h.end]] += 1
-    return {name for name, n in seen.items() if n >= 2}
+        if not h.readings:
+            continue
+        name = text[h.start:h.end]
+        seen[name] += 1
+        if h.start > 0 and text[h.start - 1] in " \t\xa0(\"“" and not _sentence_initial(text, h.start):
+            inside.add(name)
+    return {name for name, n in seen.items() if n >= 2 and name in inside}
 
 
 def _sentence_initial(text: str, s: int) -> bool:
