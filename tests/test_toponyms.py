@@ -149,3 +149,16 @@ def test_bracketed_dateline_landmarks_and_local_police():
     assert found["Kim Il Sung Square"].name == "Pyongyang" and "The Hague" in found
     assert "Richmond" in found
     assert not {"Bank", "England", "OAS", "WA"} & set(found)
+
+
+def test_gazetteer_file_round_trip_and_format_check(tmp_path):
+    import gzip
+    import io
+    from dateline.extract._gazfile import write_sections
+    path = tmp_path / "g.bin.gz"
+    with gzip.open(path, "wb") as packed, io.TextIOWrapper(packed, encoding="utf-8", newline="") as out:
+        write_sections(out, {"names": ["Paris", "São Paulo", "bad\nline"], "empty": []})
+    assert read_sections(path) == {"names": ["Paris", "São Paulo", "bad line"], "empty": []}
+    path.write_bytes(gzip.compress(b"something else"))
+    with pytest.raises(ValueError):
+        read_sections(path)
