@@ -76,12 +76,19 @@ def test_multi_word_names_win_over_their_parts():
     "Michael Jordan scored. Georgia Smith said. President Jordan spoke.",
     "The Washington Post, the New York Times and the Global Times reported.",
     "He studied at the University of Sydney.",
-    "Chinese and South Korean officials met North Korean envoys.",
     "XI-TRUMP SUMMIT However, the two sides met.",
-    "Sokcho officials denied it. Sokcho is quiet.",     # small town, no location context
+    "Sokcho denied it. Sokcho is quiet.",     # small town, no location context
 ])
 def test_no_false_positives(text):
     assert places(text) == []
+
+
+def test_demonyms_name_their_country_but_are_never_locations():
+    found = find_places("Chinese and South Korean officials met North Korean envoys in Seoul.")
+    demonyms = [(p.text, p.name, p.role) for p in found if p.feature == "demonym"]
+    assert demonyms == [("Chinese", "China", "mention"), ("South Korean", "South Korea", "mention"),
+                        ("North Korean", "North Korea", "mention")]
+    assert [(p.text, p.role) for p in found if p.feature != "demonym"] == [("Seoul", "location")]
 
 
 def test_small_town_needs_a_location_context():

@@ -62,6 +62,7 @@ def validate_document(doc: object, origin: str = "document") -> None:
     for key in ("articles", "events", "statements"):
         _check_unique_ids(doc[key], f"{origin}: {key}")
     _check_timexes(doc.get("timexes"), origin)   # optional: documents before it lack it
+    _check_toponyms(doc.get("toponyms"), f"{origin}: toponyms")
 
 
 def _check_timexes(timexes: object, origin: str) -> None:
@@ -79,6 +80,28 @@ def _check_timexes(timexes: object, origin: str) -> None:
                                 f"{sorted(TIMEX_TYPES)}")
         _check_offsets(timex, where, ("start", "end"))
         _check_dates(timex, where, bounded=False)   # "the 11th century" is a fine timex
+
+
+TOPONYM_KINDS = ("country", "admin", "city", "other")
+TOPONYM_ROLES = ("location", "mention", "actor")
+
+
+def _check_toponyms(toponyms: object, where: str) -> None:
+    """Optional (documents written before it existed have none): a list of place names."""
+    if toponyms is None:
+        return
+    if not isinstance(toponyms, list):
+        raise DocumentError(f"{where} must be a list")
+    for index, t in enumerate(toponyms):
+        at = f"{where}[{index}]"
+        _check_record(t, at, ("article", "start", "end", "name"))
+        _check_types(t, at, {"article": str, "text": str, "name": str, "geonameid": int},
+                     not_null=("article", "name"))
+        _check_offsets(t, at, ("start", "end"))
+        _check_place(t, at)
+        if t.get("kind") not in TOPONYM_KINDS or t.get("role") not in TOPONYM_ROLES:
+            raise DocumentError(f"{at}: kind must be one of {list(TOPONYM_KINDS)} and role one of "
+                                f"{list(TOPONYM_ROLES)}")
 
 
 def _check_event(event: object, where: str) -> None:

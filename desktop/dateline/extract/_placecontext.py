@@ -42,6 +42,19 @@ def _sentence_before(text: str, s: int, limit: int = 200) -> str:
     return window[breaks[-1].end():] if breaks else window
 
 
+_CITY_OF_RE = re.compile(r"(?i:\b(?:city|town|village|county|state|province|borough|township)\s+of\s+)$"
+                         # "Robin Garcia, 32, of Columbus", "formerly of Augusta", "a native of Erie"
+                         r"|(?:\d{1,3},|\b(?:formerly|both|all|native|resident|residents|natives))\s+of\s+$"
+                         # "a Republican from Florence", "a student from Paris", "D-Charleston"
+                         r"|\b(?:man|woman|boy|girl|teen|teenager|couple|family|resident|native|student|"
+                         r"Republican|Democrat|lawmaker|senator|native)\s+from\s+$|\b[DR]-$")
+
+
+def named_as_place(text: str, s: int) -> bool:
+    """"the city of Sevierville", "32, of Columbus": the text says it is a place."""
+    return bool(_CITY_OF_RE.search(text, max(0, s - 24), s))
+
+
 def location_context(text: str, s: int, kind: str) -> bool:
     """True when the words before a mention place an event there."""
     before = text[max(0, s - 80):s]

@@ -37,7 +37,8 @@ def build_document(pairs: list[tuple[object, ArticleExtraction]]) -> dict:
     statements = _statements(pairs, names, where)
     return {"schema": SCHEMA, "articles": [_article(a) for a, _ in pairs],
             "events": events, "statements": statements,
-            "timexes": [{"article": a.id, **t} for a, ex in pairs for t in ex.timexes]}
+            "timexes": [{"article": a.id, **t} for a, ex in pairs for t in ex.timexes],
+            "toponyms": [{"article": a.id, **t} for a, ex in pairs for t in ex.toponyms]}
 
 
 def canonical_names(pairs) -> dict[str, str]:

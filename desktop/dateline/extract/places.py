@@ -3,7 +3,12 @@
 A mention is found by scanning capitalised tokens for the longest gazetteer name
 ("South Korea" beats "Korea", "New York Times" is rejected as a whole), then
 filtered so that people and organisations are not places ("President Xi",
-"Global Times", "Washington Post", "University of Sydney"). Its role is:
+"Global Times", "Washington Post", "University of Sydney": ``_placenames``), then
+resolved to one reading with the article's own context (``_placeresolve``: "Alexandria,
+La.", the states and places the article names, its dateline). Beside gazetteer names it
+finds demonyms ("Russian"), AP state abbreviations ("Calif."), lead datelines ("WINONA --"),
+listed counties ("Douglas and Sarpy counties") and streets where something happens
+(``_placeforms``). Its role is:
 
 - "location": where something happened -- "in Seoul", "arrived in Beijing",
   "traveled to Beijing", "at Diaoyutai State Guesthouse", "reported from
@@ -21,26 +26,19 @@ never a place at all (``NEVER_PLACES``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ._placecontext import is_actor, is_dateline, location_context
-from .gazetteer import Place, get_gazetteer
+from ._placecontext import is_actor, is_dateline, location_context, named_as_place
+from ._placeforms import LEAD_DATELINE_RE, STATE_FORMS, qualifier_after, streets
+from ._placenames import (COORDINATION_RE, OF_NAME_RE, PERSON_AFTER_RE, Lazy, lowercase_words,
+                          part_of_other_name, possessive, surnames, token_key)
+from ._placeresolve import resolve
+from ._placetypes import Hit, PlaceMention
+from .gazetteer import _ABBREVIATED, Place, get_gazetteer, lookup, normalize_name
+from .intervals import Intervals
+
+__all__ = ["ROLES", "PlaceMention", "dateline_place", "find_places", "toponym_kind", "toponym_record"]
 
 ROLES = ("location", "actor", "mention")
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    start: int
-    end: int
-    text: str
-    name: str                 # canonical ("Beijing", "North Korea")
-    lat: float
-    lon: float
-    kind: str                 # "city" | "country" | "region" | "site"
-    role: str                 # "location" | "actor" | "mention"
-    capital: str | None = None   # for countries: the capital (map anchor for actors)
-    vague: bool = False          # continent / macro-region: named, never mapped as a point
 
 
 # Words (periods allowed in "U.S.", "N. Korea"); a possessive "'s" is not part of a word.
@@ -49,163 +47,238 @@ _TOKEN_RE = re.compile(
 # A token that starts a word (not the "Brien" of "O'Brien", not the "Phone" of "iPhone").
 _START_RE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])(?=[A-Z\u00C0-\u00DE\u0100-\u017F])" + _TOKEN_RE.pattern)
 _JOIN_RE = re.compile(r"[ \t\xa0]+|-|[ \t]*\n[ \t]*(?=[a-z])")
-_TITLES = frozenset("""president premier minister secretary mr mrs ms dr general gen senator
-sen governor gov rep representative king queen prince princess ambassador spokesman
-spokeswoman chairman leader mayor judge justice pope saint st lord lady sir""".split())
-# Title-case words that may follow a place without making it part of another name.
-_DESCRIPTORS = frozenset("""president prime foreign defense defence secretary minister
-ministry ambassador embassy consulate navy army air coast marine marines forces force
-government state congress senate treasury trade commerce vice deputy special envoy
-officials official leader leaders premier chairman general governor mayor police
-military central communist national ambassadors administration department
-monday tuesday wednesday thursday friday saturday sunday january february march april
-may june july august september october november december""".split())
-# A place preceded by one of these Title-case words is still a place.
-_PLACE_ADJECTIVES = frozenset("""communist mainland red greater imperial soviet nationalist
-southern northern eastern western central modern ancient north south east west upstate
-downtown new old""".split())
-_SENTENCE_STARTERS = frozenset("""in at on from to for with and but both when while after
-before since unlike like across inside outside near around throughout within into toward
-towards neither either only even meanwhile the a an as if then also so yet or nor until
-whereas although though because where via over under beyond against between among than
-about despite during without through upon why how what who whom whose which will would
-can could does did is are was were has have had should must may might not no""".split())
 _FACILITY_RE = re.compile(
     r"[ \t\xa0]+(?:hospital|clinic|airport|university|college|school|stadium|station|prison|hotel|"
     r"church|mosque|temple|market|square|street|avenue|road|bridge|park|neighbou?rhood)\b")
-_PREV_CAP_RE = re.compile(r"([A-Z][\w.]*)[ \t\xa0]$")
-_ORG_OF_RE = re.compile(r"\b(?:University|College|School|Bank|Institute|Academy|Museum|Council|"
-                        r"Center|Centre|Voice|Port|Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?$")
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
-    """Place mentions in ``text[start:end]`` (offsets index ``text``).
+    """Place mentions in ``text[start:end]`` (offsets index ``text``), resolved with the
+    article's own context (see ``_placeresolve``).
 
     Only capitalised words can start a name, so one regex pass finds those and the
     gazetteer dicts are probed from each (the rest of the text is never tokenised)."""
     hi = len(text) if end is None else max(0, min(end, len(text)))
     lo = max(0, min(start, hi))
     gaz = get_gazetteer()
-    found: list[PlaceMention] = []
+    hits = _recognise(text, lo, hi, gaz)
+    return [m for m in resolve(text, hits) if m is not None]
+
+
+def dateline_place(text: str) -> PlaceMention | None:
+    """The article's dateline place ("TAIPEI (Reuters) -", "WINONA --"), or None."""
+    head_end = min(len(text), 400)
+    for m in find_places(text, 0, head_end):
+        if m.role == "location" and m.feature not in ("street", "demonym") and (
+                is_dateline(text, m.start, m.end) or _lead_dateline_at(text, m.start)):
+            return m
+    return None
+
+
+def _lead_dateline_at(text: str, s: int) -> bool:
+    for m in LEAD_DATELINE_RE.finditer(text, 0, min(len(text), 400)):
+        if _lead_span(m)[0] == s:
+            return True
+    return False
+
+
+def _lead_span(m) -> tuple[int, int]:
+    """The place name's span in a lead dateline match ("WINONA --" or "[HANOI]")."""
+    group = "place" if m.group("place") else "bracketed"
+    return m.start(group), m.end(group)
+
+
+def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
+    hits: list[Hit] = []
+    lead = {_lead_span(m)[0]: m for m in LEAD_DATELINE_RE.finditer(text, lo, min(hi, lo + 400))
+            if _lead_span(m)[0] < 400}
+    street_spans = list(streets(text, lo, hi))
+    lowered = lowercase_words(text)
+    people = Lazy(lambda: surnames(text, gaz, lowered))
+    counties = {h.start: h for h in _listed_divisions(text, lo, hi, gaz)}
+    counties.update((h.start, h) for h in _state_abbreviations(text, lo, hi, gaz))
+    counties.update((h.start, h) for h in _townships(text, lo, hi, gaz))
+    in_street = Intervals(street_spans)
     resume = lo
     for m in _START_RE.finditer(text, lo, hi):
         if m.start() < resume or not m.group()[0].isupper():
             continue
+        county = counties.get(m.start())
+        if county is not None:
+            hits.append(county)
+            resume = county.end
+            continue
         match = _longest_match(text, m, hi, gaz)
         if match is None:
             continue
-        e, place, single = match
-        mention = _accept(text, m.start(), e, place, single=single, prev=found[-1] if found else None)
-        if mention is not None:
-            found.append(mention)
+        e, readings, single = match
+        if in_street.overlaps(m.start(), e):
+            resume = e
+            continue
+        dateline = lead.get(m.start())
+        if dateline is not None and _lead_span(dateline)[1] != e:
+            dateline = None     # "RIDGE FARM, Ill.": the dateline names a place we do not know
+        if single and not readings[0].strong and m.group().lower() in lowered and dateline is None:
+            resume = e
+            if not location_context(text, m.start(), readings[0].kind):
+                continue     # "Over the past year", "Church & State": the article writes it as a word
+        hit = _accept(text, m.start(), e, readings, single, hits[-1] if hits else None, dateline, people)
+        if hit is not None:
+            hits.append(hit)
         resume = e
-    return found
+    # only where something happens ("on Main Street", "at 775 Main St."): a street named in
+    # passing ("Highway 35 near Los Gatos", "the Webb Center on Evergreen Street") adds no place
+    hits += [Hit(s, e, (), False, "location", feature="street") for s, e in street_spans
+             if location_context(text, s, "region")]
+    hits.sort(key=lambda h: h.start)
+    return [h for i, h in enumerate(hits) if i == 0 or (h.start, h.end) != (hits[i - 1].start, hits[i - 1].end)]
 
 
-_KEYS: dict[str, str] = {}
+_DIVISIONS_LIST_RE = re.compile(
+    r"((?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?(?:,[ \t]*|[ \t]+)(?:(?:and|or)[ \t]+)?){1,8})"
+    r"(counties|parishes|townships)\b")
+_DIVISION_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?")
+_DIVISION_SUFFIX = {"counties": "County", "parishes": "Parish", "townships": "Township"}
 
 
-def _token_key(word: str) -> str:
-    key = _KEYS.get(word)
-    if key is None:
-        key = word.replace("’", "'").replace(".", "").lower()
-        if len(_KEYS) < 200_000:
-            _KEYS[word] = key
-    return key
+def _listed_divisions(text: str, lo: int, hi: int, gaz) -> list[Hit]:
+    """"Douglas, Lancaster and Sarpy counties": each name is a county (the list says so)."""
+    out = []
+    if "counties" not in text and "parishes" not in text and "townships" not in text:
+        return out      # the list regex backtracks: skip it where it cannot match
+    for m in _DIVISIONS_LIST_RE.finditer(text, lo, hi):
+        suffix = _DIVISION_SUFFIX[m.group(2)]
+        for name in _DIVISION_NAME_RE.finditer(text, m.start(1), m.end(1)):
+            readings = tuple(p for p in gaz.candidates(normalize_name(f"{name.group()} {suffix}"))
+                             if p.feature == "admin2")
+            if readings:
+                out.append(Hit(name.start(), name.end(), readings, True, "mention", supported=True))
+    return out
 
 
-def _longest_match(text, first, hi, gaz) -> tuple[int, Place, bool] | None:
-    """(end, place, single word) of the longest gazetteer name starting at token ``first``."""
+_STATE_ABBREVIATION_RE = re.compile(
+    r", (" + "|".join(sorted((re.escape(f) for f in STATE_FORMS if "." in f), key=len, reverse=True))
+    + r")(?![\w])")
+
+
+def _state_abbreviations(text: str, lo: int, hi: int, gaz) -> list[Hit]:
+    """"Fresno, Calif.", "RIDGE FARM, Ill.", "Washington, D.C.": an AP state abbreviation
+    after a place name is that state, known town or not."""
+    out = []
+    for m in _STATE_ABBREVIATION_RE.finditer(text, lo, hi):
+        if m.start() == 0 or not (text[m.start() - 1].isalpha() or text[m.start() - 1] == "."):
+            continue
+        state = gaz.admin1(STATE_FORMS[m.group(1)])
+        if state is not None:
+            out.append(Hit(m.start(1), m.end(1), (state,), True, "mention", supported=True))
+    return out
+
+
+_TOWNSHIP_RE = re.compile(r"\b((?:St\.[ \t])?(?:[A-Z][a-z]+[ \t]){1,2})(?:Township|Twp\.)")
+
+
+def _townships(text: str, lo: int, hi: int, gaz) -> list[Hit]:
+    """"Madison Township", "St. Clair Twp.": a township is placed at the town it is named for
+    (the one the article's context picks), GeoNames having no townships in this gazetteer."""
+    out = []
+    if "Township" not in text and "Twp." not in text:
+        return out
+    for m in _TOWNSHIP_RE.finditer(text, lo, hi):
+        readings = tuple(p for p in gaz.candidates(normalize_name(m.group(1))) if p.kind == "city")
+        if readings:
+            out.append(Hit(m.start(), m.end(), readings, False, "mention", supported=True,
+                           feature="township"))
+    return out
+
+
+# A weak longer name ending in one of these loses to the strong place it starts with
+_BODY_WORDS = frozenset("""court jail airport hospital school college university station park center centre
+hall church prison library museum""".split())
+def _longest_match(text, first, hi, gaz) -> tuple[int, tuple[Place, ...], bool] | None:
+    """(end, readings, single word) of the longest gazetteer name starting at token ``first``."""
     best = None
-    key = _token_key(first.group())
+    key = token_key(first.group())
     pos, words = first.end(), 1
     while True:
-        place = gaz.places.get(key)
-        if place is not None:
-            best = (pos, place, words == 1)
-        if words >= gaz.max_words or key not in gaz.prefixes:
+        readings = gaz.candidates(key)
+        if readings and (best is None or readings[0].strong or not best[1][0].strong or
+                         key.rsplit(" ", 1)[-1] not in _BODY_WORDS):
+            best = (pos, readings, words == 1)   # "Meigs County" (strong), not "Meigs County Court"
+        if words >= gaz.max_words or not gaz.has_prefix(key):
             break
+        if text.startswith(".", pos) and key.rsplit(" ", 1)[-1] in _ABBREVIATED:
+            pos += 1      # "St. Louis", "Ft. Worth"
         join = _JOIN_RE.match(text, pos, hi)
         token = _TOKEN_RE.match(text, join.end(), hi) if join else None
         if token is None:
             break
-        key = f"{key} {_token_key(token.group())}"
+        key = f"{key} {token_key(token.group())}"
         pos, words = token.end(), words + 1
     return best
 
 
-_COORDINATION_RE = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|(?:and|or)[ \t]+)(?:the[ \t]+)?")
-
-
-def _accept(text: str, s: int, e: int, place: Place, single: bool,
-            prev: PlaceMention | None) -> PlaceMention | None:
+def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool,
+            prev: Hit | None, lead, people) -> Hit | None:
     surface = text[s:e]
     letters = surface.replace(".", "").replace(" ", "")
     if len(letters) <= 3 and not letters.isupper():
         return None     # "Us", "Of": short names only as acronyms ("US", "UK")
-    if _part_of_other_name(text, s, e, single):
+    best = readings[0]
+    if surface.isupper() and len(letters) <= 4 and not best.strong and lead is None:
+        return None     # "BOE", "SWAT": an unsupported all-caps abbreviation is not a small town
+    if part_of_other_name(text, s, e, single, strong=best.strong and best.feature != "demonym",
+                          city=best.kind == "city"):
         return None
-    role = "mention" if place.vague else _role(text, s, e, place)
-    if role == "mention" and not place.vague and prev is not None and prev.role != "mention" and \
-            _COORDINATION_RE.fullmatch(text, prev.end, s) and not _possessive(text, e):
+    if single and not best.strong and lead is None and (
+            OF_NAME_RE.match(text, e) or PERSON_AFTER_RE.match(text, e)) and not (
+            named_as_place(text, s) or location_context(text, s, best.kind)):
+        return None     # "Bank of America", "Nelson said", "Flores, 26,"
+    hit = Hit(s, e, readings, single, feature="demonym" if best.feature == "demonym" else "")
+    if lead is not None:
+        hit.role, hit.supported = "location", True
+        qual = lead["qual"]
+        if qual:
+            hit.qualifier = _matching_qualifier(readings, STATE_FORMS.get(qual.strip(" ,\t")), qual.strip(" ,\t"))
+    elif best.vague:
+        hit.role = "mention"
+    else:
+        hit.role = _role(text, s, e, best)
+    if hit.role == "mention" and not best.vague and prev is not None and prev.role != "mention" and \
+            COORDINATION_RE.fullmatch(text, prev.end, s) and not possessive(text, e):
         # "from London and Hong Kong", "Washington and Seoul are trying"
-        role = prev.role if prev.role == "location" or place.actor else "mention"
-    if not place.strong and role != "location":
-        return None     # small towns named "Summit" or "Most" need "in ..." to count
-    return PlaceMention(s, e, surface, place.name, place.lat, place.lon, place.kind, role,
-                        place.capital if place.kind == "country" else None, place.vague)
+        hit.role = prev.role if prev.role == "location" or best.actor else "mention"
+    qualified = qualifier_after(text, e)
+    if qualified is not None and hit.qualifier is None:
+        hit.qualifier = _matching_qualifier(readings, qualified[0], text[qualified[1]:qualified[2]])
+    hit.supported = hit.supported or hit.role == "location" or hit.qualifier is not None or \
+        bool(_INSTITUTION_AFTER_RE.match(text, e)) or named_as_place(text, s)
+    if single and not best.strong and not hit.supported and surface in people:
+        return None     # a surname seen in full ("Gary Flores"), and no "in Flores" here
+    return hit
 
 
-def _part_of_other_name(text: str, s: int, e: int, single: bool) -> bool:
-    """True for "Washington Post", "University of Sydney", "President Jordan", "Joe Jordan"."""
-    before = text[max(0, s - 60):s]
-    if " of " in before[-24:] and _ORG_OF_RE.search(before):
-        return True
-    prev = _PREV_CAP_RE.search(before, max(0, len(before) - 30))
-    if prev and single and prev[1].rstrip(".").lower() in _TITLES:
-        return True
-    after = re.match(r"[ \xa0]([A-Z][a-z]+)\b", text[e:e + 30])
-    adjacent = (after and after[1].lower() not in _DESCRIPTORS) or (prev and single)
-    if not adjacent or _in_title_case_line(text, s):
-        return False    # headlines capitalise every word: adjacency says nothing there
-    if after and after[1].lower() not in _DESCRIPTORS:
-        return True
-    word = prev[1].rstrip(".").lower()
-    if prev[1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", prev[1]):
-        return False    # "... in Lincoln. Washington state": a sentence ended before
-    if word in _PLACE_ADJECTIVES or prev[1].isupper():
-        return False
-    head = before[:prev.start()].rstrip().rstrip("\"“‘'(").rstrip()
-    if head and head[-1] not in ".!?:\n":
-        return True     # a capitalised word mid-sentence: "Michael Jordan", "Global Times"
-    # sentence-initial: "In Jordan" and "Visiting Jordan" are places, "Michael Jordan" is not
-    return not (word in _SENTENCE_STARTERS or word.endswith(("ing", "ed", "ly")))
+# "Gainesville Police", "Newark City Council", "Erie County Sheriff": a town's own institutions
+_INSTITUTION_AFTER_RE = re.compile(
+    r"[ \t](?:Police|Sheriff|Fire|City[ \t](?:Council|Hall|Manager|Commission)|Town[ \t](?:Council|Hall)|"
+    r"Board[ \t]of[ \t](?:Education|Supervisors|Commissioners)|Township|Borough|Mayor|Village|Council|"
+    r"(?:High|Middle|Elementary)[ \t]School|Public[ \t](?:Schools?|Library)|Historical[ \t]Society|"
+    r"Chamber[ \t]of[ \t]Commerce|City[ \t]Schools|School[ \t]District)\b|"
+    r"[ \t]+(?:residents|officials|police|firefighters|deputies|authorities|city[ \t]council)\b")
 
 
-def _possessive(text: str, e: int) -> bool:
-    """"China's", "the U.S.' commitment" (but not a closing quote mark before a letter)."""
-    return text.startswith(("'s", "’s"), e) or (
-        text.startswith(("'", "’"), e) and not text[e + 1:e + 2].isalpha())
-
-
-_LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")
-
-
-def _in_title_case_line(text: str, pos: int) -> bool:
-    """True inside a short headline line such as "Tillerson Arrives in Beijing Amid Rift"."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if len(line) > 160 or re.search(r"[.!?][ \t]+[A-Z]", line) or \
-            line.rstrip().endswith((".", "!", "?", "”", '"')):
-        return False    # sentences, not headlines
-    words = _LONG_WORD_RE.findall(line)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+def _matching_qualifier(readings, state: str | None, surface: str) -> str | None:
+    """The state or country code in "Alexandria, La." or "TBILISI, Georgia" that one of the
+    name's readings lies in (Georgia is a state for Atlanta and a country for Tbilisi)."""
+    if state and any(p.admin1 == state for p in readings):
+        return state
+    country = lookup(surface)
+    if country is not None and country.kind == "country" and any(p.country == country.country for p in readings):
+        return country.country
+    return None
 
 
 def _role(text: str, s: int, e: int, place: Place) -> str:
-    if _possessive(text, e):
+    if possessive(text, e):
         return "mention"
     if (s > 0 and text[s - 1] == "-") or (text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha()):
         return "mention"    # "US-China ties", "Washington-Pyongyang confrontation"
@@ -216,3 +289,23 @@ def _role(text: str, s: int, e: int, place: Place) -> str:
     if place.actor and is_actor(text, s, e):
         return "actor"
     return "mention"
+
+
+def toponym_kind(p: PlaceMention) -> str:
+    """The public ``kind`` of a toponym: "country", "admin", "city" or "other"."""
+    if p.kind == "country":
+        return "country"
+    if p.feature in ("admin1", "admin2") or (p.kind == "region" and p.admin1 and not p.vague):
+        return "admin"      # also curated states ("Texas") and state residents ("Ohioans")
+    if p.kind == "city":
+        return "city"
+    return "other"      # sites, streets, seas, continents and other regions
+
+
+def toponym_record(p: PlaceMention) -> dict:
+    """A toponym as it appears in the document's top-level ``toponyms`` array (without
+    its article id)."""
+    return {"start": p.start, "end": p.end, "text": p.text, "name": p.name,
+            "lat": round(p.lat, 4), "lon": round(p.lon, 4), "kind": toponym_kind(p),
+            "role": "mention" if p.feature == "demonym" and p.role == "location" else p.role,
+            "geonameid": p.geonameid}

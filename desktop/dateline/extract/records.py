@@ -53,6 +53,9 @@ class ArticleExtraction:
     # every time expression: {"start", "end", "text", "type", "value", "date_start",
     # "date_end", "precision"} (``Timex.to_dict`` without the article)
     timexes: list[dict] = field(default_factory=list)
+    # every place name in the article: {"start", "end", "text", "name", "lat", "lon", "kind",
+    # "role", "geonameid"} (see places.toponym_record)
+    toponyms: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -68,6 +71,7 @@ class ArticleExtraction:
             people={str(k): list(v) for k, v in data.get("people", {}).items()},
             actor_kinds={str(k): str(v) for k, v in data.get("actor_kinds", {}).items()},
             timexes=[dict(t) for t in data.get("timexes", [])],
+            toponyms=[dict(t) for t in data.get("toponyms", [])],
         )
 
 

@@ -1,0 +1,208 @@
+"""Is a capitalised place name part of a person's or an organisation's name? (``places.py``)
+
+"Washington Post", "University of Sydney", "Michael Jordan", "Maria do Carmo Silva" and
+"Bank of America" hold place names that are not places; "Gainesville Police" and "the
+Florida Association of Realtors" name a place's own bodies and keep it. Also the article-
+wide evidence used for that: surnames met in full, words the article writes in lower case.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon
+
+_TITLES = frozenset("""president premier minister secretary mr mrs ms dr general gen senator
+sen governor gov rep representative king queen prince princess ambassador spokesman
+spokeswoman chairman leader mayor judge justice pope saint st lord lady sir""".split())
+# Title-case words that may follow a place without making it part of another name.
+_DESCRIPTORS = frozenset("""president prime foreign defense defence secretary minister
+ministry ambassador embassy consulate navy army air coast marine marines forces force
+government state congress senate treasury trade commerce vice deputy special envoy
+officials official leader leaders premier chairman general governor mayor police
+military central communist national ambassadors administration department
+monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december""".split())
+# A place before one of these is still that place: "Gainesville Police Officer", "Ohio
+# Coalition for ...", "the Walker County Fair", "Newark City Council" name the place's own
+# institutions. ("Washington Post", "Michigan State" are not followed by these.)
+_LOCAL_HEADS = _DESCRIPTORS | frozenset("""high middle elementary museum historical library marina
+memorial hospital business businesses officer officers sheriff sheriff's fire firefighters county city
+council councilman commission commissioner commissioners comptroller coalition school schools district
+museum fair center centre chamber board library courthouse court office community area region metro
+public regional township town village attorney attorney's township's parish borough municipal
+elections election legislature legislative delegation health housing planning transit water
+residents citizens voters neighbors neighbours""".split())
+# A place preceded by one of these Title-case words is still a place.
+_PLACE_ADJECTIVES = frozenset("""communist mainland red greater imperial soviet nationalist
+southern northern eastern western central modern ancient north south east west upstate
+downtown new old northeast northwest southeast southwest northeastern northwestern southeastern
+southwestern suburban rural greater metro coastal
+one two three four five six seven eight nine ten several many some all both few other local area
+nearby former fellow neighboring neighbouring
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december""".split())
+_SENTENCE_STARTERS = frozenset("""in at on from to for with and but both when while after
+before since unlike like across inside outside near around throughout within into toward
+towards neither either only even meanwhile the a an as if then also so yet or nor until
+whereas although though because where via over under beyond against between among than
+about despite during without through upon why how what who whom whose which will would
+can could does did is are was were has have had should must may might not no""".split())
+
+_KEYS: dict[str, str] = {}
+
+
+_PREV_CAP_RE = re.compile(r"([A-Z][\w.]*)[ \t\xa0]$")
+_ORG_OF_RE = re.compile(r"\b(?:University|College|School|Bank|Institute|Academy|Museum|Council|"
+                        r"Center|Centre|Voice|Port|Gulf|Bay|Sea|Straits?|Church|Department|Ministry|"
+                        r"Bureau|Office|Board|Court|Chamber|Federation|Association|Society|Club)\s+of\s+(?:the\s+)?$")
+
+
+def token_key(word: str) -> str:
+    key = _KEYS.get(word)
+    if key is None:
+        key = word.replace("’", "'").replace(".", "").lower()
+        if len(_KEYS) < 200_000:
+            _KEYS[word] = key
+    return key
+
+
+COORDINATION_RE = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|(?:and|or)[ \t]+)(?:the[ \t]+)?")
+
+
+OF_NAME_RE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
+PERSON_AFTER_RE = re.compile(
+    r"(?:[ \t]+(?:said|says|told|added|explained|asked|noted|wrote|testified|argued|recalled|"
+    r"who|whose)\b|,[ \t]*(?:\d{1,3}|who|whose)\b|['’]s?[ \t]+(?:wife|husband|son|daughter|mother|father|"
+    r"family|attorney|lawyer|death|arrest|case|body|car|home)\b)")
+# "Marvin F. Lane", "Gary Flores": the surname of a full name met anywhere in the article
+_FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)(?:[ \t][A-Z]\.)?[ \t]([A-Z][a-z]+)\b(?![ \t]*[A-Z])")
+
+
+_PERSON_CUE_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Deputy|Coach|Judge|Sen|Rep|Gov)\.?[ \t]+([A-Z][\w’']+)"
+    r"|\b([A-Z][\w’']+)(?=(?:['’]s?)?[ \t]+(?:said|says|told|added|explained|asked|noted|wrote|testified|"
+    r"argued|recalled|recalls|believes|thinks|hopes|wants)\b)")
+
+
+class Lazy:
+    """A set computed on first membership test (most articles never need it)."""
+
+    def __init__(self, make) -> None:
+        self._make, self._value = make, None
+
+    def __contains__(self, item) -> bool:
+        if self._value is None:
+            self._value = self._make()
+        return item in self._value
+
+
+_LOWER_RE = re.compile(r"(?<![\w'’])[a-z]{3,}(?![\w'’])")
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_RE.findall(text))
+
+
+def surnames(text: str, gaz, lowered: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Words the article uses as people's names: surnames of full names ("Marvin F. Lane")
+    and names with a title or a speech verb ("Mr. Jones", "Turner said")."""
+    out = {m.group(1) or m.group(2) for m in _PERSON_CUE_RE.finditer(text)}
+    for m in _FULL_NAME_RE.finditer(text):
+        first = m.group(1)
+        if first.lower() in _SENTENCE_STARTERS or first.lower() in _LOCAL_HEADS or \
+                first.lower() in _PLACE_ADJECTIVES or \
+                any(p.strong for p in gaz.candidates(token_key(first))) or \
+                gaz.candidates(f"{token_key(first)} {token_key(m.group(2))}"):
+            continue    # "In Richmond", "County Durham", "Rock Hill": not a person
+        if first.lower() in lowered:
+            continue    # "Rodeo Gainesville": the article writes "rodeo" as a word, not a first name
+        out.add(m.group(2))
+    return frozenset(out)
+
+
+_NOT_A_BODY = frozenset("""state tech times post journal herald tribune daily news gazette telegraph
+chronicle globe mail star sun observer examiner courier press review record inquirer standard
+express mirror guardian independent today weekly magazine radio tv television airlines airways
+cowboys rangers giants""".split())
+
+
+def _modifier_of_body(text: str, e: int, word: str, city: bool = False) -> bool:
+    """True when the capitalised words after a place start a body named after it."""
+    word = word.rstrip("'’s").lower()
+    if word in _NOT_A_BODY or word in lexicon().media_heads:
+        return False
+    chain = _CHAIN_AFTER_RE.match(text, e)
+    tail = chain.group(1).split() if chain else []
+    if any(w.lower() in _NOT_A_BODY for w in tail):
+        return False
+    # "Georgia Smith said", "Kobe Bryant died", "Jordan Peterson, 45,": a person, not a body
+    return not (chain and len(tail) == 1 and tail[0].lower() not in _LOCAL_HEADS and (
+        PERSON_AFTER_RE.match(text, chain.end()) or (city and _LOWER_NEXT_RE.match(text, chain.end()))))
+
+
+_LOWER_NEXT_RE = re.compile(r"[ \t]+(?!of\b|and\b|or\b)[a-z]")
+
+
+_CHAIN_AFTER_RE = re.compile(r"((?:[ \t][A-Z][\w'’&-]*){1,5})")
+
+
+def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = False,
+                       strong: bool = False, city: bool = False) -> bool:
+    """True for "Washington Post", "University of Sydney", "President Jordan", "Joe Jordan"
+    (but not for "Gainesville Police Officer": a place's own institutions name the place)."""
+    before = text[max(0, s - 60):s]
+    if " of " in before[-24:] and _ORG_OF_RE.search(before):
+        return True
+    if single and _PARTICLE_NAME_RE.match(text, e):
+        return True     # "Maria do Carmo Silva", "Ursula von der Leyen"
+    prev = _PREV_CAP_RE.search(before, max(0, len(before) - 30))
+    if prev and single and prev[1].rstrip(".").lower() in _TITLES:
+        return True
+    after = re.match(r"[ \xa0]([A-Z][a-z]+(?:['’]s)?)\b", text[e:e + 30])
+    heads = _DESCRIPTORS if demonym else _LOCAL_HEADS
+    adjacent = (after and after[1].lower() not in heads) or (prev and single)
+    if not adjacent or in_title_case_line(text, s):
+        return False    # headlines capitalise every word: adjacency says nothing there
+    if after and after[1].lower() not in heads:
+        # a major place names its own bodies ("Florida Association of Realtors", "Kentucky
+        # Workforce Cabinet") but not a newspaper, a team or a person ("Washington Post",
+        # "Michigan State", "Georgia Smith")
+        return not (strong and _modifier_of_body(text, e, after[1], city))
+    word = prev[1].rstrip(".").lower()
+    if re.fullmatch(r"[A-Z]\.", prev[1]) and single:
+        return True     # "Robert F. Kennedy": a middle initial
+    if prev[1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", prev[1]):
+        return False    # "... in Lincoln. Washington state": a sentence ended before
+    if word in _PLACE_ADJECTIVES or (prev[1].isupper() and text[s:e].isupper()) or prev[1] in ("U.S.", "US"):
+        return False    # "BEIJING, CHINA", "U.S. Virginia": not a name
+    head = before[:prev.start()].rstrip().rstrip("\"“‘'(").rstrip()
+    if head and head[-1] not in ".!?:\n":
+        return True     # a capitalised word mid-sentence: "Michael Jordan", "Global Times"
+    # sentence-initial: "In Jordan" and "Visiting Jordan" are places, "Michael Jordan" is not
+    return not (word in _SENTENCE_STARTERS or word.endswith(("ing", "ed", "ly")))
+
+
+_PARTICLE_NAME_RE = re.compile(r"[ \t](?:de|da|do|dos|das|di|del|della|du|van|von|der|den|bin|ibn|al|el|la|le)"
+                               r"(?:[ \t](?:der|den|la|los|las))?[ \t][A-Z][a-z]")
+
+
+def possessive(text: str, e: int) -> bool:
+    """"China's", "the U.S.' commitment" (but not a closing quote mark before a letter)."""
+    return text.startswith(("'s", "’s"), e) or (
+        text.startswith(("'", "’"), e) and not text[e + 1:e + 2].isalpha())
+
+
+_LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")
+
+
+def in_title_case_line(text: str, pos: int) -> bool:
+    """True inside a short headline line such as "Tillerson Arrives in Beijing Amid Rift"."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if len(line) > 160 or re.search(r"[.!?][ \t]+[A-Z]", line) or \
+            line.rstrip().endswith((".", "!", "?", "”", '"')):
+        return False    # sentences, not headlines
+    words = _LONG_WORD_RE.findall(line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

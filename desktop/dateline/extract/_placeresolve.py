@@ -1,0 +1,331 @@
+"""Which place a recognised name means, from the article's own context (see ``places.py``).
+
+Each reading of a name scores its context-free prior (kind, then size: countries and
+states before cities, big cities before small ones) plus evidence from the article:
+
+- a qualifier: "Alexandria, La." keeps only readings in Louisiana;
+- the article's states, in proportion to how much it is about them ("Texas" and "Lamar
+  County" make a Paris story local; one of twenty states in a campaign story does not),
+  and its countries (more when one country holds most of its places: a local story);
+- nearness to the article's anchors (its dateline, names with one reading, cued names) or
+  to a reading of another name ("Paris" and "Henry County" both have one in Tennessee);
+- a list's shared kind ("Missouri, New York and Ohio" are states), and the city before a
+  division named after it ("Tehran", "São Paulo") or a country before its namesake division;
+- one sense per article, then a second look at each ambiguous name with the whole article,
+  where only self-standing names vote (a town chosen for being near another does not).
+
+Small places ("weak" entries) count only with support: a cue ("in Summit"), a qualifier, a
+dateline, a reading near the article's places, or a town the article keeps naming -- so
+"Henry's arrest" is not a town unless the article is about that corner of Louisiana; and a
+small town abroad in a one-country story is dropped (GeoNames lacks the real one).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from ._placenames import COORDINATION_RE
+from ._placetypes import Hit, PlaceMention
+from .gazetteer import WEAK_ONLY, Place, normalize_name
+
+# Context-free prior by gazetteer feature ("alias" and curated rows first).
+_FEATURE_PRIOR = {"alias": 6.0, "site": 6.0, "region": 6.0, "macro": 6.0, "country": 3.2, "admin1": 2.6,
+                  "capital": 3.0, "admin2": 1.0, "city": 0.0}
+_SAME_ADMIN1 = 3.0
+_SAME_COUNTRY = 1.5
+_NEAR = 2.5
+_NEAR_KM = 150.0
+_QUALIFIER_MISMATCH = -20.0
+_NAMESAKE = -3.0
+_CO_LOCATED = 1.5
+_LISTED = 2.5
+_ALTERNATE = -2.5    # "Beijing Shi" is also called Beijing, but Beijing is the city
+# An unsupported small place needs a reading this close to the article's other places.
+_SUPPORT_KM = 100.0
+
+
+def prior(place: Place) -> float:
+    return _FEATURE_PRIOR.get(place.feature, 0.0) + 0.4 * math.log10(place.population + 10)
+
+
+def km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
+
+class Context:
+    """The article's states, countries and anchor places, grown as names are resolved."""
+
+    def __init__(self, hits=()) -> None:
+        self.admin1: Counter = Counter()
+        self.countries: Counter = Counter()
+        self.anchors: list[Place] = []
+        # every reading of every name, by 1-degree cell: "Paris" and "Henry County" each have
+        # a reading in Tennessee, a few km apart -- that is what the article is about
+        self._cells: dict[tuple[int, int], set[str]] = {}
+        for h in hits:
+            if not (h.supported or (h.readings and h.readings[0].strong)):
+                continue    # a small town named in passing supports nothing ("Whitehall")
+            for p in h.readings[:6]:
+                if p.kind != "country" and not p.vague:
+                    self._cells.setdefault(_cell(p), set()).add(h.key)
+
+    def co_located(self, place: Place, key: str) -> bool:
+        """Some other name in the article has a reading within about a degree of ``place``."""
+        la, lo = _cell(place)
+        for i in (-1, 0, 1):
+            for j in (-1, 0, 1):
+                keys = self._cells.get((la + i, lo + j))
+                if keys and (len(keys) > 1 or key not in keys):
+                    return True
+        return False
+
+    def add(self, place: Place, anchor: bool, sign: int = 1) -> None:
+        if place.vague:
+            return
+        if place.admin1:   # a state or county names the state; a town is half a vote
+            self.admin1[place.admin1] += sign * (2 if place.feature in ("admin1", "admin2") else 1)
+        if place.country:
+            self.countries[place.country] += sign
+        if anchor and place.kind in ("city", "region") and place.feature not in ("admin1", "region"):
+            if sign > 0:
+                self.anchors.append(place)
+            elif place in self.anchors:
+                self.anchors.remove(place)
+
+    def about_state(self, code: str) -> bool:
+        """The article is about that state: named twice and half its state votes or more."""
+        votes = self.admin1.get(code, 0) if code else 0
+        return votes >= 2 and 2 * votes >= sum(v for v in self.admin1.values() if v > 0)
+
+    def dominant(self) -> str | None:
+        """The country of at least 80 % of three or more resolved places, if any."""
+        total = sum(self.countries.values())
+        if total >= 3:
+            code, n = max(sorted(self.countries.items()), key=lambda kv: kv[1])
+            if n >= 0.8 * total:
+                return code
+        return None
+
+    def near(self, place: Place, limit: float) -> bool:
+        span = limit / 111.0      # degrees of latitude: a cheap test before the great circle
+        return any(abs(a.lat - place.lat) <= span and km(place, a) <= limit
+                   for a in self.anchors[-40:] if a is not place)
+
+    def score(self, place: Place, qualifier: str | None, key: str = "") -> float:
+        score = prior(place) + (_ALTERNATE if place.alternate else 0.0)
+        if qualifier:
+            if qualifier not in (place.admin1, place.country):
+                score += _QUALIFIER_MISMATCH
+        votes = self.admin1.get(place.admin1, 0) if place.admin1 else 0
+        if votes >= 2:
+            # full weight when the state holds half the article's state votes or more: a local
+            # story; little in a national one naming twenty states ("Atlanta" is not in Michigan)
+            share = votes / max(1, sum(v for v in self.admin1.values() if v > 0))
+            score += _SAME_ADMIN1 * min(1.0, 2 * share)
+        if place.country and self.countries.get(place.country):
+            score += _SAME_COUNTRY
+            if place.country == self.dominant():
+                score += _SAME_COUNTRY    # local news: "Paris" among Texas places is Paris, Texas
+        if place.kind != "country":     # nearness, of an anchor or of another name's reading
+            if self.near(place, _NEAR_KM):
+                score += _NEAR
+            elif key and self.co_located(place, key):
+                score += _CO_LOCATED
+        return score
+
+    def best(self, readings, qualifier: str | None, key: str = "", peer: str = "") -> Place:
+        """The best reading; ``peer``: the feature of names listed with this one ("Missouri,
+        New York and Ohio" are states alike)."""
+        if len(readings) == 1:
+            return readings[0]
+        # "Tehran", "São Paulo", "New York": the city, not the division named after it
+        cities = {p.admin1 for p in readings if p.kind == "city" and p.admin1 and
+                  (p.population >= 100_000 or p.feature == "alias")}
+        # "Taiwan", "Mexico": the country, not a division of it that bears its name
+        countries = {p.country for p in readings if p.kind == "country"}
+
+        def rank(item):
+            i, p = item
+            namesake = _NAMESAKE if p.kind == "region" and peer != p.feature and (
+                p.admin1 in cities or p.country in countries) else 0.0
+            listed = _LISTED if peer and p.feature == peer else 0.0
+            return (self.score(p, qualifier, key) + namesake + listed, -i)
+        return max(enumerate(readings), key=rank)[1]
+
+
+def _cell(place: Place) -> tuple[int, int]:
+    return int(math.floor(place.lat)), int(math.floor(place.lon))
+
+
+def unambiguous(hit: Hit) -> bool:
+    """One reading, or a curated/major reading far above the rest."""
+    readings = hit.readings
+    if len(readings) == 1 or hit.qualifier:
+        return True
+    return prior(readings[0]) - prior(readings[1]) >= 3.0
+
+
+def resolve(text: str, hits: list[Hit]) -> list[PlaceMention | None]:
+    """Pick each hit's reading with the article's context; drop unsupported small places."""
+    for h in hits:
+        h.key = normalize_name(text[h.start:h.end])
+    ctx = Context(hits)
+    repeated = _repeated(text, hits)
+    chosen: dict[str, Place] = {}      # one sense per article: surface key -> place
+    ordered = sorted((h for h in hits if h.readings),
+                     key=lambda h: (not unambiguous(h), not h.supported, h.start))
+    for h in ordered:                  # unambiguous and cued names first: they set the scene
+        key = h.key
+        if h.qualifier is None and key in chosen:
+            h.chosen = chosen[key]
+            continue
+        place = ctx.best(h.readings, h.qualifier, h.key)
+        if _foreign_village(place, h, ctx):
+            continue
+        if not (place.strong or h.supported or (_nearby(ctx, h.readings) and h.key not in WEAK_ONLY) or
+                _known_without_cue(text, h, place, repeated, ctx)):
+            continue
+        h.chosen = place
+        chosen.setdefault(key, place)
+        ctx.add(place, anchor=unambiguous(h) or h.supported)
+    _list_neighbours(text, hits)
+    _second_look(text, ordered)
+    anchor = next((h.chosen for h in hits if h.chosen is not None and h.role == "location"
+                   and h.chosen.kind in ("city", "region") and not h.chosen.vague), None)
+    return [_mention(text, h, anchor) for h in hits]
+
+
+def _list_neighbours(text: str, hits: list[Hit]) -> None:
+    """"Middletown, Trenton and Monroe": a small town listed with a place the article has
+    placed is that place's neighbour, when it has a reading in the same state."""
+    ordered = sorted((h for h in hits if h.readings), key=lambda h: h.start)
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(ordered, ordered[1:]):
+            if (a.chosen is None) == (b.chosen is None) or not COORDINATION_RE.fullmatch(text, a.end, b.start):
+                continue
+            known, other = (a, b) if a.chosen is not None else (b, a)
+            state = known.chosen.admin1
+            same = [p for p in other.readings if state and p.admin1 == state and p.kind == known.chosen.kind]
+            if same and not other.readings[0].vague:
+                other.chosen, changed = same[0], True
+
+
+def _second_look(text: str, hits: list[Hit]) -> None:
+    """Re-pick each ambiguous name with the whole article as context (its own vote removed):
+    "Richmond ... Twickenham" is Richmond, London even when Twickenham comes later."""
+    ctx = Context(hits)
+    # only names that stand on their own vote: a small town accepted for being near another
+    # reading must not pull its neighbours after it (London, Ohio "near" Whitehall, Ohio)
+    voters = [h for h in hits if h.chosen is not None and _votes(h)]
+    for h in voters:
+        ctx.add(h.chosen, anchor=True)
+    picks: dict[str, Place] = {}
+    by_key: dict[str, list[Hit]] = {}
+    for h in voters:
+        by_key.setdefault(normalize_name(text[h.start:h.end]), []).append(h)
+    peers = _listed_peers(text, hits)
+    for h in hits:
+        if h.chosen is None or len(h.readings) < 2 or h.feature == "demonym":
+            continue
+        key = normalize_name(text[h.start:h.end])
+        if key not in picks or h.qualifier or h.start in peers:
+            same = by_key.get(key, [])     # every mention of the name, so none votes for itself
+            for other in same:
+                ctx.add(other.chosen, True, sign=-1)
+            picks[key] = ctx.best(h.readings, h.qualifier, key, peers.get(h.start, ""))
+            for other in same:
+                ctx.add(other.chosen, True)
+        if picks[key] in h.readings and (picks[key].strong or h.supported or h.chosen is picks[key]
+                                         or ctx.near(picks[key], _SUPPORT_KM)):
+            h.chosen = picks[key]
+
+
+def _foreign_village(place: Place, h: Hit, ctx: Context) -> bool:
+    """A small town abroad in an article about one country, with nothing but "in" for it: a
+    name GeoNames lacks there ("Whitehall" in a London story is not Whitehall, Ohio)."""
+    dominant = ctx.dominant()
+    return bool(dominant and not place.strong and not h.qualifier and place.country != dominant
+                and place.kind == "city")
+
+
+def _votes(h: Hit) -> bool:
+    return h.supported or unambiguous(h) or h.chosen.strong
+
+
+def _listed_peers(text: str, hits: list[Hit]) -> dict[int, str]:
+    """start -> the feature its list neighbours share: in "Missouri, New York and North
+    Carolina" New York is a state; in "Paris, London and Rome", a city."""
+    ordered = sorted((h for h in hits if h.chosen is not None), key=lambda h: h.start)
+    out: dict[int, str] = {}
+    for a, b in zip(ordered, ordered[1:]):
+        if not COORDINATION_RE.fullmatch(text, a.end, b.start):
+            continue
+        for this, other in ((a, b), (b, a)):
+            if len(other.readings) == 1 or unambiguous(other):
+                out.setdefault(this.start, other.chosen.feature)
+    return out
+
+
+def _known_without_cue(text: str, h: Hit, place: Place, repeated: set[str], ctx: Context) -> bool:
+    """A town the article keeps naming (and it is a local story, or the town is no village),
+    or a city of 100,000 mid-sentence, is a place even without "in" (not an alternate name,
+    not a common word such as "Nice" or "Mobile")."""
+    if place.alternate or normalize_name(text[h.start:h.end]) in WEAK_ONLY:
+        return False
+    if text[h.start:h.end] in repeated and place.population >= 5000 and (
+            place.population >= 20_000 or ctx.about_state(place.admin1) or
+            ctx.co_located(place, h.key)):
+        return True
+    return place.population >= 100_000 and not _sentence_initial(text, h.start)
+
+
+def _nearby(ctx: Context, readings) -> bool:
+    """A reading a few dozen km from the article's places, or in a state it names twice."""
+    return any(ctx.near(p, _SUPPORT_KM) or ctx.about_state(p.admin1)
+               for p in readings[:5] if not p.alternate)
+
+
+def _mention(text: str, h: Hit, anchor: Place | None) -> PlaceMention | None:
+    surface = text[h.start:h.end]
+    if h.feature == "street":
+        if anchor is None:
+            return None     # a street with no town named: no honest point
+        return PlaceMention(h.start, h.end, surface, surface, anchor.lat, anchor.lon, "site", h.role,
+                            feature="street", country=anchor.country)
+    p = h.chosen
+    if p is None:
+        return None
+    if h.feature == "township":    # placed at its namesake town, named as itself
+        return PlaceMention(h.start, h.end, surface, surface, p.lat, p.lon, "region", h.role,
+                            feature="township", country=p.country, admin1=p.admin1)
+    role = h.role
+    if h.feature == "demonym":
+        role = "actor" if role == "actor" else "mention"
+    return PlaceMention(h.start, h.end, surface, p.name, p.lat, p.lon, p.kind, role,
+                        p.capital if p.kind == "country" else None, p.vague, p.geonameid,
+                        h.feature or p.feature, p.country, p.admin1)
+
+
+def _repeated(text: str, hits: list[Hit]) -> set[str]:
+    """Names met at least twice, once mid-sentence: an article that keeps naming a town
+    (its headline "Decatur lights up downtown", then "in Decatur's case") is about it."""
+    seen: Counter = Counter()
+    inside: set[str] = set()
+    for h in hits:
+        if not h.readings:
+            continue
+        name = text[h.start:h.end]
+        seen[name] += 1
+        if h.start > 0 and text[h.start - 1] in " \t\xa0(\"“" and not _sentence_initial(text, h.start):
+            inside.add(name)
+    return {name for name, n in seen.items() if n >= 2 and name in inside}
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    head = text[max(0, s - 3):s].rstrip(" \t\xa0\"“‘'(")
+    return not head or head[-1] in ".!?:\n"
