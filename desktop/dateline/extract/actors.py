@@ -16,6 +16,7 @@ from ._actornames import acronym_mentions, appositive_orgs, longest_full_names
 from ._mention import (CITY, COUNTRY, DOCREF, GROUP, GROUP_KINDS, MEDIA, MODIFIER, NOMINAL,  # noqa: F401
                        OBJECT, ORG, PERSON, POSSESSIVE, PRONOUN, SUBJECT, Mention, PersonInfo)
 from ._names import _STOP, _shape
+from .coref import description_mentions
 from .lexicon import lexicon
 
 
@@ -269,7 +270,6 @@ def _resolve_singles(singles, people, mentions, text="") -> None:
 
 
 def _pronouns_and_descriptions(text, spans, lex) -> list[Mention]:
-    from .coref import description_mentions
     chrome = Intervals((s.start, s.end) for s in spans if s.chrome)
     out = [Mention(m.start(), m.end(), PRONOUN, m.group(0).lower()) for m in _PRONOUN_RE.finditer(text)]
     out.extend(description_mentions(text, 0, len(text), lex))

@@ -17,8 +17,8 @@ import re
 from .intervals import ByStart
 from ._orgdesc import organisation_descriptions
 from .gazetteer import lookup
-from .actors import (COUNTRY, CITY, DOCREF, GROUP, MEDIA, NOMINAL, ORG, PERSON, POSSESSIVE,
-                     PRONOUN, SUBJECT, Mention, PersonInfo)
+from ._mention import (COUNTRY, CITY, DOCREF, GROUP, MEDIA, NOMINAL, ORG, PERSON, POSSESSIVE,
+                       PRONOUN, SUBJECT, Mention, PersonInfo)
 
 _DEMONYM_WORDS = r"(?:[A-Z][\w.]*\s+){0,3}"
 _SP = "[ \xa0]"

@@ -23,7 +23,7 @@ def build_document(pairs: list[tuple[object, ArticleExtraction]]) -> dict:
         for st in ex.statements:
             kinds.setdefault(names.get(st.speaker, st.speaker), st.speaker_kind)
         for rec in ex.events:   # a copy: extractions may be shared with the cache
-            items.append((article.id, article.published,
+            items.append((article.id, published_date(article, ex)[0],
                           replace(rec, actors=_dedupe(names.get(a, a) for a in rec.actors))))
         for name, kind in ex.actor_kinds.items():
             kinds.setdefault(names.get(name, name), kind)
@@ -35,7 +35,7 @@ def build_document(pairs: list[tuple[object, ArticleExtraction]]) -> dict:
     borrow_places(clusters)
     events, where = _events(clusters)
     statements = _statements(pairs, names, where)
-    return {"schema": SCHEMA, "articles": [_article(a) for a, _ in pairs],
+    return {"schema": SCHEMA, "articles": [_article(a, ex) for a, ex in pairs],
             "events": events, "statements": statements,
             "timexes": [{"article": a.id, **t} for a, ex in pairs for t in ex.timexes],
             "toponyms": [{"article": a.id, **t} for a, ex in pairs for t in ex.toponyms]}
@@ -146,10 +146,20 @@ def _linked_event(candidates, speaker: str):
     return sorted(usable, key=lambda c: c[1]["type"] not in _STATEMENT_FAMILY)[0]
 
 
-def _article(a) -> dict:
-    published = a.published.isoformat() if isinstance(a.published, date) else None
-    return {"id": a.id, "path": a.path, "title": a.title, "outlet": a.outlet, "published": published,
-            "published_source": a.published_source, "text_sha256": a.sha256}
+def published_date(article, ex: ArticleExtraction) -> tuple[date | None, str]:
+    """The manifest's date, else the date the text states (found by extraction)."""
+    if isinstance(article.published, date):
+        return article.published, article.published_source
+    if ex.published:
+        return date.fromisoformat(ex.published), "text"
+    return None, article.published_source
+
+
+def _article(a, ex: ArticleExtraction) -> dict:
+    day, source = published_date(a, ex)
+    return {"id": a.id, "path": a.path, "title": a.title, "outlet": a.outlet,
+            "published": day.isoformat() if day else None,
+            "published_source": source, "text_sha256": a.sha256}
 
 
 def _dedupe(names) -> list[str]:

@@ -28,6 +28,7 @@ from pathlib import Path
 from dateline.paths import resources_dir
 
 from ._gazfile import read_sections
+from ._roles import DEMONYM_SUFFIXES, curated_demonyms
 
 STRONG_CITY_POPULATION = 500_000
 STRONG_CAPITAL_POPULATION = 100_000
@@ -328,11 +329,10 @@ def get_gazetteer() -> Gazetteer:
 
 def _add_demonym_capitals(gaz: Gazetteer) -> None:
     """'the Saudi capital', 'the Kenyan capital': each curated demonym's capital city."""
-    from .lexicon import _SUFFIXES, lexicon
     by_name = {name: code for code, name in gaz.country_names.items()}
-    pairs = list(dict.items(lexicon().demonyms))
+    pairs = list(curated_demonyms().items())
     for name in sorted(by_name):   # the usual English forms too (Kenyan, Iranian, Ukrainian)
-        pairs += [(name[:len(name) - len(ending)] + suffix, name) for suffix, ending in _SUFFIXES
+        pairs += [(name[:len(name) - len(ending)] + suffix, name) for suffix, ending in DEMONYM_SUFFIXES
                   if suffix and name.endswith(ending)]
     for demonym, country in pairs:
         code = by_name.get(country)
@@ -346,9 +346,8 @@ def _add_demonym_capitals(gaz: Gazetteer) -> None:
 def _add_curated_demonyms(gaz: Gazetteer) -> None:
     """Demonyms as names of their countries ("Russian", "Palestinians", "Sri Lankan"), marked
     ``feature="demonym"``: roles.csv's curated ones plus the file's."""
-    from .lexicon import lexicon
     codes = {name: code for code, name in gaz.country_names.items()}
-    for word, country in sorted(dict.items(lexicon().demonyms)):
+    for word, country in sorted(curated_demonyms().items()):
         code = codes.get(country)
         if code and word[:1].isupper() and word[1:].islower() and not gaz.lookup(word):
             gaz.demonyms.setdefault(word, code)

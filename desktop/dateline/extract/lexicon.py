@@ -5,11 +5,11 @@ nouns, female first names); everything else is learned from the article text.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dateline.paths import resources_dir
+from ._roles import DEMONYM_SUFFIXES, role_rows
+from .gazetteer import lookup
 
 
 @dataclass(frozen=True)
@@ -45,16 +45,11 @@ class Demonyms(dict):
         return found
 
 
-_SUFFIXES = (("i", ""), ("n", ""), ("an", ""), ("ian", ""), ("ian", "e"), ("ian", "a"), ("an", "o"), ("ese", ""),
-             ("ese", "a"), ("", "istan"), ("ish", "ey"), ("ean", "ea"))
-
-
 @lru_cache(maxsize=4096)
 def _derived_demonym(word: str) -> str | None:
     if len(word) < 4 or not word[0].isupper() or not word[1:].islower():
         return None
-    from .gazetteer import lookup
-    for suffix, ending in _SUFFIXES:
+    for suffix, ending in DEMONYM_SUFFIXES:
         if suffix and not word.endswith(suffix):
             continue
         stem = word[:len(word) - len(suffix)] if suffix else word
@@ -80,16 +75,7 @@ def country_name(code: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    rows: dict[str, list[tuple[str, str]]] = {}
-    path = resources_dir() / "gazetteer" / "roles.csv"
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            for row in csv.reader(handle):
-                if len(row) < 2 or row[0].startswith("#") or row[0] == "kind":
-                    continue
-                rows.setdefault(row[0], []).append((row[1], row[2] if len(row) > 2 else ""))
-    except OSError:
-        pass  # without the table, recognition falls back to pure text rules
+    rows = role_rows()
 
     def get(kind: str) -> list[tuple[str, str]]:
         return rows.get(kind, [])

@@ -12,14 +12,14 @@ from .records import ArticleExtraction
 from .sentences import sentence_body_start, split_sentences
 from .statement_dates import assign_when_where, date_from_events
 from .statements import blocked_ranges, find_statements
-from .temporal import dated_expressions
+from .temporal import dated_expressions, find_publication_date
 from .timex import find_timexes
 
 
 def extract_article(article) -> ArticleExtraction:
     """Extract one :class:`dateline.corpus.Article` (no I/O, no shared state)."""
     text = article.text or ""
-    published = article.published
+    published = article.published or find_publication_date(text)   # else the text's own
     spans = split_sentences(text)
     quotes = find_quote_ranges(text, spans)
     toponyms = find_places(text)

@@ -64,11 +64,15 @@ def write_timeml_dir(doc: dict, articles, directory: str | Path) -> list[Path]:
     by_article: dict[str, list[dict]] = {}
     for t in doc.get("timexes", []):
         by_article.setdefault(t["article"], []).append(t)
+    # the document's date: the manifest's, else the one extraction read in the text
+    stated = {a["id"]: date.fromisoformat(a["published"]) for a in doc.get("articles", [])
+              if a.get("published")}
     written, used = [], set()
     for article in articles:
         name = _file_name(article.id, used)
         path = directory / name
-        write_text_atomic(path, to_timeml(article.id, article.published, article.text or "",
+        published = article.published or stated.get(article.id)
+        write_text_atomic(path, to_timeml(article.id, published, article.text or "",
                                           by_article.get(article.id, [])))
         written.append(path)
     return written
