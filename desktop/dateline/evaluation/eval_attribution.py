@@ -15,8 +15,12 @@ Measures (tokens are runs of word characters, counted by character position):
   speaker name (a capitalised word of 3+ letters) occurs in the gold source text.
 
 Each gold content is *direct* when all its tokens lie inside double quotation marks,
-*indirect* when none do, *mixed* otherwise; each prediction takes the kind of the gold it
-overlaps most (unmatched predictions count in "all" only).
+*indirect* when none do, *mixed* otherwise; predictions are not split by kind.
+
+Two rows per part: **all** attributions (PolNeAR also marks beliefs, perceptions, plans and
+evidence: "polls show", "he wants", "legal experts are alarmed"), and **speech**, those whose
+cue is a verb of communication ("said", "told", "according to", a colon), the statements
+Dateline is for. Precision is over all gold contents in both rows.
 """
 from __future__ import annotations
 
@@ -37,6 +41,19 @@ _TOKEN_RE = re.compile(r"\w+")
 _FILE_DATE_RE = re.compile(r"_(\d{4})-(\d{2})-(\d{2})_")
 _NAME_WORD_RE = re.compile(r"[A-Z][\w’'\-]{2,}")
 _MIN_SHARE = 0.5
+# Verbs of communication (a fixed, general list, not the extractor's): the "speech" rows
+# leave out beliefs, perceptions, plans and evidence ("polls show", "he wants", "seems").
+_SPEECH_CUE_RE = re.compile(
+    r"(?i)\b(?:say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|writ(?:e|es|ing)|"
+    r"wrote|written|stat(?:e|es|ed|ing)|claim\w*|announc\w*|declar\w*|not(?:e|es|ed|ing)|"
+    r"explain\w*|argu\w*|insist\w*|warn\w*|ask\w*|repl\w*|respond\w*|answer\w*|report\w*|"
+    r"tweet\w*|post(?:s|ed|ing)?|comment\w*|remark\w*|suggest\w*|acknowledg\w*|admit\w*|"
+    r"conced\w*|confirm\w*|den(?:y|ies|ied|ying)|promis\w*|pledg\w*|vow\w*|predict\w*|"
+    r"urg(?:e|es|ed|ing)|call(?:s|ed|ing)?|describ\w*|accus\w*|critici[sz]\w*|prais\w*|"
+    r"recall\w*|continu\w*|conclud\w*|testif\w*|quot\w*|according|speak\w*|spoke|"
+    r"mention\w*|emphasi[sz]\w*|stress\w*|reiterat\w*|assert\w*|contend\w*|maintain\w*|"
+    r"complain\w*|joke\w*|joking|boast\w*|vent\w*|shout\w*|yell\w*|interview\w*|"
+    r"statement|remarks|put\s+it)\b|^\W*[:―—]\W*$")
 
 
 @dataclass
@@ -44,7 +61,13 @@ class GoldAttribution:
     content: list[tuple[int, int]]        # one or more fragments
     source: list[tuple[int, int]]         # empty when the annotator marked no source
     source_text: str
+    cue_text: str = ""
     kind: str = "indirect"
+
+    @property
+    def speech(self) -> bool:
+        """A verb or phrase of saying as cue (not belief, perception or evidence)."""
+        return bool(_SPEECH_CUE_RE.search(self.cue_text))
 
 
 @dataclass
@@ -97,8 +120,10 @@ def read_gold(ann: Path, text: str) -> list[GoldAttribution]:
         if content is None:
             continue
         source = spans.get(ev.get("Source", ""))
+        cue = spans.get(ev.get("Cue", ""))
         gold = GoldAttribution(content=content[1], source=source[1] if source else [],
-                               source_text=source[2] if source else "")
+                               source_text=source[2] if source else "",
+                               cue_text=cue[2] if cue else "")
         gold.kind = _kind(tokens(content[1], text), quoted)
         out.append(gold)
     return out
@@ -139,11 +164,16 @@ def _kind(toks: set[int], quoted: list[bool]) -> str:
 
 # -- scoring ----------------------------------------------------------------------------
 
-def score_article(text: str, gold: list[GoldAttribution], statements, tally: Tally) -> list[dict]:
+def score_article(text: str, gold: list[GoldAttribution], statements, tally: Tally,
+                  speech_only: bool = False) -> list[dict]:
     """Add one article to the tally; returns the gold contents missed or mis-attributed
-    (for looking at development errors)."""
+    (for looking at development errors). Precision is always against every gold content;
+    ``speech_only`` limits recall and speaker figures to speech cues."""
     gold_toks = [tokens(g.content, text) for g in gold]
     all_gold = set().union(*gold_toks) if gold_toks else set()
+    if speech_only:
+        gold_toks = [gt for g, gt in zip(gold, gold_toks) if g.speech]
+        gold = [g for g in gold if g.speech]
     pred_toks = [tokens([(st.start, st.end)], text) for st in statements]
     for pt in pred_toks:
         tally.predicted += 1
@@ -192,21 +222,24 @@ def article_of(name: str, path: Path, text: str):
     return make_article(str(path), text, entry)
 
 
-def run_part(docs, errors_out: list | None = None) -> Tally:
-    tally = Tally()
+def run_part(docs, errors_out: list | None = None, speech_only: bool = False) -> dict[str, Tally]:
+    """{"all": ..., "speech": ...} tallies of one part; errors of the chosen kind of gold."""
+    tallies = {"all": Tally(), "speech": Tally()}
     for name, txt, ann in docs:
         text = txt.read_text(encoding="utf-8")
         gold = read_gold(ann, text)
         article = article_of(name, txt, text)
         t0 = time.perf_counter()
         result = extract_article(article)
-        tally.seconds += time.perf_counter() - t0
-        tally.articles += 1
-        tally.chars += len(text)
-        errors = score_article(text, gold, result.statements, tally)
-        if errors_out is not None:
-            errors_out.extend({"article": name, "text": text, **e} for e in errors)
-    return tally
+        seconds = time.perf_counter() - t0
+        for subset, tally in tallies.items():
+            tally.seconds += seconds
+            tally.articles += 1
+            tally.chars += len(text)
+            errors = score_article(text, gold, result.statements, tally, subset == "speech")
+            if errors_out is not None and (subset == "speech") == speech_only:
+                errors_out.extend({"article": name, "text": text, **e} for e in errors)
+    return tallies
 
 
 def parts(corpora: Path, limit: int | None) -> dict[str, list]:
@@ -222,19 +255,20 @@ def _ratio(num: int, den: int) -> float:
     return num / den if den else 0.0
 
 
-def rows_of(tallies: dict[str, Tally]) -> tuple[list, list, list]:
+def rows_of(tallies: dict[tuple[str, str], Tally]) -> tuple[list, list, list]:
     content, speaker, speed = [], [], []
-    for part, t in tallies.items():
+    for (part, subset), t in tallies.items():
         gold, found = sum(t.gold.values()), sum(t.found.values())
-        content.append([part, t.articles, gold, t.predicted, _ratio(found, gold),
+        content.append([part, subset, t.articles, gold, t.predicted, _ratio(found, gold),
                         _ratio(t.predicted_right, t.predicted)]
                        + [f"{_ratio(t.found[k], t.gold[k]):.3f} ({t.gold[k]})" for k in KINDS])
         ws, right = sum(t.with_source.values()), sum(t.speaker_right.values())
-        speaker.append([part, ws, _ratio(right, ws)]
+        speaker.append([part, subset, ws, _ratio(right, ws)]
                        + [f"{_ratio(t.speaker_right[k], t.with_source[k]):.3f} ({t.with_source[k]})"
                           for k in KINDS])
-        speed.append([part, t.articles, t.seconds, _ratio(t.articles, t.seconds),
-                      _ratio(t.chars, t.seconds) / 1000])
+        if subset == "all":
+            speed.append([part, t.articles, t.seconds, _ratio(t.articles, t.seconds),
+                          _ratio(t.chars, t.seconds) / 1000])
     return content, speaker, speed
 
 
@@ -242,16 +276,19 @@ def main(corpora: Path, limit: int | None) -> None:
     if not (corpora / "attribution").is_dir():
         print("attribution: corpus absent")
         return
-    tallies = {part: run_part(docs) for part, docs in parts(corpora, limit).items()}
+    tallies = {}
+    for part, docs in parts(corpora, limit).items():
+        for subset, tally in run_part(docs).items():
+            tallies[(part, subset)] = tally
     content, speaker, speed = rows_of(tallies)
     print(format_table("Statement content (found: >= 50 % of a gold content's tokens in one "
                        "prediction; precision: >= 50 % of a prediction's tokens in gold contents)",
-                       ["part", "articles", "gold", "pred", "recall", "precision"]
+                       ["part", "gold", "articles", "gold", "pred", "recall", "precision"]
                        + [f"R {k} (n)" for k in KINDS], content))
     print()
     print(format_table("Speaker right among found contents with a gold source "
                        "(source span overlap or name match)",
-                       ["part", "n", "right"] + [f"{k} (n)" for k in KINDS], speaker))
+                       ["part", "gold", "n", "right"] + [f"{k} (n)" for k in KINDS], speaker))
     print()
     print(format_table("Speed (extract_article only)",
                        ["part", "articles", "seconds", "articles/s", "kchars/s"], speed))

@@ -9,6 +9,7 @@ from .statement_dates import links_to_event
 from .merge import (borrow_news_day, borrow_places, cluster_mentions, event_fields, event_id, news_days,
                     summary)
 from .records import ArticleExtraction
+from .statements import public_speaker_kind
 
 SCHEMA = "dateline/1"
 _STATEMENT_FAMILY = ("statement", "warning", "announcement")
@@ -104,7 +105,9 @@ def _statements(pairs, names, where) -> list[dict]:
                     date_start, date_end, precision = (linked[1]["date_start"], linked[1]["date_end"], "day")
             key = f"{ex.sha256}|{st.start}|{st.end}"
             out.append({"id": "st_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
-                        "speaker": speaker, "text": st.text,
+                        "speaker": speaker, "speaker_kind": public_speaker_kind(st.speaker_kind),
+                        "source_start": st.source_start, "source_end": st.source_end, "cue": st.cue,
+                        "text": st.text,
                         "direct": st.direct, "article": article.id, "start": st.start, "end": st.end,
                         "sentence_start": st.sentence_start, "sentence_end": st.sentence_end,
                         "date_start": date_start, "date_end": date_end, "precision": precision,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 from .actors import GROUP, GROUP_KINDS, MEDIA, ORG, PERSON, POSSESSIVE, SUBJECT, Mention
 from .coref import Resolver
@@ -60,6 +61,38 @@ _TIME_ADJUNCT_RE = re.compile(
     r"morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?")
 
 
+# The public speaker kinds of the "dateline/1" document, from the mention kinds: a city
+# speaking is its government ("Beijing said"); an unnamed group is an anonymous source.
+PUBLIC_KINDS = {PERSON: "person", ORG: "organisation", MEDIA: "publication", "country": "country",
+                "city": "country", GROUP: "anonymous"}
+
+
+def public_speaker_kind(kind: str) -> str:
+    """person | organisation | country | publication | anonymous."""
+    return PUBLIC_KINDS.get(kind, "anonymous")
+
+
+class Speaker(NamedTuple):
+    """Who spoke: the resolved name and kind, and the words in the text that name them."""
+    name: str | None
+    kind: str
+    start: int | None = None
+    end: int | None = None
+
+
+NOBODY = Speaker(None, "")
+
+
+class Cue(NamedTuple):
+    """The speech verb or phrase ("said", "according to", ":") and where the attribution is."""
+    text: str
+    pos: int
+
+
+def _cue(verb: re.Match) -> Cue:
+    return Cue(" ".join(verb.group(0).split()), verb.start())
+
+
 class StatementFinder:
     def __init__(self, text, spans, quotes, mentions, resolver: Resolver):
         self.text = text
@@ -97,10 +130,11 @@ class StatementFinder:
                 and (v.group(0).startswith("quoted")
                      or not _PASSIVE_RE.search(self.text, max(0, v.start() - 30), v.start()))]
 
-    def resolve(self, m: Mention | None) -> tuple[str | None, str]:
+    def resolve(self, m: Mention | None) -> Speaker:
         if m is None:
-            return None, ""
-        return self.resolver.resolve(m)
+            return NOBODY
+        name, kind = self.resolver.resolve(m)
+        return Speaker(name, kind, m.start, m.end)
 
     # -- subjects -----------------------------------------------------------------
     def subject_of(self, verb: re.Match, lo: int) -> Mention | None:
@@ -167,20 +201,17 @@ class StatementFinder:
 
     def direct(self, lo: int, hi: int) -> None:
         idx, span = self.span_at(lo)
-        speaker, verb_pos = self._attribute_quote(lo, hi, idx, span)
+        speaker, cue = self._attribute_quote(lo, hi, idx, span)
         content = _trim(self.text, lo + 1, hi)
         if content[0] >= content[1]:
             return
         words = len(self.text[content[0]:content[1]].split())
         sentence_like = self.text[content[0]:content[1]].rstrip().endswith((".", "!", "?"))
-        if speaker[0] is None or (words < _MIN_QUOTE_WORDS and verb_pos is None and not sentence_like):
+        if speaker.name is None or (words < _MIN_QUOTE_WORDS and cue is None and not sentence_like):
             return
         _, last = self.span_at(min(hi, len(self.text) - 1))
-        rec = StatementRec(speaker=speaker[0], speaker_kind=speaker[1],
-                           text=self.text[content[0]:content[1]], direct=True,
-                           start=content[0], end=content[1], sentence_start=span.start,
-                           sentence_end=max(span.end, last.end))
-        self._add(rec, verb_pos if verb_pos is not None else lo)
+        rec = _record(self.text, speaker, cue, content, True, span.start, max(span.end, last.end))
+        self._add(rec, cue.pos if cue is not None else lo)
 
     def _attribute_quote(self, lo, hi, idx, span):
         _, end_span = self.span_at(hi)
@@ -194,45 +225,45 @@ class StatementFinder:
             between = self.mentions_in(hi + 1, verb.start())
             if between and _TITLE_GAP_RE.fullmatch(self.text, hi + 1, between[0].start):
                 self.used_verbs.add(verb.start())
-                return self.resolve(self._person_of_org(between)), verb.start()
+                return self.resolve(self._person_of_org(between)), _cue(verb)
             if not self.text[hi + 1:verb.start()].strip(" ,.\xa0—–-"):
                 found = self.resolve(self.after_verb(verb, tail_end))
                 if found[0] or not self.speech_verbs(span.start, lo):
                     self.used_verbs.add(verb.start())
-                    return found, verb.start()
+                    return found, _cue(verb)
             bare = _BARE_NAME_RE.fullmatch(self.text, hi + 1, verb.start())
             if bare:   # '”, Kishida said' (never introduced); '”, Critics said': an unnamed group
                 self.used_verbs.add(verb.start())
                 name = bare.group(1)
                 if name.split()[0] in ("He", "She", "It", "They", "We", "I", "You", "This", "That", "There"):
-                    return (None, ""), verb.start()
-                return (name, GROUP if name in _NOT_NAMES else PERSON), verb.start()
+                    return NOBODY, _cue(verb)
+                return Speaker(name, GROUP if name in _NOT_NAMES else PERSON, bare.start(1), bare.end(1)), _cue(verb)
             gap = self.text[hi + 1:verb.start()].strip(" ,.\xa0—–-").split()
             if gap and len(gap) <= 5 and (gap[0][0].isupper() or gap[0] in ("a", "an", "the")):
-                return (None, ""), verb.start()   # attributed, but to someone we cannot name
+                return NOBODY, _cue(verb)   # attributed, but to someone we cannot name
         verbs_before = self.speech_verbs(span.start, lo)
         if verbs_before:
             verb = verbs_before[-1]
             self.used_verbs.add(verb.start())
             if verb.group(0).lower().startswith("according"):
-                return self.resolve(self.after_verb(verb, lo)), verb.start()
-            return self.resolve(self.subject_of(verb, span.start)), verb.start()
+                return self.resolve(self.after_verb(verb, lo)), _cue(verb)
+            return self.resolve(self.subject_of(verb, span.start)), _cue(verb)
         lead = self.text[span.start:lo].rstrip()
         if lead.endswith(":"):   # 'Ndung'u was blunt: “...”': the sentence's subject speaks
             subjects = [m for m in self.mentions_in(span.start, lo) if m.syntax == SUBJECT]
             if subjects:
-                return self.resolve(subjects[0]), span.start
+                return self.resolve(subjects[0]), Cue(":", span.start)
         return self._continuation(lo, span), None
 
-    def _continuation(self, lo, span):
+    def _continuation(self, lo, span) -> Speaker:
         if self.text[span.start:lo].strip():
-            return None, ""
+            return NOBODY
         for rec, _ in reversed(self.out):
             _, prev_span = self.span_at(rec.start)
             if prev_span.para in (span.para, span.para - 1) and rec.direct:
-                return rec.speaker, rec.speaker_kind
+                return Speaker(rec.speaker, rec.speaker_kind, rec.source_start, rec.source_end)
             break
-        return None, ""
+        return NOBODY
 
     # -- reported speech ----------------------------------------------------------
     def _reported(self, verb: re.Match, span) -> bool:
@@ -242,13 +273,10 @@ class StatementFinder:
         clause = self._clause(verb, span, subj)
         if clause is None:
             return False
-        name, kind = self.resolve(subj)
-        if not name:
+        speaker = self.resolve(subj)
+        if not speaker.name:
             return False
-        rec = StatementRec(speaker=name, speaker_kind=kind, text=self.text[clause[0]:clause[1]],
-                           direct=False, start=clause[0], end=clause[1],
-                           sentence_start=span.start, sentence_end=span.end)
-        self._add(rec, verb.start())
+        self._add(_record(self.text, speaker, _cue(verb), clause, False, span.start, span.end), verb.start())
         return True
 
     def _according(self, verb: re.Match, span) -> bool:
@@ -267,12 +295,10 @@ class StatementFinder:
         if len(self.text[lo:hi].split()) < _MIN_QUOTE_WORDS or self.in_quote(lo) or \
                 self.quote_open(lo, hi) is not None:
             return False
-        name, kind = self.resolve(source)
-        if not name:
+        speaker = self.resolve(source)
+        if not speaker.name:
             return False
-        rec = StatementRec(speaker=name, speaker_kind=kind, text=self.text[lo:hi], direct=False,
-                           start=lo, end=hi, sentence_start=span.start, sentence_end=span.end)
-        self._add(rec, verb.start())
+        self._add(_record(self.text, speaker, _cue(verb), (lo, hi), False, span.start, span.end), verb.start())
         return True
 
     def _clause(self, verb, span, subj):
@@ -320,6 +346,15 @@ class StatementFinder:
         self.out.append((rec, attribution))
         if rec.speaker_kind not in GROUP_KINDS:
             self.resolver.note_speaker(attribution, rec.speaker, rec.speaker_kind)
+
+
+def _record(text: str, speaker: Speaker, cue: Cue | None, content: tuple[int, int], direct: bool,
+            sentence_start: int, sentence_end: int) -> StatementRec:
+    lo, hi = content
+    return StatementRec(speaker=speaker.name, speaker_kind=speaker.kind, text=text[lo:hi], direct=direct,
+                        start=lo, end=hi, sentence_start=sentence_start, sentence_end=sentence_end,
+                        cue=cue.text if cue is not None else "",
+                        source_start=speaker.start, source_end=speaker.end)
 
 
 def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
