@@ -130,13 +130,15 @@ def read_gold(ann: Path, text: str) -> list[GoldAttribution]:
 
 
 def quote_mask(text: str) -> list[bool]:
-    """Per character: inside a double quotation (paired within a paragraph; “” or ")."""
+    """Per character: inside a double quotation (paired within a paragraph; “”, " or '')."""
     mask = [False] * len(text)
     for para in re.finditer(r"[^\n]+", text):
         opened = None
-        for m in re.finditer(r"[“”\"]", para.group(0)):
+        for m in re.finditer(r"''|[“”\"]", para.group(0)):
             pos = para.start() + m.start()
             ch = m.group(0)
+            if ch == "''":   # the plain-text NYT convention for a double quotation mark
+                ch = "“" if opened is None else "”"
             if opened is None and ch in "“\"":
                 opened = pos
             elif opened is not None and ch in "”\"":

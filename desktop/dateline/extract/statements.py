@@ -358,9 +358,9 @@ def _record(text: str, speaker: Speaker, cue: Cue | None, content: tuple[int, in
 
 
 def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
-    while lo < hi and (text[lo].isspace() or text[lo] in "“”\"‘’"):
+    while lo < hi and (text[lo].isspace() or text[lo] in "“”\"‘’'"):
         lo += 1
-    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in "“”\"‘’,;:—–-"):
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in "“”\"‘’',;:—–-"):
         hi -= 1
     return lo, hi
 
