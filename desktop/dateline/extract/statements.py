@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from .actors import GROUP, GROUP_KINDS, MEDIA, ORG, PERSON, POSSESSIVE, SUBJECT, Mention
 from .coref import Resolver
+from ._wholeclause import clause_after_verb, clause_end, head_before_quote
 from .intervals import ByStart, Intervals
 from .records import StatementRec
 
@@ -87,10 +88,11 @@ class Cue(NamedTuple):
     """The speech verb or phrase ("said", "according to", ":") and where the attribution is."""
     text: str
     pos: int
+    end: int
 
 
 def _cue(verb: re.Match) -> Cue:
-    return Cue(" ".join(verb.group(0).split()), verb.start())
+    return Cue(" ".join(verb.group(0).split()), verb.start(), verb.end())
 
 
 class StatementFinder:
@@ -210,8 +212,30 @@ class StatementFinder:
         if speaker.name is None or (words < _MIN_QUOTE_WORDS and cue is None and not sentence_like):
             return
         _, last = self.span_at(min(hi, len(self.text) - 1))
+        content = self._whole_clause(content, cue, speaker, span, lo, hi, last.end)
+        if self.out and self.out[-1][0].start <= content[0] and content[1] <= self.out[-1][0].end:
+            return   # a later quotation of a clause already reported whole
         rec = _record(self.text, speaker, cue, content, True, span.start, max(span.end, last.end))
         self._add(rec, cue.pos if cue is not None else lo)
+
+    def _whole_clause(self, content, cue: Cue | None, speaker: Speaker, span, lo, hi, last_end):
+        """The whole reported clause around a quotation (see _wholeclause.py)."""
+        text = self.text
+        if cue is None or cue.text == ":" or cue.text.lower().startswith("according"):
+            return content
+        if cue.pos < lo:
+            start = clause_after_verb(text, cue.end, lo)
+            if start is None:
+                return content
+            end = clause_end(text, hi + 1, last_end, self.quote_open(hi + 1, last_end))
+            return _trim(text, start, max(end, hi + 1))
+        start = head_before_quote(text, span.start, lo, bool(self.speech_verbs(span.start, lo)))
+        if start is None:
+            return content
+        wire = _WIRE_DATELINE_RE.match(text, span.start, lo)
+        stop = min(cue.pos, speaker.start if speaker.start is not None and speaker.start > hi else cue.pos)
+        comma = text.rfind(",", hi + 1, stop)
+        return _trim(text, wire.end() if wire else start, comma if comma > hi else hi + 1)
 
     def _attribute_quote(self, lo, hi, idx, span):
         _, end_span = self.span_at(hi)
@@ -252,7 +276,7 @@ class StatementFinder:
         if lead.endswith(":"):   # 'Ndung'u was blunt: “...”': the sentence's subject speaks
             subjects = [m for m in self.mentions_in(span.start, lo) if m.syntax == SUBJECT]
             if subjects:
-                return self.resolve(subjects[0]), Cue(":", span.start)
+                return self.resolve(subjects[0]), Cue(":", span.start, span.start)
         return self._continuation(lo, span), None
 
     def _continuation(self, lo, span) -> Speaker:

@@ -1,0 +1,67 @@
+"""A quotation inside a reported clause is reported whole ("mixed" quotes).
+
+'Sanders said the tax breaks used by Trump "do nothing to boost the economy."' reports the
+whole clause after "said", not only its quoted words; 'Teachers ... are "very, very
+pro-Bernie," Kilfoyle said.' reports the sentence up to the attribution. Pure functions on
+the text and offsets, used by statements.py.
+"""
+from __future__ import annotations
+
+import re
+
+_THAT_RE = re.compile(r"\s*(?:[\w.’'\-]+\s+){0,7}?that\s+")
+_LEAD_RE = re.compile(r"[\s,:]*(?:that\s+)?")
+_TIME_ADJUNCT_RE = re.compile(
+    r"\s*(?:(?:on|late|early|last|this|on\s+the)\s+)?(?:[A-Z][a-z]+day|yesterday|today|tonight|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|week|month|year|night|"
+    r"morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?")
+# where a reported clause ends: another clause of the narrator's (", and he urged ...")
+_CLAUSE_END_RE = re.compile(r",\s+(?:and|but|while|adding|saying|noting|explaining|which)\s|;\s|\s[—–]\s|\s--\s")
+_MAX_TAIL_WORDS = 15      # words after the closing mark still inside the reported clause
+_NOT_REPORTED_LEAD_RE = re.compile(r"\s*(?:as|to|in|on|at|by|for|with|from|of|about|it|him|her|them|this|"
+                                   r"what|how|why|whether|if)\b", re.I)
+
+
+def clause_after_verb(text: str, verb_end: int, quote_open: int) -> int | None:
+    """Where the reported clause after a speech verb starts, when quoted words come later in
+    it ('said [that] the tax breaks ... “do'); None when the quotation follows the verb
+    directly ('said: “', 'said, “') or the words between are not a clause ("called it")."""
+    gap = text[verb_end:quote_open]
+    if not gap.strip(" ,:\xa0\n"):
+        return None
+    start = verb_end
+    adjunct = _TIME_ADJUNCT_RE.match(text, start, quote_open)
+    if adjunct and not _THAT_RE.match(text, start, quote_open):
+        start = adjunct.end()
+    that = _THAT_RE.match(text, start, quote_open)
+    start = that.end() if that else _LEAD_RE.match(text, start, quote_open).end()
+    if start >= quote_open:
+        return None
+    if not that and (_NOT_REPORTED_LEAD_RE.match(text, start) or len(text[start:quote_open].split()) < 2):
+        return None   # "said in a statement “...”", "called it “...”": no clause of its own
+    if "\n" in text[verb_end:quote_open]:
+        return None
+    return start
+
+
+def clause_end(text: str, close: int, sentence_end: int, next_quote: int | None) -> int:
+    """The end of a reported clause that a quotation closes inside: the sentence end, unless
+    the narrator's own clause or another quotation follows, or the rest is long."""
+    end = sentence_end
+    cut = _CLAUSE_END_RE.search(text, close, sentence_end)
+    if cut:
+        end = cut.start()
+    if next_quote is not None and next_quote < end:
+        return close
+    if len(text[close:end].split()) > _MAX_TAIL_WORDS:
+        return close
+    return end
+
+
+def head_before_quote(text: str, sentence_start: int, quote_open: int, has_verb: bool) -> int | None:
+    """'Teachers who connect online ... are “very, very pro-Bernie,” Kilfoyle said.': the
+    sentence start, when words precede the quotation and no speech verb of their own."""
+    head = text[sentence_start:quote_open]
+    if has_verb or len(head.split()) < 2 or head.rstrip().endswith((":", ",")):
+        return None   # "In an interview, “...”": an adjunct, not the start of the claim
+    return sentence_start
