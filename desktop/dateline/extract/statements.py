@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from .actors import GROUP, GROUP_KINDS, MEDIA, ORG, PERSON, POSSESSIVE, SUBJECT, Mention
 from .coref import Resolver
+from ._speakernp import phrase_after, phrase_name, subject_phrase
 from ._wholeclause import clause_after_verb, clause_end, head_before_quote
 from .intervals import ByStart, Intervals
 from .records import StatementRec
@@ -38,7 +39,8 @@ _TITLE_GAP_RE = re.compile(r"[\s,.!?\xa0—–-]*(?:(?:[A-Z][\w.’'\-]*|of|the|
                            r"ministry|foreign|defen[cs]e|state|party|union|police|army|military|court|agency|office|"
                            r"department|government|chief|senior|deputy|former)"
                            r"[ \xa0]+)*")
-_CLAUSE_END_RE = re.compile(r",\s+(?:and|but|while)\s|;\s|\s[—–]\s")
+# the narrator's next clause: ", and he urged ...", "; ...", " — ..."
+_CLAUSE_END_RE = re.compile(r",\s+(?:and|but|while)\s+(?:he|she|they|we|I|it|also)\b|,\s+while\s|;\s|\s[—–]\s|\s--\s")
 _PREP_START_RE = re.compile(r"(?:as(?! many| much)|to|in|on|at(?! least| most)|by|for|with|from|of)\b")  # "said at least 23 ..." is a clause
 _DOC_NOUN_RE = re.compile(r"\b(?:commentary|editorial|report|article|statement|analysis|piece|"
                           r"column|op-ed|broadcast|bulletin)\b.*\b(?:from|in|by|of)\s+(?:the\s+)?"
@@ -152,9 +154,16 @@ class StatementFinder:
         if before and _RELATIVE_LEAD_RE.fullmatch(self.text, before[-1].end, verb.start()):
             return before[-1]   # "the Commission, which had accused him": the antecedent
         subjects = [m for m in before if m.syntax == SUBJECT]
+        phrase = subject_phrase(self.text, lo, verb.start())
+        if phrase and not any(phrase[0] <= m.start < phrase[1] for m in before):
+            return self._described(*phrase)   # "several friends said", not a name far before
         if subjects:
             return subjects[-1]
         return self._publisher(before)
+
+    def _described(self, start: int, end: int) -> Mention:
+        """A speaker named only by a description ("the administration", "police")."""
+        return Mention(start, end, GROUP, self.text[start:end], name=phrase_name(self.text, start, end))
 
     def _publisher(self, before: list[Mention]) -> Mention | None:
         """'A commentary on Friday from the official Xinhua News Agency warned': Xinhua;
@@ -191,15 +200,18 @@ class StatementFinder:
                 lo, hi = pending.pop(0)
                 if lo >= span.start:
                     self.direct(lo, hi)
+            taken = span.start   # a verb inside a clause already reported is part of it
             for verb in self.speech_verbs(span.start, span.end):
-                if verb.start() in self.used_verbs:
+                if verb.start() in self.used_verbs or verb.start() < taken or self.reported_in(verb.start()):
                     continue
-                if verb.group(0).lower().startswith("according"):
-                    if self._according(verb, span):
-                        break
-                    continue
-                if self._reported(verb, span):
-                    break   # one reported statement per sentence
+                found = self._according(verb, span) if verb.group(0).lower().startswith("according") \
+                    else self._reported(verb, span)
+                if found:
+                    taken = max(verb.end(), self.out[-1][0].end)
+
+    def reported_in(self, pos: int) -> bool:
+        """pos lies inside the words of a statement already found in this sentence."""
+        return any(rec.start <= pos < rec.end for rec, _ in self.out[-4:])
 
     def direct(self, lo: int, hi: int) -> None:
         idx, span = self.span_at(lo)

@@ -1,0 +1,81 @@
+"""The noun phrase that speaks when no name does: "The administration said", "several
+friends said", "police said", "..., said one former senior agency official."
+
+Such a speaker is kept as its own words (an anonymous or described source), never resolved
+to a name it does not give. Pure functions on the text, used by statements.py.
+"""
+from __future__ import annotations
+
+import re
+
+_WORD_RE = re.compile(r"[\w.’'%$\-]+")
+_BOUNDARY_RE = re.compile(r"[,;:()“”\"]|\s[—–]\s|\s--\s|[—–]")
+# words that cannot be inside a subject noun phrase: verbs, clause words
+_NOT_IN_NP = frozenset("""
+that which who whom whose when where while because if as but although though unless whether
+is are was were be been being do does did will would can could should may might must not
+and or than said says told say tells added adds
+""".split())
+_AUXILIARIES = frozenset("""
+has have had also later previously then recently repeatedly once again publicly privately first
+quickly initially separately already often frequently earlier now simply flatly reportedly
+""".split())
+_LEADING_FILLERS = frozenset("but and yet still however meanwhile now so also then instead".split())
+_PREPOSITIONS = frozenset("""
+in on at to for with by from of about after before during since until into over under
+like among between through without within against despite as
+""".split())
+_ARTICLES = frozenset("a an the".split())
+_NP_STARTERS = frozenset("""
+a an the one two three four five six seven eight nine ten some several many most other others few
+both all each another his her their its our this these those my your no none half
+""".split())
+_MAX_WORDS = 10
+
+
+def subject_phrase(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
+    """(start, end) of the noun phrase right before a speech verb, back to the previous
+    punctuation, or None when the words there are not a plausible subject."""
+    seg = lo
+    for m in _BOUNDARY_RE.finditer(text, lo, verb_start):
+        seg = m.end()
+    words = list(_WORD_RE.finditer(text, seg, verb_start))
+    while words and words[-1].group(0).lower() in _AUXILIARIES:
+        words.pop()
+    while words and words[0].group(0).lower() in _LEADING_FILLERS:
+        words.pop(0)
+    if not 1 <= len(words) <= _MAX_WORDS:
+        return None
+    first = words[0].group(0)
+    if first.lower() in _PREPOSITIONS or any(w.group(0).lower() in _NOT_IN_NP for w in words):
+        return None
+    if not (first.lower() in _NP_STARTERS or first[0].isupper() or first[0].isdigit()):
+        return None
+    if words[-1].group(0).lower() in _PREPOSITIONS or words[-1].group(0).endswith(("ly", "ing")):
+        return None   # "Speaking to reporters, ...", "flatly": not a noun phrase's head
+    return words[0].start(), words[-1].end()
+
+
+def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase right after an inverted speech verb (", said one longtime friend."):
+    up to the next comma or the sentence end."""
+    m = re.compile(r"[^,;.“”\"()]+").match(text, pos, hi)
+    if not m:
+        return None
+    words = list(_WORD_RE.finditer(text, m.start(), m.end()))
+    if not 1 <= len(words) <= _MAX_WORDS:
+        return None
+    first = words[0].group(0)
+    if first.lower() in _PREPOSITIONS or any(w.group(0).lower() in _NOT_IN_NP for w in words):
+        return None
+    if not (first.lower() in _NP_STARTERS or first[0].isupper() or first[0].isdigit()):
+        return None
+    return words[0].start(), words[-1].end()
+
+
+def phrase_name(text: str, start: int, end: int) -> str:
+    """The phrase without its article: "The administration" -> "administration"."""
+    words = text[start:end].split()
+    if len(words) > 1 and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    return " ".join(words)
