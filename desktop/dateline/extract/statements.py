@@ -303,6 +303,8 @@ class StatementFinder:
 
     # -- reported speech ----------------------------------------------------------
     def _reported(self, verb: re.Match, span) -> bool:
+        if self._inverted(verb, span):
+            return True
         subj = self.subject_of(verb, span.start)
         if subj is None:
             return False
@@ -314,6 +316,36 @@ class StatementFinder:
             return False
         self._add(_record(self.text, speaker, _cue(verb), clause, False, span.start, span.end), verb.start())
         return True
+
+    def _inverted(self, verb: re.Match, span) -> bool:
+        """'CLAUSE, said David Gilbert, its president.' / '..., said one longtime friend.'"""
+        text = self.text
+        if text[max(span.start, verb.start() - 2):verb.start()].strip() != "," or \
+                _PARTICIPLE_RE.search(verb.group(0)):
+            return False
+        comma = text.rfind(",", span.start, verb.start())
+        if len(text[span.start:comma].split()) < _MIN_QUOTE_WORDS or self.speech_verbs(span.start, comma) \
+                or self.quote_open(span.start, verb.start()) is not None:
+            return False
+        source = self._source_after(verb, span.end)
+        if source is None or not _is_tail(text[source.end:span.end]):
+            return False   # "X, a professor, said he never saw ...": the clause follows
+        speaker = self.resolve(source)
+        if not speaker.name:
+            return False
+        wire = _WIRE_DATELINE_RE.match(text, span.start, comma)
+        lo, hi = _trim(text, wire.end() if wire else span.start, comma)
+        self._add(_record(text, speaker, _cue(verb), (lo, hi), False, span.start, span.end), verb.start())
+        return True
+
+    def _source_after(self, verb: re.Match, hi: int) -> Mention | None:
+        """The speaker named right after an inverted verb, titles and all."""
+        found = self.mentions_in(verb.end(), hi)
+        if found and _TITLE_GAP_RE.fullmatch(self.text, verb.end(), found[0].start) and \
+                "," not in self.text[verb.end():found[0].start]:
+            return self._person_of_org(found)
+        phrase = phrase_after(self.text, verb.end(), hi)
+        return self._described(*phrase) if phrase else None
 
     def _according(self, verb: re.Match, span) -> bool:
         """'CLAUSE, according to X.' and 'According to X, CLAUSE.'"""
@@ -345,9 +377,14 @@ class StatementFinder:
             gap = _SUBJECT_LEAD_RE.search(text, max(span.start, subj.start - 60), subj.start)
             head_end = gap.start() + 1 if gap else subj.start
             head = text[span.start:head_end]
-            if head.endswith(",") and len(head.split()) >= 4 and not self.speech_verbs(span.start, head_end):
-                wire = _WIRE_DATELINE_RE.match(text, span.start, head_end)
-                return _trim(text, wire.end() if wire else span.start, head_end - 1)
+            if not head.endswith(",") or self.speech_verbs(span.start, head_end):
+                return None
+            wire = _WIRE_DATELINE_RE.match(text, span.start, head_end)
+            start = wire.end() if wire else span.start
+            if _PARENTHETICAL_RE.match(after) and self.quote_open(verb.end(), span.end) is None:
+                return _trim(text, start, span.end)   # "The latest test, North Korea said, was its biggest"
+            if len(head.split()) >= 4:
+                return _trim(text, start, head_end - 1)
             return None
         adjunct = _TIME_ADJUNCT_RE.match(after)   # "said on Thursday it would cut ..."
         if adjunct and not _THAT_RE.match(after):
@@ -417,6 +454,10 @@ monday tuesday wednesday thursday friday saturday sunday
 _SUBJECT_LEAD_RE = re.compile(r",\s*(?:(?:the|a|an|[A-Z][\w.’'\-]*|[a-z][\w\-]*)\s+){0,5}$")
 
 
+# ", X said, REST": the claim goes on after the attribution (not ", adding ...", ", citing ...")
+_PARENTHETICAL_RE = re.compile(
+    r"(?:\s+(?:on|last|this|late|early)?\s*[A-Z][a-z]+day)?,\s+(?!(?:[a-z]+ing|according|as|in|on|at|during|after|before|when|"
+    r"who|which|and|but|to|with|from|[A-Z][a-z]+day)\b)(?:[\w’'\-]+\s+){2,}\w")
 _WIRE_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’\-]{1,40}(?:,[^()\n]{0,40})?\s*\([A-Za-z .&]{2,30}\)\s*[-–—]+\s*")
 
 
