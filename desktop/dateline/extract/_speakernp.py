@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ._mention import GROUP, MEDIA, ORG
+
 _WORD_RE = re.compile(r"[\w.’'%$\-]+")
 _BOUNDARY_RE = re.compile(r"[,;:()“”\"]|\s[—–]\s|\s--\s|[—–]")
 # words that cannot be inside a subject noun phrase: verbs, clause words
@@ -79,3 +81,26 @@ def phrase_name(text: str, start: int, end: int) -> str:
     if len(words) > 1 and words[0].lower() in _ARTICLES:
         words = words[1:]
     return " ".join(words)
+
+
+# heads naming people: the phrase is an anonymous source ("a U.S. official", "several friends")
+_PERSON_HEADS = re.compile(
+    r"(?:officials?|spokes(?:man|woman|person)|sources?|aides?|advis[eo]rs?|friends?|residents?|"
+    r"witness(?:es)?|analysts?|experts?|lawmakers?|members?|people|person|man|woman|men|women|"
+    r"delegates?|voters?|supporters?|critics?|activists?|officers?|diplomats?|police|"
+    r"insiders?|observers?|economists?|strategists?|operatives?|staffers?|employees?|workers?|"
+    r"leaders?|users?|protesters?|organi[sz]ers?|owners?|student|students|parents?|others|some|"
+    r"many|most|percent|majority|minority|half|none|all)$", re.I)
+_MEDIA_HEADS = re.compile(r"(?:magazine|newspaper|paper|daily|network|broadcaster|outlet|website|"
+                          r"channel|tabloid|news\s+agency)$", re.I)
+
+
+def phrase_kind(text: str, start: int, end: int) -> str:
+    """anonymous (GROUP) for people, a publication (MEDIA) or an organisation (ORG) else."""
+    words = text[start:end].split()
+    head = words[-1]
+    if _PERSON_HEADS.match(head):
+        return GROUP
+    if _MEDIA_HEADS.search(" ".join(words[-2:])):
+        return MEDIA
+    return ORG if any(w[0].isupper() for w in words[1:]) or words[0][0].isupper() else GROUP

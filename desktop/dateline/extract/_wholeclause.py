@@ -35,8 +35,8 @@ def clause_after_verb(text: str, verb_end: int, quote_open: int) -> int | None:
         start = adjunct.end()
     that = _THAT_RE.match(text, start, quote_open)
     start = that.end() if that else _LEAD_RE.match(text, start, quote_open).end()
-    if start >= quote_open:
-        return None
+    if start >= quote_open:   # 'wrote that “the policy” of his government was “...”'
+        return quote_open if that else None
     if not that and (_NOT_REPORTED_LEAD_RE.match(text, start) or len(text[start:quote_open].split()) < 2):
         return None   # "said in a statement “...”", "called it “...”": no clause of its own
     if "\n" in text[verb_end:quote_open]:
@@ -44,15 +44,14 @@ def clause_after_verb(text: str, verb_end: int, quote_open: int) -> int | None:
     return start
 
 
-def clause_end(text: str, close: int, sentence_end: int, next_quote: int | None) -> int:
+def clause_end(text: str, close: int, sentence_end: int) -> int:
     """The end of a reported clause that a quotation closes inside: the sentence end, unless
-    the narrator's own clause or another quotation follows, or the rest is long."""
+    the narrator's own clause follows or the rest is long. Later quotations inside the
+    clause belong to it ('that “the policy” of his government was “moving ...”')."""
     end = sentence_end
     cut = _CLAUSE_END_RE.search(text, close, sentence_end)
     if cut:
         end = cut.start()
-    if next_quote is not None and next_quote < end:
-        return close
     if len(text[close:end].split()) > _MAX_TAIL_WORDS:
         return close
     return end

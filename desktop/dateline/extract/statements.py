@@ -19,20 +19,22 @@ from typing import NamedTuple
 
 from .actors import GROUP, GROUP_KINDS, MEDIA, ORG, PERSON, POSSESSIVE, SUBJECT, Mention
 from .coref import Resolver
-from ._speakernp import phrase_after, phrase_name, subject_phrase
+from ._speakernp import phrase_after, phrase_kind, phrase_name, subject_phrase
 from ._wholeclause import clause_after_verb, clause_end, head_before_quote
 from .intervals import ByStart, Intervals
 from .records import StatementRec
 
 _SPEECH_RE = re.compile(
-    r"\b(?:said|says|told|tells|added|adds|adding|stated|wrote|writes|tweeted|tweeting|warned|"
+    r"\b(?:said|says|(?<!\bto\s)say(?!\s+(?:that\s+)?(?:it|this)\s+(?:is|was))|told|tells|telling|added|adds|adding|stated|wrote|writes|tweeted|tweeting|warned|"
     r"warns|urged|urges|urging|described|describing|reiterated|insisted|noted|stressed|explained|"
     r"declared|announced|argued|claimed(?!\s+(?:victory|responsibility|credit)\b)|claims|asked|replied|responded|suggested|emphasized|"
     r"emphasised|acknowledged|admitted|cautioned|complained|saying|denounced|threatening|accused|"
     r"berated|criticized|criticised|rejected|dismissed|condemned|praised|reported|reports|"
     r"called\s+on|called\s+for|[Aa]ccording\s+to|quoted\s+as\s+saying|hailed|welcomed|vowed|pledged|"
     r"promised|predicted|conceded|confirmed|denied|recalled|lamented|"
-    r"(?:called|branded|labell?ed|termed)(?=\s+(?:[\w’'\-]+\s+){1,5}[“\"‘]))\b")
+    r"noting|notes|writing|argues|arguing|contends|contended|insists|asserted|asserts|explaining|"
+    r"continued(?=\s*[:,]?\s*(?:[“\"]|''))|concluded|testified|mentioned|recounted|remarked|commented|posted|"
+    r"(?:called|branded|labell?ed|termed)(?=\s+(?:[\w’'\-]+\s+){1,5}(?:[“\"‘]|''))|calling(?=\s+(?:[\w’'\-]+\s+){1,5}(?:[“\"‘]|'')))\b")
 _ROLE_GAP_RE = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}\s+(?:[A-Z][\w.]*\s+){0,3}")
 _PASSIVE_RE = re.compile(r"\b(?:being|been|be|is|was|were|are)\s+(?:\w+ly\s+)?$")
 _TITLE_GAP_RE = re.compile(r"[\s,.!?\xa0—–-]*(?:(?:[A-Z][\w.’'\-]*|of|the|[a-z]+(?:man|woman|person|er|or|ist|ent|ary|ant)|"
@@ -155,15 +157,18 @@ class StatementFinder:
             return before[-1]   # "the Commission, which had accused him": the antecedent
         subjects = [m for m in before if m.syntax == SUBJECT]
         phrase = subject_phrase(self.text, lo, verb.start())
-        if phrase and not any(phrase[0] <= m.start < phrase[1] for m in before):
-            return self._described(*phrase)   # "several friends said", not a name far before
+        if phrase:   # the subject is the phrase before the verb, not a name far before it
+            inside = [m for m in before if phrase[0] <= m.start < phrase[1]]
+            named = [m for m in inside if m.syntax == SUBJECT] or [m for m in inside if m.kind in (ORG, MEDIA)]
+            return named[-1] if named else self._described(*phrase)
         if subjects:
             return subjects[-1]
         return self._publisher(before)
 
     def _described(self, start: int, end: int) -> Mention:
         """A speaker named only by a description ("the administration", "police")."""
-        return Mention(start, end, GROUP, self.text[start:end], name=phrase_name(self.text, start, end))
+        return Mention(start, end, phrase_kind(self.text, start, end), self.text[start:end],
+                       name=phrase_name(self.text, start, end))
 
     def _publisher(self, before: list[Mention]) -> Mention | None:
         """'A commentary on Friday from the official Xinhua News Agency warned': Xinhua;
@@ -239,7 +244,7 @@ class StatementFinder:
             start = clause_after_verb(text, cue.end, lo)
             if start is None:
                 return content
-            end = clause_end(text, hi + 1, last_end, self.quote_open(hi + 1, last_end))
+            end = clause_end(text, hi + 1, last_end)
             return _trim(text, start, max(end, hi + 1))
         start = head_before_quote(text, span.start, lo, bool(self.speech_verbs(span.start, lo)))
         if start is None:
@@ -274,6 +279,10 @@ class StatementFinder:
                 if name.split()[0] in ("He", "She", "It", "They", "We", "I", "You", "This", "That", "There"):
                     return NOBODY, _cue(verb)
                 return Speaker(name, GROUP if name in _NOT_NAMES else PERSON, bare.start(1), bare.end(1)), _cue(verb)
+            phrase = subject_phrase(self.text, hi + 1, verb.start())
+            if phrase and not self.text[hi + 1:phrase[0]].strip(" ,.\xa0—–-'"):
+                self.used_verbs.add(verb.start())   # '”, a resident of the district told AFP'
+                return self.resolve(self._described(*phrase)), _cue(verb)
             gap = self.text[hi + 1:verb.start()].strip(" ,.\xa0—–-").split()
             if gap and len(gap) <= 5 and (gap[0][0].isupper() or gap[0] in ("a", "an", "the")):
                 return NOBODY, _cue(verb)   # attributed, but to someone we cannot name
@@ -321,20 +330,25 @@ class StatementFinder:
         """'CLAUSE, said David Gilbert, its president.' / '..., said one longtime friend.'"""
         text = self.text
         if text[max(span.start, verb.start() - 2):verb.start()].strip() != "," or \
-                _PARTICIPLE_RE.search(verb.group(0)):
+                verb.group(0) not in _INVERTIBLE:
             return False
         comma = text.rfind(",", span.start, verb.start())
         if len(text[span.start:comma].split()) < _MIN_QUOTE_WORDS or self.speech_verbs(span.start, comma) \
                 or self.quote_open(span.start, verb.start()) is not None:
             return False
+        wire = _WIRE_DATELINE_RE.match(text, span.start, comma)
+        body = wire.end() if wire else span.start
+        first = self.mentions_in(body, comma)[:1]
+        if first and len(text[body:first[0].start].split()) <= 4 and "," not in text[body:first[0].start] \
+                and text.startswith(",", first[0].end):
+            return False   # "Ashley Townshend, a researcher, said ...": an apposition, not a clause
         source = self._source_after(verb, span.end)
         if source is None or not _is_tail(text[source.end:span.end]):
             return False   # "X, a professor, said he never saw ...": the clause follows
         speaker = self.resolve(source)
         if not speaker.name:
             return False
-        wire = _WIRE_DATELINE_RE.match(text, span.start, comma)
-        lo, hi = _trim(text, wire.end() if wire else span.start, comma)
+        lo, hi = _trim(text, body, comma)
         self._add(_record(text, speaker, _cue(verb), (lo, hi), False, span.start, span.end), verb.start())
         return True
 
@@ -454,6 +468,11 @@ monday tuesday wednesday thursday friday saturday sunday
 _SUBJECT_LEAD_RE = re.compile(r",\s*(?:(?:the|a|an|[A-Z][\w.’'\-]*|[a-z][\w\-]*)\s+){0,5}$")
 
 
+# verbs that come before their subject: "..., said David Gilbert, its president."
+_INVERTIBLE = frozenset("""
+said says added adds wrote writes noted notes explained asked replied recalled argued insisted
+stated remarked concluded reported announced warned told
+""".split())
 # ", X said, REST": the claim goes on after the attribution (not ", adding ...", ", citing ...")
 _PARENTHETICAL_RE = re.compile(
     r"(?:\s+(?:on|last|this|late|early)?\s*[A-Z][a-z]+day)?,\s+(?!(?:[a-z]+ing|according|as|in|on|at|during|after|before|when|"
