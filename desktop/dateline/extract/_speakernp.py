@@ -58,20 +58,27 @@ def subject_phrase(text: str, lo: int, verb_start: int) -> tuple[int, int] | Non
     return words[0].start(), words[-1].end()
 
 
-def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+_PHRASE_RE = re.compile(r"(?:[^,;.“”\"()]|\.(?=[ \xa0]?[A-Z]\.)|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St))\.)+")
+
+
+def phrase_after(text: str, pos: int, hi: int, cut: bool = False) -> tuple[int, int] | None:
     """The noun phrase right after an inverted speech verb (", said one longtime friend."):
-    up to the next comma or the sentence end."""
-    m = re.compile(r"[^,;.“”\"()]+").match(text, pos, hi)
+    up to the next comma or the sentence end. ``cut``: stop before a clause word ("people
+    who attended" -> "people") instead of rejecting the phrase."""
+    m = _PHRASE_RE.match(text, pos, hi)
     if not m:
         return None
     words = list(_WORD_RE.finditer(text, m.start(), m.end()))
+    if cut:
+        stop = next((i for i, w in enumerate(words) if w.group(0).lower() in _NOT_IN_NP), len(words))
+        words = words[:stop]
     if not 1 <= len(words) <= _MAX_WORDS:
         return None
     first = words[0].group(0)
     if first.lower() in _PREPOSITIONS or any(w.group(0).lower() in _NOT_IN_NP for w in words):
         return None
-    if not (first.lower() in _NP_STARTERS or first[0].isupper() or first[0].isdigit()):
-        return None
+    if not (cut or first.lower() in _NP_STARTERS or first[0].isupper() or first[0].isdigit()):
+        return None   # after "according to" any noun phrase ("exit polls"); inverted, a determiner
     return words[0].start(), words[-1].end()
 
 

@@ -362,26 +362,44 @@ class StatementFinder:
         return self._described(*phrase) if phrase else None
 
     def _according(self, verb: re.Match, span) -> bool:
-        """'CLAUSE, according to X.' and 'According to X, CLAUSE.'"""
-        source = self.after_verb(verb, span.end)
+        """'CLAUSE, according to X.', 'According to X, CLAUSE.' and 'HEAD, according to X, REST.'"""
+        text = self.text
+        source = self._according_source(verb, span.end)
         if source is None:
             return False
-        head = self.text[span.start:verb.start()].rstrip()
-        if head.endswith(",") and len(head.split()) >= _MIN_QUOTE_WORDS:
-            lo, hi = _trim(self.text, span.start, span.start + len(head) - 1)
+        comma = text.find(",", source.end, span.end)
+        wire = _WIRE_DATELINE_RE.match(text, span.start, verb.start())
+        head = _trim(text, wire.end() if wire else span.start, verb.start())
+        rest = _trim(text, comma + 1, span.end) if comma >= 0 else (span.end, span.end)
+        head_words, rest_words = len(text[head[0]:head[1]].split()), len(text[rest[0]:rest[1]].split())
+        if head_words >= 2 and rest_words >= _MIN_QUOTE_WORDS and text[:verb.start()].rstrip().endswith(","):
+            lo, hi = head[0], rest[1]   # "One of the decisions, according to a person close to it, is ..."
+        elif head_words >= 2:
+            lo, hi = head
+        elif rest_words >= _MIN_QUOTE_WORDS:
+            lo, hi = rest
         else:
-            comma = self.text.find(",", source.end, span.end)
-            if comma < 0:
-                return False
-            lo, hi = _trim(self.text, comma + 1, span.end)
-        if len(self.text[lo:hi].split()) < _MIN_QUOTE_WORDS or self.in_quote(lo) or \
-                self.quote_open(lo, hi) is not None:
+            return False
+        if self.in_quote(lo):
             return False
         speaker = self.resolve(source)
         if not speaker.name:
             return False
-        self._add(_record(self.text, speaker, _cue(verb), (lo, hi), False, span.start, span.end), verb.start())
+        self._add(_record(text, speaker, _cue(verb), (lo, hi), False, span.start, span.end), verb.start())
         return True
+
+    def _according_source(self, verb: re.Match, hi: int) -> Mention | None:
+        """The source after "according to": a name right there, else its words up to the comma
+        ("according to people familiar with the plans", "according to exit polls")."""
+        phrase = phrase_after(self.text, verb.end(), hi, cut=True)
+        if phrase is None:
+            return None
+        inside = [m for m in self.mentions_in(phrase[0], phrase[1])]
+        if len(inside) >= 2 and inside[0].syntax == POSSESSIVE and inside[1].start - inside[0].end <= 4:
+            inside = inside[1:]   # "according to South Korea's Joint Chiefs of Staff"
+        if inside and not self.text[phrase[0]:inside[0].start].strip(" \xa0"):
+            return self._person_of_org(inside)
+        return self._described(*phrase)
 
     def _clause(self, verb, span, subj):
         text = self.text
