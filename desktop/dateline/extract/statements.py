@@ -198,9 +198,13 @@ class StatementFinder:
     def run(self) -> None:
         """Sentence by sentence, so pronouns see every earlier speaker."""
         pending = sorted(self.quotes)
-        for span in self.spans:
+        para = None
+        for i, span in enumerate(self.spans):
             if span.chrome:
                 continue
+            if span.para != para:
+                para = span.para
+                self._labelled(i)
             while pending and pending[0][0] < span.end:
                 lo, hi = pending.pop(0)
                 if lo >= span.start:
@@ -213,6 +217,31 @@ class StatementFinder:
                     else self._reported(verb, span)
                 if found:
                     taken = max(verb.end(), self.out[-1][0].end)
+
+    def _labelled(self, i: int) -> None:
+        """A transcript paragraph: 'TAPPER: Do you think ...?', 'Q: ...', 'A: ...'."""
+        span = self.spans[i]
+        m = _LABEL_RE.match(self.text, span.start, span.end)
+        if not m or m.group(1).upper() in _NOT_LABELS or i == 0:
+            return
+        last = i
+        while last + 1 < len(self.spans) and self.spans[last + 1].para == span.para:
+            last += 1
+        lo, hi = _trim(self.text, m.end(), self.spans[last].end)
+        if len(self.text[lo:hi].split()) < _MIN_QUOTE_WORDS:
+            return
+        label = m.group(1)
+        speaker = self._label_speaker(label, m.start(1), m.end(1))
+        rec = _record(self.text, speaker, Cue(":", m.end(1), m.end(1) + 1), (lo, hi), True,
+                      span.start, self.spans[last].end)
+        self._add(rec, m.end(1))
+
+    def _label_speaker(self, label: str, start: int, end: int) -> Speaker:
+        if label in ("Q", "A"):
+            return Speaker("interviewer" if label == "Q" else "interviewee", GROUP, start, end)
+        words = label.title() if label.isupper() else label
+        known = [n for n in self.resolver.people if " " in n and n.split()[-1] == words.split()[-1]]
+        return Speaker(max(known, key=len) if len(known) == 1 else words, PERSON, start, end)
 
     def reported_in(self, pos: int) -> bool:
         """pos lies inside the words of a statement already found in this sentence."""
@@ -486,6 +515,12 @@ monday tuesday wednesday thursday friday saturday sunday
 _SUBJECT_LEAD_RE = re.compile(r",\s*(?:(?:the|a|an|[A-Z][\w.’'\-]*|[a-z][\w\-]*)\s+){0,5}$")
 
 
+# a speaker's label opening a transcript paragraph: "TAPPER:", "Q:", "Sen. Lindsey Graham:"
+_LABEL_RE = re.compile(r"((?:[A-Z][A-Za-z.’'\-]*)(?:[ \xa0][A-Z][A-Za-z.’'\-]*){0,3}):[ \xa0]+(?=\S)")
+_NOT_LABELS = frozenset("""
+UPDATE UPDATED NOTE CORRECTION CLARIFICATION PHOTO PHOTOS VIDEO WATCH READ RELATED MORE SEE
+EDITOR'S EDITOR’S ALSO SOURCE SOURCES CREDIT WARNING TRANSCRIPT EXCLUSIVE BREAKING
+""".split())
 # verbs that come before their subject: "..., said David Gilbert, its president."
 _INVERTIBLE = frozenset("""
 said says added adds wrote writes noted notes explained asked replied recalled argued insisted
