@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from .actors import GROUP, GROUP_KINDS, MEDIA, ORG, PERSON, POSSESSIVE, SUBJECT, Mention
 from .coref import Resolver
+from .gazetteer import lookup
 from ._speakernp import phrase_after, phrase_kind, phrase_name, subject_phrase
 from ._wholeclause import clause_after_verb, clause_end, head_before_quote
 from .intervals import ByStart, Intervals
@@ -222,14 +223,16 @@ class StatementFinder:
         """A transcript paragraph: 'TAPPER: Do you think ...?', 'Q: ...', 'A: ...'."""
         span = self.spans[i]
         m = _LABEL_RE.match(self.text, span.start, span.end)
-        if not m or m.group(1).upper() in _NOT_LABELS or i == 0:
-            return
+        if not m or m.group(1).upper() in _NOT_LABELS or i == 0 or m.group(1) == "Q" or \
+                (m.group(1).isupper() and lookup(m.group(1).title()) is not None):
+            return   # "NEW DELHI: ..." is a dateline; an interviewer's questions are not news
         last = i
         while last + 1 < len(self.spans) and self.spans[last + 1].para == span.para:
             last += 1
         lo, hi = _trim(self.text, m.end(), self.spans[last].end)
-        if len(self.text[lo:hi].split()) < _MIN_QUOTE_WORDS:
-            return
+        if len(self.text[lo:hi].split()) < _MIN_QUOTE_WORDS or self.quote_open(lo, hi) is not None or \
+                self.speech_verbs(lo, hi):
+            return   # "BATRAWY: She's saying, “...”": a reporter relaying someone else
         label = m.group(1)
         speaker = self._label_speaker(label, m.start(1), m.end(1))
         rec = _record(self.text, speaker, Cue(":", m.end(1), m.end(1) + 1), (lo, hi), True,
@@ -237,8 +240,8 @@ class StatementFinder:
         self._add(rec, m.end(1))
 
     def _label_speaker(self, label: str, start: int, end: int) -> Speaker:
-        if label in ("Q", "A"):
-            return Speaker("interviewer" if label == "Q" else "interviewee", GROUP, start, end)
+        if label == "A":
+            return Speaker("interviewee", GROUP, start, end)
         words = label.title() if label.isupper() else label
         known = [n for n in self.resolver.people if " " in n and n.split()[-1] == words.split()[-1]]
         return Speaker(max(known, key=len) if len(known) == 1 else words, PERSON, start, end)
@@ -258,11 +261,32 @@ class StatementFinder:
         if speaker.name is None or (words < _MIN_QUOTE_WORDS and cue is None and not sentence_like):
             return
         _, last = self.span_at(min(hi, len(self.text) - 1))
+        if cue is None and self._continue_previous(content, max(span.end, last.end)):
+            return
         content = self._whole_clause(content, cue, speaker, span, lo, hi, last.end)
-        if self.out and self.out[-1][0].start <= content[0] and content[1] <= self.out[-1][0].end:
+        prev = self.out[-1][0] if self.out else None
+        if prev and prev.start <= content[0] and content[1] <= prev.end and prev.speaker == speaker.name:
             return   # a later quotation of a clause already reported whole
         rec = _record(self.text, speaker, cue, content, True, span.start, max(span.end, last.end))
         self._add(rec, cue.pos if cue is not None else lo)
+
+    def _continue_previous(self, content, sentence_end: int) -> bool:
+        """A quotation with no attribution of its own that goes on with the previous speaker's
+        quotation ('“...,” said Mr. Burman. “...”', or the next paragraph) is part of that
+        claim: the statement grows to cover it."""
+        if not self.out:
+            return False
+        rec, _ = self.out[-1]
+        if not rec.direct or rec.end > content[0]:
+            return False
+        here, _ = self.span_at(content[0])
+        there, _ = self.span_at(rec.end - 1)
+        if here - there > 1:
+            return False   # narrative sentences in between: not one claim
+        rec.end = content[1]
+        rec.text = self.text[rec.start:rec.end]
+        rec.sentence_end = max(rec.sentence_end, sentence_end)
+        return True
 
     def _whole_clause(self, content, cue: Cue | None, speaker: Speaker, span, lo, hi, last_end):
         """The whole reported clause around a quotation (see _wholeclause.py)."""
@@ -316,6 +340,10 @@ class StatementFinder:
             if gap and len(gap) <= 5 and (gap[0][0].isupper() or gap[0] in ("a", "an", "the")):
                 return NOBODY, _cue(verb)   # attributed, but to someone we cannot name
         verbs_before = self.speech_verbs(span.start, lo)
+        if verbs_before and self.out and self.out[-1][1] == verbs_before[-1].start() and \
+                self.out[-1][0].end < lo and self.out[-1][0].direct and \
+                not self.text[verbs_before[-1].end():lo].rstrip().endswith((":", ",")):
+            return self._continuation(lo, span, force=True), None   # '“...,” he said. “...”'
         if verbs_before:
             verb = verbs_before[-1]
             self.used_verbs.add(verb.start())
@@ -329,11 +357,11 @@ class StatementFinder:
                 return self.resolve(subjects[0]), Cue(":", span.start, span.start)
         return self._continuation(lo, span), None
 
-    def _continuation(self, lo, span) -> Speaker:
-        if self.text[span.start:lo].strip():
+    def _continuation(self, lo, span, force: bool = False) -> Speaker:
+        if self.text[span.start:lo].strip() and not force:
             return NOBODY
         for rec, _ in reversed(self.out):
-            _, prev_span = self.span_at(rec.start)
+            _, prev_span = self.span_at(max(rec.start, rec.end - 1))   # where it ends (merged quotes)
             if prev_span.para in (span.para, span.para - 1) and rec.direct:
                 return Speaker(rec.speaker, rec.speaker_kind, rec.source_start, rec.source_end)
             break
@@ -424,10 +452,12 @@ class StatementFinder:
         if phrase is None:
             return None
         inside = [m for m in self.mentions_in(phrase[0], phrase[1])]
+        first = inside[0].start if inside else phrase[1]
         if len(inside) >= 2 and inside[0].syntax == POSSESSIVE and inside[1].start - inside[0].end <= 4:
             inside = inside[1:]   # "according to South Korea's Joint Chiefs of Staff"
-        if inside and not self.text[phrase[0]:inside[0].start].strip(" \xa0"):
-            return self._person_of_org(inside)
+        if inside and (not self.text[phrase[0]:first].strip(" \xa0")
+                       or _DOC_LEAD_RE.fullmatch(self.text, phrase[0], first)):
+            return self._person_of_org(inside)   # "according to a statement from the ... office"
         return self._described(*phrase)
 
     def _clause(self, verb, span, subj):
@@ -515,6 +545,11 @@ monday tuesday wednesday thursday friday saturday sunday
 _SUBJECT_LEAD_RE = re.compile(r",\s*(?:(?:the|a|an|[A-Z][\w.’'\-]*|[a-z][\w\-]*)\s+){0,5}$")
 
 
+# "a statement from the", "figures released by": a document before its author's name
+_DOC_LEAD_RE = re.compile(r"(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w\-]+\s+){0,2}?(?:statement|report|analysis|"
+                          r"study|survey|poll|data|figures|estimates?|memo|letter|filing|records|documents?|"
+                          r"transcript|account|release|website|post|tweet)\s+(?:(?:released|issued|published|"
+                          r"posted)\s+)?(?:from|by|of|in|on)\s+(?:the\s+)?")
 # a speaker's label opening a transcript paragraph: "TAPPER:", "Q:", "Sen. Lindsey Graham:"
 _LABEL_RE = re.compile(r"((?:[A-Z][A-Za-z.’'\-]*)(?:[ \xa0][A-Z][A-Za-z.’'\-]*){0,3}):[ \xa0]+(?=\S)")
 _NOT_LABELS = frozenset("""
