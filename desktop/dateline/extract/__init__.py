@@ -13,7 +13,7 @@ Per article (``extract_article``, picklable result, cached by text hash in ``cac
   coref.py       he/she/it, "the top Chinese diplomat", "the analysis" -> who
   quotes.py      quotation ranges (double and British single quotes, nested quotes)
   statements.py  direct quotes and reported speech with their speaker
-  statement_dates.py  when/where each statement was made (rules a-d in its docstring)
+  statement_dates.py  when/where each statement was made: the only place that decides it
   events.py      event mentions by trigger clause: type, actors, date span, place
                  (_eventwords.py: protests, strikes, courts, disasters, rate decisions)
 Across articles (``extract_corpus``):

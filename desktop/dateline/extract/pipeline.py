@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from .actors import actor_kinds, find_mentions
 from .quotes import find_quote_ranges
@@ -10,7 +11,7 @@ from .events import find_event_mentions, statement_events
 from .places import find_places
 from .records import ArticleExtraction
 from .sentences import sentence_body_start, split_sentences
-from .statement_dates import assign_when_where, date_from_events
+from .statement_dates import decide_when_where
 from .statements import blocked_ranges, find_statements
 from .temporal import find_time_expressions
 
@@ -26,11 +27,10 @@ def extract_article(article) -> ArticleExtraction:
     mentions, people = find_mentions(text, spans, places, quotes)
     resolver = Resolver(mentions, people, spans, text)
     statements = find_statements(text, spans, quotes, mentions, resolver)
-    assign_when_where(statements, times, places, quotes, spans, text, published)
     events = find_event_mentions(text, spans, mentions, resolver, times, places, quotes, published,
                                  reported=blocked_ranges(statements, text))
-    date_from_events(statements, events, text)
-    events += statement_events(statements, text, events)
+    decide_when_where(statements, events, times, places, quotes, spans, text, published)
+    events += statement_events(_stated_places_only(statements), text, events)
     events.sort(key=lambda e: (e.start, e.type))
     _skip_wire_datelines(text, statements, events)
     return ArticleExtraction(
@@ -41,6 +41,12 @@ def extract_article(article) -> ArticleExtraction:
         people={name: sorted(info.roles) for name, info in people.items() if " " in name},
         actor_kinds=actor_kinds(mentions),
     )
+
+
+def _stated_places_only(statements):
+    """A statement's event takes the place the text states, not one inferred for the map
+    (scene, dateline, actor): events have their own place rules."""
+    return [(st if st.place_source in (None, "text") else replace(st, place=None), pos) for st, pos in statements]
 
 
 def _skip_wire_datelines(text, statements, events) -> None:

@@ -595,7 +595,3 @@ def blocked_ranges(items, text: str = "") -> list[tuple[int, int]]:
         else:
             out.append((rec.sentence_start, rec.end))
     return out
-
-
-# Dating and placing statements lives in statement_dates.py (re-exported for old imports).
-from .statement_dates import assign_when_where  # noqa: E402,F401
