@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
-_THAT_RE = re.compile(r"\s*(?:[\w.’'\-]+\s+){0,7}?that\s+")
+# "that" opening the reported clause, after at most a short adjunct ("said on Friday that",
+# "told reporters in Seoul that"), never one inside it ("said there was evidence that")
+LEAD_THAT_RE = re.compile(
+    r"\s*(?:(?:on|in|at|to|during|after|before|last|this|[A-Z][a-z]+day|reporters)\b(?:\s+[\w.’'\-]+){0,5}?\s+)?"
+    r"(?:(?:again|also|earlier|later|repeatedly|publicly|privately)\s+)?that\s+")
 _LEAD_RE = re.compile(r"[\s,:]*(?:that\s+)?")
 _TIME_ADJUNCT_RE = re.compile(
     r"\s*(?:(?:on|late|early|last|this|on\s+the)\s+)?(?:[A-Z][a-z]+day|yesterday|today|tonight|"
@@ -17,7 +21,7 @@ _TIME_ADJUNCT_RE = re.compile(
     r"morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?")
 # where a reported clause ends: another clause of the narrator's (", and he urged ...")
 _CLAUSE_END_RE = re.compile(r",\s+(?:and|but|while|adding|saying|noting|explaining|which)\s|;\s|\s[—–]\s|\s--\s")
-_MAX_TAIL_WORDS = 15      # words after the closing mark still inside the reported clause
+_MAX_TAIL_WORDS = 30      # words after the closing mark still inside the reported clause
 _NOT_REPORTED_LEAD_RE = re.compile(r"\s*(?:as|to|in|on|at|by|for|with|from|of|about|it|him|her|them|this|"
                                    r"what|how|why|whether|if)\b", re.I)
 
@@ -31,9 +35,9 @@ def clause_after_verb(text: str, verb_end: int, quote_open: int) -> int | None:
         return None
     start = verb_end
     adjunct = _TIME_ADJUNCT_RE.match(text, start, quote_open)
-    if adjunct and not _THAT_RE.match(text, start, quote_open):
+    if adjunct and not LEAD_THAT_RE.match(text, start, quote_open):
         start = adjunct.end()
-    that = _THAT_RE.match(text, start, quote_open)
+    that = LEAD_THAT_RE.match(text, start, quote_open)
     start = that.end() if that else _LEAD_RE.match(text, start, quote_open).end()
     if start >= quote_open:   # 'wrote that “the policy” of his government was “...”'
         return quote_open if that else None
@@ -57,10 +61,15 @@ def clause_end(text: str, close: int, sentence_end: int) -> int:
     return end
 
 
-def head_before_quote(text: str, sentence_start: int, quote_open: int, has_verb: bool) -> int | None:
+def head_before_quote(text: str, sentence_start: int, quote_open: int, has_verb: bool,
+                      lead: bool = False) -> int | None:
     """'Teachers who connect online ... are “very, very pro-Bernie,” Kilfoyle said.': the
-    sentence start, when words precede the quotation and no speech verb of their own."""
+    sentence start, when words precede the quotation and no speech verb of their own.
+    ``lead``: the words end at a parenthetical attribution ('The club's investment, Ms. Tanzer
+    said, “is a ...”'), so they must end with its comma."""
     head = text[sentence_start:quote_open]
-    if has_verb or len(head.split()) < 2 or head.rstrip().endswith((":", ",")):
+    if has_verb or len(head.split()) < 2:
+        return None
+    if head.rstrip().endswith((":", ",")) != lead:
         return None   # "In an interview, “...”": an adjunct, not the start of the claim
     return sentence_start

@@ -21,7 +21,7 @@ from .actors import GROUP, GROUP_KINDS, MEDIA, ORG, PERSON, POSSESSIVE, SUBJECT,
 from .coref import Resolver
 from .gazetteer import lookup
 from ._speakernp import phrase_after, phrase_kind, phrase_name, subject_phrase
-from ._wholeclause import clause_after_verb, clause_end, head_before_quote
+from ._wholeclause import LEAD_THAT_RE, clause_after_verb, clause_end, head_before_quote
 from .intervals import ByStart, Intervals
 from .records import StatementRec
 
@@ -56,6 +56,7 @@ _TOLD_OBJECT_RE = re.compile(r"\s*(?:[A-Za-z.\-]+\s+){1,2}?(?=[A-Z]|both|the|a|a
 _MIN_QUOTE_WORDS = 3
 _OBJECT_NP_RE = re.compile(r"\s*(?:an?|its|his|her|their|\d+|two|three|four|five|six|seven|ten|martial|war)\s")
 _BARE_NAME_RE = re.compile(r"[\s,.!?\xa0—–-]*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})[ \xa0]+")
+_BARE_AFTER_RE = re.compile(r"[ \xa0]+([A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+){0,2})(?=[,.;]|[ \xa0]+(?:of|from|at|who)\b)")
 _NOT_NAMES = frozenset("""
 The Officials Analysts Experts Sources Critics Others
 Police Residents Witnesses Officers Protesters Observers
@@ -295,6 +296,10 @@ class StatementFinder:
             return content
         if cue.pos < lo:
             start = clause_after_verb(text, cue.end, lo)
+            if start is None and speaker.start is not None and speaker.start < cue.pos and \
+                    text[cue.end:lo].strip(" \xa0") == ",":   # 'HEAD, Ms. Tanzer said, “is a ...”'
+                start = head_before_quote(text, span.start, speaker.start,
+                                          bool(self.speech_verbs(span.start, speaker.start)), lead=True)
             if start is None:
                 return content
             end = clause_end(text, hi + 1, last_end)
@@ -320,8 +325,10 @@ class StatementFinder:
             if between and _TITLE_GAP_RE.fullmatch(self.text, hi + 1, between[0].start):
                 self.used_verbs.add(verb.start())
                 return self.resolve(self._person_of_org(between)), _cue(verb)
-            if not self.text[hi + 1:verb.start()].strip(" ,.\xa0—–-"):
+            if not self.text[hi + 1:verb.start()].strip(" ,.\xa0—–-'"):
                 found = self.resolve(self.after_verb(verb, tail_end))
+                if not found.name:   # '”, said Heiserman of ...', '”, said the man who ...'
+                    found = self._named_after(verb, tail_end)
                 if found[0] or not self.speech_verbs(span.start, lo):
                     self.used_verbs.add(verb.start())
                     return found, _cue(verb)
@@ -356,6 +363,14 @@ class StatementFinder:
             if subjects:
                 return self.resolve(subjects[0]), Cue(":", span.start, span.start)
         return self._continuation(lo, span), None
+
+    def _named_after(self, verb: re.Match, hi: int) -> Speaker:
+        """A speaker after an inverted verb that no mention names: a bare name or a phrase."""
+        bare = _BARE_AFTER_RE.match(self.text, verb.end(), hi)
+        if bare and bare.group(1).split()[0] not in _NOT_NAMES:
+            return Speaker(bare.group(1), PERSON, bare.start(1), bare.end(1))
+        phrase = phrase_after(self.text, verb.end(), hi, cut=True)
+        return self.resolve(self._described(*phrase)) if phrase else NOBODY
 
     def _continuation(self, lo, span, force: bool = False) -> Speaker:
         if self.text[span.start:lo].strip() and not force:
@@ -481,7 +496,8 @@ class StatementFinder:
         if adjunct and not _THAT_RE.match(after):
             after = after[adjunct.end():]
         skipped = len(text[verb.end():span.end]) - len(after)
-        m = _THAT_RE.match(after)
+        # "told reporters in Seoul that": an object first; "said there was evidence that": a clause
+        m = (_THAT_RE if verb.group(0) in ("told", "tells", "telling") else LEAD_THAT_RE).match(after)
         if m:
             start = verb.end() + skipped + m.end()
         elif verb.group(0) in ("told", "tells"):
