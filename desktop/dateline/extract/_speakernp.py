@@ -51,7 +51,8 @@ def subject_phrase(text: str, lo: int, verb_start: int) -> tuple[int, int] | Non
     first = words[0].group(0)
     if first.lower() in _PREPOSITIONS or any(w.group(0).lower() in _NOT_IN_NP for w in words):
         return None
-    if not (first.lower() in _NP_STARTERS or first[0].isupper() or first[0].isdigit()):
+    if not (first.lower() in _NP_STARTERS or first[0].isupper() or first[0].isdigit()
+            or len(words) == 1 and _PERSON_HEADS.match(first)):   # "..., police said."
         return None
     if words[-1].group(0).lower() in _PREPOSITIONS or words[-1].group(0).endswith(("ly", "ing")):
         return None   # "Speaking to reporters, ...", "flatly": not a noun phrase's head
@@ -102,6 +103,11 @@ _MEDIA_HEADS = re.compile(r"(?:magazine|newspaper|paper|daily|network|broadcaste
                           r"channel|tabloid|news\s+agency)$", re.I)
 
 
+_ORG_HEADS = re.compile(r"(?:agency|administration|campaign|committee|department|ministry|company|firm|group|"
+                        r"party|government|office|council|commission|court|union|bank|board|team|"
+                        r"organi[sz]ation|institute|foundation|association|coalition|alliance|PAC)$", re.I)
+
+
 def phrase_kind(text: str, start: int, end: int) -> str:
     """anonymous (GROUP) for people, a publication (MEDIA) or an organisation (ORG) else."""
     words = text[start:end].split()
@@ -110,4 +116,7 @@ def phrase_kind(text: str, start: int, end: int) -> str:
         return GROUP
     if _MEDIA_HEADS.search(" ".join(words[-2:])):
         return MEDIA
-    return ORG if any(w[0].isupper() for w in words[1:]) or words[0][0].isupper() else GROUP
+    if _ORG_HEADS.match(head):
+        return ORG
+    named = words[1:] if words[0].lower() in _NP_STARTERS else words
+    return ORG if any(w[0].isupper() for w in named) else GROUP

@@ -8,7 +8,7 @@ from datetime import date
 from .merge import (borrow_news_day, borrow_places, cluster_mentions, event_fields, event_id, news_days,
                     summary)
 from .records import ArticleExtraction
-from .statements import public_speaker_kind
+from ._speech import public_speaker_kind
 
 SCHEMA = "dateline/1"
 _STATEMENT_FAMILY = ("statement", "warning", "announcement")
