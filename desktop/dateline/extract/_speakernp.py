@@ -33,6 +33,9 @@ a an the one two three four five six seven eight nine ten some several many most
 both all each another his her their its our this these those my your no none half
 """.split())
 _MAX_WORDS = 10
+_APPROX = frozenset("about nearly almost roughly around over".split())   # "About three in 10 said"
+_NUMBER_RE = re.compile(r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|half|a)$", re.I)
+_PLURAL_RE = re.compile(r"[a-z]{3,}[^s]s$")   # "opponents", "critics" (not "this", "press")
 
 
 def subject_phrase(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
@@ -49,11 +52,12 @@ def subject_phrase(text: str, lo: int, verb_start: int) -> tuple[int, int] | Non
     if not 1 <= len(words) <= _MAX_WORDS:
         return None
     first = words[0].group(0)
-    if first.lower() in _PREPOSITIONS or any(w.group(0).lower() in _NOT_IN_NP for w in words):
+    quantified = len(words) > 1 and first.lower() in _APPROX and _NUMBER_RE.match(words[1].group(0))
+    if first.lower() in _PREPOSITIONS and not quantified or any(w.group(0).lower() in _NOT_IN_NP for w in words):
         return None
     if not (first.lower() in _NP_STARTERS or first[0].isupper() or first[0].isdigit()
-            or len(words) == 1 and _PERSON_HEADS.match(first)):   # "..., police said."
-        return None
+            or len(words) == 1 and (_PERSON_HEADS.match(first) or _PLURAL_RE.match(first))):
+        return None   # "..., police said.", "opponents say"
     if words[-1].group(0).lower() in _PREPOSITIONS or words[-1].group(0).endswith(("ly", "ing")):
         return None   # "Speaking to reporters, ...", "flatly": not a noun phrase's head
     return words[0].start(), words[-1].end()
