@@ -58,7 +58,8 @@ def subject_phrase(text: str, lo: int, verb_start: int) -> tuple[int, int] | Non
     if not (first.lower() in _NP_STARTERS or first[0].isupper() or first[0].isdigit()
             or len(words) == 1 and (_PERSON_HEADS.match(first) or _PLURAL_RE.match(first))):
         return None   # "..., police said.", "opponents say"
-    if words[-1].group(0).lower() in _PREPOSITIONS or words[-1].group(0).endswith(("ly", "ing")):
+    last = words[-1].group(0)
+    if last.lower() in _PREPOSITIONS or last.endswith("ing") or last.endswith("ly") and len(words) == 1:
         return None   # "Speaking to reporters, ...", "flatly": not a noun phrase's head
     return words[0].start(), words[-1].end()
 

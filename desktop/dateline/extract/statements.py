@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .actors import GROUP, GROUP_KINDS, MEDIA, ORG, PERSON, POSSESSIVE, SUBJECT, Mention
+from .actors import GROUP, GROUP_KINDS, MEDIA, NOMINAL, ORG, PERSON, POSSESSIVE, SUBJECT, Mention
 from .coref import Resolver
 from ._speakernp import phrase_after, phrase_kind, phrase_name, subject_phrase
 from ._wholeclause import clause_after_verb, clause_end, head_before_quote
@@ -47,6 +47,12 @@ _OWN_DOC_RE = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:statement|report|communiqu
 _PARTICIPLE_RE = re.compile(r"ing\b|according")
 _BARE_NAME_RE = re.compile(r"[\s,.!?\xa0—–-]*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})[ \xa0]+")
 _BARE_AFTER_RE = re.compile(r"[ \xa0]+([A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+){0,2})(?=[,.;]|[ \xa0]+(?:of|from|at|who)\b)")
+# after a head name, its own modifier: "The foreign ministry in Tehran", "Gene Munster of Loup"
+_HEAD_TAIL_RE = re.compile(r"[ \xa0]+(?:in|of|at|for|from|on)[ \xa0].*")
+# "'s communications director, ": the role between an owner and the person holding it
+_ROLE_OF_RE = re.compile(r"['’]s[ \xa0]+(?:[a-z][\w\-]*[ \xa0]+){0,4}[a-z][\w\-]*,?[ \xa0]+")
+# definite descriptions that name no one: "the official", "the source" (never a named minister)
+_ANONYMOUS_HEADS = frozenset("official source sources diplomat officials aide adviser advisor analyst expert".split())
 _NOT_NAMES = frozenset("""
 The Officials Analysts Experts Sources Critics Others
 Police Residents Witnesses Officers Protesters Observers
@@ -94,6 +100,9 @@ class StatementFinder(ReportedSpeech):
     def resolve(self, m: Mention | None) -> Speaker:
         if m is None:
             return NOBODY
+        if m.kind == NOMINAL and m.head in _ANONYMOUS_HEADS and not m.nationality:
+            # "the official said" names no one (but "the top Russian diplomat" is Lavrov)
+            return Speaker(phrase_name(self.text, m.start, m.end), GROUP, m.start, m.end)
         name, kind = self.resolver.resolve(m)
         return Speaker(name, kind, m.start, m.end)
 
@@ -113,12 +122,21 @@ class StatementFinder(ReportedSpeech):
         subjects = [m for m in before if m.syntax == SUBJECT]
         phrase = subject_phrase(self.text, lo, verb.start())
         if phrase:   # the subject is the phrase before the verb, not a name far before it
-            inside = [m for m in before if phrase[0] <= m.start < phrase[1]]
-            named = [m for m in inside if m.syntax == SUBJECT] or [m for m in inside if m.kind in (ORG, MEDIA)]
-            return named[-1] if named else self._described(*phrase)
+            return self._phrase_speaker(phrase, before)
         if subjects:
             return subjects[-1]
         return self._publisher(before)
+
+    def _phrase_speaker(self, phrase: tuple[int, int], before: list[Mention]) -> Mention:
+        """A name heading the phrase ("White House press secretary Sarah Sanders", "a solemn
+        Obama"), else the phrase itself: a name that only modifies it ("The influential US
+        daily", "the Trump campaign") does not speak."""
+        inside = [m for m in before if m.start < phrase[1] and m.end > phrase[0]]
+        heads = [m for m in inside if m.end >= phrase[1] - 1 or _HEAD_TAIL_RE.fullmatch(self.text, m.end, phrase[1])]
+        named = [m for m in heads if m.syntax == SUBJECT] or [m for m in heads if m.kind in (ORG, MEDIA)]
+        if named:
+            return named[-1]
+        return self._publisher(inside) or self._described(*phrase)   # "The ECB's statement said"
 
     def _described(self, start: int, end: int) -> Mention:
         """A speaker named only by a description ("the administration", "police")."""
@@ -140,6 +158,9 @@ class StatementFinder(ReportedSpeech):
         found = self.mentions_in(verb.end(), hi)
         if len(found) >= 2 and found[0].syntax == POSSESSIVE and found[1].start - found[0].end <= 4:
             found = found[1:]   # "according to South Korea's Joint Chiefs of Staff"
+        elif len(found) >= 2 and found[0].syntax == POSSESSIVE and found[1].kind == PERSON and \
+                _ROLE_OF_RE.fullmatch(self.text, found[0].end, found[1].start):
+            found = found[1:]   # "said Clinton's communications director, Jennifer Palmieri"
         return self._person_of_org(found) if found else None
 
     def _person_of_org(self, found: list[Mention]) -> Mention:
@@ -268,7 +289,8 @@ class StatementFinder(ReportedSpeech):
             phrase = subject_phrase(self.text, hi + 1, verb.start())
             if phrase and not self.text[hi + 1:phrase[0]].strip(" ,.\xa0—–-'"):
                 self.used_verbs.add(verb.start())   # '”, a resident of the district told AFP'
-                return self.resolve(self._described(*phrase)), cue_of(verb)
+                return self.resolve(self._phrase_speaker(phrase, self.mentions_in(hi + 1, verb.start()))), \
+                    cue_of(verb)
             gap = self.text[hi + 1:verb.start()].strip(" ,.\xa0—–-").split()
             if gap and len(gap) <= 5 and (gap[0][0].isupper() or gap[0] in ("a", "an", "the")):
                 return NOBODY, cue_of(verb)   # attributed, but to someone we cannot name
