@@ -35,7 +35,7 @@ _SPEECH_RE = re.compile(
     r"called\s+on|called\s+for|[Aa]ccording\s+to|quoted\s+as\s+saying|hailed|welcomed|vowed|pledged|"
     r"promised|predicted|conceded|confirmed|denied|recalled|lamented|"
     r"noting|notes|writing|argues|arguing|contends|contended|insists|asserted|asserts|explaining|"
-    r"continued(?=\s*[:,]?\s*(?:[“\"]|''))|concluded|testified|mentioned|recounted|remarked|commented|posted|"
+    r"continued|continues|joked|shouted|declares|states|concluded|testified|mentioned|recounted|remarked|commented|posted|"
     r"(?:called|branded|labell?ed|termed)(?=\s+(?:[\w’'\-]+\s+){1,5}(?:[“\"‘]|''))|calling(?=\s+(?:[\w’'\-]+\s+){1,5}(?:[“\"‘]|'')))\b")
 _ROLE_GAP_RE = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}\s+(?:[A-Z][\w.]*\s+){0,3}")
 _PASSIVE_RE = re.compile(r"\b(?:being|been|be|is|was|were|are)\s+(?:\w+ly\s+)?$")
@@ -47,6 +47,12 @@ _OWN_DOC_RE = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:statement|report|communiqu
 _PARTICIPLE_RE = re.compile(r"ing\b|according")
 _BARE_NAME_RE = re.compile(r"[\s,.!?\xa0—–-]*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})[ \xa0]+")
 _BARE_AFTER_RE = re.compile(r"[ \xa0]+([A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+){0,2})(?=[,.;]|[ \xa0]+(?:of|from|at|who)\b)")
+# verbs that speak only next to a quotation, and how near
+_NEAR_QUOTE_VERBS = frozenset("continued continues joked shouted declares states".split())
+_QUOTE_AFTER_RE = re.compile(r"\s*[:,]?\s*(?:[“\"]|'')")
+_QUOTE_BEFORE_RE = re.compile(r"[”\"](?:''|)[^.!?“”\"]{0,50}$|''[^.!?“”\"']{0,50}$")
+# a sentence that is only an attribution: "Trump said.", "said Mr. King, a Republican."
+_SHORT_ATTRIBUTION_RE = re.compile(r"\s*(?:[\w.’'\-]+\s+){0,4}?(?:said|says|added|asked|wrote|tweeted|told)\b[^“”\"]{0,80}$")
 # after a head name, its own modifier: "The foreign ministry in Tehran", "Gene Munster of Loup"
 _HEAD_TAIL_RE = re.compile(r"[ \xa0]+(?:in|of|at|for|from|on)[ \xa0].*")
 # "'s communications director, ": the role between an owner and the person holding it
@@ -95,7 +101,13 @@ class StatementFinder(ReportedSpeech):
         return [v for v in _SPEECH_RE.finditer(self.text, lo, min(len(self.text), hi + 80))
                 if v.start() < hi and v.end() <= hi + 1 and not self.in_quote(v.start())
                 and (v.group(0).startswith("quoted")
-                     or not _PASSIVE_RE.search(self.text, max(0, v.start() - 30), v.start()))]
+                     or not _PASSIVE_RE.search(self.text, max(0, v.start() - 30), v.start()))
+                and (v.group(0) not in _NEAR_QUOTE_VERBS or self._next_to_quote(v))]
+
+    def _next_to_quote(self, verb: re.Match) -> bool:
+        """'“...,” Trump continued.' / 'Beck joked, “...”': these verbs speak only beside a quote."""
+        return bool(_QUOTE_AFTER_RE.match(self.text, verb.end()) or
+                    _QUOTE_BEFORE_RE.search(self.text, max(0, verb.start() - 60), verb.start()))
 
     def resolve(self, m: Mention | None) -> Speaker:
         if m is None:
@@ -263,6 +275,12 @@ class StatementFinder(ReportedSpeech):
         _, end_span = self.span_at(hi)
         tail_end = end_span.end if end_span.para == span.para else hi
         verbs_after = self.speech_verbs(hi + 1, tail_end)
+        if not verbs_after and end_span.para == span.para:   # '“...?” // Trump said.': split after the mark
+            nxt = self.spans[min(len(self.spans) - 1, self.spans.index(end_span) + 1)]
+            if nxt.para == span.para and nxt.start > end_span.start and \
+                    _SHORT_ATTRIBUTION_RE.match(self.text, nxt.start, nxt.end):
+                tail_end = nxt.end
+                verbs_after = self.speech_verbs(hi + 1, tail_end)
         if verbs_after and verbs_after[0].group(0).lower().startswith("according") and \
                 self.speech_verbs(span.start, lo):
             verbs_after = []   # 'X described it as “...”, according to IRNA': X spoke, IRNA reported
