@@ -50,7 +50,7 @@ _BARE_AFTER_RE = re.compile(r"[ \xa0]+([A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+){0,2})(?
 # verbs that speak only next to a quotation, and how near
 _NEAR_QUOTE_VERBS = frozenset("continued continues joked shouted declares states".split())
 _QUOTE_AFTER_RE = re.compile(r"\s*[:,]?\s*(?:[“\"]|'')")
-_QUOTE_BEFORE_RE = re.compile(r"[”\"](?:''|)[^.!?“”\"]{0,50}$|''[^.!?“”\"']{0,50}$")
+_QUOTE_BEFORE_RE = re.compile(r"(?:[”\"]|'')[ \xa0]*,?[ \xa0]*(?:(?:[A-Z][\w.’'\-]*|he|she|they|we|I|it)[ \xa0]+){1,3}$")
 # a sentence that is only an attribution: "Trump said.", "said Mr. King, a Republican."
 _SHORT_ATTRIBUTION_RE = re.compile(r"\s*(?:[\w.’'\-]+\s+){0,4}?(?:said|says|added|asked|wrote|tweeted|told)\b[^“”\"]{0,80}$")
 # after a head name, its own modifier: "The foreign ministry in Tehran", "Gene Munster of Loup"
