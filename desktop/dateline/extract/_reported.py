@@ -46,7 +46,7 @@ UPDATE UPDATED NOTE CORRECTION CLARIFICATION PHOTO PHOTOS VIDEO WATCH READ RELAT
 EDITOR'S EDITOR’S ALSO SOURCE SOURCES CREDIT WARNING TRANSCRIPT EXCLUSIVE BREAKING
 """.split())
 # verbs that come before their subject: "..., said David Gilbert, its president."
-_INVERTIBLE = frozenset("""
+INVERTIBLE = frozenset("""
 said says added adds wrote writes noted notes explained asked replied recalled argued insisted
 stated remarked concluded reported announced warned told
 """.split())
@@ -122,7 +122,7 @@ class ReportedSpeech:
         """'CLAUSE, said David Gilbert, its president.' / '..., said one longtime friend.'"""
         text = self.text
         if text[max(span.start, verb.start() - 2):verb.start()].strip() != "," or \
-                verb.group(0) not in _INVERTIBLE:
+                verb.group(0) not in INVERTIBLE:
             return False
         comma = text.rfind(",", span.start, verb.start())
         if len(text[span.start:comma].split()) < MIN_WORDS or self.speech_verbs(span.start, comma) \

@@ -22,7 +22,7 @@ from ._speakernp import phrase_after, phrase_kind, phrase_name, subject_phrase
 from ._wholeclause import clause_after_verb, clause_end, head_before_quote
 from .intervals import ByStart, Intervals
 from .records import StatementRec
-from ._reported import ReportedSpeech
+from ._reported import INVERTIBLE, ReportedSpeech, is_tail
 from ._speech import (MIN_WORDS, NOBODY, THAT_RE, TITLE_GAP_RE, WIRE_DATELINE_RE, Cue, Speaker, cue_of,
                       make_record, trim)
 
@@ -264,12 +264,15 @@ class StatementFinder(ReportedSpeech):
             end = clause_end(text, hi + 1, last_end)
             return trim(text, start, max(end, hi + 1))
         start = head_before_quote(text, span.start, lo, bool(self.speech_verbs(span.start, lo)))
-        if start is None:
-            return content
-        wire = WIRE_DATELINE_RE.match(text, span.start, lo)
         stop = min(cue.pos, speaker.start if speaker.start is not None and speaker.start > hi else cue.pos)
         comma = text.rfind(",", hi + 1, stop)
-        return trim(text, wire.end() if wire else start, comma if comma > hi else hi + 1)
+        end = comma if comma > hi else hi + 1   # '“...” if she didn't win by more, said X'
+        if start is None and end == hi + 1:
+            return content
+        if start is None:
+            return trim(text, lo, end)
+        wire = WIRE_DATELINE_RE.match(text, span.start, lo)
+        return trim(text, wire.end() if wire else start, end)
 
     def _attribute_quote(self, lo, hi, idx, span):
         _, end_span = self.span_at(hi)
@@ -295,6 +298,13 @@ class StatementFinder(ReportedSpeech):
                 if not found.name:   # '”, said Heiserman of ...', '”, said the man who ...'
                     found = self._named_after(verb, tail_end)
                 if found[0] or not self.speech_verbs(span.start, lo):
+                    self.used_verbs.add(verb.start())
+                    return found, cue_of(verb)
+            if self.text[:verb.start()].rstrip().endswith(",") and verb.group(0) in INVERTIBLE:
+                found = self.resolve(self.after_verb(verb, tail_end))   # '” if ..., said David Wasserman'
+                if not found.name:
+                    found = self._named_after(verb, tail_end)
+                if found.name and found.start is not None and is_tail(self.text[found.end:tail_end]):
                     self.used_verbs.add(verb.start())
                     return found, cue_of(verb)
             bare = _BARE_NAME_RE.fullmatch(self.text, hi + 1, verb.start())
@@ -324,6 +334,12 @@ class StatementFinder(ReportedSpeech):
                 return self.resolve(self.after_verb(verb, lo)), cue_of(verb)
             return self.resolve(self.subject_of(verb, span.start)), cue_of(verb)
         lead = self.text[span.start:lo].rstrip()
+        if not lead and idx > 0:   # 'Caddell continued: // “...”': the paragraph before introduces it
+            prev = self.spans[idx - 1]
+            verbs = self.speech_verbs(prev.start, prev.end)
+            if prev.para == span.para - 1 and self.text[prev.start:prev.end].rstrip().endswith(":") and verbs:
+                self.used_verbs.add(verbs[-1].start())
+                return self.resolve(self.subject_of(verbs[-1], prev.start)), cue_of(verbs[-1])
         if lead.endswith(":"):   # 'Ndung'u was blunt: “...”': the sentence's subject speaks
             subjects = [m for m in self.mentions_in(span.start, lo) if m.syntax == SUBJECT]
             if subjects:
