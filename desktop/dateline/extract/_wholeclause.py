@@ -21,6 +21,8 @@ _TIME_ADJUNCT_RE = re.compile(
     r"morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?")
 # where a reported clause ends: another clause of the narrator's (", and he urged ...")
 _CLAUSE_END_RE = re.compile(r",\s+(?:and|but|while|adding|saying|noting|explaining|which)\s|;\s|\s[—–]\s|\s--\s")
+_NAMING_VERB_RE = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|brand(?:s|ed)?|label(?:s|led|ed)?|"
+                             r"term(?:s|ed)?)$")
 _MAX_TAIL_WORDS = 30      # words after the closing mark still inside the reported clause
 _NOT_REPORTED_LEAD_RE = re.compile(r"\s*(?:as|to|in|on|at|by|for|with|from|of|about|it|him|her|them|this|"
                                    r"what|how|why|whether|if)\b", re.I)
@@ -33,6 +35,9 @@ def clause_after_verb(text: str, verb_end: int, quote_open: int) -> int | None:
     gap = text[verb_end:quote_open]
     if not gap.strip(" ,:\xa0\n"):
         return None
+    if _NAMING_VERB_RE.search(text, max(0, verb_end - 12), verb_end) and len(gap.split()) <= 6 \
+            and "\n" not in gap:   # 'calling it a “no-brainer” to prosecute': the object is said too
+        return verb_end + len(gap) - len(gap.lstrip())
     start = verb_end
     adjunct = _TIME_ADJUNCT_RE.match(text, start, quote_open)
     if adjunct and not LEAD_THAT_RE.match(text, start, quote_open):
