@@ -35,6 +35,9 @@ _SPEECH_RE = re.compile(
     r"called\s+on|called\s+for|[Aa]ccording\s+to|quoted\s+as\s+saying|hailed|welcomed|vowed|pledged|"
     r"promised|predicted|conceded|confirmed|denied|recalled|lamented|"
     r"noting|notes|writing|argues|arguing|contends|contended|insists|asserted|asserts|explaining|"
+    r"suggests|suggesting|argue|insist|warn|claim|explains|predicts|promises|promising|pledges|vows|"
+    r"denies|acknowledges|admits|concedes|recalls|announces|announcing|declares|"
+    r"calls\s+(?:on|for)|call\s+for|calling\s+(?:on|for)|"
     r"continued|continues|joked|shouted|declares|states|concluded|testified|mentioned|recounted|remarked|commented|posted|"
     r"(?:called|branded|labell?ed|termed)(?=\s+(?:[\w’'\-]+\s+){1,5}(?:[“\"‘]|''))|calling(?=\s+(?:[\w’'\-]+\s+){1,5}(?:[“\"‘]|'')))\b")
 _ROLE_GAP_RE = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}\s+(?:[A-Z][\w.]*\s+){0,3}")
