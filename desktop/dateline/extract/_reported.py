@@ -26,6 +26,8 @@ _TIME_ADJUNCT_RE = re.compile(
     r"\s*(?:(?:on|late|early|last|this|on\s+the)\s+)?(?:[A-Z][a-z]+day|yesterday|today|tonight|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|week|month|year|night|"
     r"morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?")
+# the question after "asked", past its addressee: "asked Clinton whether she would ..."
+_ASKED_RE = re.compile(r"\s*(?:(?:[A-Z][\w.’'\-]*|him|her|them|the|a|an|[a-z]+s)\s+){0,4}?((?:whether|if|why|how|what|when|who|where)\s)")
 _TAIL_STARTERS = frozenset("""
 on in at to during last this late early earlier later yesterday today tonight afterwards afterward
 monday tuesday wednesday thursday friday saturday sunday
@@ -223,6 +225,8 @@ class ReportedSpeech:
         elif verb.group(0) in ("told", "tells"):
             m = _TOLD_OBJECT_RE.match(after)
             start = verb.end() + skipped + (m.end() if m else 0)
+        elif verb.group(0) == "asked" and _ASKED_RE.match(after):   # "asked (Clinton) whether ..."
+            start = verb.end() + skipped + _ASKED_RE.match(after).start(1)
         elif _OBJECT_NP_RE.match(after) and verb.group(0) in ("announced", "announces", "declared"):
             return None   # "announced a package", "declared a state of emergency": acts, not words
         else:

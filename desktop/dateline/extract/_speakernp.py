@@ -101,7 +101,7 @@ _PERSON_HEADS = re.compile(
     r"(?:officials?|spokes(?:man|woman|person)|sources?|aides?|advis[eo]rs?|friends?|residents?|"
     r"witness(?:es)?|analysts?|experts?|lawmakers?|members?|people|person|man|woman|men|women|"
     r"delegates?|voters?|supporters?|critics?|activists?|officers?|diplomats?|police|"
-    r"insiders?|observers?|economists?|strategists?|operatives?|staffers?|employees?|workers?|"
+    r"reporters?|journalists?|insiders?|observers?|economists?|strategists?|operatives?|staffers?|employees?|workers?|"
     r"leaders?|users?|protesters?|organi[sz]ers?|owners?|student|students|parents?|others|some|"
     r"many|most|percent|majority|minority|half|none|all)$", re.I)
 _MEDIA_HEADS = re.compile(r"(?:magazine|newspaper|paper|daily|network|broadcaster|outlet|website|"

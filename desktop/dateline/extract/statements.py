@@ -50,6 +50,8 @@ _OWN_DOC_RE = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:statement|report|communiqu
 _PARTICIPLE_RE = re.compile(r"ing\b|according")
 _BARE_NAME_RE = re.compile(r"[\s,.!?\xa0—–-]*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})[ \xa0]+")
 _BARE_AFTER_RE = re.compile(r"[ \xa0]+([A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+){0,2})(?=[,.;]|[ \xa0]+(?:of|from|at|who)\b)")
+# a name signing a quotation after a dash: "”― Carla Sanchez."
+_DASH_NAME_RE = re.compile(r"[ \xa0]*[―—–]{1,2}[ \xa0]*([A-Z][\w.’'\-]*(?:[ \xa0][A-Z][\w.’'\-]*){0,3})[ \xa0]*(?:[.,]|$)")
 # verbs that speak only next to a quotation, and how near
 _NEAR_QUOTE_VERBS = frozenset("continued continues joked shouted declares states".split())
 _QUOTE_AFTER_RE = re.compile(r"\s*[:,]?\s*(?:[“\"]|'')")
@@ -318,13 +320,19 @@ class StatementFinder(ReportedSpeech):
                     return NOBODY, cue_of(verb)
                 return Speaker(name, GROUP if name in _NOT_NAMES else PERSON, bare.start(1), bare.end(1)), cue_of(verb)
             phrase = subject_phrase(self.text, hi + 1, verb.start())
-            if phrase and not self.text[hi + 1:phrase[0]].strip(" ,.\xa0—–-'"):
+            if phrase and not self.text[hi + 1:phrase[0]].strip(" ,.\xa0—–-'―"):
                 self.used_verbs.add(verb.start())   # '”, a resident of the district told AFP'
                 return self.resolve(self._phrase_speaker(phrase, self.mentions_in(hi + 1, verb.start()))), \
                     cue_of(verb)
             gap = self.text[hi + 1:verb.start()].strip(" ,.\xa0—–-").split()
             if gap and len(gap) <= 5 and (gap[0][0].isupper() or gap[0] in ("a", "an", "the")):
                 return NOBODY, cue_of(verb)   # attributed, but to someone we cannot name
+        dash = _DASH_NAME_RE.match(self.text, hi + 1, tail_end)
+        if dash:   # '“...”― Carla Sanchez.'
+            named = [m for m in self.mentions_in(dash.start(1), dash.end(1)) if m.start == dash.start(1)]
+            found = self.resolve(named[0]) if named else Speaker(dash.group(1), PERSON, dash.start(1), dash.end(1))
+            if found.name:
+                return found, Cue(dash.group(0).strip()[0], hi + 1, dash.start(1))
         verbs_before = self.speech_verbs(span.start, lo)
         if verbs_before and self.out and self.out[-1][1] == verbs_before[-1].start() and \
                 self.out[-1][0].end < lo and self.out[-1][0].direct and \
