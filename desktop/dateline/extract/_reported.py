@@ -28,6 +28,11 @@ _TIME_ADJUNCT_RE = re.compile(
     r"morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?")
 # the question after "asked", past its addressee: "asked Clinton whether she would ..."
 _ASKED_RE = re.compile(r"\s*(?:(?:[A-Z][\w.’'\-]*|him|her|them|the|a|an|[a-z]+s)\s+){0,4}?((?:whether|if|why|how|what|when|who|where)\s)")
+# where the words were said, before the clause: "in a statement", "on Twitter", "in an interview with CNN"
+_MEDIUM_RE = re.compile(r"\s*(?:in|on|at|during)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w\-]+\s+){0,3}?"
+                        r"(?:statement|interview|tweet|post|letter|speech|e-?mail|conference|briefing|call|release|"
+                        r"video|op-ed|column|appearance|address|rally|Twitter|Facebook|television|radio)\b"
+                        r"(?:\s+with\s+(?:[A-Z][\w.’'\-]*\s*){1,3})?,?")
 _TAIL_STARTERS = frozenset("""
 on in at to during last this late early earlier later yesterday today tonight afterwards afterward
 monday tuesday wednesday thursday friday saturday sunday
@@ -214,6 +219,9 @@ class ReportedSpeech:
             if len(head.split()) >= 4:
                 return trim(text, start, head_end - 1)
             return None
+        medium = _MEDIUM_RE.match(after)   # "said in a statement (Thursday night) they pulled ..."
+        if medium and not LEAD_THAT_RE.match(after):
+            after = after[medium.end():]
         adjunct = _TIME_ADJUNCT_RE.match(after)   # "said on Thursday it would cut ..."
         if adjunct and not THAT_RE.match(after):
             after = after[adjunct.end():]
@@ -240,7 +248,7 @@ class ReportedSpeech:
             comma = text.rfind(",", start, quote)
             end = comma if comma > start else quote
         lo, hi = trim(text, start, end)
-        if (len(text[lo:hi].split()) < MIN_WORDS or _PREP_START_RE.match(text, lo)
-                or self.quote_open(lo, hi) is not None):
+        if (len(text[lo:hi].split()) < MIN_WORDS or not m and _PREP_START_RE.match(text, lo)
+                or self.quote_open(lo, hi) is not None):   # after "that", "for decades ..." is a clause
             return None
         return lo, hi

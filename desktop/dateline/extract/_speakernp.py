@@ -22,7 +22,7 @@ _AUXILIARIES = frozenset("""
 has have had also later previously then recently repeatedly once again publicly privately first
 quickly initially separately already often frequently earlier now simply flatly reportedly
 """.split())
-_LEADING_FILLERS = frozenset("but and yet still however meanwhile now so also then instead".split())
+_LEADING_FILLERS = frozenset("but and yet still however meanwhile now so also then instead while whereas".split())
 _PREPOSITIONS = frozenset("""
 in on at to for with by from of about after before during since until into over under
 like among between through without within against despite as

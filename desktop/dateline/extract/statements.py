@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .actors import GROUP, GROUP_KINDS, MEDIA, NOMINAL, ORG, PERSON, POSSESSIVE, SUBJECT, Mention
+from .actors import GROUP, GROUP_KINDS, MEDIA, NOMINAL, ORG, PERSON, POSSESSIVE, PRONOUN, SUBJECT, Mention
 from .coref import Resolver
 from ._speakernp import phrase_after, phrase_kind, phrase_name, subject_phrase
 from ._wholeclause import clause_after_verb, clause_end, head_before_quote
@@ -121,7 +121,22 @@ class StatementFinder(ReportedSpeech):
             # "the official said" names no one (but "the top Russian diplomat" is Lavrov)
             return Speaker(phrase_name(self.text, m.start, m.end), GROUP, m.start, m.end)
         name, kind = self.resolver.resolve(m)
+        if name is None and m.kind == PRONOUN:
+            name, kind = self._recent_speaker(m)
         return Speaker(name, kind, m.start, m.end)
+
+    def _recent_speaker(self, m: Mention) -> tuple[str | None, str]:
+        """A pronoun coref could not resolve ('he said' after a long quote): the last speaker
+        of a statement in the last two paragraphs, a person for he/she, a body for it."""
+        _, here = self.span_at(m.start)
+        want = (PERSON,) if m.text in ("he", "she") else (ORG, MEDIA, "country") if m.text == "it" else ()
+        for rec, _ in reversed(self.out):
+            _, there = self.span_at(max(rec.start, rec.end - 1))
+            if here.para - there.para > 1:
+                break
+            if rec.speaker_kind in want and rec.speaker:
+                return rec.speaker, rec.speaker_kind
+        return None, ""
 
     # -- subjects -----------------------------------------------------------------
     def subject_of(self, verb: re.Match, lo: int) -> Mention | None:
