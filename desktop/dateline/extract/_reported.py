@@ -86,14 +86,14 @@ class ReportedSpeech:
         span = self.spans[i]
         m = _LABEL_RE.match(self.text, span.start, span.end)
         if not m or m.group(1).upper() in _NOT_LABELS or i == 0 or m.group(1) == "Q" or \
-                (m.group(1).isupper() and lookup(m.group(1).title()) is not None):
-            return   # "NEW DELHI: ..." is a dateline; an interviewer's questions are not news
+                (m.group(1).isupper() and lookup(m.group(1).title()) is not None
+                 and not any(n.split()[-1] == m.group(1).title() for n in self.resolver.people)):
+            return   # "NEW DELHI: ..." is a dateline (not "CLINTON: ..."); questions are not news
         last = i
         while last + 1 < len(self.spans) and self.spans[last + 1].para == span.para:
             last += 1
         lo, hi = trim(self.text, m.end(), self.spans[last].end)
-        if len(self.text[lo:hi].split()) < MIN_WORDS or self.quote_open(lo, hi) is not None or \
-                self.speech_verbs(lo, hi):
+        if len(self.text[lo:hi].split()) < MIN_WORDS or self.quote_open(lo, hi) is not None:
             return   # "BATRAWY: She's saying, “...”": a reporter relaying someone else
         label = m.group(1)
         speaker = self._label_speaker(label, m.start(1), m.end(1))

@@ -228,7 +228,7 @@ class StatementFinder(ReportedSpeech):
 
     def reported_in(self, pos: int) -> bool:
         """pos lies inside the words of a statement already found in this sentence."""
-        return any(rec.start <= pos < rec.end for rec, _ in self.out[-4:])
+        return any(rec.start <= pos < rec.end and rec.cue != ":" for rec, _ in self.out[-4:])
 
     def direct(self, lo: int, hi: int) -> None:
         idx, span = self.span_at(lo)
@@ -356,8 +356,8 @@ class StatementFinder(ReportedSpeech):
         if verbs_before:
             verb = verbs_before[-1]
             self.used_verbs.add(verb.start())
-            if verb.group(0).lower().startswith("according"):
-                return self.resolve(self.after_verb(verb, lo)), cue_of(verb)
+            if verb.group(0).lower().startswith("according"):   # "According to HuffPo: “...”"
+                return self.resolve(self._according_source(verb, lo)), cue_of(verb)
             return self.resolve(self.subject_of(verb, span.start)), cue_of(verb)
         lead = self.text[span.start:lo].rstrip()
         if not lead and idx > 0:   # 'Caddell continued: // “...”': the paragraph before introduces it
