@@ -73,7 +73,7 @@ def head_before_quote(text: str, sentence_start: int, quote_open: int, has_verb:
     ``lead``: the words end at a parenthetical attribution ('The club's investment, Ms. Tanzer
     said, “is a ...”'), so they must end with its comma."""
     head = text[sentence_start:quote_open]
-    if has_verb or len(head.split()) < 2:
+    if has_verb or len(head.split()) < (1 if lead else 2):
         return None
     if head.rstrip().endswith((":", ",")) != lead:
         return None   # "In an interview, “...”": an adjunct, not the start of the claim

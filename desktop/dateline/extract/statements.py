@@ -129,7 +129,8 @@ class StatementFinder(ReportedSpeech):
         """A pronoun coref could not resolve ('he said' after a long quote): the last speaker
         of a statement in the last two paragraphs, a person for he/she, a body for it."""
         _, here = self.span_at(m.start)
-        want = (PERSON,) if m.text in ("he", "she") else (ORG, MEDIA, "country") if m.text == "it" else ()
+        want = ((PERSON,) if m.text in ("he", "she") else (ORG, MEDIA, "country") if m.text == "it"
+                else (GROUP, ORG, MEDIA, "country"))   # "they said": the officials, the campaign
         for rec, _ in reversed(self.out):
             _, there = self.span_at(max(rec.start, rec.end - 1))
             if here.para - there.para > 1:
