@@ -14,7 +14,7 @@ from ._mention import DOCREF, GROUP, NOMINAL, PERSON, POSSESSIVE, Mention
 from ._speakernp import phrase_after
 from ._speech import (MIN_WORDS, THAT_RE, TITLE_GAP_RE, WIRE_DATELINE_RE, Cue, Speaker, cue_of,
                       make_record, trim)
-from ._wholeclause import LEAD_THAT_RE
+from ._wholeclause import LEAD_THAT_RE, clause_cut
 from .gazetteer import lookup
 
 # the narrator's next clause: ", and he urged ...", "; ...", " — ..."
@@ -239,10 +239,7 @@ class ReportedSpeech:
             return None   # "announced a package", "declared a state of emergency": acts, not words
         else:
             start = verb.end() + skipped
-        end = span.end
-        cut = _CLAUSE_END_RE.search(text, start, end)
-        if cut:
-            end = cut.start()
+        end = clause_cut(text, _CLAUSE_END_RE, start, span.end)
         quote = self.quote_open(start, end)
         if quote is not None:   # "... besides North Korea, describing the talks as “...”"
             comma = text.rfind(",", start, quote)

@@ -23,12 +23,31 @@ _TIME_ADJUNCT_RE = re.compile(
 _CLAUSE_END_RE = re.compile(r",\s+(?:and|but|while|adding|saying|noting|explaining|which)\s|;\s|\s[—–]\s|\s--\s")
 _NAMING_VERB_RE = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|brand(?:s|ed)?|label(?:s|led|ed)?|"
                              r"term(?:s|ed)?)$")
+_TO_VERBS = frozenset("""promised pledged vowed urged asked threatened agreed offered promises pledges vows
+urges called""".split())
 _MAX_TAIL_WORDS = 30      # words after the closing mark still inside the reported clause
-_NOT_REPORTED_LEAD_RE = re.compile(r"\s*(?:as|to|in|on|at|by|for|with|from|of|about|it|him|her|them|this|"
+_NOT_REPORTED_LEAD_RE = re.compile(r"\s*(?:as|to|in|on|at|by|for|with|from|of|about|"
                                    r"what|how|why|whether|if)\b", re.I)
 
 
-def clause_after_verb(text: str, verb_end: int, quote_open: int) -> int | None:
+def clause_cut(text: str, pattern: re.Pattern, start: int, end: int) -> int:
+    """Where the narrator's next clause starts (``pattern``), skipping a pair of dashes: '--
+    in which he struggled --' is an aside inside the reported clause."""
+    pos = start
+    while True:
+        cut = pattern.search(text, pos, end)
+        if cut is None:
+            return end
+        mark = cut.group(0).strip()
+        if mark in ("--", "—", "–"):
+            pair = text.find(mark, cut.end(), end)
+            if pair >= 0:
+                pos = pair + len(mark)
+                continue
+        return cut.start()
+
+
+def clause_after_verb(text: str, verb_end: int, quote_open: int, verb: str = "") -> int | None:
     """Where the reported clause after a speech verb starts, when quoted words come later in
     it ('said [that] the tax breaks ... “do'); None when the quotation follows the verb
     directly ('said: “', 'said, “') or the words between are not a clause ("called it")."""
@@ -46,7 +65,9 @@ def clause_after_verb(text: str, verb_end: int, quote_open: int) -> int | None:
     start = that.end() if that else _LEAD_RE.match(text, start, quote_open).end()
     if start >= quote_open:   # 'wrote that “the policy” of his government was “...”'
         return quote_open if that else None
-    if not that and (_NOT_REPORTED_LEAD_RE.match(text, start) or len(text[start:quote_open].split()) < 2):
+    infinitive = verb in _TO_VERBS and text.startswith("to ", start)   # 'promised to legalize ... “...”'
+    if not that and not infinitive and (_NOT_REPORTED_LEAD_RE.match(text, start)
+                                        or len(text[start:quote_open].split()) < 2):
         return None   # "said in a statement “...”", "called it “...”": no clause of its own
     if "\n" in text[verb_end:quote_open]:
         return None
@@ -57,10 +78,7 @@ def clause_end(text: str, close: int, sentence_end: int) -> int:
     """The end of a reported clause that a quotation closes inside: the sentence end, unless
     the narrator's own clause follows or the rest is long. Later quotations inside the
     clause belong to it ('that “the policy” of his government was “moving ...”')."""
-    end = sentence_end
-    cut = _CLAUSE_END_RE.search(text, close, sentence_end)
-    if cut:
-        end = cut.start()
+    end = clause_cut(text, _CLAUSE_END_RE, close, sentence_end)
     if len(text[close:end].split()) > _MAX_TAIL_WORDS:
         return close
     return end

@@ -275,7 +275,7 @@ class StatementFinder(ReportedSpeech):
         if cue is None or cue.text == ":" or cue.text.lower().startswith("according"):
             return content
         if cue.pos < lo:
-            start = clause_after_verb(text, cue.end, lo)
+            start = clause_after_verb(text, cue.end, lo, cue.text)
             if start is None and speaker.start is not None and speaker.start < cue.pos and \
                     text[cue.end:lo].strip(" \xa0") == ",":   # 'HEAD, Ms. Tanzer said, “is a ...”'
                 start = head_before_quote(text, span.start, speaker.start,
