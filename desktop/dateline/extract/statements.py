@@ -50,6 +50,7 @@ _OWN_DOC_RE = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:statement|report|communiqu
 _PARTICIPLE_RE = re.compile(r"ing\b|according")
 _BARE_NAME_RE = re.compile(r"[\s,.!?\xa0—–-]*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})[ \xa0]+")
 _BARE_AFTER_RE = re.compile(r"[ \xa0]+([A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+){0,2})(?=[,.;]|[ \xa0]+(?:of|from|at|who)\b)")
+_MAX_BETWEEN_WORDS = 25   # '“...,” said Mr. King, a Republican of New York. “...”': still one claim
 # a name signing a quotation after a dash: "”― Carla Sanchez."
 _DASH_NAME_RE = re.compile(r"[ \xa0]*[―—–]{1,2}[ \xa0]*([A-Z][\w.’'\-]*(?:[ \xa0][A-Z][\w.’'\-]*){0,3})[ \xa0]*(?:[.,]|$)")
 # verbs that speak only next to a quotation, and how near
@@ -260,10 +261,8 @@ class StatementFinder(ReportedSpeech):
         rec, _ = self.out[-1]
         if not rec.direct or rec.end > content[0]:
             return False
-        here, _ = self.span_at(content[0])
-        there, _ = self.span_at(rec.end - 1)
-        if here - there > 1:
-            return False   # narrative sentences in between: not one claim
+        if len(self.text[rec.end:content[0]].split()) > _MAX_BETWEEN_WORDS:
+            return False   # narrative sentences in between, not just the attribution: not one claim
         rec.end = content[1]
         rec.text = self.text[rec.start:rec.end]
         rec.sentence_end = max(rec.sentence_end, sentence_end)
