@@ -18,7 +18,8 @@ from ._wholeclause import LEAD_THAT_RE, clause_cut
 from .gazetteer import lookup
 
 # the narrator's next clause: ", and he urged ...", "; ...", " — ..."
-_CLAUSE_END_RE = re.compile(r",\s+(?:and|but|while)\s+(?:he|she|they|we|I|it|also)\b|,\s+while\s|;\s|\s[—–]\s|\s--\s")
+_CLAUSE_END_RE = re.compile(r",\s+(?:and|but|while)\s+(?:he|she|they|we|I|it|also)\b|,\s+while\s|;\s|"
+                            r"\s[—–]\s|\s--\s")
 _PREP_START_RE = re.compile(r"(?:as(?! many| much)|to|in|on|at(?! least| most)|by|for|with|from|of)\b")  # "said at least 23 ..." is a clause
 _TOLD_OBJECT_RE = re.compile(r"\s*(?:[A-Za-z.\-]+\s+){1,2}?(?=[A-Z]|both|the|a|an)")
 _OBJECT_NP_RE = re.compile(r"\s*(?:an?|its|his|her|their|\d+|two|three|four|five|six|seven|ten|martial|war)\s")
@@ -27,7 +28,8 @@ _TIME_ADJUNCT_RE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|week|month|year|night|"
     r"morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?")
 # the question after "asked", past its addressee: "asked Clinton whether she would ..."
-_ASKED_RE = re.compile(r"\s*(?:(?:[A-Z][\w.’'\-]*|him|her|them|the|a|an|[a-z]+s)\s+){0,4}?((?:whether|if|why|how|what|when|who|where)\s)")
+_ASKED_RE = re.compile(r"\s*(?:(?:[A-Z][\w.’'\-]*|him|her|them|the|a|an|[a-z]+s)\s+){0,4}?"
+                       r"((?:whether|if|why|how|what|when|who|where)\s)")
 # where the words were said, before the clause: "in a statement", "on Twitter", "in an interview with CNN"
 _MEDIUM_RE = re.compile(r"\s*(?:in|on|at|during)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w\-]+\s+){0,3}?"
                         r"(?:statement|interview|tweet|post|letter|speech|e-?mail|conference|briefing|call|release|"

@@ -27,7 +27,8 @@ from ._speech import (MIN_WORDS, NOBODY, THAT_RE, TITLE_GAP_RE, WIRE_DATELINE_RE
                       make_record, trim)
 
 _SPEECH_RE = re.compile(
-    r"\b(?:said|says|(?<!\bto\s)say(?!\s+(?:that\s+)?(?:it|this)\s+(?:is|was))|told|tells|telling|added|adds|adding|stated|wrote|writes|tweeted|tweeting|warned|"
+    r"\b(?:said|says|(?<!\bto\s)say(?!\s+(?:that\s+)?(?:it|this)\s+(?:is|was))|told|tells|telling|"
+    r"added|adds|adding|stated|wrote|writes|tweeted|tweeting|warned|"
     r"warns|urged|urges|urging|described|describing|reiterated|insisted|noted|stressed|explained|"
     r"declared|announced|argued|claimed(?!\s+(?:victory|responsibility|credit)\b)|claims|asked|replied|responded|suggested|emphasized|"
     r"emphasised|acknowledged|admitted|cautioned|complained|saying|denounced|threatening|accused|"
@@ -38,8 +39,10 @@ _SPEECH_RE = re.compile(
     r"suggests|suggesting|argue|insist|warn|claim|explains|predicts|promises|promising|pledges|vows|"
     r"denies|acknowledges|admits|concedes|recalls|announces|announcing|declares|"
     r"calls\s+(?:on|for)|call\s+for|calling\s+(?:on|for)|"
-    r"continued|continues|joked|shouted|declares|states|concluded|testified|mentioned|recounted|remarked|commented|posted|"
-    r"(?:called|branded|labell?ed|termed)(?=\s+(?:[\w’'\-]+\s+){1,5}(?:[“\"‘]|''))|calling(?=\s+(?:[\w’'\-]+\s+){1,5}(?:[“\"‘]|'')))\b")
+    r"continued|continues|joked|shouted|declares|states|concluded|testified|mentioned|recounted|"
+    r"remarked|commented|posted|"
+    r"(?:called|branded|labell?ed|termed)(?=\s+(?:[\w’'\-]+\s+){1,5}(?:[“\"‘]|''))|"
+    r"calling(?=\s+(?:[\w’'\-]+\s+){1,5}(?:[“\"‘]|'')))\b")
 _ROLE_GAP_RE = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}\s+(?:[A-Z][\w.]*\s+){0,3}")
 _PASSIVE_RE = re.compile(r"\b(?:being|been|be|is|was|were|are)\s+(?:\w+ly\s+)?$")
 _DOC_NOUN_RE = re.compile(r"\b(?:commentary|editorial|report|article|statement|analysis|piece|"
@@ -52,13 +55,16 @@ _BARE_NAME_RE = re.compile(r"[\s,.!?\xa0—–-]*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+
 _BARE_AFTER_RE = re.compile(r"[ \xa0]+([A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+){0,2})(?=[,.;]|[ \xa0]+(?:of|from|at|who)\b)")
 _MAX_BETWEEN_WORDS = 25   # '“...,” said Mr. King, a Republican of New York. “...”': still one claim
 # a name signing a quotation after a dash: "”― Carla Sanchez."
-_DASH_NAME_RE = re.compile(r"[ \xa0]*[―—–]{1,2}[ \xa0]*([A-Z][\w.’'\-]*(?:[ \xa0][A-Z][\w.’'\-]*){0,3})[ \xa0]*(?:[.,]|$)")
+_DASH_NAME_RE = re.compile(r"[ \xa0]*[―—–]{1,2}[ \xa0]*([A-Z][\w.’'\-]*(?:[ \xa0][A-Z][\w.’'\-]*){0,3})"
+                           r"[ \xa0]*(?:[.,]|$)")
 # verbs that speak only next to a quotation, and how near
 _NEAR_QUOTE_VERBS = frozenset("continued continues joked shouted declares states".split())
 _QUOTE_AFTER_RE = re.compile(r"\s*[:,]?\s*(?:[“\"]|'')")
-_QUOTE_BEFORE_RE = re.compile(r"(?:[”\"]|'')[ \xa0]*,?[ \xa0]*(?:(?:[A-Z][\w.’'\-]*|he|she|they|we|I|it)[ \xa0]+){1,3}$")
+_QUOTE_BEFORE_RE = re.compile(r"(?:[”\"]|'')[ \xa0]*,?[ \xa0]*"
+                              r"(?:(?:[A-Z][\w.’'\-]*|he|she|they|we|I|it)[ \xa0]+){1,3}$")
 # a sentence that is only an attribution: "Trump said.", "said Mr. King, a Republican."
-_SHORT_ATTRIBUTION_RE = re.compile(r"\s*(?:[\w.’'\-]+\s+){0,4}?(?:said|says|added|asked|wrote|tweeted|told)\b[^“”\"]{0,80}$")
+_SHORT_ATTRIBUTION_RE = re.compile(r"\s*(?:[\w.’'\-]+\s+){0,4}?(?:said|says|added|asked|wrote|tweeted|told)\b"
+                                   r"[^“”\"]{0,80}$")
 # after a head name, its own modifier: "The foreign ministry in Tehran", "Gene Munster of Loup"
 _HEAD_TAIL_RE = re.compile(r"[ \xa0]+(?:in|of|at|for|from|on)[ \xa0].*")
 # "'s communications director, ": the role between an owner and the person holding it
