@@ -30,6 +30,8 @@ _TIME_ADJUNCT_RE = re.compile(
 # the question after "asked", past its addressee: "asked Clinton whether she would ..."
 _ASKED_RE = re.compile(r"\s*(?:(?:[A-Z][\w.’'\-]*|him|her|them|the|a|an|[a-z]+s)\s+){0,4}?"
                        r"((?:whether|if|why|how|what|when|who|where)\s)")
+# a clause after "says," when the sentence does not end there: ", win or lose ..., he's staying in"
+_COMMA_CLAUSE_RE = re.compile(r",\s+(?![a-z]+ing\b|according\b|citing\b|adding\b)(?:[\w’'\-]+[\s,]+){4,}")
 # where the words were said, before the clause: "in a statement", "on Twitter", "in an interview with CNN"
 _MEDIUM_RE = re.compile(r"\s*(?:in|on|at|during)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w\-]+\s+){0,3}?"
                         r"(?:statement|interview|tweet|post|letter|speech|e-?mail|conference|briefing|call|release|"
@@ -207,7 +209,9 @@ class ReportedSpeech:
     def _clause(self, verb, span, subj):
         text = self.text
         after = text[verb.end():span.end]
-        if is_tail(after, verb.group(0)):
+        if _COMMA_CLAUSE_RE.match(after) and not text[span.start:subj.start].rstrip().endswith(","):
+            after = after[after.index(",") + 1:]   # "Rubio says, win or lose in Florida, he's staying"
+        elif is_tail(after, verb.group(0)):
             # "CLAUSE, Kremlin spokesman Dmitry Peskov said (on Saturday)."
             gap = _SUBJECT_LEAD_RE.search(text, max(span.start, subj.start - 60), subj.start)
             head_end = gap.start() + 1 if gap else subj.start

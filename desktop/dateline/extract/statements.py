@@ -53,7 +53,7 @@ _OWN_DOC_RE = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:statement|report|communiqu
 _PARTICIPLE_RE = re.compile(r"ing\b|according")
 _BARE_NAME_RE = re.compile(r"[\s,.!?\xa0—–-]*([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})[ \xa0]+")
 _BARE_AFTER_RE = re.compile(r"[ \xa0]+([A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+){0,2})(?=[,.;]|[ \xa0]+(?:of|from|at|who)\b)")
-_MAX_BETWEEN_WORDS = 25   # '“...,” said Mr. King, a Republican of New York. “...”': still one claim
+_MAX_BETWEEN_WORDS = 40   # '“...,” said Mr. King, a Republican of New York. “...”': still one claim
 # a name signing a quotation after a dash: "”― Carla Sanchez."
 _DASH_NAME_RE = re.compile(r"[ \xa0]*[―—–]{1,2}[ \xa0]*([A-Z][\w.’'\-]*(?:[ \xa0][A-Z][\w.’'\-]*){0,3})"
                            r"[ \xa0]*(?:[.,]|$)")
