@@ -27,7 +27,7 @@ from ._speech import (MIN_WORDS, NOBODY, THAT_RE, TITLE_GAP_RE, WIRE_DATELINE_RE
                       make_record, trim)
 
 _SPEECH_RE = re.compile(
-    r"\b(?:said|says|(?<!\bto\s)say(?!\s+(?:that\s+)?(?:it|this)\s+(?:is|was))|told|tells|telling|"
+    r"\b(?:said|says|Says|Said|Tells|Warns|(?<!\bto\s)say(?!\s+(?:that\s+)?(?:it|this)\s+(?:is|was))|told|tells|telling|"
     r"added|adds|adding|stated|wrote|writes|tweeted|tweeting|warned|"
     r"warns|urged|urges|urging|described|describing|reiterated|insisted|noted|stressed|explained|"
     r"declared|announced|argued|claimed(?!\s+(?:victory|responsibility|credit)\b)|claims|asked|replied|responded|suggested|emphasized|"
