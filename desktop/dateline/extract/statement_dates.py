@@ -19,8 +19,9 @@ Place, the first rule that applies, recorded in ``place_source``:
 - ``text``: the place named next to the attribution ("said in Seoul"), else the place of the
   event the sentence links it to (rule b), else the same speaker's previous statement's
   (rule c, keeping that statement's source);
-- ``scene``: the last place where the story was set just before ("in Seoul" earlier in the same
-  or the previous paragraph, not in a sentence set on another day), a new scene ending the old;
+- ``scene``: the last city or site where the story was set just before ("in Seoul" earlier in the
+  same or the previous paragraph, not in a sentence set on another day, not where someone works:
+  "a professor at the university in Singapore"), a new scene ending the old;
 - ``dateline``: the wire dateline's city ("SEOUL (Reuters) -");
 - ``actor``: a country speaking ("China said") speaks from its capital;
 - else no place.
@@ -50,6 +51,7 @@ _LINK_RE = re.compile(
     r"\b(?:after|following|at|during|told|addressed|briefed)\s+(?:the|a|an|their|his|her|its|this|that)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:talks|meeting|meetings|summit|conference|briefing|session|rally|hearing|"
     r"ceremony|debate|vote|interview|negotiations|discussions|press|reporters)\b")
+_SCENE_KINDS = ("city", "site")   # "in North Korea" two sentences back is a topic more often than a scene
 _SCENE_PARAGRAPHS = 1   # a scene set in the previous paragraph still holds; older ones have moved on
 _LINKED_KINDS = frozenset({"meeting", "other", "announcement"})   # not visits: "before his visit, he said"
 
@@ -88,7 +90,7 @@ def decide_when_where(items, events, times, places, quotes, spans, text="", publ
             t = dateline[0]
             rec.date_start, rec.date_end, rec.precision = t.date_start.isoformat(), t.date_end.isoformat(), t.precision
         if rec.place is None:
-            _inferred_place(rec, attribution, places, quoted, spans, starts, dateline[1], times)
+            _inferred_place(rec, attribution, places, quoted, spans, starts, dateline[1], times, text)
 
 
 def _carry_from_previous(items, spans) -> None:
@@ -124,7 +126,7 @@ def _dateline(text, spans, times, places, published):
     return (when[0] if when else None), (where[0] if where else None)
 
 
-def _inferred_place(rec, attribution, places, quoted, spans, starts, dateline_place, times) -> None:
+def _inferred_place(rec, attribution, places, quoted, spans, starts, dateline_place, times, text) -> None:
     """scene, else dateline, else actor (see the module docstring)."""
     here = max(0, bisect.bisect_right(starts, attribution) - 1)
     lowest_para = spans[here].para - _SCENE_PARAGRAPHS if spans else 0
@@ -134,8 +136,10 @@ def _inferred_place(rec, attribution, places, quoted, spans, starts, dateline_pl
             break
         at = max(0, bisect.bisect_right(starts, p.start) - 1)
         para = spans[at].para if spans else 0
-        if para < lowest_para or p.role != "location" or p.vague or quoted.contains(p.start) or \
-                rec.start <= p.start < rec.end or _other_day(rec, spans[at], times):
+        if para < lowest_para or p.role != "location" or p.vague or p.kind not in _SCENE_KINDS or \
+                quoted.contains(p.start) or rec.start <= p.start < rec.end or _other_day(rec, spans[at], times) \
+                or _after_org(text, p.start) or \
+                _APPOSITION_PLACE_RE.search(text, max(spans[at].start, p.start - 80), p.start):
             continue
         scene = p
     if scene is not None and (dateline_place is None or scene.start != dateline_place.start):
