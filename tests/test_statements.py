@@ -433,3 +433,15 @@ def test_place_comes_from_text_scene_or_dateline_and_undated_stays_undated():
     assert all(s.date_start is None for s in result.statements)   # nothing dates them
     assert all(s.place_source in ("text", "scene", "dateline", "actor") for s in result.statements
                if s.place)
+
+
+def test_scene_sets_date_and_place_and_sources_are_recorded():
+    text = ("On Saturday in Beijing, Foreign Minister Wang Yi met Rex Tillerson.\n"
+            "Wang said the talks had been useful for both sides.\n\n\n\n"
+            "Analysts said the rivalry would last for years.")
+    result = extract_article(make(text))
+    wang = next(s for s in result.statements if s.speaker == "Wang Yi")
+    assert (wang.date_start, wang.date_source) == ("2017-03-18", "scene")
+    assert wang.place["name"] == "Beijing" and wang.place_source == "scene"
+    far = next(s for s in result.statements if "rivalry" in s.text)
+    assert far.date_start is None and far.place is None   # the scene is three paragraphs back

@@ -100,6 +100,7 @@ def _statements(pairs, names, where) -> list[dict]:
                         "direct": st.direct, "article": article.id, "start": st.start, "end": st.end,
                         "sentence_start": st.sentence_start, "sentence_end": st.sentence_end,
                         "date_start": st.date_start, "date_end": st.date_end, "precision": st.precision,
+                        "date_source": st.date_source,
                         "place": st.place, "place_source": st.place_source,
                         "event": linked[0] if linked else None})
     out.sort(key=lambda s: (s["date_start"] is None, s["date_start"] or "", s["article"], s["start"]))

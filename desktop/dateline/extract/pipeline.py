@@ -30,7 +30,7 @@ def extract_article(article) -> ArticleExtraction:
     events = find_event_mentions(text, spans, mentions, resolver, times, places, quotes, published,
                                  reported=blocked_ranges(statements, text))
     decide_when_where(statements, events, times, places, quotes, spans, text, published)
-    events += statement_events(_stated_places_only(statements), text, events)
+    events += statement_events(_stated_only(statements), text, events)
     events.sort(key=lambda e: (e.start, e.type))
     _skip_wire_datelines(text, statements, events)
     return ArticleExtraction(
@@ -43,10 +43,17 @@ def extract_article(article) -> ArticleExtraction:
     )
 
 
-def _stated_places_only(statements):
-    """A statement's event takes the place the text states, not one inferred for the map
-    (scene, dateline, actor): events have their own place rules."""
-    return [(st if st.place_source in (None, "text") else replace(st, place=None), pos) for st, pos in statements]
+def _stated_only(statements):
+    """A statement's event takes the date and place the text states, not ones inferred for the
+    timeline and map (scene, dateline, actor): events have their own rules."""
+    out = []
+    for st, pos in statements:
+        if st.place_source not in (None, "text"):
+            st = replace(st, place=None)
+        if st.date_source not in (None, "text"):
+            st = replace(st, date_start=None, date_end=None, precision=None)
+        out.append((st, pos))
+    return out
 
 
 def _skip_wire_datelines(text, statements, events) -> None:

@@ -28,6 +28,7 @@ class StatementRec:
     source_start: int | None = None    # the speaker's words in the text ("he", "a U.S. official")
     source_end: int | None = None
     place_source: str | None = None    # text | scene | dateline | actor (statement_dates)
+    date_source: str | None = None     # text | scene | dateline (statement_dates)
 
 
 @dataclass

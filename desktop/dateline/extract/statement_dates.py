@@ -10,8 +10,10 @@ b. the date of the event its sentence reports it at: "Speaking to reporters afte
    Wang said ..." takes the talks' date;
 c. the time context of the narrative: the same speaker's dated statement earlier in the same
    paragraph or in the sentence just before ("He said Friday that ... . “...,” he said.");
-d. the date in the wire dateline ("MOSCOW, July 7 (Reuters) -"), the day the story is told;
-e. otherwise no date (None). A quote is certainly made on or before publication, but a
+d. the scene: the last day named in an earlier sentence of the same or the previous
+   paragraph ("On Saturday in Beijing, Wang met Tillerson. ... Wang said ...");
+e. the date in the wire dateline ("MOSCOW, July 7 (Reuters) -"), the day the story is told;
+f. otherwise no date (None). A quote is certainly made on or before publication, but a
    "publication minus a week" range would be a guess dressed as data; so it is not done.
 
 Place, the first rule that applies, recorded in ``place_source``:
@@ -27,6 +29,7 @@ Place, the first rule that applies, recorded in ``place_source``:
 - else no place.
 
 Never a fake exact day: a rule only copies a date (with its precision) the text states.
+``date_source`` records which: ``text`` (rules a-c), ``scene`` (d) or ``dateline`` (e).
 """
 from __future__ import annotations
 
@@ -86,9 +89,12 @@ def decide_when_where(items, events, times, places, quotes, spans, text="", publ
     dateline = _dateline(text, spans, times, places, published)
     starts = [s.start for s in spans]
     for rec, attribution in items:
-        if rec.date_start is None and dateline[0] is not None:
-            t = dateline[0]
-            rec.date_start, rec.date_end, rec.precision = t.date_start.isoformat(), t.date_end.isoformat(), t.precision
+        if rec.date_start is None:
+            scene = _scene_time(rec, attribution, times, quoted, spans, starts, text, published)
+            if scene is not None:
+                _set_date(rec, scene, "scene")
+            elif dateline[0] is not None:
+                _set_date(rec, dateline[0], "dateline")
         if rec.place is None:
             _inferred_place(rec, attribution, places, quoted, spans, starts, dateline[1], times, text)
 
@@ -108,6 +114,7 @@ def _carry_from_previous(items, spans) -> None:
             if prev.speaker == rec.speaker:
                 if rec.date_start is None and prev.date_start:
                     rec.date_start, rec.date_end, rec.precision = prev.date_start, prev.date_end, prev.precision
+                    rec.date_source = prev.date_source
                 if rec.place is None and prev.place:
                     rec.place, rec.place_source = dict(prev.place), prev.place_source
                 break
@@ -153,6 +160,30 @@ def _inferred_place(rec, attribution, places, quoted, spans, starts, dateline_pl
             rec.place, rec.place_source = _as_place(capital), "actor"
 
 
+def _set_date(rec, t, source: str) -> None:
+    rec.date_start, rec.date_end, rec.precision = t.date_start.isoformat(), t.date_end.isoformat(), t.precision
+    rec.date_source = source
+
+
+def _scene_time(rec, attribution, times, quoted, spans, starts, text, published):
+    """The day the story was set on just before the statement: the last day named outside
+    quotations in an earlier sentence of the same or the previous paragraph ("On Saturday in
+    Beijing, Wang met Tillerson. ... Wang said ...")."""
+    here = max(0, bisect.bisect_right(starts, attribution) - 1)
+    lowest_para = spans[here].para - _SCENE_PARAGRAPHS if spans else 0
+    scene = None
+    for t in times:
+        if t.start >= rec.sentence_start:   # its own sentence is rule a's ("arrived Saturday after ..., saying")
+            break
+        para = spans[max(0, bisect.bisect_right(starts, t.start) - 1)].para if spans else 0
+        if para < lowest_para or t.precision != "day" or quoted.contains(t.start) or \
+                rec.start <= t.start < rec.end or not _usable_time(text, t, published) or \
+                sentence_body_start(text, spans[max(0, bisect.bisect_right(starts, t.start) - 1)].start) > t.start:
+            continue   # a dateline's date is the dateline rule's
+        scene = t
+    return scene
+
+
 def _other_day(rec, span, times) -> bool:
     """The scene's sentence is set on another day than the statement's: a flashback
     ("On Friday, Tillerson ... in Seoul") is not where Saturday's words were spoken."""
@@ -193,6 +224,7 @@ def date_from_events(items, events, text: str) -> None:
         if len(days) == 1 and not rec.date_start:   # two different days in one sentence: no way to tell which
             e = linked[0]
             rec.date_start, rec.date_end, rec.precision = e.date_start, e.date_end, e.precision
+            rec.date_source = "text"
         placed = [e for e in linked if e.place]
         if rec.place is None and len({e.place["name"] for e in placed}) == 1:
             rec.place, rec.place_source = dict(placed[0].place), "text"
@@ -214,8 +246,7 @@ def _stated_when_where(rec, attribution, times, places, quotes, text, published)
              and not _APPOSITION_PLACE_RE.search(text, max(rec.sentence_start, p.start - 80), p.start)]
     if when:
         t = min(when, key=lambda t: abs(t.start - attribution))
-        rec.date_start, rec.date_end = t.date_start.isoformat(), t.date_end.isoformat()
-        rec.precision = t.precision
+        _set_date(rec, t, "text")
     if where:
         p = min(where, key=lambda p: abs(p.start - attribution))
         rec.place, rec.place_source = _as_place(p), "text"
