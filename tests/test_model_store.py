@@ -44,10 +44,12 @@ def _doc():
             {"id": "s1", "speaker": "Rex Tillerson", "text": "All options are on the table",
              "direct": True, "article": "a1", "start": 37, "end": 65,
              "sentence_start": 36, "sentence_end": 77, "date_start": "2017-03-17",
-             "date_end": "2017-03-17", "precision": "day", "place": None, "event": "e1"},
+             "date_end": "2017-03-17", "precision": "day",
+             "place": {"name": "Seoul", "lat": 37.57, "lon": 126.98}, "place_source": "scene",
+             "event": "e1"},
             {"id": "s2", "speaker": "Wang Yi", "text": "candid, pragmatic and productive",
              "direct": True, "article": "a2", "start": 0, "end": 5, "sentence_start": 0,
-             "sentence_end": 5, "date_start": None, "date_end": None, "precision": "day",
+             "sentence_end": 5, "date_start": "2017-03-18", "date_end": "2017-03-18", "precision": "day",
              "place": {"name": "Beijing", "lat": 39.9, "lon": 116.4}, "event": "e2"},
         ],
     }, {"a1": text, "a2": "hello"}
@@ -69,11 +71,22 @@ def test_events_frame_sorted_with_exclusive_end_and_unknown_last(store):
     assert ev.loc[0, "outlets"] == ("Reuters", "Unknown outlet")
 
 
-def test_statement_inherits_event_date_and_place(store):
+def test_statement_date_and_place_are_extractions_own(store):
     st = store.statements.set_index("id")
-    assert st.loc["s1", "place"] == "Seoul"               # from event e1
-    assert st.loc["s2", "start"] == TS("2017-03-18")      # from event e2
+    assert st.loc["s1", "place"] == "Seoul"
+    assert st.loc["s2", "start"] == TS("2017-03-18")
     assert st.loc["s2", "outlet"] == "Unknown outlet"
+    assert st.loc["s2", "event_type"] == "meeting"
+
+
+def test_model_never_redates_or_replaces_a_statement():
+    """statement_dates decides; an undated, unplaced statement linked to a dated, placed event
+    stays undated and unplaced in the model."""
+    doc, texts = _doc()
+    doc["statements"][1].update(date_start=None, date_end=None, place=None)
+    st = EventStore.from_document(doc, texts=texts).statements.set_index("id")
+    assert pd.isna(st.loc["s2", "start"]) and pd.isna(st.loc["s2", "place"])
+    assert st.loc["s2", "event"] == "e2"
 
 
 def test_window_is_half_open_and_overlapping(store):
@@ -206,14 +219,15 @@ def test_same_day_markers_and_overlapping_spans_do_not_overlap():
     assert all(abs(v - round(v)) <= 0.4 for v in lay.y)      # still inside their lane
 
 
-def test_undated_statement_takes_event_precision_too():
+def test_statement_keeps_its_own_precision_whatever_its_event():
     doc, texts = _doc()
-    doc["statements"][1]["event"] = "e3"              # the month-precision summit
+    doc["statements"][1].update(event="e3", date_start="2017-04-01", date_end="2017-04-30",
+                                precision="month")
     st = EventStore.from_document(doc, texts=texts).statements.set_index("id")
     assert st.loc["s2", "start"] == TS("2017-04-01")
     assert st.loc["s2", "precision"] == "month"        # never a fake exact day
     assert st.loc["s2", "event_type"] == "planned_summit"
-    assert st.loc["s2", "place"] == "Beijing"          # its own place wins over the event's
+    assert st.loc["s2", "place"] == "Beijing"
 
 
 def test_empty_store_answers_queries():
@@ -227,6 +241,7 @@ def test_empty_store_answers_queries():
 def test_statements_without_events_keep_their_own_dates():
     doc, texts = _doc()
     doc["events"] = []
+    doc["statements"][1].update(date_start=None, date_end=None)
     st = EventStore.from_document(doc, texts=texts).statements.set_index("id")
     assert st.loc["s1", "start"] == TS("2017-03-17") and pd.isna(st.loc["s2", "start"])
     assert (st["event_type"] == "statement").all()

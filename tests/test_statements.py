@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from dateline.corpus import Article
-from dateline.extract import extract_article
+from dateline.extract import extract_article, extract_corpus
 
 
 def make(text: str, published: date | None = date(2017, 3, 18), article_id: str = "t") -> Article:
@@ -85,9 +85,9 @@ def test_inverted_attribution_said_name():
 def test_surname_resolves_to_full_name_and_second_quote_in_paragraph():
     text = ("Defense Secretary James Mattis arrived in Seoul on Thursday.\n"
             "“Our commitment is ironclad,” Mattis said. “Any attack will be defeated.”")
-    found = speakers(text)
-    assert found["Our commitment is ironcla"] == "James Mattis"
-    assert found["Any attack will be defeat"] == "James Mattis"
+    # the second quotation continues the first claim: one statement covers both
+    assert speaker_of(text, "Our commitment is ironclad") == "James Mattis"
+    assert speaker_of(text, "Any attack will be defeated") == "James Mattis"
 
 
 def test_reported_speech_with_that_clause():
@@ -224,7 +224,7 @@ def test_dash_attribution_and_short_continuation_quote():
     found = {s.text: s.speaker for s in extract_article(make(text)).statements}
     assert found["We’re not done yet."] == "Hillary Clinton"
     assert found["We will win"] == "Zelenskyy"          # never introduced: the bare name is kept
-    assert found["We’ll see."] == "senior U.S. official"
+    assert speaker_of(text, "We’ll see.") == "senior U.S. official"   # continues "I don't know"
 
 
 def test_attribution_to_an_unknown_is_not_borrowed_from_the_previous_quote():
@@ -356,3 +356,92 @@ def test_declaring_a_state_of_emergency_is_an_act_not_words():
     assert [s.text for s in result.statements] == ["the death toll would rise significantly."]
     declared = [e for e in result.events if e.trigger == "declared"]
     assert declared and declared[0].date_start == "2024-02-03"
+
+
+# --- issue 14: attribution as source, cue and content -------------------------------------
+
+def _by_words(text: str, words: str, **kw):
+    hits = [s for s in extract_article(make(text, **kw)).statements if words in s.text]
+    assert hits, f"no statement with {words!r}"
+    return hits[0]
+
+
+def test_role_of_a_named_person_is_not_the_speaker():
+    text = ("“We have to move on,” said Clinton's communications director, Jennifer Palmieri. "
+            "Hillary Clinton was not there.")
+    st = _by_words(text, "We have to move on")
+    assert st.speaker == "Jennifer Palmieri" and st.cue == "said"
+    assert text[st.source_start:st.source_end] == "Jennifer Palmieri"
+
+
+def test_a_described_name_and_a_described_publication_speak():
+    text = ("“This is a sad day,” a solemn Obama said.\n"
+            "The influential US daily wrote that the deal was dead.")
+    assert _by_words(text, "This is a sad day").speaker == "Obama"
+    daily = _by_words(text, "the deal was dead")
+    assert daily.speaker == "influential US daily" and daily.speaker_kind == "media"
+
+
+def test_the_official_stays_anonymous_and_apostrophes_are_not_quotes():
+    text = ("Foreign Minister Wang Yi met the delegation.\n"
+            "Saturday's talks included discussions on THAAD, the official said.")
+    st = _by_words(text, "talks included discussions")
+    assert st.speaker == "official" and st.speaker_kind == "group" and not st.direct
+    assert st.text.startswith("Saturday's talks")
+
+
+def test_a_mixed_quote_is_reported_whole_with_its_cue():
+    text = 'Clinton said she would establish "consistent, predictable and sustainable" relations with Beijing.'
+    st = _by_words(text, "consistent, predictable")
+    assert st.text.startswith("she would establish") and st.text.rstrip(".").endswith("relations with Beijing")
+    assert st.cue == "said" and text[st.source_start:st.source_end] == "Clinton"
+
+
+def test_inverted_parenthetical_and_according_to_attributions():
+    text = ("The host committee has collected roughly $56.5 million, said David Gilbert, its president.\n"
+            "The latest test, North Korea said, was its biggest yet.\n"
+            "One of the decisions they have made, according to a person close to the process, "
+            "is to counterattack.")
+    assert _by_words(text, "host committee has collected").speaker == "David Gilbert"
+    latest = _by_words(text, "The latest test")
+    assert latest.speaker == "North Korea" and "was its biggest yet" in latest.text
+    according = _by_words(text, "is to counterattack")
+    assert according.text.startswith("One of the decisions") and according.cue == "according to"
+    assert according.speaker_kind == "group"
+
+
+def test_statement_json_fields_and_public_speaker_kind():
+    text = ("Police said the road was closed.\n"
+            "“We will respond,” China’s foreign ministry said.")
+    doc = extract_corpus([make(text)], cache=False)
+    for st in doc["statements"]:
+        assert {"cue", "source_start", "source_end", "speaker_kind", "place_source"} <= set(st)
+        assert st["speaker_kind"] in ("person", "organisation", "country", "publication", "anonymous")
+    kinds = {s["speaker"].lower(): s["speaker_kind"] for s in doc["statements"]}
+    assert kinds.get("police") == "anonymous"
+    assert kinds.get("china foreign ministry") == "organisation"
+
+
+def test_place_comes_from_text_scene_or_dateline_and_undated_stays_undated():
+    text = ("SEOUL (Reuters) - Rex Tillerson arrived in Tokyo on Thursday.\n"
+            "“We are ready,” Tillerson said.\n\n"
+            "Analysts said the visit mattered.\n\n\n"
+            "Kim Jong Un spoke in Pyongyang, state media said.")
+    result = extract_article(make(text, published=None))
+    by = {s.text[:12]: s for s in result.statements}
+    assert by["We are ready"].place["name"] == "Tokyo" and by["We are ready"].place_source == "scene"
+    assert all(s.date_start is None for s in result.statements)   # nothing dates them
+    assert all(s.place_source in ("text", "scene", "dateline", "actor") for s in result.statements
+               if s.place)
+
+
+def test_scene_sets_date_and_place_and_sources_are_recorded():
+    text = ("On Saturday in Beijing, Foreign Minister Wang Yi met Rex Tillerson.\n"
+            "Wang said the talks had been useful for both sides.\n\n\n\n"
+            "Analysts said the rivalry would last for years.")
+    result = extract_article(make(text))
+    wang = next(s for s in result.statements if s.speaker == "Wang Yi")
+    assert (wang.date_start, wang.date_source) == ("2017-03-18", "scene")
+    assert wang.place["name"] == "Beijing" and wang.place_source == "scene"
+    far = next(s for s in result.statements if "rivalry" in s.text)
+    assert far.date_start is None and far.place is None   # the scene is three paragraphs back

@@ -123,8 +123,11 @@ def _check_event(event: object, where: str) -> None:
 def _check_statement(statement: object, where: str) -> None:
     _check_record(statement, where, ("id", "text", "article"))
     _check_types(statement, where, {"id": str, "text": str, "article": str, "speaker": str,
-                                    "event": str})
+                                    "event": str, "speaker_kind": str, "cue": str,
+                                    "place_source": str, "date_source": str})
     _check_offsets(statement, where, ("start", "end", "sentence_start", "sentence_end"))
+    if statement.get("source_start") is not None or statement.get("source_end") is not None:
+        _check_offsets(statement, where, ("source_start", "source_end"))
     _check_dates(statement, where)
     _check_place(statement.get("place"), f"{where}.place")
 

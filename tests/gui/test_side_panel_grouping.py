@@ -11,6 +11,11 @@ def test_place_lists_every_event_there_with_its_statements(seed_window, settle, 
     for summary in result.events["summary"]:
         assert summary in text                         # every event at the place is reachable
     statements = result.statements.set_index("id")
+    while len(seed_window.side_panel.shown_statements) < len(statements):   # a page at a time
+        assert "Show more" in text
+        seed_window.side_panel.activate("more:statements")
+        seed_window.side_panel.flush()
+        text = seed_window.side_panel.browser.toPlainText()
     shown = seed_window.side_panel.shown_statements
     assert set(shown) == set(statements.index)          # no statement at the place is lost
     # Grouping: each linked statement's quote appears after its event's summary.

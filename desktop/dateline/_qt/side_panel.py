@@ -248,6 +248,8 @@ class SidePanel(QWidget):
     def _entries(self, kind: str, df: pd.DataFrame, render_row) -> list[str]:
         """Entry HTML, built once per (entry, theme, highlighted or not); only entries not
         yet cached are turned into rows (scrubbing mostly re-shows the same ones)."""
+        if kind == "statements" and render_row == self._statement_html:
+            return self._statement_entries(df)
         ids = df["id"].tolist()
         events = df["event"].tolist() if kind == "statements" else ids
         name, selected = theme.current().name, self.state.selection.event
@@ -258,6 +260,70 @@ class SidePanel(QWidget):
             for n, row in zip(missing, df.iloc[missing].itertuples(index=False)):
                 self._html[keys[n]] = render_row(row)
         return [self._html[key] for key in keys]
+
+    def _statement_entries(self, df: pd.DataFrame) -> list[str]:
+        """One entry per sentence: several statements from one sentence ('“...,” she said,
+        adding that ...') show it once, every span highlighted and each speaker named; the
+        entry stands where the first of them is listed."""
+        if df.empty:
+            return []
+        ids, events = df["id"].tolist(), df["event"].tolist()
+        sentences = list(zip(df["article"].tolist(), df["sentence_start"].tolist(),
+                             df["sentence_end"].tolist()))
+        groups: dict[tuple, list[int]] = {}
+        for pos, sentence in enumerate(sentences):
+            groups.setdefault(sentence, []).append(pos)
+        name, selected = theme.current().name, self.state.selection.event
+        out = []
+        for members in groups.values():
+            key = ("statements", tuple(ids[p] for p in members), name,
+                   any(events[p] == selected for p in members))
+            if key not in self._html:
+                rows = list(df.iloc[members].itertuples(index=False))
+                self._html[key] = (self._statement_html(rows[0]) if len(rows) == 1
+                                   else self._shared_sentence_html(rows))
+            out.append(self._html[key])
+        return out
+
+    def _shared_sentence_html(self, rows) -> str:
+        """Statements of one sentence: their speakers, then the sentence with every span."""
+        first, store = rows[0], self.state.store
+        speakers, seen = [], set()
+        for row in rows:
+            if row.speaker not in seen:
+                seen.add(row.speaker)
+                link = (f"event:{_q(row.event)}" if isinstance(row.event, str)
+                        else f"open:statement:{_q(row.id)}")
+                speakers.append(f"<a href='{link}'><b>{esc(row.speaker)}</b></a>")
+        when = describe(first.start, first.end, first.precision)
+        if pd.isna(first.start) and not pd.isna(first.published):
+            when = f"undated · reported {describe(first.published, None)}"
+        selected = " class='sel'" if any(r.event == self.state.selection.event for r in rows) else ""
+        return (f"<p{selected}>{' · '.join(speakers)}"
+                f" <span class='muted'>· {esc(when)} · </span>{self._place_link(first.place)}<br>"
+                f"{self._spans_html(store, rows)}<br>"
+                f"<span class='muted'>{esc(first.outlet)}</span> · "
+                f"<a href='open:statement:{_q(first.id)}'>open article</a></p>")
+
+    def _spans_html(self, store, rows) -> str:
+        """The sentence with each statement's span highlighted (overlapping spans merged)."""
+        first = rows[0]
+        s0, s1 = int(first.sentence_start), int(first.sentence_end)
+        text = store.text_of(first.article)
+        spans = sorted((int(r.start_char), int(r.end_char)) for r in rows)
+        if not text or not all(s0 <= a <= b <= s1 <= len(text) for a, b in spans):
+            return "<br>".join(self._sentence_html("", r.text, "") for r in rows)   # stale offsets
+        merged: list[list[int]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        parts, pos = [], s0
+        for a, b in merged:
+            parts.append(f"{esc(text[pos:a])}<span class='q'>{esc(text[a:b])}</span>")
+            pos = b
+        return "".join(parts) + esc(text[pos:s1])
 
     def _sentence_html(self, before: str, span: str, after: str) -> str:
         return f"{esc(before)}<span class='q'>{esc(span)}</span>{esc(after)}"

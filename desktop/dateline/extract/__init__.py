@@ -16,9 +16,12 @@ Per article (``extract_article``, picklable result, cached by text hash in ``cac
                  (_mention.py records, _actornames.py acronyms/appositions, _orgdesc.py
                  "the UN refugee agency", "the FNSEA, said")
   coref.py       he/she/it, "the top Chinese diplomat", "the analysis" -> who
-  quotes.py      quotation ranges (double and British single quotes, nested quotes)
-  statements.py  direct quotes and reported speech with their speaker
-  statement_dates.py  when/where each statement was made (rules a-d in its docstring)
+  quotes.py      quotation ranges (double, '' and British single quotes, nested quotes)
+  statements.py  who said what: source (speaker span), cue and content of every direct,
+                 indirect or mixed claim (_speech.py Speaker/Cue/records, _reported.py
+                 reported speech and transcripts, _wholeclause.py mixed quotes reported
+                 whole, _speakernp.py "several friends said", anonymous and described sources)
+  statement_dates.py  when/where each statement was made: the only place that decides it
   events.py      event mentions by trigger clause: type, actors, date span, place
                  (_eventwords.py: protests, strikes, courts, disasters, rate decisions)
 Across articles (``extract_corpus``):

@@ -5,10 +5,10 @@ import hashlib
 from dataclasses import replace
 from datetime import date
 
-from .statement_dates import links_to_event
 from .merge import (borrow_news_day, borrow_places, cluster_mentions, event_fields, event_id, news_days,
                     summary)
 from .records import ArticleExtraction
+from ._speech import public_speaker_kind
 
 SCHEMA = "dateline/1"
 _STATEMENT_FAMILY = ("statement", "warning", "announcement")
@@ -88,52 +88,26 @@ def _events(clusters):
 
 
 def _statements(pairs, names, where) -> list[dict]:
+    """Statements as extraction dated and placed them (``statement_dates`` is the only place
+    that decides): the document adds the link to the event of their sentence, nothing else."""
     out = []
     for article, ex in pairs:
         for st in ex.statements:
             speaker = names.get(st.speaker, st.speaker)
             linked = _linked_event(where.get((article.id, st.sentence_start), []), speaker)
-            date_start, date_end, precision = st.date_start, st.date_end, st.precision
-            place = st.place
-            if linked and linked[1]["type"] in _STATEMENT_FAMILY:   # the statement is that event
-                if not date_start:
-                    date_start, date_end, precision = (linked[1]["date_start"], linked[1]["date_end"],
-                                                       linked[1]["precision"])
-                place = place or linked[1]["place"]
-            elif linked:   # spoken at/after the meeting it reports on (statement_dates rule b)
-                place = place or linked[1]["place"]
-                if not date_start and linked[1]["precision"] == "day" and links_to_event(
-                        article.text or "", st.sentence_start, st.sentence_end, (st.start, st.end)):
-                    date_start, date_end, precision = (linked[1]["date_start"], linked[1]["date_end"], "day")
             key = f"{ex.sha256}|{st.start}|{st.end}"
             out.append({"id": "st_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
-                        "speaker": speaker, "text": st.text,
+                        "speaker": speaker, "speaker_kind": public_speaker_kind(st.speaker_kind),
+                        "source_start": st.source_start, "source_end": st.source_end, "cue": st.cue,
+                        "text": st.text,
                         "direct": st.direct, "article": article.id, "start": st.start, "end": st.end,
                         "sentence_start": st.sentence_start, "sentence_end": st.sentence_end,
-                        "date_start": date_start, "date_end": date_end, "precision": precision,
-                        "place": place, "event": linked[0] if linked else None})
-        _carry_dates([s for s in out if s["article"] == article.id], article.text or "")
+                        "date_start": st.date_start, "date_end": st.date_end, "precision": st.precision,
+                        "date_source": st.date_source,
+                        "place": st.place, "place_source": st.place_source,
+                        "event": linked[0] if linked else None})
     out.sort(key=lambda s: (s["date_start"] is None, s["date_start"] or "", s["article"], s["start"]))
     return out
-
-
-def _carry_dates(stmts: list[dict], text: str) -> None:
-    """statement_dates rule c, again after rule b dated statements from their events: an
-    undated statement continues its speaker's dated one in the sentence just before it."""
-    last = None
-    for st in sorted(stmts, key=lambda s: s["start"]):
-        if last is not None and st["speaker"] == last["speaker"] and not st["date_start"] and \
-                st["sentence_start"] >= last["sentence_start"] and \
-                _adjacent(text, last["sentence_end"], st["sentence_start"]):
-            st["date_start"], st["date_end"], st["precision"] = last["date_start"], last["date_end"], last["precision"]
-            st["place"] = st["place"] or last["place"]
-        if st["date_start"] or last is None or st["speaker"] != last["speaker"]:
-            last = st if st["date_start"] else None
-
-
-def _adjacent(text: str, lo: int, hi: int) -> bool:
-    """The next sentence: a narrative sentence in between may move the story to another day."""
-    return hi < lo or not text[lo:hi].strip()   # hi < lo: the same sentence
 
 
 def _linked_event(candidates, speaker: str):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from .actors import actor_kinds, find_mentions
 from .quotes import find_quote_ranges
@@ -10,7 +11,7 @@ from .events import find_event_mentions, statement_events
 from .places import find_places, toponym_record
 from .records import ArticleExtraction
 from .sentences import sentence_body_start, split_sentences
-from .statement_dates import assign_when_where, date_from_events
+from .statement_dates import decide_when_where
 from .statements import blocked_ranges, find_statements
 from .temporal import dated_expressions, find_publication_date
 from .timex import find_timexes
@@ -30,11 +31,10 @@ def extract_article(article) -> ArticleExtraction:
     mentions, people = find_mentions(text, spans, places, quotes)
     resolver = Resolver(mentions, people, spans, text)
     statements = find_statements(text, spans, quotes, mentions, resolver)
-    assign_when_where(statements, times, places, quotes, spans, text, published)
     events = find_event_mentions(text, spans, mentions, resolver, times, places, quotes, published,
                                  reported=blocked_ranges(statements, text))
-    date_from_events(statements, events, text)
-    events += statement_events(statements, text, events)
+    decide_when_where(statements, events, times, places, quotes, spans, text, published)
+    events += statement_events(_stated_only(statements), text, events)
     events.sort(key=lambda e: (e.start, e.type))
     _skip_wire_datelines(text, statements, events)
     return ArticleExtraction(
@@ -53,6 +53,19 @@ def _timex_record(t) -> dict:
     record = t.to_dict()
     del record["article"]        # added when the corpus document is built
     return record
+
+
+def _stated_only(statements):
+    """A statement's event takes the date and place the text states, not ones inferred for the
+    timeline and map (scene, dateline, actor): events have their own rules."""
+    out = []
+    for st, pos in statements:
+        if st.place_source not in (None, "text"):
+            st = replace(st, place=None)
+        if st.date_source not in (None, "text"):
+            st = replace(st, date_start=None, date_end=None, precision=None)
+        out.append((st, pos))
+    return out
 
 
 def _skip_wire_datelines(text, statements, events) -> None:

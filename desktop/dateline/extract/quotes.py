@@ -11,13 +11,17 @@ def find_quote_ranges(text: str, spans) -> list[tuple[int, int]]:
     followed by a letter is an apostrophe ("don’t"), not a close. Marks of the other kind
     inside an open quotation are nested quotes and belong to it. A quotation left open at
     the end of a paragraph ends there (the next paragraph reopens it: the newspaper
-    convention for continued quotes)."""
+    convention for continued quotes). Two apostrophes ('') are a double quotation mark (the
+    New York Times archive's plain-text convention); the range then runs from the second mark
+    of the opening pair to the second of the closing pair."""
     from .sentences import paragraphs
     out = []
     for lo, hi in paragraphs(spans).values():
         opened, kind, last_close = None, "", None
         for m in _MARK_RE.finditer(text, lo, hi):
             pos, ch = m.start(), m.group(0)
+            if ch == "''":   # the range runs from its second mark to the closing pair's second
+                pos, ch = (pos + 1, "“") if opened is None else (pos + 1, "”")
             if opened is None:
                 if ch in "“\"":
                     opened, kind = pos, "double"
@@ -40,7 +44,7 @@ def find_quote_ranges(text: str, spans) -> list[tuple[int, int]]:
     return out
 
 
-_MARK_RE = re.compile(r"[“”\"‘’]")
+_MARK_RE = re.compile(r"''|[“”\"‘’]")
 _LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
 
 

@@ -24,6 +24,11 @@ class StatementRec:
     date_end: str | None = None
     precision: str | None = None
     place: Place | None = None
+    cue: str = ""                      # the speech verb or phrase ("said", "according to")
+    source_start: int | None = None    # the speaker's words in the text ("he", "a U.S. official")
+    source_end: int | None = None
+    place_source: str | None = None    # text | scene | dateline | actor (statement_dates)
+    date_source: str | None = None     # text | scene | dateline (statement_dates)
 
 
 @dataclass

@@ -1,27 +1,44 @@
-"""When and where each statement was made.
+"""When and where each statement was made: the one place that decides it.
 
-A statement's date is, in order (the first rule that applies wins):
+Extraction decides; the document and the model only copy what is decided here.
+
+Date, the first rule that applies:
 
 a. a time expression governing its clause, outside the quoted/reported words ("Wang said on
    Saturday that ...", "..., he told reporters on Friday"), nearest the attribution;
 b. the date of the event its sentence reports it at: "Speaking to reporters after the talks,
-   Wang said ..." takes the talks' date (``date_from_events``, run once events are known);
+   Wang said ..." takes the talks' date;
 c. the time context of the narrative: the same speaker's dated statement earlier in the same
    paragraph or in the sentence just before ("He said Friday that ... . “...,” he said.");
-d. otherwise no date (None). A quote is certainly made on or before publication, but a
-   "publication minus a week" range would be a guess dressed as data, would put every
-   undated quote on the timeline, and would turn into statement events; so it is not done.
+d. the scene: the last day named in an earlier sentence of the same or the previous
+   paragraph ("On Saturday in Beijing, Wang met Tillerson. ... Wang said ...");
+e. the date in the wire dateline ("MOSCOW, July 7 (Reuters) -"), the day the story is told;
+f. otherwise no date (None). A quote is certainly made on or before publication, but a
+   "publication minus a week" range would be a guess dressed as data; so it is not done.
+
+Place, the first rule that applies, recorded in ``place_source``:
+
+- ``text``: the place named next to the attribution ("said in Seoul"), else the place of the
+  event the sentence links it to (rule b), else the same speaker's previous statement's
+  (rule c, keeping that statement's source);
+- ``scene``: the last city or site where the story was set just before ("in Seoul" earlier in the
+  same or the previous paragraph, not in a sentence set on another day, not where someone works:
+  "a professor at the university in Singapore"), a new scene ending the old;
+- ``dateline``: the wire dateline's city ("SEOUL (Reuters) -");
+- ``actor``: a country speaking ("China said") speaks from its capital;
+- else no place.
 
 Never a fake exact day: a rule only copies a date (with its precision) the text states.
-The place is the location named next to the attribution ("said in Seoul"), else inherited
-with the date under rule c.
+``date_source`` records which: ``text`` (rules a-c), ``scene`` (d) or ``dateline`` (e).
 """
 from __future__ import annotations
 
 import bisect
 import re
 
+from .gazetteer import lookup
 from .intervals import ByStart, Intervals
+from .sentences import sentence_body_start
 
 # "..., a nurse at La Paz hospital in Madrid": where the speaker works, not where one spoke
 _APPOSITION_PLACE_RE = re.compile(r",\s+(?:a|an|the|his|her)\s+[^,;.“”]*\b(?:at|of|for|from|in)\s+[^,;.“”]*$")
@@ -37,6 +54,8 @@ _LINK_RE = re.compile(
     r"\b(?:after|following|at|during|told|addressed|briefed)\s+(?:the|a|an|their|his|her|its|this|that)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:talks|meeting|meetings|summit|conference|briefing|session|rally|hearing|"
     r"ceremony|debate|vote|interview|negotiations|discussions|press|reporters)\b")
+_SCENE_KINDS = ("city", "site")   # "in North Korea" two sentences back is a topic more often than a scene
+_SCENE_PARAGRAPHS = 1   # a scene set in the previous paragraph still holds; older ones have moved on
 _LINKED_KINDS = frozenset({"meeting", "other", "announcement"})   # not visits: "before his visit, he said"
 
 
@@ -56,15 +75,36 @@ def _usable_time(text: str, t, published) -> bool:
     return published is None or t.date_start <= published
 
 
-def assign_when_where(items, times, places, quotes, spans, text="", published=None) -> None:
-    """Rules a and c (see the module docstring) for every (statement, attribution) pair."""
+def decide_when_where(items, events, times, places, quotes, spans, text="", published=None) -> None:
+    """Every rule of the module docstring, in order, for every (statement, attribution) pair."""
+    times, places = list(times), list(places)
+    quoted = Intervals(quotes, open_ends=True)
+    by_start_times, by_start_places = ByStart(times), ByStart(places)
+    for rec, attribution in items:
+        _stated_when_where(rec, attribution, by_start_times.between(rec.sentence_start, rec.sentence_end),
+                           by_start_places.between(rec.sentence_start, rec.sentence_end), quoted, text,
+                           published)
+    date_from_events(items, events, text)
+    _carry_from_previous(items, spans)
+    dateline = _dateline(text, spans, times, places, published)
+    starts = [s.start for s in spans]
+    for rec, attribution in items:
+        if rec.date_start is None:
+            scene = _scene_time(rec, attribution, times, quoted, spans, starts, text, published)
+            if scene is not None:
+                _set_date(rec, scene, "scene")
+            elif dateline[0] is not None:
+                _set_date(rec, dateline[0], "dateline")
+        if rec.place is None:
+            _inferred_place(rec, attribution, places, quoted, spans, starts, dateline[1], times, text)
+
+
+def _carry_from_previous(items, spans) -> None:
+    """Rule c: the same speaker's statement in the same paragraph or the sentence before."""
     starts = [s.start for s in spans]
     paras = [s.para for s in spans]
-    times, places, quotes = ByStart(times), ByStart(places), Intervals(quotes, open_ends=True)
     previous: list[tuple[object, int]] = []
     for rec, attribution in items:
-        _stated_when_where(rec, attribution, times.between(rec.sentence_start, rec.sentence_end),
-                           places.between(rec.sentence_start, rec.sentence_end), quotes, text, published)
         here = bisect.bisect_right(starts, attribution) - 1
         for prev, prev_pos in reversed(previous):
             there = bisect.bisect_right(starts, prev_pos) - 1
@@ -74,10 +114,87 @@ def assign_when_where(items, times, places, quotes, spans, text="", published=No
             if prev.speaker == rec.speaker:
                 if rec.date_start is None and prev.date_start:
                     rec.date_start, rec.date_end, rec.precision = prev.date_start, prev.date_end, prev.precision
+                    rec.date_source = prev.date_source
                 if rec.place is None and prev.place:
-                    rec.place = dict(prev.place)
+                    rec.place, rec.place_source = dict(prev.place), prev.place_source
                 break
         previous.append((rec, attribution))
+
+
+def _dateline(text, spans, times, places, published):
+    """(time, place) named in the wire dateline opening the story ("SEOUL, March 17 (Reuters) -")."""
+    first = next((s for s in spans if not s.chrome and sentence_body_start(text, s.start) > s.start), None)
+    if first is None or first.para > 2:
+        return None, None
+    body = sentence_body_start(text, first.start)
+    when = [t for t in times if first.start <= t.start < body and t.precision == "day" and
+            (published is None or t.date_start <= published)]
+    where = [p for p in places if first.start <= p.start < body and not p.vague]
+    return (when[0] if when else None), (where[0] if where else None)
+
+
+def _inferred_place(rec, attribution, places, quoted, spans, starts, dateline_place, times, text) -> None:
+    """scene, else dateline, else actor (see the module docstring)."""
+    here = max(0, bisect.bisect_right(starts, attribution) - 1)
+    lowest_para = spans[here].para - _SCENE_PARAGRAPHS if spans else 0
+    scene = None
+    for p in places:
+        if p.start >= attribution:
+            break
+        at = max(0, bisect.bisect_right(starts, p.start) - 1)
+        para = spans[at].para if spans else 0
+        if para < lowest_para or p.role != "location" or p.vague or p.kind not in _SCENE_KINDS or \
+                quoted.contains(p.start) or rec.start <= p.start < rec.end or _other_day(rec, spans[at], times) \
+                or _after_org(text, p.start) or \
+                _APPOSITION_PLACE_RE.search(text, max(spans[at].start, p.start - 80), p.start):
+            continue
+        scene = p
+    if scene is not None and (dateline_place is None or scene.start != dateline_place.start):
+        rec.place, rec.place_source = _as_place(scene), "scene"
+    elif dateline_place is not None:
+        rec.place, rec.place_source = _as_place(dateline_place), "dateline"
+    elif rec.speaker_kind == "country":
+        capital = lookup(rec.speaker)
+        capital = lookup(capital.capital) if capital is not None and capital.capital else None
+        if capital is not None:
+            rec.place, rec.place_source = _as_place(capital), "actor"
+
+
+def _set_date(rec, t, source: str) -> None:
+    rec.date_start, rec.date_end, rec.precision = t.date_start.isoformat(), t.date_end.isoformat(), t.precision
+    rec.date_source = source
+
+
+def _scene_time(rec, attribution, times, quoted, spans, starts, text, published):
+    """The day the story was set on just before the statement: the last day named outside
+    quotations in an earlier sentence of the same or the previous paragraph ("On Saturday in
+    Beijing, Wang met Tillerson. ... Wang said ...")."""
+    here = max(0, bisect.bisect_right(starts, attribution) - 1)
+    lowest_para = spans[here].para - _SCENE_PARAGRAPHS if spans else 0
+    scene = None
+    for t in times:
+        if t.start >= rec.sentence_start:   # its own sentence is rule a's ("arrived Saturday after ..., saying")
+            break
+        para = spans[max(0, bisect.bisect_right(starts, t.start) - 1)].para if spans else 0
+        if para < lowest_para or t.precision != "day" or quoted.contains(t.start) or \
+                rec.start <= t.start < rec.end or not _usable_time(text, t, published) or \
+                sentence_body_start(text, spans[max(0, bisect.bisect_right(starts, t.start) - 1)].start) > t.start:
+            continue   # a dateline's date is the dateline rule's
+        scene = t
+    return scene
+
+
+def _other_day(rec, span, times) -> bool:
+    """The scene's sentence is set on another day than the statement's: a flashback
+    ("On Friday, Tillerson ... in Seoul") is not where Saturday's words were spoken."""
+    if not rec.date_start:
+        return False
+    days = {t.date_start.isoformat() for t in times if span.start <= t.start < span.end and t.precision == "day"}
+    return bool(days) and rec.date_start not in days
+
+
+def _as_place(p) -> dict:
+    return {"name": p.name, "lat": round(float(p.lat), 4), "lon": round(float(p.lon), 4)}
 
 
 def links_to_event(text: str, lo: int, hi: int, said: tuple[int, int]) -> bool:
@@ -99,13 +216,18 @@ def date_from_events(items, events, text: str) -> None:
         if e.date_start and not e.future and e.precision == "day" and e.type in _LINKED_KINDS:
             by_sentence.setdefault(e.start, []).append(e)
     for rec, _ in items:
-        if rec.date_start or not links_to_event(text, rec.sentence_start, rec.sentence_end, (rec.start, rec.end)):
+        if rec.date_start and rec.place or \
+                not links_to_event(text, rec.sentence_start, rec.sentence_end, (rec.start, rec.end)):
             continue
         linked = by_sentence.get(rec.sentence_start, [])
         days = {e.date_start for e in linked}
-        if len(days) == 1:   # two different days in one sentence: no way to tell which
+        if len(days) == 1 and not rec.date_start:   # two different days in one sentence: no way to tell which
             e = linked[0]
             rec.date_start, rec.date_end, rec.precision = e.date_start, e.date_end, e.precision
+            rec.date_source = "text"
+        placed = [e for e in linked if e.place]
+        if rec.place is None and len({e.place["name"] for e in placed}) == 1:
+            rec.place, rec.place_source = dict(placed[0].place), "text"
 
 
 def _stated_when_where(rec, attribution, times, places, quotes, text, published) -> None:
@@ -124,8 +246,7 @@ def _stated_when_where(rec, attribution, times, places, quotes, text, published)
              and not _APPOSITION_PLACE_RE.search(text, max(rec.sentence_start, p.start - 80), p.start)]
     if when:
         t = min(when, key=lambda t: abs(t.start - attribution))
-        rec.date_start, rec.date_end = t.date_start.isoformat(), t.date_end.isoformat()
-        rec.precision = t.precision
+        _set_date(rec, t, "text")
     if where:
         p = min(where, key=lambda p: abs(p.start - attribution))
-        rec.place = {"name": p.name, "lat": round(float(p.lat), 4), "lon": round(float(p.lon), 4)}
+        rec.place, rec.place_source = _as_place(p), "text"

@@ -117,28 +117,18 @@ def statements_frame(doc: dict, events: pd.DataFrame, articles: pd.DataFrame) ->
     df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
     for col in ("start", "end"):
         df[col] = pd.to_datetime(df[col]).astype("datetime64[ns]")
-    _inherit_from_events(df, events)
+    _event_types(df, events)
     return _sort_by_start(df)
 
 
-def _inherit_from_events(df: pd.DataFrame, events: pd.DataFrame) -> None:
-    """Undated/unplaced statements take their event's date (with its precision) and place."""
+def _event_types(df: pd.DataFrame, events: pd.DataFrame) -> None:
+    """The type of the event a statement is linked to. Its date and place are extraction's
+    (``dateline.extract.statement_dates``): the model never re-decides them."""
     if df.empty or events.empty:
+        df["event_type"] = "statement"
         return
     ev = events.set_index("id")
     linked = df["event"].isin(ev.index)
-
-    def take(col: str, rows: pd.Series) -> None:
-        # Series.where, not .loc: an all-empty column may not hold the event's dtype yet.
-        df[col] = df[col].astype(object).where(~rows, df["event"].map(ev[col]))
-
-    undated = linked & df["start"].isna()
-    take("precision", undated)
-    for col in ("start", "end"):
-        df[col] = df[col].where(~undated, df["event"].map(ev[col]))
-    unplaced = linked & df["place"].isna()
-    for col in ("place", "lat", "lon"):
-        take(col, unplaced)
     df["event_type"] = df["event"].map(ev["type"]).where(linked, "statement")
 
 
