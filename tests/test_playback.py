@@ -56,3 +56,14 @@ def test_window_label_never_invents_hours():
     assert window_label((T("2017-02-27 20:34"), T("2017-03-19 07:20"))) == "27 Feb – 19 Mar 2017"
     assert window_label((T("2017-03-01"), T("2017-03-02"))) == "1 Mar 2017"
     assert window_label(None) == "All dates"
+
+
+def test_dense_span_leaves_background_dates_out():
+    import numpy as np
+    from dateline.model.lanes import dense_span
+    day = 86400.0
+    news = 1.55e9 + np.arange(200) * 3 * day               # 2019-2020, every third day
+    background = np.array([-2.0e9, -0.9e9, 0.0])           # 1906, 1941, 1970
+    lo, hi = dense_span(np.concatenate([background, news]), share=0.95)
+    assert lo >= news[0] and hi <= news[-1] and hi - lo > 0.8 * (news[-1] - news[0])
+    assert dense_span(np.array([]), 0.9) is None

@@ -392,3 +392,28 @@ def test_jump_field_follows_show_all_dates(make_window, synthetic_store):
     lo = timeline.plots.lanes.viewRange()[0][0]
     first = max(pd.Timestamp(lo, unit="s").ceil("D"), rng[0])
     assert timeline.date_edit.date().toPython() == first.date()
+
+
+def test_fit_shows_where_the_events_are_then_every_date(qtbot):
+    from dateline.model.store import EventStore
+    events = [{"id": f"e{i}", "type": "other", "summary": "x", "actors": [],
+               "date_start": d, "date_end": d, "precision": "day",
+               "mentions": [{"article": "a", "start": 0, "end": 1, "text": "x"}]}
+              for i, d in enumerate(["1905-06-01", "1941-12-07"]
+                                    + [f"2019-{m:02d}-{dd:02d}" for m in range(1, 13)
+                                       for dd in (3, 10, 17)])]
+    state = AppState(EventStore.from_document({"schema": "dateline/1", "articles": [{"id": "a"}],
+                                               "statements": [], "events": events}))
+    view = TimelineView(state)
+    qtbot.addWidget(view)
+    view.resize(1000, 360)
+    view.show()
+    qtbot.waitExposed(view)
+    view.zoom(0.5)
+    view.fit()
+    (lo, hi), _ = view.plots.lanes.getViewBox().viewRange()
+    a, b = to_seconds([TS("2019-01-03"), TS("2019-12-17")])
+    assert lo <= a and hi >= b and lo > to_seconds([TS("1990-01-01")])[0]
+    view.fit()                                     # again: every date
+    (lo, hi), _ = view.plots.lanes.getViewBox().viewRange()
+    assert lo <= to_seconds([TS("1905-06-01")])[0]

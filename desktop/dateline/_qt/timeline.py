@@ -37,7 +37,9 @@ from dateline.model.dates import plural, window_label
 from dateline.model.selection import Selection
 
 PLAY_TICK_MS = 40
-ONE_ROW_WIDTH = 860             # narrower: the header's range label gets a second row
+ONE_ROW_WIDTH = 860
+DENSE_SHARE = 0.9               # Fit frames the span holding this share of the events...
+OUTLIER_SQUASH = 0.2            # ...when it is narrower than this share of all dates             # narrower: the header's range label gets a second row
 SPEEDS = {"1×": 1, "2×": 2, "4×": 4}
 LANE_MODES = {"Place": "place", "Actor": "actor", "Type": "type"}
 
@@ -50,6 +52,16 @@ def legend_html(types: list[str]) -> str:
         f"&nbsp;{html.escape(theme.type_label(k))}" for k in types)
     return (f"<span style='color:{t.muted}'>{keys}&nbsp;&nbsp;&nbsp;·&nbsp;&nbsp;&nbsp;"
             "size = sources</span>")
+
+
+def _padded(span: list[float]) -> tuple[float, float]:
+    pad = max((span[1] - span[0]) * 0.04, DAY / 2)
+    return span[0] - pad, span[1] + pad
+
+
+def _same_range(a, b) -> bool:
+    tolerance = 0.01 * max(b[1] - b[0], 1.0)
+    return abs(a[0] - b[0]) <= tolerance and abs(a[1] - b[1]) <= tolerance
 
 
 class TimelineView(QWidget):
@@ -160,7 +172,8 @@ class TimelineView(QWidget):
         row.addWidget(self.window_label)
         all_dates = self._button("All dates", "Clear the window: show all dates (Ctrl+Shift+A)",
                                  self.clear_window)
-        fit = self._button("Fit", "Zoom to all events (Ctrl+0)", self.fit)
+        fit = self._button("Fit", "Zoom to where the events are; again: to every date (Ctrl+0)",
+                           self.fit)
         self._range_group = (self.window_label, all_dates, fit)
 
     def resizeEvent(self, event) -> None:
@@ -371,12 +384,22 @@ class TimelineView(QWidget):
         vb.scaleBy(x=factor, y=1.0)
 
     def fit(self) -> None:
+        """Fit the axis to where the events are (the span holding 90 % of them, when the
+        rest would squash it); pressed when the view already shows that, to every date,
+        outlying background dates too."""
         rng = self.state.store.time_range()
         if rng is None:
             return
-        lo, hi = lanes_mod.to_seconds(list(rng))
-        pad = max((hi - lo) * 0.04, DAY / 2)
-        self.plots.lanes.setXRange(float(lo) - pad, float(hi) + pad, padding=0)
+        target = _padded([float(x) for x in lanes_mod.to_seconds(list(rng))])
+        starts = lanes_mod.to_seconds(self._base_events["start"].dropna())
+        dense = lanes_mod.dense_span(starts, share=DENSE_SHARE) if len(starts) else None
+        full = float(lanes_mod.to_seconds([rng[1]])[0] - lanes_mod.to_seconds([rng[0]])[0])
+        if dense is not None and dense[1] - dense[0] < OUTLIER_SQUASH * full:
+            dense = _padded([dense[0], max(dense[1] + DAY, dense[0] + DAY)])
+            shown = self.plots.lanes.viewRange()[0]
+            if not _same_range(shown, dense):
+                target = dense
+        self.plots.lanes.setXRange(*target, padding=0)
 
     def focus_main_cluster(self) -> pd.Timestamp | None:
         """Open on the burst where most events are (Fit shows everything); returns its
@@ -384,7 +407,7 @@ class TimelineView(QWidget):
         starts = lanes_mod.to_seconds(self._base_events["start"].dropna())
         burst = lanes_mod.main_cluster(starts)
         if burst is None:
-            self.fit()
+            self.fit()                   # the dense span: outlying dates stay reachable
             rng = self.state.store.time_range()
             return rng[0] if rng else None
         lo, hi = burst[0], burst[1] + DAY
