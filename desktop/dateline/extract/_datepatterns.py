@@ -63,7 +63,7 @@ DAY_WORD_RE = re.compile(
 
 # "last week", "earlier this week", "this fall", "next month", "over the weekend"
 RELATIVE_UNIT_RE = re.compile(
-    r"\b(?P<mod>(?i:earlier\s+this|later\s+this|over\s+the|last|next|this|past|coming))\s+"
+    r"\b(?P<mod>(?i:earlier\s+this|later\s+this|over\s+the|last|next|this\s+past|this|past|coming))\s+"
     r"(?P<unit>(?i:week|weekend|month|year|fall|autumn|spring|summer|winter))\b")
 
 _COUNT = (r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

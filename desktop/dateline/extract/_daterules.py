@@ -279,6 +279,7 @@ def _relative_units(text, lo, hi, published):
         return
     for m in RELATIVE_UNIT_RE.finditer(text, lo, hi):
         mod = " ".join(m["mod"].lower().split())
+        mod = "past" if mod == "this past" else mod
         resolved = _resolve_unit(mod, m["unit"].lower(), published)
         if resolved:
             yield (m.start(), m.end()) + resolved
@@ -355,6 +356,9 @@ def _resolve_unit(mod: str, unit: str, pub: date):
     year = pub.year + shift
     if unit == "winter" and pub.month <= 2:
         year -= 1    # Jan/Feb belong to the winter that began last December
+    if shift < 0:    # "last spring", "this past summer": the latest one already over
+        year = max(y for y in (pub.year, pub.year - 1, pub.year - 2)
+                   if _month_end(*_add_months(y, first, 2)) < pub)
     end_year, end_month = _add_months(year, first, 2)
     return date(year, first, 1), _month_end(end_year, end_month), "range"
 

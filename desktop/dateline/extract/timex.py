@@ -70,7 +70,46 @@ def find_timexes(text: str, published: date | None, start: int = 0,
     for rule, hits, before, after in _other_rules(triggers):
         found += [(*c, _OTHER_RANK) for a, b in triggers.windows(hits, before, after)
                   for c in rule(text, a, b, published)]
-    return _year_ago_quarters(text, _join_clock_and_day(text, _non_overlapping(text, found)))
+    timexes = _non_overlapping(text, found)
+    return _year_ago_quarters(text, _join_clock_and_day(text, _without_titles(text, timexes)))
+
+
+# Time words written in lower case in running text: capitalised inside a sentence they are
+# part of a title or name ("VOA Today", "This Week With David Brinkley", "60 Minutes").
+_LOWER_TIME_WORDS = frozenset({
+    "today", "tonight", "tomorrow", "yesterday", "now", "noon", "midnight", "week", "weeks",
+    "weekend", "month", "months", "year", "years", "day", "days", "hour", "hours", "minute",
+    "minutes", "morning", "afternoon", "evening", "night", "decade", "decades", "century"})
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_SENTENCE_OPENERS = frozenset(".!?:;\"'`“‘(—-_[\n")
+_DETERMINERS = frozenset({"This", "Next", "Last", "Every", "Each", "The", "A", "Past", "Coming"})
+_HIGH_NOON_RE = re.compile(r"(?i:\bhigh\s+)$")
+
+
+def _without_titles(text: str, timexes: list[Timex]) -> list[Timex]:
+    return [t for t in timexes if not _in_title(text, t)]
+
+
+def _in_title(text: str, t: Timex) -> bool:
+    """A capitalised lower-case time word inside a sentence, or the idiom "high noon"."""
+    if t.text.lower().startswith("noon") and _HIGH_NOON_RE.search(text, max(0, t.start - 8),
+                                                                  t.start):
+        return True
+    previous = ""
+    for k, m in enumerate(_WORD_RE.finditer(t.text)):
+        word, before, previous = m.group(), previous, m.group()
+        if word.lower() not in _LOWER_TIME_WORDS or not word[0].isupper() or word.isupper():
+            continue
+        if k > 0 and before[:1].isupper() and before not in _DETERMINERS:
+            continue       # a holiday's own name: "Thanksgiving Day", "Election Night"
+        if k > 0 or not _opens_sentence(text, t.start + m.start()):
+            return True
+    return False
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 12):pos].rstrip()
+    return not before or before[-1] in _SENTENCE_OPENERS
 
 
 # (rule, its trigger hits, how far its expressions reach before and after a trigger)
