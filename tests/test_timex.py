@@ -252,3 +252,12 @@ def test_capitalised_time_words_that_open_a_sentence_or_name_a_holiday(text, exp
 ])
 def test_anchoring_in_context(text, published, expected):
     assert expected in [v for _, _, v in values(text, published)]
+
+
+@pytest.mark.parametrize("text", [
+    "There were 12 members at the time of its founding.",
+    "It matters to the future of our peoples.",
+    "He blamed the recent collapse of the bond market.",
+])
+def test_time_of_an_event_is_not_a_reference(text):
+    assert values(text) == []

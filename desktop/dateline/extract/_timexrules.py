@@ -96,7 +96,7 @@ _REF_RE = re.compile(
     r"(?<![\w-])(?:(?P<present>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|"
     r"(?<=at\s)this\s+time|(?<=at\s)the\s+moment))"
     r"|(?P<past>(?i:recently|lately|(?:in\s+)?the\s+past|recent\s+(?:years|times|decades)|"
-    r"(?<=the\s)recent|past\s+years|the\s+time))"
+    r"past\s+years|the\s+time))"
     r"|(?P<future>(?i:the\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date)))"
     r"(?![\w-])(?!\s+(?:\d|decade|century|week|month|year|day|quarter|summer|winter|spring|fall|"
     r"autumn|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -104,6 +104,7 @@ _REF_RE = re.compile(
 _NOW_THAT_RE = re.compile(r"\s+that\b|\s*,?\s+(?:on|then)\b")
 
 
+_OF_RE = re.compile(r"\s+of\b")
 _AT_BY_RE = re.compile(r"(?i:\bat|\bby)\s+$")
 
 
@@ -112,6 +113,8 @@ def references(text, lo, hi, published):
         word = m.group().lower()
         if word == "now" and _NOW_THAT_RE.match(text, m.end()):
             continue
+        if word in ("the time", "the future") and _OF_RE.match(text, m.end()):
+            continue           # "the time of its founding", "the future of our peoples"
         if word == "the time" and not _AT_BY_RE.search(text, max(0, m.start() - 4), m.start()):
             continue           # only "at the time", "by the time"
         kind = "PRESENT_REF" if m["present"] else "PAST_REF" if m["past"] else "FUTURE_REF"
