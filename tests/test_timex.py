@@ -261,3 +261,17 @@ def test_anchoring_in_context(text, published, expected):
 ])
 def test_time_of_an_event_is_not_a_reference(text):
     assert values(text) == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The Times said in an editorial on Monday, Oct. 26: The murder",
+     date(1998, 10, 25), ("Monday, Oct. 26", "1998-10-26")),
+    ("a court hearing the week of March 6, he said", date(2000, 2, 24),
+     ("the week of March 6", "2000-W10")),
+])
+def test_dates_with_their_context(text, published, expected):
+    assert expected in [(t, v) for t, _, v in values(text, published)]
+
+
+def test_a_clock_time_after_a_month_is_not_a_day():
+    assert not [v for v in values("at May 12:30 pm") if v[0].startswith("May 12")]

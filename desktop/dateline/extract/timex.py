@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from . import _daterules, _timexrules, _timexyears
 from . import _triggers as T
@@ -71,7 +71,25 @@ def find_timexes(text: str, published: date | None, start: int = 0,
         found += [(*c, _OTHER_RANK) for a, b in triggers.windows(hits, before, after)
                   for c in rule(text, a, b, published)]
     timexes = _non_overlapping(text, found)
-    return _year_ago_quarters(text, _join_clock_and_day(text, _without_titles(text, timexes)))
+    timexes = _join_clock_and_day(text, _without_titles(text, timexes))
+    return _year_ago_quarters(text, _weeks_of(text, timexes))
+
+
+_WEEK_OF_RE = re.compile(r"(?i:\b(?:the\s+)?week\s+of\s+)$")
+
+
+def _weeks_of(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"a hearing the week of March 6": that day's week (a week, never shown as a day)."""
+    out = []
+    for t in timexes:
+        m = _WEEK_OF_RE.search(text, max(0, t.start - 16), t.start) \
+            if t.precision == "day" and t.type == "DATE" and t.date_start else None
+        if m:
+            monday = t.date_start - timedelta(days=t.date_start.weekday())
+            t = Timex(m.start(), t.end, text[m.start():t.end], "DATE", week_value(t.date_start),
+                      monday, monday + timedelta(days=6), "week")
+        out.append(t)
+    return out
 
 
 # Time words written in lower case in running text: capitalised inside a sentence they are
