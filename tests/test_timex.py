@@ -275,3 +275,13 @@ def test_dates_with_their_context(text, published, expected):
 
 def test_a_clock_time_after_a_month_is_not_a_day():
     assert not [v for v in values("at May 12:30 pm") if v[0].startswith("May 12")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Islam will one day be the second largest religion.", ("one day", "DATE", "FUTURE_REF")),
+    ("He hopes to one day fly again.", ("one day", "DATE", "FUTURE_REF")),
+    ("It will take one day.", ("one day", "DURATION", "P1D")),
+    ("He will leave one day later.", ("one day", "DURATION", "P1D")),
+])
+def test_one_day_as_some_day(text, expected):
+    assert expected in values(text)

@@ -57,11 +57,21 @@ def durations(text, lo, hi, published):
             continue           # "$5 a year", "24 hours a day": a rate, not a duration
         if n_text == "one" and _per_unit(text, m.start()):
             continue
+        if n_text == "one" and u["unit"].lower() == "day" and not u["pl"] and \
+                not (m["the"] or m["mod"] or m["approx"]) and \
+                _SOMEDAY_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) and \
+                not _SHIFT_AFTER_RE.match(text, u.end()):
+            yield (m.start(), u.end(), None, None, None, "DATE", "FUTURE_REF")
+            continue           # "Islam will one day be ...": some day, not a day long
         count = number_value(m["n"])
         if count is not None and count == 0 or _RATE_AFTER_RE.match(text, u.end()):
             continue           # "24 hours a day": a rate, not a stretch of time
         yield (m.start(), u.end(), None, None, None, "DURATION", duration_value(count, u["unit"]))
 
+
+# a modal or a hope before "one day": "will one day be", "hopes to one day fly"
+_SOMEDAY_BEFORE_RE = re.compile(r"(?i:\b(?:will|would|could|may|might|can|shall|should|must|"
+                                r"'ll|to)\s+)$")
 
 _COUNT_TAILS = frozenset(("more", "full", "long", "straight", "consecutive", "trading", "business",
                           "calendar", "working", "few", "several", "many", "some", "of", "dozen",
