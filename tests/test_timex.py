@@ -285,3 +285,11 @@ def test_a_clock_time_after_a_month_is_not_a_day():
 ])
 def test_one_day_as_some_day(text, expected):
     assert expected in values(text)
+
+
+def test_last_year_compared_with_a_quarter_is_that_quarter_a_year_back():
+    text = ("Third-quarter net income rose to $24 million, compared with a loss of $3 million "
+            "last year. Last year the company moved to Ohio.")
+    found = values(text, date(1989, 11, 2))
+    assert ("last year", "DATE", "1988-Q3") in found
+    assert ("Last year", "DATE", "1988") in found      # no comparison: the whole year

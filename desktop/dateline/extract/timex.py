@@ -208,6 +208,9 @@ _YEAR_AGO_RE = re.compile(r"(?i:(?:an?\s+|the\s+)?year[- ](?:ago|earlier))$")
 _EARLIER_RE = re.compile(r"[ \t]+(?i:earlier)\b")
 _QUARTER_VALUE_RE = re.compile(r"^(\d{4})-Q(\d)$")
 _QUARTER_REACH = 400
+# "compared with a loss of $3 million last year": a quarter's result against last year's
+_COMPARED_RE = re.compile(r"(?i:\b(?:compared\s+with|compared\s+to|from|versus|vs\.|against)\b"
+                          r"[^.;]*)$")
 
 
 def _year_ago_quarters(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -220,7 +223,9 @@ def _year_ago_quarters(text: str, timexes: list[Timex]) -> list[Timex]:
         near = last_quarter and t.start - last_quarter[0] < _QUARTER_REACH
         if q and not _YEAR_AGO_RE.search(t.text):
             last_quarter = (t.end, int(q[1]), int(q[2]))
-        elif near and _YEAR_AGO_RE.search(t.text) and re.fullmatch(r"\d{4}", t.value):
+        elif near and re.fullmatch(r"\d{4}", t.value) and (_YEAR_AGO_RE.search(t.text) or (
+                t.text.lower() == "last year" and _COMPARED_RE.search(
+                    text, max(0, t.start - 60), t.start))):
             t = Timex(t.start, t.end, t.text, t.type, f"{last_quarter[1] - 1}-Q{last_quarter[2]}",
                       t.date_start, t.date_end, t.precision)
         elif near and t.type == "DURATION" and t.value == "P1Y" and \
