@@ -293,3 +293,9 @@ def test_last_year_compared_with_a_quarter_is_that_quarter_a_year_back():
     found = values(text, date(1989, 11, 2))
     assert ("last year", "DATE", "1988-Q3") in found
     assert ("Last year", "DATE", "1988") in found      # no comparison: the whole year
+
+
+def test_the_quarter_a_year_ago_is_one_expression():
+    (found,) = find_timexes("In the third quarter a year earlier it lost money.", date(1989, 10, 26))
+    assert (found.text, found.value) == ("the third quarter a year earlier", "1988-Q3")
+    assert (found.date_start, found.date_end) == (date(1988, 7, 1), date(1988, 9, 30))

@@ -72,7 +72,7 @@ def find_timexes(text: str, published: date | None, start: int = 0,
                   for c in rule(text, a, b, published)]
     timexes = _non_overlapping(text, found)
     timexes = _join_clock_and_day(text, _without_titles(text, timexes))
-    return _year_ago_quarters(text, _weeks_of(text, timexes))
+    return _quarters_a_year_back(text, _year_ago_quarters(text, _weeks_of(text, timexes)))
 
 
 _WEEK_OF_RE = re.compile(r"(?i:\b(?:the\s+)?week\s+of\s+)$")
@@ -232,6 +232,26 @@ def _year_ago_quarters(text: str, timexes: list[Timex]) -> list[Timex]:
                 t.text.lower() in ("a year", "one year") and (m := _EARLIER_RE.match(text, t.end)):
             t = Timex(t.start, m.end(), text[t.start:m.end()], "DATE",
                       f"{last_quarter[1] - 1}-Q{last_quarter[2]}")   # no anchor day: no dates
+        out.append(t)
+    return out
+
+
+_QUARTER_TEXT_RE = re.compile(r"(?i:(?:the\s+)?(?:(?:first|second|third|fourth)[- ])?quarter)$")
+
+
+def _quarters_a_year_back(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"For the quarter a year ago, it earned ...": one expression, that quarter a year back."""
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        q = _QUARTER_VALUE_RE.match(prev.value) if prev is not None else None
+        if q and _QUARTER_TEXT_RE.fullmatch(prev.text) and _YEAR_AGO_RE.search(t.text) and \
+                text[prev.end:t.start].strip() == "":
+            year, quarter = int(q[1]) - 1, int(q[2])
+            first, last = _timexyears._quarter_days(year, quarter)
+            out[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "DATE",
+                            f"{year}-Q{quarter}", first, last, prev.precision)
+            continue
         out.append(t)
     return out
 
