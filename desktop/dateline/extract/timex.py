@@ -110,9 +110,11 @@ def _without_titles(text: str, timexes: list[Timex]) -> list[Timex]:
 
 def _in_title(text: str, t: Timex) -> bool:
     """A capitalised lower-case time word inside a sentence, or the idiom "high noon"."""
-    if t.text.lower().startswith("noon") and _HIGH_NOON_RE.search(text, max(0, t.start - 8),
-                                                                  t.start):
+    if t.text[:4].lower() == "noon" and _HIGH_NOON_RE.search(text, max(0, t.start - 8),
+                                                              t.start):
         return True
+    if t.text.islower() or t.text[:1].isdigit() and t.text[1:].islower():
+        return False           # the common case: no capital to look at
     previous = ""
     for k, m in enumerate(_WORD_RE.finditer(t.text)):
         word, before, previous = m.group(), previous, m.group()
