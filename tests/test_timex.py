@@ -61,7 +61,8 @@ def test_now_that_is_a_conjunction():
     ("in early 2011", [("early 2011", "DATE", "2011")]),
     ("profits this fiscal year", [("this fiscal year", "DATE", "2013")]),
     ("in fiscal 1989", [("fiscal 1989", "DATE", "1989")]),
-    ("in the late 1980s", [("1980s", "DATE", "198X")]),
+    ("in the late 1980s", [("the late 1980s", "DATE", "198")]),   # a MOD: the decade value
+    ("in the 1980s", [("1980s", "DATE", "198X")]),
     ("1,990 people and 2013 percent", []),
 ])
 def test_years(text, expected):
@@ -214,3 +215,87 @@ def test_the_year_of_business_news(text, expected):
 def test_centuries_and_present(text, expected):
     (found,) = find_timexes(text, date(2017, 3, 18))
     assert (found.text, found.value) == expected and found.date_start is None
+
+
+@pytest.mark.parametrize("text", [
+    "This is VOA Today.", 'Gonzalez said on CBS\'s "60 Minutes."',
+    'Baker said on ABC-TV\'s "This Week With David Brinkley" that it failed.',
+    "a picture of Gary Cooper from the film ``High Noon.''", "For Poland, high noon comes.",
+])
+def test_time_words_in_titles_and_idioms_are_not_timexes(text):
+    assert [v for v in values(text) if v[0].lower() in ("today", "60 minutes", "this week",
+                                                        "noon")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Today, he said no.", ("Today", "2013-03-22")),
+    ('"Now we see it," he said.', ("Now", "PRESENT_REF")),
+    ("He was found on Thanksgiving Day.", ("Thanksgiving Day", "2012-11-22")),
+])
+def test_capitalised_time_words_that_open_a_sentence_or_name_a_holiday(text, expected):
+    assert expected in [(t, v) for t, _, v in values(text)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a past plan: the Friday before publication (Monday), not the next one
+    ("The offer had been scheduled to expire at midnight Friday.", date(1989, 10, 30),
+     "1989-10-27T24:00"),
+    # months ahead without a future cue: the past one
+    ("Police have searched for him since the Oct. 23 slaying.", date(1999, 5, 6), "1998-10-23"),
+    ("In January, a week after the anniversary, the clinic closed.", date(1998, 10, 25),
+     "1998-01"),
+    ("They can take part in planning for the summit in April.", date(1998, 12, 5), "1999-04"),
+    # "last spring" in October is this year's, over by June
+    ("The strike began last spring.", date(1989, 10, 26), "1989-SP"),
+    ("It scrapped the unit this past spring.", date(1989, 10, 30), "1989-SP"),
+    ("It was sold last summer.", date(1989, 7, 10), "1988-SU"),
+])
+def test_anchoring_in_context(text, published, expected):
+    assert expected in [v for _, _, v in values(text, published)]
+
+
+@pytest.mark.parametrize("text", [
+    "There were 12 members at the time of its founding.",
+    "It matters to the future of our peoples.",
+    "He blamed the recent collapse of the bond market.",
+])
+def test_time_of_an_event_is_not_a_reference(text):
+    assert values(text) == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The Times said in an editorial on Monday, Oct. 26: The murder",
+     date(1998, 10, 25), ("Monday, Oct. 26", "1998-10-26")),
+    ("a court hearing the week of March 6, he said", date(2000, 2, 24),
+     ("the week of March 6", "2000-W10")),
+])
+def test_dates_with_their_context(text, published, expected):
+    assert expected in [(t, v) for t, _, v in values(text, published)]
+
+
+def test_a_clock_time_after_a_month_is_not_a_day():
+    assert not [v for v in values("at May 12:30 pm") if v[0].startswith("May 12")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Islam will one day be the second largest religion.", ("one day", "DATE", "FUTURE_REF")),
+    ("He hopes to one day fly again.", ("one day", "DATE", "FUTURE_REF")),
+    ("It will take one day.", ("one day", "DURATION", "P1D")),
+    ("He will leave one day later.", ("one day", "DURATION", "P1D")),
+])
+def test_one_day_as_some_day(text, expected):
+    assert expected in values(text)
+
+
+def test_last_year_compared_with_a_quarter_is_that_quarter_a_year_back():
+    text = ("Third-quarter net income rose to $24 million, compared with a loss of $3 million "
+            "last year. Last year the company moved to Ohio.")
+    found = values(text, date(1989, 11, 2))
+    assert ("last year", "DATE", "1988-Q3") in found
+    assert ("Last year", "DATE", "1988") in found      # no comparison: the whole year
+
+
+def test_the_quarter_a_year_ago_is_one_expression():
+    (found,) = find_timexes("In the third quarter a year earlier it lost money.", date(1989, 10, 26))
+    assert (found.text, found.value) == ("the third quarter a year earlier", "1988-Q3")
+    assert (found.date_start, found.date_end) == (date(1988, 7, 1), date(1988, 9, 30))

@@ -156,3 +156,36 @@ def test_map_labels_and_caption_are_plain(hostile_window, settle):
     assert PLACE in view.places.places.names
     assert view.caption.textFormat() == Qt.TextFormat.PlainText
     assert view.summary.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_article_viewer_time_and_place_highlights_escape(make_window, settle):
+    """Toponym names and TIMEX3 values come from the document: shown in tooltips as the
+    literal characters, and a place full of markup still selects itself on a click."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextCursor
+    from dateline.model.store import EventStore
+    doc = hostile_document()
+    city = TEXT.index("Beijing on")
+    day = TEXT.index("Saturday")
+    doc["toponyms"] = [{"article": "evil", "start": city, "end": city + 7, "text": "Beijing",
+                        "name": PLACE, "lat": 39.9, "lon": 116.4, "kind": "<b>city</b>",
+                        "role": "location", "geonameid": None}]
+    doc["timexes"] = [{"article": "evil", "start": day, "end": day + 8, "text": "Saturday",
+                       "type": "DATE", "value": PAYLOAD, "date_start": "2017-03-18",
+                       "date_end": "2017-03-18", "precision": "day"}]
+    window = make_window(EventStore.from_document(doc, texts={"evil": TEXT}))
+    settle(window)
+    window.side_panel.activate("open:statement:st1")
+    viewer = window.article_viewer
+    html_is_inert(viewer.browser.toHtml())
+    assert TEXT.strip() in viewer.browser.toPlainText()
+    tips = []
+    for pos in (city, day):
+        cursor = QTextCursor(viewer.browser.document())
+        cursor.setPosition(pos + 1)
+        tips.append(as_displayed(cursor.charFormat().toolTip()))
+    assert PLACE in tips[0] and "<b>city</b>" in tips[0]
+    assert PAYLOAD in tips[1]
+    viewer.browser.anchorClicked.emit(QUrl("toponym:0"))
+    assert window.state.selection.place == PLACE
+    assert PLACE in viewer.note.text()      # a plain-text label

@@ -379,6 +379,8 @@ class MainWindow(QMainWindow):
         if self.article_viewer is None:
             from dateline._qt.article_viewer import ArticleViewer
             self.article_viewer = ArticleViewer(self)
+            self.article_viewer.place_requested.connect(
+                lambda name: self.state.update(place=name))
         self.article_viewer.show_article(self.state.store, article_id, start, end, s0, s1)
 
     def export_events(self) -> None:

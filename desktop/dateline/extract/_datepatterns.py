@@ -35,7 +35,7 @@ _TRAILING_YEAR = rf"(?:,?\s+(?P<year>{_ANY_YEAR})\b(?![.,]\d))?"
 _SECOND_DAY = rf"(?:[ \t]*[-–][ \t]*(?P<day2>\d{{1,2}}){_ORDINAL}\b)?"
 MONTH_DAY_RE = re.compile(
     rf"{_LEADING_WEEKDAY}\b(?P<mon>{ANY_MONTH})\s*(?P<day>\d{{1,2}}){_ORDINAL}\b{_SECOND_DAY}"
-    rf"(?![.,]\d|:){_TRAILING_YEAR}")
+    rf"(?![.,:]\d){_TRAILING_YEAR}")
 # "30 September 2017", "18th of March"
 DAY_MONTH_RE = re.compile(
     rf"{_LEADING_WEEKDAY}\b(?P<day>\d{{1,2}}){_ORDINAL}\b{_SECOND_DAY}\s+(?:of\s+)?"
@@ -63,7 +63,7 @@ DAY_WORD_RE = re.compile(
 
 # "last week", "earlier this week", "this fall", "next month", "over the weekend"
 RELATIVE_UNIT_RE = re.compile(
-    r"\b(?P<mod>(?i:earlier\s+this|later\s+this|over\s+the|last|next|this|past|coming))\s+"
+    r"\b(?P<mod>(?i:earlier\s+this|later\s+this|over\s+the|last|next|this\s+past|this|past|coming))\s+"
     r"(?P<unit>(?i:week|weekend|month|year|fall|autumn|spring|summer|winter))\b")
 
 _COUNT = (r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

@@ -64,6 +64,7 @@ _FUTURE_RE = re.compile(
     r"\b(?:will|shall|won['’]t|"
     r"(?:is|are|be|'s|’s)\s+(?:due|scheduled|set|expected|going|slated)"
     r"\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|would|"
+    r"(?:planning|plans|preparations?|preparing)\s+for|"
     r"(?:agreed|agreement|offered|decided|voted)\s+to|"
     r"as\s+(?:soon|early)\s+as|until|till|postponed|put\s+off|delayed|deadline|expires?|payable|"
     r"effective|(?:scheduled|set|slated)\s+(?:for|to)|due(?!\s+to\b))\b|['’]ll\b",
@@ -78,7 +79,9 @@ _PAST_VERB_RE = re.compile(
     r"related|supposed|succeed|proceed|exceed|red\b|bed\b|united)[a-z]{2,}ed)\b")
 # "a.m." and initials ("U.S.") do not end a clause
 _CLAUSE_BREAK_RE = re.compile(r"(?<!a\.m)(?<!p\.m)(?<!\b[A-Z])[.!?;]\s|\n")
-_HAD_BEFORE_RE = re.compile(r"(?i:\bhad\s+(?:been\s+)?)$")
+# "had been due to expire", "previously had been scheduled to expire": a past plan
+_HAD_BEFORE_RE = re.compile(r"(?i:\bhad\s+(?:been\s+)?(?:(?:due|scheduled|set|slated|expected|"
+                            r"supposed|planned|going)\s+to\s+)?)$")
 _PAST_AFTER_VERB_RE = re.compile(r"[^.;!?\n]{0,40}?\b(?:was|were|had|said|[a-z]{3,}ed)\b")
 _PAST_AFTER_RE = re.compile(r"(?i:[^.;!?\n]{0,60}?\b(?:had|was|were)\b)")
 _PAST_RE = re.compile(r"\b(?:said|says|told|tells|was|were|did|tweeted|wrote|added|predicted|"
@@ -129,7 +132,10 @@ def _is_past(text: str, pos: int) -> bool:
 
 
 _SOON = timedelta(days=45)   # "has called a strike for Jan. 24" (published Jan. 11): that one
-_NEXT_MONTH_SOON = timedelta(days=21)   # "planned for early March" on Feb. 10: this March
+_NEXT_MONTH_SOON = timedelta(days=21)
+# News names a date months ahead with a future cue ("will", "is due to", "by"); without one,
+# "since the Oct. 23 slaying" in May is last October, not next.
+_FAR_AHEAD = timedelta(days=60)   # "planned for early March" on Feb. 10: this March
 
 
 def _year_for(month: int, day: int, published: date, text: str, pos: int) -> date | None:
@@ -146,7 +152,7 @@ def _year_for(month: int, day: int, published: date, text: str, pos: int) -> dat
     if future:
         options = [_safe_date(published.year, month, day), _safe_date(published.year + 1, month, day)]
         return next((d for d in options if d is not None and d >= published), None)
-    if nearest > published and _is_past(text, pos):
+    if nearest > published and (_is_past(text, pos) or nearest - published > _FAR_AHEAD):
         options = [_safe_date(published.year, month, day), _safe_date(published.year - 1, month, day)]
         return next((d for d in options if d is not None and d <= published), None)
     return nearest
@@ -273,6 +279,7 @@ def _relative_units(text, lo, hi, published):
         return
     for m in RELATIVE_UNIT_RE.finditer(text, lo, hi):
         mod = " ".join(m["mod"].lower().split())
+        mod = "past" if mod == "this past" else mod
         resolved = _resolve_unit(mod, m["unit"].lower(), published)
         if resolved:
             yield (m.start(), m.end()) + resolved
@@ -349,6 +356,9 @@ def _resolve_unit(mod: str, unit: str, pub: date):
     year = pub.year + shift
     if unit == "winter" and pub.month <= 2:
         year -= 1    # Jan/Feb belong to the winter that began last December
+    if shift < 0:    # "last spring", "this past summer": the latest one already over
+        year = max(y for y in (pub.year, pub.year - 1, pub.year - 2)
+                   if _month_end(*_add_months(y, first, 2)) < pub)
     end_year, end_month = _add_months(year, first, 2)
     return date(year, first, 1), _month_end(end_year, end_month), "range"
 
@@ -403,6 +413,8 @@ def _month_bounds(month, cue, part, rel, published, future, past=False):
             and date(published.year, month, 1) <= published + _NEXT_MONTH_SOON:
         mode = "nearest"     # "planned for early March" (published in February): this March
     year = _month_year(month, published, mode)
+    if mode == "nearest" and date(year, month, 1) - published > _FAR_AHEAD:
+        year -= 1            # no future cue: "In January, ..." written in October is past
     if rel == "last" and month in (published.month, published.month - 1):
         year -= 1            # "last February" said in March is a year back, as TimeBank reads it
     if rel == "next" and month == published.month:

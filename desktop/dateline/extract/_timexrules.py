@@ -57,11 +57,21 @@ def durations(text, lo, hi, published):
             continue           # "$5 a year", "24 hours a day": a rate, not a duration
         if n_text == "one" and _per_unit(text, m.start()):
             continue
+        if n_text == "one" and u["unit"].lower() == "day" and not u["pl"] and \
+                not (m["the"] or m["mod"] or m["approx"]) and \
+                _SOMEDAY_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) and \
+                not _SHIFT_AFTER_RE.match(text, u.end()):
+            yield (m.start(), u.end(), None, None, None, "DATE", "FUTURE_REF")
+            continue           # "Islam will one day be ...": some day, not a day long
         count = number_value(m["n"])
         if count is not None and count == 0 or _RATE_AFTER_RE.match(text, u.end()):
             continue           # "24 hours a day": a rate, not a stretch of time
         yield (m.start(), u.end(), None, None, None, "DURATION", duration_value(count, u["unit"]))
 
+
+# a modal or a hope before "one day": "will one day be", "hopes to one day fly"
+_SOMEDAY_BEFORE_RE = re.compile(r"(?i:\b(?:will|would|could|may|might|can|shall|should|must|"
+                                r"'ll|to)\s+)$")
 
 _COUNT_TAILS = frozenset(("more", "full", "long", "straight", "consecutive", "trading", "business",
                           "calendar", "working", "few", "several", "many", "some", "of", "dozen",
@@ -96,7 +106,7 @@ _REF_RE = re.compile(
     r"(?<![\w-])(?:(?P<present>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|"
     r"(?<=at\s)this\s+time|(?<=at\s)the\s+moment))"
     r"|(?P<past>(?i:recently|lately|(?:in\s+)?the\s+past|recent\s+(?:years|times|decades)|"
-    r"(?<=the\s)recent|past\s+years|the\s+time))"
+    r"past\s+years|the\s+time))"
     r"|(?P<future>(?i:the\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date)))"
     r"(?![\w-])(?!\s+(?:\d|decade|century|week|month|year|day|quarter|summer|winter|spring|fall|"
     r"autumn|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -104,6 +114,7 @@ _REF_RE = re.compile(
 _NOW_THAT_RE = re.compile(r"\s+that\b|\s*,?\s+(?:on|then)\b")
 
 
+_OF_RE = re.compile(r"\s+of\b")
 _AT_BY_RE = re.compile(r"(?i:\bat|\bby)\s+$")
 
 
@@ -112,6 +123,8 @@ def references(text, lo, hi, published):
         word = m.group().lower()
         if word == "now" and _NOW_THAT_RE.match(text, m.end()):
             continue
+        if word in ("the time", "the future") and _OF_RE.match(text, m.end()):
+            continue           # "the time of its founding", "the future of our peoples"
         if word == "the time" and not _AT_BY_RE.search(text, max(0, m.start() - 4), m.start()):
             continue           # only "at the time", "by the time"
         kind = "PRESENT_REF" if m["present"] else "PAST_REF" if m["past"] else "FUTURE_REF"

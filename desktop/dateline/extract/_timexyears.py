@@ -126,9 +126,8 @@ def years(text, lo, hi, published):
         if _DAY_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
             continue           # the year of an impossible date ("February 30, 2017")
         if m["decade"]:
-            if year % 10 == 0:      # "the late 1980s": the decade alone, as TimeBank marks it
-                yield (m.start("year"), m.end("decade"), date(year, 1, 1), date(year + 9, 12, 31),
-                       "range", "DATE", str(year)[:3] + "X")
+            if year % 10 == 0:
+                yield _decade(text, m, year)
             continue
         start = m.start() if m["mod"] else m.start("year")
         first, last = date(year, 1, 1), date(year, 12, 31)
@@ -155,6 +154,20 @@ def years(text, lo, hi, published):
             continue
         yield (m.start(), m.end(), date(decade, 1, 1), date(decade + 9, 12, 31), "range", "DATE",
                str(decade)[:3] + "X")
+
+
+_THE_BEFORE_RE = re.compile(r"(?i:\bthe\s+)$")
+
+
+def _decade(text: str, m: re.Match, year: int) -> tuple:
+    """"the 1980s" is 198X as TimeBank writes it; "the late 1980s" spans its modifier and
+    takes the TIMEX3 decade value "198" (the modifier is a MOD, not a narrower date)."""
+    first, last = date(year, 1, 1), date(year + 9, 12, 31)
+    if not m["mod"]:
+        return (m.start("year"), m.end("decade"), first, last, "range", "DATE", str(year)[:3] + "X")
+    the = _THE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
+    return (the.start() if the else m.start(), m.end("decade"), first, last, "range", "DATE",
+            str(year)[:3])
 
 
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",

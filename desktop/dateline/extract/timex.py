@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from . import _daterules, _timexrules, _timexyears
 from . import _triggers as T
@@ -70,7 +70,66 @@ def find_timexes(text: str, published: date | None, start: int = 0,
     for rule, hits, before, after in _other_rules(triggers):
         found += [(*c, _OTHER_RANK) for a, b in triggers.windows(hits, before, after)
                   for c in rule(text, a, b, published)]
-    return _year_ago_quarters(text, _join_clock_and_day(text, _non_overlapping(text, found)))
+    timexes = _non_overlapping(text, found)
+    timexes = _join_clock_and_day(text, _without_titles(text, timexes))
+    return _quarters_a_year_back(text, _year_ago_quarters(text, _weeks_of(text, timexes)))
+
+
+_WEEK_OF_RE = re.compile(r"(?i:\b(?:the\s+)?week\s+of\s+)$")
+
+
+def _weeks_of(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"a hearing the week of March 6": that day's week (a week, never shown as a day)."""
+    out = []
+    for t in timexes:
+        m = _WEEK_OF_RE.search(text, max(0, t.start - 16), t.start) \
+            if t.precision == "day" and t.type == "DATE" and t.date_start else None
+        if m:
+            monday = t.date_start - timedelta(days=t.date_start.weekday())
+            t = Timex(m.start(), t.end, text[m.start():t.end], "DATE", week_value(t.date_start),
+                      monday, monday + timedelta(days=6), "week")
+        out.append(t)
+    return out
+
+
+# Time words written in lower case in running text: capitalised inside a sentence they are
+# part of a title or name ("VOA Today", "This Week With David Brinkley", "60 Minutes").
+_LOWER_TIME_WORDS = frozenset({
+    "today", "tonight", "tomorrow", "yesterday", "now", "noon", "midnight", "week", "weeks",
+    "weekend", "month", "months", "year", "years", "day", "days", "hour", "hours", "minute",
+    "minutes", "morning", "afternoon", "evening", "night", "decade", "decades", "century"})
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_SENTENCE_OPENERS = frozenset(".!?:;\"'`“‘(—-_[\n")
+_DETERMINERS = frozenset({"This", "Next", "Last", "Every", "Each", "The", "A", "Past", "Coming"})
+_HIGH_NOON_RE = re.compile(r"(?i:\bhigh\s+)$")
+
+
+def _without_titles(text: str, timexes: list[Timex]) -> list[Timex]:
+    return [t for t in timexes if not _in_title(text, t)]
+
+
+def _in_title(text: str, t: Timex) -> bool:
+    """A capitalised lower-case time word inside a sentence, or the idiom "high noon"."""
+    if t.text[:4].lower() == "noon" and _HIGH_NOON_RE.search(text, max(0, t.start - 8),
+                                                              t.start):
+        return True
+    if t.text.islower() or t.text[:1].isdigit() and t.text[1:].islower():
+        return False           # the common case: no capital to look at
+    previous = ""
+    for k, m in enumerate(_WORD_RE.finditer(t.text)):
+        word, before, previous = m.group(), previous, m.group()
+        if word.lower() not in _LOWER_TIME_WORDS or not word[0].isupper() or word.isupper():
+            continue
+        if k > 0 and before[:1].isupper() and before not in _DETERMINERS:
+            continue       # a holiday's own name: "Thanksgiving Day", "Election Night"
+        if k > 0 or not _opens_sentence(text, t.start + m.start()):
+            return True
+    return False
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 12):pos].rstrip()
+    return not before or before[-1] in _SENTENCE_OPENERS
 
 
 # (rule, its trigger hits, how far its expressions reach before and after a trigger)
@@ -151,6 +210,9 @@ _YEAR_AGO_RE = re.compile(r"(?i:(?:an?\s+|the\s+)?year[- ](?:ago|earlier))$")
 _EARLIER_RE = re.compile(r"[ \t]+(?i:earlier)\b")
 _QUARTER_VALUE_RE = re.compile(r"^(\d{4})-Q(\d)$")
 _QUARTER_REACH = 400
+# "compared with a loss of $3 million last year": a quarter's result against last year's
+_COMPARED_RE = re.compile(r"(?i:\b(?:compared\s+with|compared\s+to|from|versus|vs\.|against)\b"
+                          r"[^.;]*)$")
 
 
 def _year_ago_quarters(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -163,13 +225,35 @@ def _year_ago_quarters(text: str, timexes: list[Timex]) -> list[Timex]:
         near = last_quarter and t.start - last_quarter[0] < _QUARTER_REACH
         if q and not _YEAR_AGO_RE.search(t.text):
             last_quarter = (t.end, int(q[1]), int(q[2]))
-        elif near and _YEAR_AGO_RE.search(t.text) and re.fullmatch(r"\d{4}", t.value):
+        elif near and re.fullmatch(r"\d{4}", t.value) and (_YEAR_AGO_RE.search(t.text) or (
+                t.text.lower() == "last year" and _COMPARED_RE.search(
+                    text, max(0, t.start - 60), t.start))):
             t = Timex(t.start, t.end, t.text, t.type, f"{last_quarter[1] - 1}-Q{last_quarter[2]}",
                       t.date_start, t.date_end, t.precision)
         elif near and t.type == "DURATION" and t.value == "P1Y" and \
                 t.text.lower() in ("a year", "one year") and (m := _EARLIER_RE.match(text, t.end)):
             t = Timex(t.start, m.end(), text[t.start:m.end()], "DATE",
                       f"{last_quarter[1] - 1}-Q{last_quarter[2]}")   # no anchor day: no dates
+        out.append(t)
+    return out
+
+
+_QUARTER_TEXT_RE = re.compile(r"(?i:(?:the\s+)?(?:(?:first|second|third|fourth)[- ])?quarter)$")
+
+
+def _quarters_a_year_back(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"For the quarter a year ago, it earned ...": one expression, that quarter a year back."""
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        q = _QUARTER_VALUE_RE.match(prev.value) if prev is not None else None
+        if q and _QUARTER_TEXT_RE.fullmatch(prev.text) and _YEAR_AGO_RE.search(t.text) and \
+                text[prev.end:t.start].strip() == "":
+            year, quarter = int(q[1]) - 1, int(q[2])
+            first, last = _timexyears._quarter_days(year, quarter)
+            out[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "DATE",
+                            f"{year}-Q{quarter}", first, last, prev.precision)
+            continue
         out.append(t)
     return out
 

@@ -166,6 +166,7 @@ class EventStore:
         self._article_row = dict(zip(art_ids, range(len(art_ids))))
         self._article_info: dict[str, dict] = {}    # records built on first lookup
         self._article_lists: dict[str, list] | None = None
+        self._spans: dict[str, dict[str, list[dict]]] = {}   # per kind, per article
 
     @cached_property
     def _ids(self) -> pa.Array | pa.ChunkedArray:
@@ -332,7 +333,36 @@ class EventStore:
         repeat = rows["place"].eq(rows["place"].shift())
         return rows[~repeat].reset_index(drop=True)
 
+    def has_place(self, name: str) -> bool:
+        """Whether ``name`` is a place the map shows: some event or statement is there,
+        with coordinates."""
+        code = self._place_code_of.get(name) if isinstance(name, str) else None
+        return code is not None and bool(pd.notna(self.places["lat"].iloc[code - 1])
+                                         and pd.notna(self.places["lon"].iloc[code - 1]))
+
     # ------------------------------------------------------------ article text
+    def timexes_of(self, article_id: str) -> list[dict]:
+        """The document's time expressions in ``article_id``, in text order; [] when the
+        document has none (written before them, or a store read from a Parquet cache)."""
+        return self._article_spans("timexes").get(article_id, [])
+
+    def toponyms_of(self, article_id: str) -> list[dict]:
+        """The document's place names in ``article_id``, in text order (or [])."""
+        return self._article_spans("toponyms").get(article_id, [])
+
+    def _article_spans(self, kind: str) -> dict[str, list[dict]]:
+        """{article: records} of a top-level span array, grouped on first use."""
+        if kind not in self._spans:
+            grouped: dict[str, list[dict]] = {}
+            records = self.document.get(kind)
+            for rec in records if isinstance(records, list) else ():
+                if isinstance(rec, dict) and isinstance(rec.get("article"), str):
+                    grouped.setdefault(rec["article"], []).append(rec)
+            for recs in grouped.values():
+                recs.sort(key=_span_key)
+            self._spans[kind] = grouped
+        return self._spans[kind]
+
     def text_of(self, article_id: str) -> str:
         """The article text (read lazily, cached); "" if the file is gone."""
         if article_id in self._texts:
@@ -373,6 +403,11 @@ class EventStore:
             return "", "", ""
         s0, s1 = sentence_bounds(text, start, end, limit)
         return text[s0:start], text[start:end], text[end:s1]
+
+
+def _span_key(rec: dict) -> tuple[int, int]:
+    start, end = rec.get("start"), rec.get("end")
+    return (start if isinstance(start, int) else -1, end if isinstance(end, int) else -1)
 
 
 def sentence_bounds(text: str, start: int, end: int, limit: int = 320) -> tuple[int, int]:
