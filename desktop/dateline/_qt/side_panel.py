@@ -6,7 +6,6 @@ window (via a signal) to show the whole article. All article text is html-escape
 """
 from __future__ import annotations
 
-import dataclasses
 import html
 from urllib.parse import quote, unquote
 
@@ -25,7 +24,8 @@ from dateline._qt import theme
 from dateline._qt.drag_defer import DragDeferral
 from dateline._qt.state import AppState
 from dateline.model.dates import describe, plural, window_label
-from dateline.model.explorer import only_live_window
+from dateline.model.explorer import (EventPicked, FiltersChanged, PlacePicked, StoreReplaced,
+                                     only_live_window)
 
 PAGE = 20                # entries per section at first (~40 in all); "Show more" adds a page
 SETTLE_MS = 100          # a window drag: render this long after the last step
@@ -65,6 +65,9 @@ def _q(ident: str) -> str:
     return quote(str(ident), safe="")
 
 
+NEW_LIST = (FiltersChanged, PlacePicked, StoreReplaced)
+
+
 class SidePanel(QWidget):
     # article id, (highlight start, end), (sentence start, end)
     open_article_requested = Signal(str, int, int, int, int)
@@ -101,12 +104,11 @@ class SidePanel(QWidget):
         self._timer.timeout.connect(self.render)
         self._wait = DragDeferral()                   # a render deferred by a drag
         self._limits = {"statements": PAGE, "events": PAGE}
-        self._filters = None                          # selection minus the event, last seen
         self._html: dict[tuple, str] = {}             # entry HTML per (kind, id, theme, sel)
         self._html_store = None
         self._page = ""                               # the HTML shown (skip equal ones)
         self._expanded: set[str] = set()              # events showing all their sources
-        self._list_key = None                         # (store, filters): same list, same scroll
+        self._new_list = True                         # the next render opens at the top
         state.changed.connect(self._on_changes)
         self.render()
 
@@ -118,10 +120,11 @@ class SidePanel(QWidget):
             self.render()
 
     def _on_changes(self, changes: tuple) -> None:
-        filters = dataclasses.replace(self.state.selection, event=None)
-        if filters != self._filters:                  # a new list: back to the first page
-            self._filters = filters
-            self._limits = {"statements": PAGE, "events": PAGE}
+        # the kinds of change decide, not a copy of the selection kept here
+        if not all(isinstance(c, EventPicked) for c in changes):
+            self._limits = {"statements": PAGE, "events": PAGE}   # a new list: first page
+        if any(isinstance(c, NEW_LIST) for c in changes):
+            self._new_list = True     # another place, filter or corpus: open at the top
         if self._wait.defer(only_live_window(changes), MAX_LAG_S):
             self._timer.start()                       # only the window moved: a drag step
             self._render_title()    # cheap: the heading names the range the map and list show
@@ -165,9 +168,7 @@ class SidePanel(QWidget):
         page = "".join(parts)
         # Another place, filter or corpus is a new list: it opens at the top. The same
         # list (a window step, a picked event, "show more") keeps the reader's place.
-        same_list = (store, dataclasses.replace(sel, window=None, event=None))
-        keep_scroll = same_list == self._list_key
-        self._list_key = same_list
+        keep_scroll, self._new_list = not self._new_list, False
         if page != self._page:                        # setHtml is the costly part
             self._page = page
             scroll = self.browser.verticalScrollBar().value() if keep_scroll else 0
