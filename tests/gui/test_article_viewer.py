@@ -12,8 +12,9 @@ from dateline._qt.article_markup import TIMEX_BG, timex_tooltip, toponym_tooltip
 from tests.gui.test_untrusted_gui import as_displayed
 
 
-def _first_statement(store):
-    st = store.statements.iloc[0]
+def _first_statement(store, article: str = "002_5fd2057b704f9e4e"):
+    """The first statement of the Reuters article of 18 March 2017 ("Wang said Saturday")."""
+    st = store.statements[store.statements["article"] == article].iloc[0]
     return (st["article"], int(st["start_char"]), int(st["end_char"]),
             int(st["sentence_start"]), int(st["sentence_end"]))
 
