@@ -126,6 +126,7 @@ class Gazetteer:
         self._overlay: dict[str, list[Place]] = {}
         self._records: dict[int, Place] = {}
         self._cache: dict[str, tuple[Place, ...]] = {}
+        self._prefix_cache: dict[str, bool] = {}
         self._capitals: dict[str, tuple[int | None, str]] = {}   # ISO code -> (record, name)
         for line in s.get("capitals", ()):
             code, record, name = line.split("\t")
@@ -201,9 +202,12 @@ class Gazetteer:
 
     def has_prefix(self, key: str) -> bool:
         """True when a longer name starts with ``key`` ("st" of "St. Louis" too)."""
-        if key in _ABBREVIATED:
-            return True
-        return key in self.prefixes or _expand_abbreviation(key) in self.prefixes
+        found = self._prefix_cache.get(key)
+        if found is None:
+            found = key in _ABBREVIATED or key in self.prefixes or _expand_abbreviation(key) in self.prefixes
+            if len(self._prefix_cache) < 100_000:
+                self._prefix_cache[key] = found
+        return found
 
     def lookup(self, name: str) -> Place | None:
         """The context-free reading of a place name (a demonym is not a place name here)."""
@@ -221,6 +225,7 @@ class Gazetteer:
             self._cache.pop(variant, None)
             words = variant.split()
             self.prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
+            self._prefix_cache.clear()
             self.max_words = max(self.max_words, len(words))
         if clear:
             self._cache.clear()
