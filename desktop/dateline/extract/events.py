@@ -209,7 +209,8 @@ _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?(?:(?:north|south|east|w
 # Happenings where the people taking part are (the scene the article set): not decisions,
 # strikes or fighting that the scene's visitors merely talk about.
 _AT_THE_SCENE = frozenset({"meeting", "statement", "warning"})
-_SCENE_REACH = 150     # characters around a scene's place: its sentence, roughly
+_SCENE_REACH = 200     # characters around a scene's place searched for its sentence's ends
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s|\n")
 # A state meets and visits abroad: its own country is no default place for those.
 _NOT_AT_HOME = frozenset({"visit", "meeting", "planned_summit"})
 
@@ -379,7 +380,9 @@ class _Context:
         """One of the people acting is named by the sentence that set the scene ("Obama will
         visit Hiroshima" for "a solemn Obama said"): the scene is theirs, not someone else's."""
         lo, hi = max(0, scene.start - _SCENE_REACH), min(len(self.text), scene.end + _SCENE_REACH)
-        sentence = self.text[lo:hi]
+        head = list(_SENTENCE_END_RE.finditer(self.text, lo, scene.start))
+        tail = _SENTENCE_END_RE.search(self.text, scene.end, hi)
+        sentence = self.text[head[-1].end() if head else lo:tail.start() if tail else hi]
         return any(a.split()[-1] in sentence for a in actors
                    if a in self.person_names or self.resolver.people.get(a))
 
