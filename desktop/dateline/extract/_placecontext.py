@@ -44,10 +44,12 @@ def _sentence_before(text: str, s: int, limit: int = 200) -> str:
 
 _CITY_OF_RE = re.compile(r"(?i:\b(?:city|town|village|county|state|province|borough|township)\s+of\s+)$"
                          # "Robin Garcia, 32, of Columbus", "formerly of Augusta", "a native of Erie"
+                         # "Alan, 79, from Barton", "Michael Durr, of Trenton", "John Smith Sr. of Lititz"
                          r"|(?:\d{1,3},|\b(?:formerly|both|all|native|resident|residents|natives))\s+of\s+$"
-                         # "a Republican from Florence", "a student from Paris", "D-Charleston"
+                         r"|\d{1,3},\s+from\s+$|[a-z],[ \t]+of[ \t]+$|\b(?:Sr|Jr)\.?,?[ \t]+of[ \t]+$"
+                         # "a Republican from Florence", "a student from Paris", "D-Charleston", "DFL-Cook"
                          r"|\b(?:man|woman|boy|girl|teen|teenager|couple|family|resident|native|student|"
-                         r"Republican|Democrat|lawmaker|senator|native)\s+from\s+$|\b[DR]-$")
+                         r"Republican|Democrat|lawmaker|senator|native)\s+from\s+$|\b(?:[DRI]|DFL)-$")
 
 
 def named_as_place(text: str, s: int) -> bool:

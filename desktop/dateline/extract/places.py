@@ -266,7 +266,10 @@ _INSTITUTION_AFTER_RE = re.compile(
     r"Board[ \t]of[ \t](?:Education|Supervisors|Commissioners)|Township|Borough|Mayor|Village|Council|"
     r"(?:High|Middle|Elementary)[ \t]School|Public[ \t](?:Schools?|Library)|Historical[ \t]Society|"
     r"Chamber[ \t]of[ \t]Commerce|City[ \t]Schools|School[ \t]District)\b|"
-    r"[ \t]+(?:residents|officials|police|firefighters|deputies|authorities|city[ \t]council)\b")
+    r"[ \t]+(?:residents|officials|police|firefighters|deputies|authorities|city[ \t]council)\b|"
+    # "Chapin man dies", "the 20-year-old Camarillo resident", "Albany driver": a local person
+    r"[ \t]+(?:man|woman|teen|teens|teenager|boy|girl|couple|resident|native|driver|"
+    r"motorist|homeowner)\b(?![ \t]+[A-Z])")
 
 
 def _matching_qualifier(readings, state: str | None, surface: str) -> str | None:
