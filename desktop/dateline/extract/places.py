@@ -229,6 +229,9 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     best = readings[0]
     if surface.isupper() and len(letters) <= 4 and not best.strong and lead is None:
         return None     # "BOE", "SWAT": an unsupported all-caps abbreviation is not a small town
+    if single and not best.strong and _COMPASS_BEFORE_RE.search(text, max(0, s - 12), s) and \
+            not _named_bare(text, surface):
+        return None     # "East Bank", "North Central": a place the gazetteer lacks, not "Bank"
     if part_of_other_name(text, s, e, single, strong=best.strong and best.feature != "demonym",
                           city=best.kind == "city"):
         return None
@@ -258,6 +261,20 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     if single and not best.strong and not hit.supported and surface in people:
         return None     # a surname seen in full ("Gary Flores"), and no "in Flores" here
     return hit
+
+
+_COMPASS_BEFORE_RE = re.compile(r"(?<![\w.])(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)[ \t]$")
+
+
+def _named_bare(text: str, name: str) -> bool:
+    """The article also names ``name`` without a compass word before it ("East Oxford" in an
+    Oxford story is part of that town; "East Bank" alone is not a "Bank")."""
+    i = text.find(name)
+    while i >= 0:
+        if not _COMPASS_BEFORE_RE.search(text, max(0, i - 12), i):
+            return True
+        i = text.find(name, i + 1)
+    return False
 
 
 # "Gainesville Police", "Newark City Council", "Erie County Sheriff": a town's own institutions
