@@ -177,7 +177,7 @@ _CHAIN_AFTER_RE = re.compile(r"((?:[ \t][A-Z][\w'’&-]*){1,5})")
 
 
 def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = False,
-                       strong: bool = False, city: bool = False) -> bool:
+                       strong: bool = False, city: bool = False, people: bool = False) -> bool:
     """True for "Washington Post", "University of Sydney", "President Jordan", "Joe Jordan"
     (but not for "Gainesville Police Officer": a place's own institutions name the place)."""
     before = text[max(0, s - 60):s]
@@ -206,10 +206,13 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
     if word in _PLACE_ADJECTIVES or (prev[1].isupper() and text[s:e].isupper()) or prev[1] in ("U.S.", "US"):
         return False    # "BEIJING, CHINA", "U.S. Virginia": not a name
     head = before[:prev.start()].rstrip().rstrip("\"“‘'(").rstrip()
+    if head[-2:-1] in ".!?" and head[-1:] in "”’\"'":
+        head = head[:-1]    # 'near Gori.” A Russian officer': the quotation closed a sentence
     if head and head[-1] not in ".!?:\n":
         return True     # a capitalised word mid-sentence: "Michael Jordan", "Global Times"
-    # sentence-initial: "In Jordan" and "Visiting Jordan" are places, "Michael Jordan" is not
-    return not (word in _SENTENCE_STARTERS or word.endswith(("ing", "ed", "ly")))
+    # sentence-initial: "In Jordan" and "Visiting Jordan" are places, "Michael Jordan" is not;
+    # a people's name is no surname ("Rival Palestinian families", "Several Russian jets")
+    return not (people or word in _SENTENCE_STARTERS or word.endswith(("ing", "ed", "ly")))
 
 
 _PARTICLE_NAME_RE = re.compile(r"[ \t](?:de|da|do|dos|das|di|del|della|du|van|von|der|den|bin|ibn|al|el|la|le)"

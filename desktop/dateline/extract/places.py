@@ -233,7 +233,7 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
             not _named_bare(text, surface):
         return None     # "East Bank", "North Central": a place the gazetteer lacks, not "Bank"
     if part_of_other_name(text, s, e, single, strong=best.strong and best.feature != "demonym",
-                          city=best.kind == "city"):
+                          city=best.kind == "city", people=best.feature == "demonym"):
         return None
     if single and not best.strong and lead is None and (
             OF_NAME_RE.match(text, e) or PERSON_AFTER_RE.match(text, e)) and not (
