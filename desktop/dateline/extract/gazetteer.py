@@ -89,6 +89,8 @@ def normalize_name(name: str) -> str:
 
 
 def fold_accents(key: str) -> str:
+    if key.isascii():
+        return key      # nothing to fold (most keys): skip the per-character pass
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
@@ -192,10 +194,11 @@ class Gazetteer:
                 if key in WEAK_ONLY and not self._overlay.get(key):
                     place = replace(place, strong=False)
                 out.append(place)
-        out = _ground_aliases(out)
-        out.sort(key=_prior)
-        _city_before_its_namesake_division(out)
-        found = tuple(_dedupe(out))
+        if out:
+            out = _ground_aliases(out)
+            out.sort(key=_prior)
+            _city_before_its_namesake_division(out)
+        found = tuple(_dedupe(out)) if out else ()
         if len(self._cache) < 100_000:
             self._cache[key] = found
         return found
