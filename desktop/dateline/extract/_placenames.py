@@ -83,26 +83,41 @@ _FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)(?:[ \t][A-Z]\.)?[ \t]([A-Z][a-z]+)\
 # verbs (few) backwards, not by trying every capitalised word
 _TITLE_CUE_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Deputy|Coach|Judge|Sen|Rep|Gov)\.?[ \t]+([A-Z][\w’']+)")
-_SPEECH_AFTER_NAME_RE = re.compile(
-    r"[ \t]+(?:said|says|told|added|explained|asked|noted|wrote|testified|"
-    r"argued|recalled|recalls|believes|thinks|hopes|wants)\b")
+_SPEECH_VERBS = tuple("""said says told added explained asked noted wrote testified argued recalled
+recalls believes thinks hopes wants""".split())
 _NAME_RUN_RE = re.compile(r"[\w’']+$")
 
 
 def _cued_names(text: str) -> set[str]:
     out = {m.group(1) for m in _TITLE_CUE_RE.finditer(text)}
-    for m in _SPEECH_AFTER_NAME_RE.finditer(text):
-        run = _NAME_RUN_RE.search(text, max(0, m.start() - 60), m.start())
-        if run is None:
-            continue
-        # the first capital in the word run that starts a word ("Artagnan" of "d'Artagnan")
-        for i in range(run.start(), m.start()):
-            if text[i].isupper() and text[i].isascii() and (
-                    i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")):
-                if i + 1 < m.start():
-                    out.add(text[i:m.start()])
-                break
+    for verb in _SPEECH_VERBS:      # ``str.find`` per verb: far faster than a regex alternation
+        i = text.find(verb)
+        while i >= 0:
+            end = i + len(verb)
+            if i and text[i - 1] in " \t" and not (end < len(text) and _is_word_char(text[end])):
+                _add_name_before(text, i, out)
+            i = text.find(verb, end)
     return out
+
+
+def _add_name_before(text: str, verb_at: int, out: set[str]) -> None:
+    """The capitalised word right before the spaces before a speech verb ("Turner said")."""
+    stop = verb_at
+    while stop and text[stop - 1] in " \t":
+        stop -= 1
+    run = _NAME_RUN_RE.search(text, max(0, stop - 60), stop)
+    if run is None:
+        return
+    # the first capital in the word run that starts a word ("Artagnan" of "d'Artagnan")
+    for i in range(run.start(), stop):
+        if text[i].isupper() and text[i].isascii() and (i == 0 or not _is_word_char(text[i - 1])):
+            if i + 1 < stop:
+                out.add(text[i:stop])
+            return
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 class Lazy:
