@@ -207,6 +207,7 @@ def resolve(text: str, hits: list[Hit]) -> list[PlaceMention | None]:
         ctx.add(place, anchor=unambiguous(h) or h.supported)
     _list_neighbours(text, hits)
     _second_look(text, ordered)
+    _one_sense(hits)
     anchor = next((h.chosen for h in hits if h.chosen is not None and h.role == "location"
                    and h.chosen.kind in ("city", "region") and not h.chosen.vague), None)
     return [_mention(text, h, anchor) for h in hits]
@@ -257,6 +258,24 @@ def _second_look(text: str, hits: list[Hit]) -> None:
         if picks[key] in h.readings and (picks[key].strong or h.supported or h.chosen is picks[key]
                                          or ctx.near(picks[key], _SUPPORT_KM)):
             h.chosen = picks[key]
+
+
+def _one_sense(hits: list[Hit]) -> None:
+    """A name the article repeats without a qualifier means one place throughout: the
+    reading most of its mentions chose (the earliest mention's on a tie). "Paris High
+    School" and "Midwest Restoration of Paris" in a Kentucky story are one Paris."""
+    by_key: dict[str, list[Hit]] = {}
+    for h in hits:
+        if h.chosen is not None and not h.qualifier and h.feature != "demonym":
+            by_key.setdefault(h.key, []).append(h)
+    for same in by_key.values():
+        if len({h.chosen for h in same}) < 2:
+            continue
+        votes = Counter(h.chosen for h in same)
+        best = max(same, key=lambda h: votes[h.chosen]).chosen   # max keeps the earliest of ties
+        for h in same:
+            if best in h.readings:
+                h.chosen = best
 
 
 def _foreign_village(place: Place, h: Hit, ctx: Context) -> bool:
