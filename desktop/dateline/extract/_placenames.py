@@ -76,7 +76,8 @@ PERSON_AFTER_RE = re.compile(
     r"who|whose)\b|,[ \t]*(?:\d{1,3}|who|whose)\b|['’]s?[ \t]+(?:wife|husband|son|daughter|mother|father|"
     r"family|attorney|lawyer|death|arrest|case|body|car|home)\b)")
 # "Marvin F. Lane", "Gary Flores": the surname of a full name met anywhere in the article
-_FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)(?:[ \t][A-Z]\.)?[ \t]([A-Z][a-z]+)\b(?![ \t]*[A-Z])")
+# (the capital lookahead first: it fails fast where a word boundary alone would not)
+_FULL_NAME_RE = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)(?:[ \t][A-Z]\.)?[ \t]([A-Z][a-z]+)\b(?![ \t]*[A-Z])")
 
 
 # "Mr. Jones", "Sgt. Lane"; and a name before a speech verb ("Turner said"), found from the
