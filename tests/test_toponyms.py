@@ -38,6 +38,9 @@ def test_gazetteer_file_loads_quickly():
     elapsed = time.perf_counter() - t0
     assert len(sections["records"]) > 150_000
     assert elapsed < 2.0     # ~0.1 s on an idle machine; generous for a loaded CI box
+    keys = sections["keys"]
+    # names are looked up by binary search: the builder must write them sorted and unique
+    assert all(a < b for a, b in zip(keys, keys[1:])) and len(keys) == len(sections["ids"])
 
 
 @pytest.mark.parametrize("text, surface, admin1", [
