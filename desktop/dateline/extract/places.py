@@ -99,6 +99,7 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     lowered = lowercase_words(text)
     people = Lazy(lambda: surnames(text, gaz, lowered))
     counties = {h.start: h for h in _listed_divisions(text, lo, hi, gaz)}
+    counties.update((h.start, h) for h in _standalone_states(text, lo, hi, gaz))
     counties.update((h.start, h) for h in _state_abbreviations(text, lo, hi, gaz))
     counties.update((h.start, h) for h in _townships(text, lo, hi, gaz))
     in_street = Intervals(street_spans)
@@ -174,6 +175,25 @@ def _state_abbreviations(text: str, lo: int, hi: int, gaz) -> list[Hit]:
         state = gaz.admin1(STATE_FORMS[m.group(1)])
         if state is not None:
             out.append(Hit(m.start(1), m.end(1), (state,), True, "mention", supported=True))
+    return out
+
+
+# AP abbreviations that stand for their state on their own ("open in S.C. today", "a Calif.
+# law"); not those that are also words or names at a sentence's end ("Miss.", "Mass.", "Ind.")
+_AMBIGUOUS_STATE_FORMS = frozenset("Miss. Mass. Ind. Del. Wash. La. Mo. Cal. Ill. Ark. Penn. Me.".split())
+_STANDALONE_STATE_RE = re.compile(
+    r"(?<![\w.’'])(" + "|".join(sorted((re.escape(f) for f in STATE_FORMS
+                                          if "." in f and f not in _AMBIGUOUS_STATE_FORMS),
+                                         key=len, reverse=True)) + r")(?![\w])")
+
+
+def _standalone_states(text: str, lo: int, hi: int, gaz) -> list[Hit]:
+    out = []
+    for m in _STANDALONE_STATE_RE.finditer(text, lo, hi):
+        state = gaz.admin1(STATE_FORMS[m.group(1)])
+        if state is not None and not text[max(0, m.start() - 2):m.start()].endswith(", "):
+            role = "location" if location_context(text, m.start(), "region") else "mention"
+            out.append(Hit(m.start(1), m.end(1), (state,), True, role, supported=True))
     return out
 
 
