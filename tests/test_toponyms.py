@@ -180,3 +180,7 @@ def test_a_state_abbreviation_stands_for_its_state(text, surface, name):
 def test_ambiguous_abbreviations_and_compass_names_are_not_places():
     assert not find_places("They attended Mass. Then they went home.")
     assert not [p for p in find_places("The road was closed in East Bank after a slide.") if p.text == "Bank"]
+
+
+def test_a_body_named_like_a_small_town_is_not_that_town():
+    assert not find_places("He cashed checks at the Bank of America branch on Parham Road.")

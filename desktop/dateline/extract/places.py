@@ -214,6 +214,10 @@ def _townships(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     return out
 
 
+# Words that head a body's name before "of" ("Bank of America", "Council of Europe")
+_BODY_HEADS = frozenset("""Bank University College School Institute Academy Museum Council Center
+Centre Church Department Ministry Bureau Office Board Court Chamber Federation Association Society
+Club""".split())
 # A weak longer name ending in one of these loses to the strong place it starts with
 _BODY_WORDS = frozenset("""court jail airport hospital school college university station park center centre
 hall church prison library museum""".split())
@@ -255,6 +259,8 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     if part_of_other_name(text, s, e, single, strong=best.strong and best.feature != "demonym",
                           city=best.kind == "city", people=best.feature == "demonym"):
         return None
+    if single and not best.strong and surface in _BODY_HEADS and OF_NAME_RE.match(text, e):
+        return None     # "at the Bank of America branch": a body, not the town of Bank
     if single and not best.strong and lead is None and (
             OF_NAME_RE.match(text, e) or PERSON_AFTER_RE.match(text, e)) and not (
             named_as_place(text, s) or location_context(text, s, best.kind)):
