@@ -344,11 +344,30 @@ def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (loaded on first use)."""
     gaz = Gazetteer(read_sections(_gazetteer_path()))
     _add_demonym_capitals(gaz)
-    for name, place in _read_aliases(resources_dir() / "gazetteer" / "aliases.csv", gaz):
+    aliases = _read_aliases(resources_dir() / "gazetteer" / "aliases.csv", gaz)
+    for name, place in aliases:
         gaz.add(name, place, curated=True, clear=False)
     gaz._cache.clear()
     _add_curated_demonyms(gaz)
+    _add_region_adjectives(gaz, aliases)
     return gaz
+
+
+# curated regions whose "-n" adjective is no word of its own ("Sean", "Peninsulan")
+_NO_ADJECTIVE_WORDS = frozenset("sea peninsula strait lake river canal".split())
+
+
+def _add_region_adjectives(gaz: Gazetteer, aliases: list[tuple[str, Place]]) -> None:
+    """"South Ossetian", "Crimean", "Tasmanian": a curated region's people or things name it
+    (a demonym, like "Ohioans" for Ohio)."""
+    for name, place in aliases:
+        if place.feature != "region" or place.name != name or not name.endswith("a") or \
+                name.lower().split()[-1] in _NO_ADJECTIVE_WORDS:
+            continue
+        form = name + "n"
+        if not gaz.candidates(normalize_name(form)):
+            gaz.add(form, replace(place, feature="demonym", actor=False), clear=False)
+    gaz._cache.clear()
 
 
 def _add_demonym_capitals(gaz: Gazetteer) -> None:
