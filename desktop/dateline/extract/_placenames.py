@@ -248,7 +248,8 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
         return True     # a capitalised word mid-sentence: "Michael Jordan", "Global Times"
     # sentence-initial: "In Jordan" and "Visiting Jordan" are places, "Michael Jordan" is not;
     # a people's name is no surname ("Rival Palestinian families", "Several Russian jets")
-    return not (people or word in _SENTENCE_STARTERS or word.endswith(("ing", "ed", "ly")))
+    # ("United Russia" is a party: "-ed" words otherwise lead into a place, "Visited Jordan")
+    return word == "united" or not (people or word in _SENTENCE_STARTERS or word.endswith(("ing", "ed", "ly")))
 
 
 _PARTICLE_NAME_RE = re.compile(r"[ \t](?:de|da|do|dos|das|di|del|della|du|van|von|der|den|bin|ibn|al|el|la|le)"
