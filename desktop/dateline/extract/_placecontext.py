@@ -51,6 +51,8 @@ _CITY_OF_RE = re.compile(r"(?i:\b(?:city|town|village|county|state|province|boro
                          # "Alan, 79, from Barton", "Michael Durr, of Trenton", "John Smith Sr. of Lititz"
                          r"|(?:\d{1,3},|\b(?:formerly|both|all|native|resident|residents|natives))\s+of\s+$"
                          r"|\d{1,3},\s+from\s+$|[a-z],[ \t]+of[ \t]+$|\b(?:Sr|Jr)\.?,?[ \t]+of[ \t]+$"
+                         # "Joyce Glover, 22, Palestine,", "Troop 149 from Bloomfield", "Pack 136 of Madison"
+                         r"|[a-z],[ \t]*\d{1,3},[ \t]+$|\b\d{1,4}[ \t]+(?:of|from)[ \t]+$"
                          # "a Republican from Florence", "a student from Paris", "D-Charleston", "DFL-Cook"
                          r"|\b(?:man|woman|boy|girl|teen|teenager|couple|family|resident|native|student|"
                          r"Republican|Democrat|lawmaker|senator|native)\s+from\s+$|\b(?:[DRI]|DFL)-$")
@@ -59,8 +61,9 @@ _CITY_OF_RE = re.compile(r"(?i:\b(?:city|town|village|county|state|province|boro
 def named_as_place(text: str, s: int) -> bool:
     """"the city of Sevierville", "32, of Columbus": the text says it is a place."""
     head = text[max(0, s - 24):s]
-    if not (head.endswith("-") or head.rstrip().lower().endswith(("of", "from"))):
-        return False    # every form ends with "of", "from" or "D-": skip the search
+    if not (head.endswith("-") or head.rstrip().lower().endswith(("of", "from")) or
+            head.rstrip().endswith(",")):
+        return False    # every form ends with "of", "from", "D-" or "22,": skip the search
     return bool(_CITY_OF_RE.search(text, max(0, s - 24), s))
 
 

@@ -52,9 +52,10 @@ def qualifier_after(text: str, end: int) -> tuple[str, int, int] | None:
     return "", m.start(1), m.start(1) + len(words.rstrip(".").rstrip())
 
 
-# "WINONA -- The body", "JEFFERSONVILLE, Ind. (AP) - A World War II", "MIEH MIEH/BEIRUT:"
+# "WINONA -- The body", "JEFFERSONVILLE, Ind. (AP) - A World War II", "MIEH MIEH/BEIRUT:",
+# "Staff Reporter March 29, 2009 PATASKALA -- City officials" (after a byline's date)
 LEAD_DATELINE_RE = re.compile(
-    r"(?:^|(?<=[.!?\]])[ \t]+|\n[ \t]*)(?P<place>[A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
+    r"(?:^|(?<=[.!?\]])[ \t]+|(?<=\d\d\d\d)[ \t]+|\n[ \t]*)(?P<place>[A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
     r"(?P<qual>,[ \t]*[A-Z][A-Za-z. ]{1,20}?)?[ \t]*(?:\([A-Za-z. ]{2,30}\))?[ \t]*(?:--|[-–—\x97:])[ \t]"
     # "[HANOI] Officials met": a bracketed dateline
     r"|(?:^|\n)[ \t]*\[(?P<bracketed>[A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})\]")
