@@ -312,7 +312,7 @@ _INSTITUTION_AFTER_RE = re.compile(
     r"[ \t]+(?:residents|officials|police|firefighters|deputies|authorities|city[ \t]council)\b|"
     # "Chapin man dies", "the 20-year-old Camarillo resident", "Albany driver": a local person
     r"[ \t]+(?:man|woman|teen|teens|teenager|boy|girl|couple|resident|native|driver|"
-    r"motorist|homeowner)\b(?![ \t]+[A-Z])")
+    r"motorist|homeowner)\b")
 
 
 def _matching_qualifier(readings, state: str | None, surface: str) -> str | None:
