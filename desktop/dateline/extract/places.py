@@ -286,6 +286,8 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
         bool(_INSTITUTION_AFTER_RE.match(text, e)) or named_as_place(text, s)
     if single and not best.strong and not hit.supported and surface in people:
         return None     # a surname seen in full ("Gary Flores"), and no "in Flores" here
+    if single and not best.strong and not hit.supported and _NAMED_FACILITY_RE.match(text, e):
+        return None     # "the Webb Center", "Bryant Hall": named for a person, not a small town
     return hit
 
 
@@ -301,6 +303,10 @@ def _named_bare(text: str, name: str) -> bool:
             return True
         i = text.find(name, i + 1)
     return False
+
+
+_NAMED_FACILITY_RE = re.compile(r"[ \t](?:Center|Centre|Hall|Park|Stadium|Arena|Field|Theatre|"
+                                r"Theater|Building|Tower|House|Auditorium|Gymnasium|Pavilion)\b")
 
 
 # "Gainesville Police", "Newark City Council", "Erie County Sheriff": a town's own institutions
