@@ -224,6 +224,9 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
     prev = _PREV_CAP_RE.search(before, max(0, len(before) - 30))
     if prev and single and prev[1].rstrip(".").lower() in _TITLES:
         return True
+    if prev and single and prev[1] in ("By", "BY") and not before[:prev.start()].strip(" \t\xa0").endswith(
+            tuple("abcdefghijklmnopqrstuvwxyz,")):
+        return True     # a byline: "BY CHAD KLIMACK", "By Jordan Smith"
     after = re.match(r"[ \xa0]([A-Z][a-z]+(?:['’]s)?)\b", text[e:e + 30])
     heads = _DESCRIPTORS if demonym else _LOCAL_HEADS
     adjacent = (after and after[1].lower() not in heads) or (prev and single)

@@ -44,6 +44,7 @@ police orange plain march august asia center centre north south east west centra
 times city state republic town vernon western eastern northern southern coast upper lower gulf
 olympic arab liberal christmas gateway delta church street mill mary time english
 argo star jupiter mars earth venus saturn mercury congress supreme senate parliament kennedy
+duma
 """.split())
 # Real places whose names are also common words or first names: they count only
 # in a location context ("talks in Nice", "born in Victoria"), never on their own.
