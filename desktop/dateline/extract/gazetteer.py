@@ -4,8 +4,9 @@
 countries, first- and second-level administrative divisions and populated places of
 1,000+ people with their GeoNames ids and alternate names; ``aliases.csv`` adds
 curated names (seas, sites, "U.S.", "the Pentagon") and "<Demonym> capital" is derived.
-Loaded once per process (columnar: well under 200 ms); a name's records become
-``Place`` objects only when it is looked up.
+Loaded once per process: one gzip decompress and a few C-level splits, names found by
+binary search in the file's sorted keys (no per-name Python work at load); a name's
+records become ``Place`` objects only when it is looked up.
 
 Keys are normalised names (``normalize_name``): case-folded, periods dropped, hyphens
 as spaces, curly apostrophes straightened ("U.S." -> "us"). A name has candidates in
