@@ -182,18 +182,26 @@ def _state_abbreviations(text: str, lo: int, hi: int, gaz) -> list[Hit]:
 _AMBIGUOUS_STATE_FORMS = frozenset("Miss. Mass. Ind. Del. Wash. La. Mo. Cal. Ill. Ark. Penn. Me.".split())
 _STANDALONE_FORMS = frozenset(f for f in STATE_FORMS if "." in f and f not in _AMBIGUOUS_STATE_FORMS)
 _LONGEST_FORM = max(len(f) for f in _STANDALONE_FORMS)
+_FORM_INITIALS = frozenset(f[0] for f in _STANDALONE_FORMS)
 
 
 def _standalone_state(text: str, token, gaz) -> Hit | None:
     """The state an AP abbreviation starting at ``token`` stands for, if any. Asked of the
     main scan's capitalised tokens (a regex of its own cost a tenth of place finding)."""
     s = token.start()
-    if token.end() - s > _LONGEST_FORM or (s and (_is_word(text[s - 1]) or text[s - 1] in ".’'")) or \
-            text[max(0, s - 2):s] == ", ":
+    if token.end() - s > _LONGEST_FORM or text[s] not in _FORM_INITIALS:
+        return None
+    dots = []     # every form ends with a period: try each one near the token, longest first
+    i = text.find(".", token.end() - 1, s + _LONGEST_FORM)
+    while i >= 0:
+        dots.append(i + 1)
+        i = text.find(".", i + 1, s + _LONGEST_FORM)
+    if not dots or (s and (_is_word(text[s - 1]) or text[s - 1] in ".’'")) or text[max(0, s - 2):s] == ", ":
         return None     # after ", " it qualifies a town: _state_abbreviations
-    for n in range(min(len(text) - s, _LONGEST_FORM), token.end() - s - 1, -1):   # longest first
-        form = text[s:s + n]
-        if form in _STANDALONE_FORMS and not (s + n < len(text) and _is_word(text[s + n])):
+    for end in reversed(dots):
+        form = text[s:end]
+        if form in _STANDALONE_FORMS and not (end < len(text) and _is_word(text[end])):
+            n = end - s
             state = gaz.admin1(STATE_FORMS[form])
             if state is None:
                 return None
