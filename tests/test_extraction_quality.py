@@ -39,7 +39,10 @@ def _synthetic_gold(raw: dict) -> dict:
     """The compact synthetic format ([article, words, speaker] lists) as seed-style gold."""
     return {"articles": {k: k for k in raw["published"]}, "published": raw["published"],
             "quotes": [{"article": a, "contains": w, "speaker": s} for a, w, s in raw["quotes"]],
-            "events": [{"name": w[:40], "type": None, "date_start": d, "date_end": d, "place": p, "exact_start": True,
+            # a place is a name, null, or [name or null, other acceptable names...]
+            "events": [{"name": w[:40], "type": None, "date_start": d, "date_end": d,
+                        "place": p[0] if isinstance(p, list) else p,
+                        "place_ok": p[1:] if isinstance(p, list) else [], "exact_start": True,
                         "actors": [], "mentions": [{"article": a, "contains": w}]}
                        for a, w, d, p in raw["events"]]}
 

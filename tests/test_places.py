@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from dateline import paths
 from dateline.extract.gazetteer import get_gazetteer, lookup
+from dateline.extract._scene import Scenes, actor_country
 from dateline.extract.places import PlaceMention, find_places
 
 
@@ -384,3 +385,14 @@ def test_every_country_capital_takes_the_city_tables_spelling():
              and lookup(c["name"]).capital != spelled[(fold(c["capital"]), c["iso"])]]
     assert wrong == []
     assert lookup("Brazil").capital == "Brasília"
+
+
+def test_scene_before_a_position_is_the_last_location_and_not_a_dateline():
+    text = "SEOUL (Reuters) - Obama arrived in Hiroshima on Friday. Later he flew to Tokyo. He spoke."
+    scenes = Scenes(text, find_places(text))
+    assert scenes.before(text.index("Later")).name == "Hiroshima"
+    assert scenes.before(len(text)).name == "Tokyo"          # a new scene ends the earlier one
+    assert scenes.before(text.index("Obama")) is None        # the dateline is the reporter's city
+    assert actor_country(["North Korea"]).name == "North Korea"
+    assert actor_country(["China", "United States"]) is None  # two states: neither by default
+    assert actor_country(["Rex Tillerson"]) is None

@@ -38,6 +38,9 @@ def test_gazetteer_file_loads_quickly():
     elapsed = time.perf_counter() - t0
     assert len(sections["records"]) > 150_000
     assert elapsed < 2.0     # ~0.1 s on an idle machine; generous for a loaded CI box
+    keys = sections["keys"]
+    # names are looked up by binary search: the builder must write them sorted and unique
+    assert all(a < b for a, b in zip(keys, keys[1:])) and len(keys) == len(sections["ids"])
 
 
 @pytest.mark.parametrize("text, surface, admin1", [
@@ -162,3 +165,22 @@ def test_gazetteer_file_round_trip_and_format_check(tmp_path):
     path.write_bytes(gzip.compress(b"something else"))
     with pytest.raises(ValueError):
         read_sections(path)
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Mound Center set to open in S.C. today.", "S.C.", "South Carolina"),
+    ("He moved to N.J. last year.", "N.J.", "New Jersey"),
+    ("A Calif. law takes effect.", "Calif.", "California"),
+])
+def test_a_state_abbreviation_stands_for_its_state(text, surface, name):
+    [p] = [p for p in find_places(text) if p.text == surface]
+    assert p.name == name
+
+
+def test_ambiguous_abbreviations_and_compass_names_are_not_places():
+    assert not find_places("They attended Mass. Then they went home.")
+    assert not [p for p in find_places("The road was closed in East Bank after a slide.") if p.text == "Bank"]
+
+
+def test_a_body_named_like_a_small_town_is_not_that_town():
+    assert not find_places("He cashed checks at the Bank of America branch on Parham Road.")

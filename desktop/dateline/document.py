@@ -104,11 +104,17 @@ def _check_toponyms(toponyms: object, where: str) -> None:
                                 f"{list(TOPONYM_ROLES)}")
 
 
+# How an event's place was found (optional: documents written before it have none).
+PLACE_SOURCES = ("text", "dateline", "scene", "actor")
+
+
 def _check_event(event: object, where: str) -> None:
     _check_record(event, where, ("id", "type", "summary"))
     _check_types(event, where, {"id": str, "type": str, "summary": str})
     _check_dates(event, where)
     _check_place(event.get("place"), f"{where}.place")
+    if event.get("place_source") not in (None, *PLACE_SOURCES):
+        raise DocumentError(f"{where}.place_source must be null or one of {list(PLACE_SOURCES)}")
     _check_strings(event.get("actors", []), f"{where}.actors")
     mentions = event.get("mentions", [])
     if not isinstance(mentions, list):

@@ -1,6 +1,7 @@
 """The compact gazetteer file (``resources/gazetteer/geonames.bin.gz``): columnar text.
 
-``FORMAT`` header, then named sections, each a column of values one per line. Columns
+``FORMAT`` header, then named sections, each a column of values one per line; the
+``keys`` section is sorted (``gazetteer`` looks names up by binary search in it). Columns
 are split with C-level ``str.split`` at load; records become objects only when a name is
 looked up, so loading stays well under 200 ms for ~200,000 places.
 Written by ``scripts/build_gazetteer.py``.

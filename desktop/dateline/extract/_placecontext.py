@@ -22,6 +22,10 @@ _PREP_BEFORE_RE = re.compile(
     rf"(?:(?:the|a|an)\s+)?(?:(?:{_MODIFIERS})\s+){{0,2}})$")
 _PREP_WORDS = frozenset("""in at inside outside near across throughout around within on to into toward towards
 from over via through visit visits visited visiting toured touring""".split())
+# The word right before a name that _PREP_BEFORE_RE can end with: a preposition, an article or
+# a modifier's last word ("in the city of", "outside"). Any other word: no match, no search.
+_LAST_WORDS = _PREP_WORDS | frozenset(re.findall(r"[a-z]+", _MODIFIERS)) | frozenset(
+    "the a an neighboring neighbouring".split())
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _NOT_LOCATION_RE = re.compile(r"(?i:\b(?:rein|interest|interests|confidence|trust|role|part)\s+$)")
 _MOTION_RE = re.compile(
@@ -44,22 +48,31 @@ def _sentence_before(text: str, s: int, limit: int = 200) -> str:
 
 _CITY_OF_RE = re.compile(r"(?i:\b(?:city|town|village|county|state|province|borough|township)\s+of\s+)$"
                          # "Robin Garcia, 32, of Columbus", "formerly of Augusta", "a native of Erie"
+                         # "Alan, 79, from Barton", "Michael Durr, of Trenton", "John Smith Sr. of Lititz"
                          r"|(?:\d{1,3},|\b(?:formerly|both|all|native|resident|residents|natives))\s+of\s+$"
-                         # "a Republican from Florence", "a student from Paris", "D-Charleston"
+                         r"|\d{1,3},\s+from\s+$|[a-z],[ \t]+of[ \t]+$|\b(?:Sr|Jr)\.?,?[ \t]+of[ \t]+$"
+                         # "Joyce Glover, 22, Palestine,", "Troop 149 from Bloomfield", "Pack 136 of Madison"
+                         r"|[a-z],[ \t]*\d{1,3},[ \t]+$|\b\d{1,4}[ \t]+(?:of|from)[ \t]+$"
+                         # "a Republican from Florence", "a student from Paris", "D-Charleston", "DFL-Cook"
                          r"|\b(?:man|woman|boy|girl|teen|teenager|couple|family|resident|native|student|"
-                         r"Republican|Democrat|lawmaker|senator|native)\s+from\s+$|\b[DR]-$")
+                         r"Republican|Democrat|lawmaker|senator|native)\s+from\s+$|\b(?:[DRI]|DFL)-$")
 
 
 def named_as_place(text: str, s: int) -> bool:
     """"the city of Sevierville", "32, of Columbus": the text says it is a place."""
+    head = text[max(0, s - 24):s]
+    if not (head.endswith("-") or head.rstrip().lower().endswith(("of", "from")) or
+            head.rstrip().endswith(",")):
+        return False    # every form ends with "of", "from", "D-" or "22,": skip the search
     return bool(_CITY_OF_RE.search(text, max(0, s - 24), s))
 
 
 def location_context(text: str, s: int, kind: str) -> bool:
     """True when the words before a mention place an event there."""
     before = text[max(0, s - 80):s]
-    if _PREP_WORDS.isdisjoint(_LOWER_WORD_RE.findall(before.lower())):
-        return False   # cheap test first: most mentions have no preposition near them
+    words = _LOWER_WORD_RE.findall(before.lower())
+    if not words or words[-1] not in _LAST_WORDS or _PREP_WORDS.isdisjoint(words):
+        return False   # cheap tests first: most mentions have no preposition right before them
     m = _PREP_BEFORE_RE.search(before)
     if not m:
         return False

@@ -62,6 +62,8 @@ class Context:
         self.admin1: Counter = Counter()
         self.countries: Counter = Counter()
         self.anchors: list[Place] = []
+        self._dominant: str | None = None
+        self._admin1_total: int | None = None
         # every reading of every name, by 1-degree cell: "Paris" and "Henry County" each have
         # a reading in Tennessee, a few km apart -- that is what the article is about
         self._cells: dict[tuple[int, int], set[str]] = {}
@@ -85,6 +87,7 @@ class Context:
     def add(self, place: Place, anchor: bool, sign: int = 1) -> None:
         if place.vague:
             return
+        self._dominant = self._admin1_total = None      # both change with every vote
         if place.admin1:   # a state or county names the state; a town is half a vote
             self.admin1[place.admin1] += sign * (2 if place.feature in ("admin1", "admin2") else 1)
         if place.country:
@@ -95,13 +98,24 @@ class Context:
             elif place in self.anchors:
                 self.anchors.remove(place)
 
+    def admin1_total(self) -> int:
+        """All state votes (cached until the next vote: ``score`` asks for every reading)."""
+        if self._admin1_total is None:
+            self._admin1_total = sum(v for v in self.admin1.values() if v > 0)
+        return self._admin1_total
+
     def about_state(self, code: str) -> bool:
         """The article is about that state: named twice and half its state votes or more."""
         votes = self.admin1.get(code, 0) if code else 0
-        return votes >= 2 and 2 * votes >= sum(v for v in self.admin1.values() if v > 0)
+        return votes >= 2 and 2 * votes >= self.admin1_total()
 
     def dominant(self) -> str | None:
         """The country of at least 80 % of three or more resolved places, if any."""
+        if self._dominant is None:
+            self._dominant = self._find_dominant() or ""
+        return self._dominant or None
+
+    def _find_dominant(self) -> str | None:
         total = sum(self.countries.values())
         if total >= 3:
             code, n = max(sorted(self.countries.items()), key=lambda kv: kv[1])
@@ -123,7 +137,7 @@ class Context:
         if votes >= 2:
             # full weight when the state holds half the article's state votes or more: a local
             # story; little in a national one naming twenty states ("Atlanta" is not in Michigan)
-            share = votes / max(1, sum(v for v in self.admin1.values() if v > 0))
+            share = votes / max(1, self.admin1_total())
             score += _SAME_ADMIN1 * min(1.0, 2 * share)
         if place.country and self.countries.get(place.country):
             score += _SAME_COUNTRY
@@ -193,6 +207,7 @@ def resolve(text: str, hits: list[Hit]) -> list[PlaceMention | None]:
         ctx.add(place, anchor=unambiguous(h) or h.supported)
     _list_neighbours(text, hits)
     _second_look(text, ordered)
+    _one_sense(hits)
     anchor = next((h.chosen for h in hits if h.chosen is not None and h.role == "location"
                    and h.chosen.kind in ("city", "region") and not h.chosen.vague), None)
     return [_mention(text, h, anchor) for h in hits]
@@ -243,6 +258,24 @@ def _second_look(text: str, hits: list[Hit]) -> None:
         if picks[key] in h.readings and (picks[key].strong or h.supported or h.chosen is picks[key]
                                          or ctx.near(picks[key], _SUPPORT_KM)):
             h.chosen = picks[key]
+
+
+def _one_sense(hits: list[Hit]) -> None:
+    """A name the article repeats without a qualifier means one place throughout: the
+    reading most of its mentions chose (the earliest mention's on a tie). "Paris High
+    School" and "Midwest Restoration of Paris" in a Kentucky story are one Paris."""
+    by_key: dict[str, list[Hit]] = {}
+    for h in hits:
+        if h.chosen is not None and not h.qualifier and h.feature != "demonym":
+            by_key.setdefault(h.key, []).append(h)
+    for same in by_key.values():
+        if len({h.chosen for h in same}) < 2:
+            continue
+        votes = Counter(h.chosen for h in same)
+        best = max(same, key=lambda h: votes[h.chosen]).chosen   # max keeps the earliest of ties
+        for h in same:
+            if best in h.readings:
+                h.chosen = best
 
 
 def _foreign_village(place: Place, h: Hit, ctx: Context) -> bool:

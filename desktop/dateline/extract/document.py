@@ -8,6 +8,7 @@ from datetime import date
 from .merge import (borrow_news_day, borrow_places, cluster_mentions, event_fields, event_id, news_days,
                     summary)
 from .records import ArticleExtraction
+from ._scene import PLACE_SOURCES
 from ._speech import public_speaker_kind
 
 SCHEMA = "dateline/1"
@@ -78,6 +79,7 @@ def _events(clusters):
                                                                              c.members[0].rec.trigger),
                        "date_start": fields["date_start"], "date_end": fields["date_end"],
                        "precision": fields["precision"], "place": fields["place"],
+                       "place_source": _place_source(c, fields["place"]),
                        "actors": fields["actors"],
                        "mentions": [{"article": a, "start": s, "end": e, "text": t}
                                     for a, s, e, t in mentions]})
@@ -85,6 +87,17 @@ def _events(clusters):
             where.setdefault((m.article, m.rec.start), []).append((eid, fields, future))
     events.sort(key=lambda e: (e["date_start"] is None, e["date_start"] or "", e["id"]))
     return events, where
+
+
+def _place_source(cluster, place: dict | None) -> str | None:
+    """How the merged event's place was found: the most trusted way any mention naming that
+    place found it; a place borrowed from a participant's visit (``borrow_places``) is the
+    scene."""
+    if place is None:
+        return None
+    sources = {m.rec.place_source or "text" for m in cluster.members
+               if m.rec.place and m.rec.place["name"] == place["name"]}
+    return next((s for s in PLACE_SOURCES if s in sources), "scene")
 
 
 def _statements(pairs, names, where) -> list[dict]:

@@ -20,6 +20,7 @@ from .coref import Resolver
 from .intervals import ByStart, Intervals
 from .records import EventMentionRec, StatementRec
 from ._placecontext import is_dateline
+from ._scene import Scenes, actor_country
 from ._eventwords import ACTORLESS, EXTRA_TRIGGERS, KIND_OF, TRIGGER_WORDS
 
 _TRIGGERS = (
@@ -128,9 +129,12 @@ def find_event_mentions(text, spans, mentions: list[Mention], resolver: Resolver
                                                                            group[1][0][0].start()):
                     _refer_back(rec, out)
                 if rec and rec.place is None and not rec.future and not is_reported:
-                    rec.place = ctx.context_place(span) or ctx.dateline_place(rec, span)
+                    _set_place(rec, ctx.context_place(span), "scene")
+                    _set_place(rec, ctx.dateline_place(rec, span), "dateline")
                 if rec and previous:
                     _inherit(text, rec, previous, group)
+                if rec and rec.place is None:
+                    ctx.infer_place(rec, span, is_reported)
                 if rec:
                     out.append(rec)
                     previous = (rec, group)
@@ -170,7 +174,7 @@ def _refer_back(rec: EventMentionRec, earlier: list[EventMentionRec]) -> None:
     if rec.date_start is None and before.date_start:
         rec.date_start, rec.date_end, rec.precision = before.date_start, before.date_end, before.precision
     if rec.place is None and before.place:
-        rec.place = dict(before.place)
+        rec.place, rec.place_source = dict(before.place), before.place_source
 
 
 def _inherit(text, rec, previous, group) -> None:
@@ -183,7 +187,12 @@ def _inherit(text, rec, previous, group) -> None:
         rec.date_start, rec.date_end, rec.precision = before.date_start, before.date_end, before.precision
         rec.dated = before.dated
     if rec.place is None and before.place:
-        rec.place = dict(before.place)
+        rec.place, rec.place_source = dict(before.place), before.place_source
+
+
+def _set_place(rec: EventMentionRec, place: dict | None, source: str) -> None:
+    if rec.place is None and place is not None:
+        rec.place, rec.place_source = place, source
 
 
 _DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .,'’\-]{1,60}?(?:,\s*[A-Z][a-z]+\.?\s*\d{1,2})?\s*(?:\([A-Za-z .&]+\))?"
@@ -195,6 +204,15 @@ _PLACE_PREPOSITIONS = {"meeting": {"in", "at", "near"},
                        "visit": {"in", "to", "at", "into", "visit", "visits", "visited", "visiting", "toured"}}
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|"
                              r"(?:north|south)-?(?:east|west)(?:ern)?\s+)?$", re.IGNORECASE)
+
+
+# Happenings where the people taking part are (the scene the article set): not decisions,
+# strikes or fighting that the scene's visitors merely talk about.
+_AT_THE_SCENE = frozenset({"meeting", "statement", "warning"})
+_SCENE_REACH = 200     # characters around a scene's place searched for its sentence's ends
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s|\n")
+# A state meets and visits abroad: its own country is no default place for those.
+_NOT_AT_HOME = frozenset({"visit", "meeting", "planned_summit"})
 
 
 class _LocationsFor:
@@ -227,6 +245,8 @@ class _Context:
                               and is_dateline(text, p.start, p.end)), None)
         self.excluded = Intervals([])
         self.para_start: dict[int, int] = {}
+        self.scenes = Scenes(text, places)
+        self.actor_kinds: dict[str, str] = {}
 
     def blocked(self, pos: int) -> bool:
         return self.quoted.contains(pos) or self.excluded.contains(pos)
@@ -273,7 +293,8 @@ class _Context:
             return None   # "its nuclear and missile tests": a topic unless the text dates it
         rec = EventMentionRec(type=kind, actors=actors, start=span.start, end=span.end,
                               text=self.text[span.start:span.end], trigger=trig.group(0), future=future,
-                              place=_place_dict(where) if where else None)
+                              place=_place_dict(where) if where else None,
+                              place_source="text" if where else None)
         if when:
             rec.date_start, rec.date_end = when.date_start.isoformat(), when.date_end.isoformat()
             rec.precision, rec.dated = when.precision, True
@@ -307,6 +328,7 @@ class _Context:
             name, kind = self.resolver.resolve(m, for_speech=False)
             if name and kind in _ACTOR_KINDS and name not in names:
                 names.append(name)
+                self.actor_kinds.setdefault(name, kind)
         return names[:_MAX_ACTORS]
 
     def _locations(self):
@@ -339,6 +361,30 @@ class _Context:
             return None   # "from the Fukushima plant": the sentence names its own place
         lag = (self.published - date.fromisoformat(rec.date_start)).days
         return _place_dict(self.dateline) if 0 <= lag <= 1 and rec.precision == "day" else None
+
+    def infer_place(self, rec: EventMentionRec, span, is_reported: bool) -> None:
+        """No place in the clause, its paragraph or the dateline: the scene the article set
+        earlier (not for what is yet to happen, nor inside a reported clause, whose scene is
+        the speaker's), else the country of the one state acting ("North Korea launched")."""
+        # the acting state is the subject, the first actor ("sanctions on North Korea": not it)
+        states = [a for a in rec.actors[:1] if self.actor_kinds.get(a) == COUNTRY]
+        country = actor_country(states) if rec.type not in _NOT_AT_HOME else None
+        if not rec.future and not is_reported and rec.type in _AT_THE_SCENE:
+            scene = self.scenes.before(span.start, skip=lambda p: self.quoted.contains(p.start))
+            if scene is not None and self._took_there(rec.actors, scene) and not (
+                    country and scene.country != country.country):
+                _set_place(rec, _place_dict(scene), "scene")
+        _set_place(rec, _place_dict(country) if country else None, "actor")
+
+    def _took_there(self, actors, scene) -> bool:
+        """One of the people acting is named by the sentence that set the scene ("Obama will
+        visit Hiroshima" for "a solemn Obama said"): the scene is theirs, not someone else's."""
+        lo, hi = max(0, scene.start - _SCENE_REACH), min(len(self.text), scene.end + _SCENE_REACH)
+        head = list(_SENTENCE_END_RE.finditer(self.text, lo, scene.start))
+        tail = _SENTENCE_END_RE.search(self.text, scene.end, hi)
+        sentence = self.text[head[-1].end() if head else lo:tail.start() if tail else hi]
+        return any(a.split()[-1] in sentence for a in actors
+                   if a in self.person_names or self.resolver.people.get(a))
 
     def dateline_para(self, span) -> int:
         paras = [p for p, lo in self.para_start.items() if lo <= self.dateline.start]
@@ -373,7 +419,10 @@ def statement_events(statements: list[tuple[StatementRec, int]], text: str,
                                    end=st.sentence_end, text=text[st.sentence_start:st.sentence_end],
                                    trigger=text[attribution:attribution + 8].split(" ")[0],
                                    date_start=st.date_start, date_end=st.date_end,
-                                   precision=st.precision, dated=True, place=st.place))
+                                   precision=st.precision, dated=True, place=st.place,
+                                   # statements record their own source once they find one
+                                   place_source=getattr(st, "place_source", None) or (
+                                       "text" if st.place else None)))
     return out
 
 

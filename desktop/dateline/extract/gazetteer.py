@@ -4,8 +4,9 @@
 countries, first- and second-level administrative divisions and populated places of
 1,000+ people with their GeoNames ids and alternate names; ``aliases.csv`` adds
 curated names (seas, sites, "U.S.", "the Pentagon") and "<Demonym> capital" is derived.
-Loaded once per process (columnar: well under 200 ms); a name's records become
-``Place`` objects only when it is looked up.
+Loaded once per process: one gzip decompress and a few C-level splits, names found by
+binary search in the file's sorted keys (no per-name Python work at load); a name's
+records become ``Place`` objects only when it is looked up.
 
 Keys are normalised names (``normalize_name``): case-folded, periods dropped, hyphens
 as spaces, curly apostrophes straightened ("U.S." -> "us"). A name has candidates in
@@ -19,6 +20,7 @@ cities of half a million) or "weak" (other places: matched only with support suc
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import unicodedata
 from dataclasses import dataclass, replace
@@ -44,6 +46,7 @@ police orange plain march august asia center centre north south east west centra
 times city state republic town vernon western eastern northern southern coast upper lower gulf
 olympic arab liberal christmas gateway delta church street mill mary time english
 argo star jupiter mars earth venus saturn mercury congress supreme senate parliament kennedy
+duma
 """.split())
 # Real places whose names are also common words or first names: they count only
 # in a location context ("talks in Nice", "born in Victoria"), never on their own.
@@ -90,6 +93,8 @@ def normalize_name(name: str) -> str:
 
 
 def fold_accents(key: str) -> str:
+    if key.isascii():
+        return key      # nothing to fold (most keys): skip the per-character pass
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
@@ -114,19 +119,36 @@ class _BestView:
         return len(self._gaz)
 
 
+class _SortedIndex:
+    """Name key -> its comma-separated record ids, by binary search in the file's sorted
+    keys: building a dict of 264,000 names took half the load time, and only the few
+    hundred names an article uses are ever looked up (each once: ``candidates`` caches)."""
+
+    def __init__(self, keys: list[str], ids: list[str]) -> None:
+        self._keys, self._ids = keys, ids     # sorted by scripts/build_gazetteer.py (FORMAT)
+
+    def get(self, key: str, default=None):
+        i = bisect.bisect_left(self._keys, key)
+        return self._ids[i] if i < len(self._keys) and self._keys[i] == key else default
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 class Gazetteer:
     """Name -> candidate Places, with prefix pruning for n-gram scans."""
 
     def __init__(self, sections: dict[str, list[str]] | None = None) -> None:
         s = sections or {}
         self._rows: list[str] = s.get("records", [])
-        self._index: dict[str, str] = dict(zip(s.get("keys", ()), s.get("ids", ())))
+        self._index = _SortedIndex(s.get("keys", []), s.get("ids", []))
         self.prefixes: set[str] = set(s.get("prefixes", ()))
         meta = dict(line.split("\t", 1) for line in s.get("meta", ()))
         self.max_words = int(meta.get("max_words", 1))
         self._overlay: dict[str, list[Place]] = {}
         self._records: dict[int, Place] = {}
         self._cache: dict[str, tuple[Place, ...]] = {}
+        self._prefix_cache: dict[str, bool] = {}
         self._capitals: dict[str, tuple[int | None, str]] = {}   # ISO code -> (record, name)
         for line in s.get("capitals", ()):
             code, record, name = line.split("\t")
@@ -185,26 +207,30 @@ class Gazetteer:
             ids = self._index.get(key) or self._index.get(fold_accents(key)) or ""
             full = _expand_abbreviation(key)
             if full != key and self._index.get(full):     # "St. Petersburg": both spellings
-                ids = ",".join(filter(None, (ids, self._index[full])))
+                ids = ",".join(filter(None, (ids, self._index.get(full))))
             for item in ids.split(",") if ids else ():
                 alternate = item.endswith("a")
                 place = self.record(int(item.rstrip("a")), alternate)
                 if key in WEAK_ONLY and not self._overlay.get(key):
                     place = replace(place, strong=False)
                 out.append(place)
-        out = _ground_aliases(out)
-        out.sort(key=_prior)
-        _city_before_its_namesake_division(out)
-        found = tuple(_dedupe(out))
+        if out:
+            out = _ground_aliases(out)
+            out.sort(key=_prior)
+            _city_before_its_namesake_division(out)
+        found = tuple(_dedupe(out)) if out else ()
         if len(self._cache) < 100_000:
             self._cache[key] = found
         return found
 
     def has_prefix(self, key: str) -> bool:
         """True when a longer name starts with ``key`` ("st" of "St. Louis" too)."""
-        if key in _ABBREVIATED:
-            return True
-        return key in self.prefixes or _expand_abbreviation(key) in self.prefixes
+        found = self._prefix_cache.get(key)
+        if found is None:
+            found = key in _ABBREVIATED or key in self.prefixes or _expand_abbreviation(key) in self.prefixes
+            if len(self._prefix_cache) < 100_000:
+                self._prefix_cache[key] = found
+        return found
 
     def lookup(self, name: str) -> Place | None:
         """The context-free reading of a place name (a demonym is not a place name here)."""
@@ -222,6 +248,7 @@ class Gazetteer:
             self._cache.pop(variant, None)
             words = variant.split()
             self.prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
+            self._prefix_cache.clear()
             self.max_words = max(self.max_words, len(words))
         if clear:
             self._cache.clear()
@@ -320,11 +347,30 @@ def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (loaded on first use)."""
     gaz = Gazetteer(read_sections(_gazetteer_path()))
     _add_demonym_capitals(gaz)
-    for name, place in _read_aliases(resources_dir() / "gazetteer" / "aliases.csv", gaz):
+    aliases = _read_aliases(resources_dir() / "gazetteer" / "aliases.csv", gaz)
+    for name, place in aliases:
         gaz.add(name, place, curated=True, clear=False)
     gaz._cache.clear()
     _add_curated_demonyms(gaz)
+    _add_region_adjectives(gaz, aliases)
     return gaz
+
+
+# curated regions whose "-n" adjective is no word of its own ("Sean", "Peninsulan")
+_NO_ADJECTIVE_WORDS = frozenset("sea peninsula strait lake river canal".split())
+
+
+def _add_region_adjectives(gaz: Gazetteer, aliases: list[tuple[str, Place]]) -> None:
+    """"South Ossetian", "Crimean", "Tasmanian": a curated region's people or things name it
+    (a demonym, like "Ohioans" for Ohio)."""
+    for name, place in aliases:
+        if place.feature != "region" or place.name != name or not name.endswith("a") or \
+                name.lower().split()[-1] in _NO_ADJECTIVE_WORDS:
+            continue
+        form = name + "n"
+        if not gaz.candidates(normalize_name(form)):
+            gaz.add(form, replace(place, feature="demonym", actor=False), clear=False)
+    gaz._cache.clear()
 
 
 def _add_demonym_capitals(gaz: Gazetteer) -> None:

@@ -69,7 +69,7 @@ class Cluster:
             self.span = span
         elif span and self.span is None:
             self.span = span
-        if self.place is None and m.rec.place:
+        if self.place is None and stated_place(m.rec):
             self.place = m.rec.place
 
 
@@ -124,7 +124,7 @@ def _score(m: _Mention, c: Cluster) -> float | None:
     shared = _actor_overlap(m, c)
     if shared is None:
         return None
-    place_score = _place_score(m.rec.place, c.place)
+    place_score = _place_score(stated_place(m.rec), c.place)
     if place_score is None:
         return None
     return shared + date_score + place_score + _similarity(m.words, c.words)
@@ -271,6 +271,15 @@ def borrow_places(clusters: list[Cluster]) -> None:
                 break
 
 
+# Places inferred, not stated (``events.py``): they neither keep mentions apart nor outvote a
+# stated place; an event takes one only when no mention states its place.
+_INFERRED = ("scene", "actor")
+
+
+def stated_place(rec: EventMentionRec) -> dict | None:
+    return rec.place if rec.place_source not in _INFERRED else None
+
+
 def event_fields(c: Cluster) -> dict:
     """type, dates, precision, place, actors of a cluster (most precise stated values)."""
     types = Counter(m.rec.type for m in c.members)
@@ -284,10 +293,13 @@ def event_fields(c: Cluster) -> dict:
                                date_start=c.implied_day, date_end=c.implied_day, precision="day")
     places = Counter()
     for m in c.members:
-        if m.rec.place:
+        if stated_place(m.rec):
             places[(m.rec.place["name"], m.rec.place["lat"], m.rec.place["lon"])] += (
                 1 if _is_country(m.rec.place["name"]) else 2)
-    place = c.place if not places else None
+    # only inferred places: the most trusted way wins
+    inferred = sorted((_INFERRED.index(m.rec.place_source), i) for i, m in enumerate(c.members)
+                      if m.rec.place and m.rec.place_source in _INFERRED)
+    place = (c.place or (c.members[inferred[0][1]].rec.place if inferred else None)) if not places else None
     if places:
         name, lat, lon = places.most_common(1)[0][0]
         place = {"name": name, "lat": lat, "lon": lon}

@@ -45,6 +45,8 @@ class EventMentionRec:
     dated: bool = False        # date stated in the clause (not inherited or defaulted)
     place: Place | None = None
     future: bool = False       # "will meet", "is due to", "scheduled"
+    # how the place was found: "text" (its clause) | "dateline" | "scene" | "actor" (_scene.py)
+    place_source: str | None = None
 
 
 @dataclass

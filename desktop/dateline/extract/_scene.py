@@ -1,0 +1,60 @@
+"""Where a happening is when its own clause names no place (events now, statements later).
+
+Two inferences, after the clause's own place and the dateline:
+
+- the **scene**: the place the article last put its story in before a position ("Obama
+  will visit Hiroshima on Friday ... 'We come to mourn the dead,' a solemn Obama said").
+  A later location is a new scene and ends the earlier one; a place named only in
+  passing ("China's leader", "talks on the Korean Peninsula") sets no scene, nor does a
+  wire dateline (where the reporter files from) or a continent (no honest point);
+- the **actor**: the country of the one state acting ("North Korea launched a rocket").
+
+``PLACE_SOURCES`` names how a place was found, in order of trust.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Callable, Iterable, Sequence
+
+from ._placecontext import is_dateline
+from ._placetypes import PlaceMention
+from .gazetteer import Place, lookup
+
+PLACE_SOURCES = ("text", "dateline", "scene", "actor")
+
+
+class Scenes:
+    """The article's scene-setting place mentions, for "the scene before position X"."""
+
+    def __init__(self, text: str, places: Iterable[PlaceMention]) -> None:
+        self._scenes = sorted((p for p in places if _sets_scene(text, p)), key=lambda p: p.start)
+        self._ends = [p.end for p in self._scenes]
+
+    def before(self, pos: int, skip: Callable[[PlaceMention], bool] = lambda p: False) -> PlaceMention | None:
+        """The last scene set before ``pos`` (``skip``: mentions that cannot set it here,
+        e.g. inside quotation marks)."""
+        i = bisect.bisect_right(self._ends, pos)
+        while i > 0:
+            i -= 1
+            if not skip(self._scenes[i]):
+                return self._scenes[i]
+        return None
+
+
+def _sets_scene(text: str, p: PlaceMention) -> bool:
+    # a country is too wide a scene: "inflation in the United States" is a topic, and a
+    # person is somewhere in it anyway
+    return (p.role == "location" and not p.vague and p.kind != "country"
+            and p.feature not in ("demonym", "street") and not is_dateline(text, p.start, p.end))
+
+
+def actor_country(actors: Sequence[str]) -> Place | None:
+    """The country of the one state among ``actors`` ("North Korea", "China"), or None when
+    none or several act (a US-China meeting happened in neither by default)."""
+    found: list[Place] = []
+    for name in actors:
+        place = lookup(name)
+        if place is not None and place.kind == "country" and place.feature != "demonym" and \
+                all(p.country != place.country for p in found):
+            found.append(place)
+    return found[0] if len(found) == 1 else None
