@@ -91,13 +91,20 @@ def test_more_sources_is_a_link_that_expands(make_window, settle):
     assert "open:mention:e1:5" in html and "more sources" not in html
 
 
-def test_the_heading_follows_a_drag_at_once(make_window, synthetic_store, settle):
+def test_the_heading_follows_a_drag(make_window, synthetic_store, settle):
+    """Drag steps: the body waits for the pause, the heading follows within
+    TITLE_EVERY_S, so it never names another range than the map and list for long."""
+    from dateline._qt.side_panel import TITLE_EVERY_S
     from dateline.model.dates import window_label
     window = make_window(synthetic_store)
     settle(window)
+    panel = window.side_panel
     rng = window.state.store.time_range()
     start = rng[0].normalize()
-    for k in range(3):                         # drag steps: the body waits, the title not
+    for k in range(3):
         w = (start + pd.Timedelta(days=7 * k), start + pd.Timedelta(days=7 * k + 10))
         window.state.update(window=w, live=True)
-    assert window_label(w) in window.side_panel.title.text()
+        assert panel._timer.isActive()             # the body is still deferred
+        panel._title_at -= TITLE_EVERY_S            # that long since the last heading
+        window.state.update(window=(w[0], w[1] + pd.Timedelta(days=1)), live=True)
+        assert window_label((w[0], w[1] + pd.Timedelta(days=1))) in panel.title.text()

@@ -7,6 +7,7 @@ window (via a signal) to show the whole article. All article text is html-escape
 from __future__ import annotations
 
 import html
+import time
 from urllib.parse import quote, unquote
 
 import pandas as pd
@@ -66,6 +67,7 @@ def _q(ident: str) -> str:
 
 
 NEW_LIST = (FiltersChanged, PlacePicked, StoreReplaced)
+TITLE_EVERY_S = 0.15     # while dragged or played, the heading follows at least this often
 
 
 class SidePanel(QWidget):
@@ -109,6 +111,7 @@ class SidePanel(QWidget):
         self._page = ""                               # the HTML shown (skip equal ones)
         self._expanded: set[str] = set()              # events showing all their sources
         self._new_list = True                         # the next render opens at the top
+        self._title_at = 0.0                          # time.monotonic() of the last heading
         state.changed.connect(self._on_changes)
         self.render()
 
@@ -127,7 +130,10 @@ class SidePanel(QWidget):
             self._new_list = True     # another place, filter or corpus: open at the top
         if self._wait.defer(only_live_window(changes), MAX_LAG_S):
             self._timer.start()                       # only the window moved: a drag step
-            self._render_title()    # cheap: the heading names the range the map and list show
+            # the heading names the range the map and list show; a rich-text label costs
+            # ~5 ms a relayout, so during a drag it follows a few times a second, not every step
+            if time.monotonic() - self._title_at >= TITLE_EVERY_S:
+                self._render_title()
         else:                                         # a click, a filter: show it at once
             self.render()
 
@@ -178,6 +184,7 @@ class SidePanel(QWidget):
             self.browser.verticalScrollBar().setValue(0)
 
     def _render_title(self) -> None:
+        self._title_at = time.monotonic()
         result = self.state.result
         sel = result.selection
         where = esc(sel.place) if sel.place else "All places"
