@@ -37,9 +37,12 @@ __all__ = ["Sentence", "SyntaxModelMissing", "Word", "load", "model_dir", "parse
 
 MODEL_NAME = "en_ewt"
 ROOT_DEP = "root"
-# Whitespace the tokenizer would turn into tokens of their own inside a sentence (a line
-# break in the middle of a wrapped paragraph); read as plain spaces, offsets unchanged.
-_BLANKS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u00a0": " ", "\u2028": " "})
+# What the model reads instead, one character for one so offsets are unchanged (words keep
+# the article's own text): whitespace the tokenizer would turn into tokens (a line break
+# inside a wrapped paragraph) as spaces, and news' curly quotes and apostrophes as the
+# straight ones of EWT's web text ("don’t", "’s" are otherwise words it never saw).
+_MODEL_CHARS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u00a0": " ", "\u2028": " ",
+                              "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})
 _BATCH = 64
 
 
@@ -92,12 +95,12 @@ def parse(text: str, spans=None, *, parser: bool = True, path: Path | None = Non
         ranges, one_tree = [_trim(text, s, e) for s, e in _as_ranges(spans)], True
     ranges = [(s, e) for s, e in ranges if s < e]
     with _lock:
-        made = [_make_doc(nlp, text[s:e].translate(_BLANKS), one_tree) for s, e in ranges]
+        made = [_make_doc(nlp, text[s:e].translate(_MODEL_CHARS), one_tree) for s, e in ranges]
         parsed = nlp.pipe((doc for doc, _ in made), disable=disable, batch_size=_BATCH)
         sentences = []
         for doc, (_, starts), (offset, _) in zip(parsed, made, ranges):
             pieces = doc.sents if parser and not one_tree else [doc[:]]
-            sentences += [_sentence(piece, starts, offset, parser) for piece in pieces]
+            sentences += [_sentence(piece, starts, text, offset, parser) for piece in pieces]
     return [s for s in sentences if s.words]
 
 
@@ -131,11 +134,11 @@ def _make_doc(nlp: Language, text: str, one_tree: bool):
     return doc, starts
 
 
-def _sentence(span, starts: list[int], offset: int, parsed: bool) -> Sentence:
+def _sentence(span, starts: list[int], text: str, offset: int, parsed: bool) -> Sentence:
     first = span.start
     words = tuple(
         Word(i=t.i - first, start=offset + starts[t.i], end=offset + starts[t.i] + len(t.text),
-             text=t.text, pos=t.pos_, tag=t.tag_, lemma=t.lemma_, morph=str(t.morph),
+             text=text[offset + starts[t.i]:offset + starts[t.i] + len(t.text)], pos=t.pos_, tag=t.tag_, lemma=t.lemma_, morph=str(t.morph),
              head=(t.head.i - first) if parsed else t.i - first,
              dep=_dep(t.dep_, t.head.i == t.i) if parsed else "")
         for t in span)
