@@ -52,6 +52,7 @@ def main(corpora: Path, limit: int | None) -> None:
     except syntax.SyntaxModelMissing as exc:
         print(exc)
         return
+    print(model_line(nlp))
     rows = []
     for part, name, label in SPLITS:
         gold = read_conllu(folder / name, limit)
@@ -64,6 +65,14 @@ def main(corpora: Path, limit: int | None) -> None:
     print(format_table("Speed, CPU time (per core), raw text through syntax.parse",
                        ["what", "words", "words/s per core"], speed_rows(test)))
     print(sample_corpus_speed())
+
+
+def model_line(nlp) -> str:
+    folder = syntax.model_dir()
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    return (f"model: {folder.name} {nlp.meta.get('version', '?')}, spaCy "
+            f"{nlp.meta.get('spacy_version', '?')}, {', '.join(nlp.pipe_names)}; "
+            f"{size / 1e6:.1f} MB")
 
 
 def read_conllu(path: Path, limit_docs: int | None) -> list[GoldSentence]:
