@@ -146,3 +146,32 @@ def test_repair_on_the_shipped_model_dates_the_test_not_the_missile():
     (sent,) = syntax.parse(text, [(0, len(text))])
     fixed, _ = attach_dates_to_verbs(sent, [span_of(text, "on Sunday")])
     assert date_anchor(fixed, *span_of(text, "on Sunday")).lemma == "test"
+
+
+def test_a_date_inside_a_longer_date_stays():
+    text, sent = tree("""
+They PRON 1 nsubj
+met VERB 1 root
+her PRON 1 obj
+in ADP 4 case
+July PROPN 1 obl
+of ADP 6 case
+1977 NUM 4 nmod
+""")
+    fixed, moved = attach_dates_to_verbs(sent, [span_of(text, "in July of 1977"),
+                                                span_of(text, "1977")])
+    assert moved == [] and fixed == sent
+
+
+def test_a_phrase_that_does_not_locate_in_time_stays():
+    text, sent = tree("""
+They PRON 1 nsubj
+offered VERB 1 root
+service NOUN 1 obj
+for ADP 6 case
+a DET 6 det
+Monday PROPN 6 compound
+morning NOUN 2 nmod
+""")
+    fixed, moved = attach_dates_to_verbs(sent, [span_of(text, "Monday morning")])
+    assert moved == [] and fixed == sent

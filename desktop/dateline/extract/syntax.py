@@ -33,7 +33,8 @@ from dateline.paths import resources_dir
 
 from .parsetree import Sentence, Word
 
-__all__ = ["Sentence", "SyntaxModelMissing", "Word", "load", "model_dir", "parse", "self_check"]
+__all__ = ["Sentence", "SyntaxModelMissing", "Word", "load", "model_dir", "parse", "self_check",
+           "sentence_from_span"]
 
 MODEL_NAME = "en_ewt"
 ROOT_DEP = "root"
@@ -145,6 +146,13 @@ def _sentence(span, starts: list[int], text: str, offset: int, parsed: bool) -> 
     if not words:
         return Sentence(start=offset, end=offset, words=())
     return Sentence(start=words[0].start, end=words[-1].end, words=words)
+
+
+def sentence_from_span(span) -> Sentence:
+    """A parsed spaCy ``Span`` (a sentence of a Doc run through ``load()``'s pipeline) as a
+    :class:`Sentence`; offsets into its Doc's text. For callers that build their own Docs
+    (the evaluation's gold tokenisation)."""
+    return _sentence(span, [t.idx for t in span.doc], span.doc.text, 0, True)
 
 
 def _dep(label: str, is_root: bool) -> str:

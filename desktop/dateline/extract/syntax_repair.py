@@ -5,8 +5,10 @@ missile on Sunday": "Sunday" -> "missile"), which would date the missile instead
 test. When the noun is the object or an oblique of a verb, the phrase moves up to that
 verb (UD ``obl``, or ``obl:tmod`` for a bare "Sunday" / "last week" with no preposition).
 It stays on the noun when the noun is the subject ("the talks on Friday were productive"),
-when it comes before the noun ("the 2018 summit"), and when the caller says the noun is an
-event of its own (``keep_on``: "a summit on Tuesday" is dated where it is).
+when it comes before the noun ("the 2018 summit"), when the noun is part of a date itself
+("in July of 1977"), when the phrase does not locate anything in time ("service for a
+Monday morning"; only bare dates and on/in/at/during move), and when the caller says the
+noun is an event of its own (``keep_on``: "a summit on Tuesday" is dated where it is).
 
     from dateline.extract.syntax_repair import attach_dates_to_verbs
     sentence, moved = attach_dates_to_verbs(sentence, [(t.start, t.end) for t in times])
@@ -24,6 +26,7 @@ _NOMINAL_MODIFIER_DEPS = frozenset({"nmod", "nmod:tmod", "nmod:npmod", "obl:tmod
                                     "compound", "appos"})
 # Nouns a noun chain may pass through on the way up ("a missile of a new type on Sunday").
 _NOUN_CHAIN_DEPS = frozenset({"nmod", "compound", "appos", "conj"})
+_LOCATING_CASES = frozenset({"on", "in", "at", "during"})
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
@@ -35,11 +38,17 @@ def attach_dates_to_verbs(sentence: Sentence, date_spans: Iterable[tuple[int, in
     ranges of time expressions inside the sentence; ``keep_on(noun)`` True keeps a date on
     that noun (an event noun)."""
     moved: list[Word] = []
-    for start, end in sorted(date_spans):
+    date_spans = sorted(date_spans)
+    in_a_date = {w.i for s, e in date_spans for w in sentence.words_in(s, e)}
+
+    def keep(noun: Word) -> bool:       # "July of 1977": a date inside a longer date stays
+        return noun.i in in_a_date or (keep_on is not None and keep_on(noun))
+
+    for start, end in date_spans:
         date_head = sentence.span_head(start, end)
-        if date_head is None:
+        if date_head is None or not _locating(sentence, date_head):
             continue
-        verb = verb_above_noun(sentence, date_head, keep_on)
+        verb = verb_above_noun(sentence, date_head, keep)
         if verb is None:
             continue
         sentence = reattach(sentence, date_head, verb, _oblique_label(sentence, date_head))
@@ -75,6 +84,13 @@ def date_anchor(sentence: Sentence, start: int, end: int) -> Word | None:
     if head is None or head.is_root:
         return None
     return sentence.head_of(head)
+
+
+def _locating(sentence: Sentence, date_head: Word) -> bool:
+    """Whether the date phrase says when something happened: bare ("last week") or with
+    on/in/at/during. "service for a Monday morning", "from 1998" describe the noun."""
+    cases = [w.lemma.lower() for w in sentence.children(date_head) if w.dep == "case"]
+    return all(case in _LOCATING_CASES for case in cases)
 
 
 def _oblique_label(sentence: Sentence, date_head: Word) -> str:
