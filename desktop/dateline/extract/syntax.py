@@ -136,16 +136,21 @@ def _make_doc(nlp: Language, text: str, one_tree: bool):
 
 
 def _sentence(span, starts: list[int], text: str, offset: int, parsed: bool) -> Sentence:
+    """A parsed spaCy span as a Sentence; ``starts``: its Doc's word offsets relative to
+    ``offset`` in ``text`` (word texts are taken from ``text``, not the model's copy)."""
     first = span.start
-    words = tuple(
-        Word(i=t.i - first, start=offset + starts[t.i], end=offset + starts[t.i] + len(t.text),
-             text=text[offset + starts[t.i]:offset + starts[t.i] + len(t.text)], pos=t.pos_, tag=t.tag_, lemma=t.lemma_, morph=str(t.morph),
-             head=(t.head.i - first) if parsed else t.i - first,
-             dep=_dep(t.dep_, t.head.i == t.i) if parsed else "")
-        for t in span)
+    words = []
+    for t in span:
+        start = offset + starts[t.i]
+        end = start + len(t.text)
+        is_root = not parsed or t.head.i == t.i
+        words.append(Word(i=t.i - first, start=start, end=end, text=text[start:end],
+                          pos=t.pos_, tag=t.tag_, lemma=t.lemma_, morph=str(t.morph),
+                          head=(t.i if is_root else t.head.i) - first,
+                          dep=_dep(t.dep_, is_root) if parsed else ""))
     if not words:
         return Sentence(start=offset, end=offset, words=())
-    return Sentence(start=words[0].start, end=words[-1].end, words=words)
+    return Sentence(start=words[0].start, end=words[-1].end, words=tuple(words))
 
 
 def sentence_from_span(span) -> Sentence:
