@@ -181,3 +181,20 @@ def test_gui_start_path_does_not_import_spacy():
     done = _subprocess(GUI_START, QT_QPA_PLATFORM="offscreen")
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_install_script_copies_a_loadable_model_and_only_what_loading_needs(tmp_path):
+    source = tmp_path / "model-best"
+    subprocess.run(["cp", "-r", str(syntax.model_dir()), str(source)], check=True)
+    (source / "stale-notes.txt").write_text("not part of a spaCy pipeline", encoding="utf-8")
+    dest = tmp_path / "installed" / "en_ewt"
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "install_syntax_model.py"),
+                           str(source), str(dest)], capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert not (dest / "stale-notes.txt").exists()
+    assert sorted(p.name for p in dest.iterdir()) == sorted(
+        p.name for p in syntax.model_dir().iterdir())
+    assert syntax.parse("Police arrested two men.", [(0, 24)], path=dest) == \
+        syntax.parse("Police arrested two men.", [(0, 24)])
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["en_ewt"]   # no staging left
