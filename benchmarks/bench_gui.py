@@ -7,7 +7,7 @@ Each mode runs in its own process and prints one JSON line:
     python benchmarks/bench_gui.py --scrub 100000    # real MainWindow, N synthetic events
     python benchmarks/bench_gui.py --scrub-naive 100000
 
-A scrub step is ``state.update(window=...)`` (a 14-day window moved one day), then
+A scrub step is ``state.update(window=..., live=True)`` (a 14-day window moved one day), then
 ``processEvents()`` until the shown window has repainted what changed (offscreen Qt paints
 into the same raster backing store as on screen; ``--grab`` forces a full re-render of each
 view instead). Two figures, each a median and p95 over the steps:

@@ -307,15 +307,3 @@ def test_article_records_match_the_frame_row_for_row(store, tmp_path):
                 assert type(got[key]) is type(value), key
                 assert (pd.isna(value) and pd.isna(got[key])) or got[key] == value, key
     assert store.article("no such article") is None
-
-
-def test_window_moved_is_true_only_when_the_window_alone_changed():
-    from dateline.model.selection import window_moved
-    w1 = (pd.Timestamp("2017-03-01"), pd.Timestamp("2017-03-08"))
-    w2 = (pd.Timestamp("2017-03-02"), pd.Timestamp("2017-03-09"))
-    base = Selection(window=w1, place="Seoul")
-    assert window_moved(base, Selection(window=w2, place="Seoul"))
-    assert not window_moved(base, base)                                  # nothing moved
-    assert not window_moved(base, Selection(window=w2, place="Tokyo"))   # a filter too
-    assert not window_moved(base, Selection(window=w1, place="Tokyo"))
-    assert not window_moved(None, base) and not window_moved(base, "not a selection")

@@ -390,11 +390,11 @@ class TimelineView(QWidget):
         rng = self.state.store.time_range()
         if rng is None:
             return
-        target = _padded([float(x) for x in lanes_mod.to_seconds(list(rng))])
+        every = [float(x) for x in lanes_mod.to_seconds(list(rng))]
+        target = _padded(every)
         starts = lanes_mod.to_seconds(self._base_events["start"].dropna())
         dense = lanes_mod.dense_span(starts, share=DENSE_SHARE) if len(starts) else None
-        full = float(lanes_mod.to_seconds([rng[1]])[0] - lanes_mod.to_seconds([rng[0]])[0])
-        if dense is not None and dense[1] - dense[0] < OUTLIER_SQUASH * full:
+        if dense is not None and dense[1] - dense[0] < OUTLIER_SQUASH * (every[1] - every[0]):
             dense = _padded([dense[0], max(dense[1] + DAY, dense[0] + DAY)])
             shown = self.plots.lanes.viewRange()[0]
             if not _same_range(shown, dense):

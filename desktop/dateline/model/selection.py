@@ -5,7 +5,6 @@ compare the old and new value and nobody mutates shared state behind another vie
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 import pandas as pd
@@ -44,13 +43,3 @@ def to_naive_utc(value) -> pd.Timestamp:
 def normalise_window(start, end) -> tuple[pd.Timestamp, pd.Timestamp]:
     a, b = to_naive_utc(start), to_naive_utc(end)
     return (a, b) if a <= b else (b, a)
-
-
-def window_moved(before, after) -> bool:
-    """Did only the time window change from ``before`` to ``after`` (a drag or playback
-    step)? False for anything that is not two selections of one kind."""
-    if not (dataclasses.is_dataclass(before) and dataclasses.is_dataclass(after)):
-        return False
-    if type(before) is not type(after) or before.window == after.window:
-        return False
-    return dataclasses.replace(before, window=after.window) == after
