@@ -8,6 +8,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from dateline.atomic import write_bytes_atomic
+from dateline.model.dates import plural
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm", ".json"}
 EXPORT_FILTERS = {"CSV (*.csv)": ".csv", "JSON (*.json)": ".json",
@@ -61,13 +62,9 @@ def export_events_dialog(parent: QWidget, result, folder: str, articles=None) ->
     except (OSError, ValueError) as exc:
         warn(parent, "Export failed", f"{path}: {exc}")
         return None
-    parent.statusBar().showMessage(f"Exported {_count(len(result.events), 'event')} and "
-                                   f"{_count(len(result.statements), 'statement')} to {path}", 6000)
+    parent.statusBar().showMessage(f"Exported {plural(len(result.events), 'event')} and "
+                                   f"{plural(len(result.statements), 'statement')} to {path}", 6000)
     return path
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def widget_png(widget: QWidget) -> bytes:
@@ -98,6 +95,6 @@ def show_problems(parent: QWidget, problems: list[str]) -> None:
     box = QMessageBox(parent)
     box.setWindowTitle("Problems while reading")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setText(f"{_count(len(problems), 'file')} could not be read.")
+    box.setText(f"{plural(len(problems), 'file')} could not be read.")
     box.setDetailedText("\n".join(problems))
     box.exec()
