@@ -45,7 +45,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
         except OSError:
             pass
         raise
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
 
 
 def _copy_mode(fd: int, target: Path) -> None:
@@ -60,7 +60,7 @@ def _copy_mode(fd: int, target: Path) -> None:
         pass
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX); best effort."""
     try:
         fd = os.open(folder, os.O_RDONLY)

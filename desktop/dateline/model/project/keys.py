@@ -1,0 +1,88 @@
+"""Find a document's statements and events by ``ItemKey`` (article text hash + span).
+
+After the rules change a quote may start a word later or a mention grow by a title, so a
+key that matches no span exactly falls back to the one item of its article whose span
+overlaps it most; a tie, or no overlap at all, finds nothing (the caller lists it as an
+orphan rather than guess).
+"""
+from __future__ import annotations
+
+import hashlib
+
+from dateline.model.project.records import ItemKey
+
+TEXT_GONE = "article text changed or missing (no article with this text hash)"
+
+
+def article_hashes(doc: dict, texts: dict[str, str] | None = None) -> dict[str, str]:
+    """{article id: sha256 of its text}: the document's ``text_sha256``, else the hash of
+    ``texts[id]`` (the text as read) when the document lacks it."""
+    texts = texts or {}
+    out = {}
+    for art in doc.get("articles", []):
+        sha = art.get("text_sha256")
+        if not sha and isinstance(texts.get(art.get("id")), str):
+            sha = hashlib.sha256(texts[art["id"]].encode("utf-8")).hexdigest()
+        if sha:
+            out[art["id"]] = sha
+    return out
+
+
+class KeyIndex:
+    """Statements by (text hash, quote span), events by (text hash, mention span)."""
+
+    def __init__(self, doc: dict, texts: dict[str, str] | None = None):
+        self.sha_of = article_hashes(doc, texts)
+        self._spans: dict[tuple[str, str], list[tuple[int, int, dict]]] = {}
+        for st in doc.get("statements", []):
+            self._add("statement", st.get("article"), st.get("start"), st.get("end"), st)
+        for ev in doc.get("events", []):
+            for m in ev.get("mentions", []):
+                self._add("event", m.get("article"), m.get("start"), m.get("end"), ev)
+
+    def _add(self, kind, article, start, end, item) -> None:
+        sha = self.sha_of.get(article)
+        if sha and isinstance(start, int) and isinstance(end, int):
+            self._spans.setdefault((kind, sha), []).append((start, end, item))
+
+    def find(self, key: ItemKey) -> tuple[dict | None, str]:
+        """(the item, "") or (None, why not)."""
+        spans = self._spans.get((key.kind, key.text_sha256))
+        if not spans:
+            if key.text_sha256 not in self.sha_of.values():
+                return None, TEXT_GONE
+            return None, f"no {key.kind} in that article any more"
+        exact = _unique(item for s, e, item in spans if (s, e) == (key.start, key.end))
+        if exact is not None:
+            return exact, ""
+        overlaps: dict[int, int] = {}
+        items: dict[int, dict] = {}
+        for s, e, item in spans:
+            shared = min(e, key.end) - max(s, key.start)
+            if shared > 0 and shared > overlaps.get(id(item), 0):
+                overlaps[id(item)], items[id(item)] = shared, item
+        best = max(overlaps.values(), default=0)
+        winners = [items[i] for i, n in overlaps.items() if n == best]
+        if best and len(winners) == 1:
+            return winners[0], ""
+        where = f"characters {key.start}-{key.end}"
+        if len(winners) > 1:
+            return None, f"several {key.kind}s overlap {where}: ambiguous"
+        return None, f"no {key.kind} at {where} any more"
+
+    def key_of(self, kind: str, item: dict) -> ItemKey | None:
+        """The key of a statement (its quote) or an event (its first mention)."""
+        span = item if kind == "statement" else next(iter(item.get("mentions") or ()), None)
+        if not span:
+            return None
+        sha = self.sha_of.get(span.get("article"))
+        start, end = span.get("start"), span.get("end")
+        if not sha or not isinstance(start, int) or not isinstance(end, int):
+            return None
+        return ItemKey(kind, sha, start, end)
+
+
+def _unique(items) -> dict | None:
+    """The one item among ``items`` (the same event may come up once per mention)."""
+    found = {id(item): item for item in items}
+    return next(iter(found.values())) if len(found) == 1 else None
