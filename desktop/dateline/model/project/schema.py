@@ -51,6 +51,7 @@ def read_only_copy(path: Path) -> sqlite3.Connection:
     SQLite file, or written by a newer Dateline."""
     if not path.is_file():
         raise ProjectError(f"{path}: no such project file")
+    _roll_back_interrupted_save(path)
     try:
         source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -71,6 +72,24 @@ def read_only_copy(path: Path) -> sqlite3.Connection:
         memory.close()
         raise
     return memory
+
+
+def _roll_back_interrupted_save(path: Path) -> None:
+    """A save killed mid-transaction leaves a "hot" rollback journal beside the file; a
+    read-only connection cannot replay it, so let a writable one restore the last
+    committed state first (what any SQLite reader does; nothing else is written)."""
+    journal = Path(f"{path}-journal")
+    if not journal.is_file() or journal.stat().st_size == 0:
+        return
+    try:
+        db = sqlite3.connect(path)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        raise ProjectError(f"{path}: an interrupted save could not be rolled back "
+                           f"({exc})") from None
 
 
 def check_version(db: sqlite3.Connection, path: Path) -> int:
