@@ -4,8 +4,8 @@ Corrections find their item by article text hash and span (``keys.KeyIndex``), s
 survive re-extraction; one whose item is gone is returned as an ``Orphan``, never dropped
 in silence. Each corrected item lists what was corrected in ``"corrected"`` (the views show
 those values as corrected); hidden items move to ``doc["hidden"]`` (kept, not shown).
-Order: splits, then merges, then field values, then hiding — so a field correction keyed
-by a mention follows that mention into the event it was split into or merged with.
+Order: merges and splits as they were made, then field values, then hiding — so a field
+correction keyed by a mention follows that mention into the event it now belongs to.
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from dateline.model.project.keys import KeyIndex
 from dateline.model.project.records import Annotation, Correction, ItemKey, ProjectError
 from dateline.model.store import EventStore
 
-_PHASES = (("split",), ("merge",), ("speaker", "type", "date", "place"), ("hidden",))
+_PHASES = (("split", "merge"), ("speaker", "type", "date", "place"), ("hidden",))
+_STRUCTURAL = ("split", "merge")
 
 
 @dataclass(frozen=True)
@@ -59,15 +60,16 @@ def apply_corrections(source, corrections, texts: dict[str, str] | None = None
     doc.setdefault("statements", [])
     orphans: list[tuple[int, Orphan]] = []
     hidden: dict[int, tuple[str, dict]] = {}
-    merged: dict[int, dict] = {}            # id(absorbed event) -> the event it joined
     for fields in _PHASES:
-        index = KeyIndex(doc, texts)        # rebuilt: splits and merges move mentions
+        index = KeyIndex(doc, texts)
         for order, correction in enumerate(corrections):
             if correction.field not in fields:
                 continue
+            if correction.field in _STRUCTURAL:
+                index = KeyIndex(doc, texts)    # the last merge or split moved mentions
             item, reason = index.find(correction.key)
             if item is not None and correction.field == "merge":
-                item, reason = _merge(doc, index, item, correction, merged)
+                item, reason = _merge(doc, index, item, correction)
             elif item is not None and correction.field == "split":
                 _split(doc, index, item, correction)
             elif item is not None and correction.field == "hidden":
@@ -100,17 +102,11 @@ def _set_field(item: dict, correction: Correction) -> None:
         item["place_source"] = "corrected" if value is not None else None
 
 
-def _merge(doc: dict, index: KeyIndex, absorbed: dict, correction: Correction,
-           merged: dict[int, dict]):
-    """The event at the correction's key joins the event at its value's key (either may
-    have joined another one by an earlier merge: ``merged`` follows them)."""
+def _merge(doc: dict, index: KeyIndex, absorbed: dict, correction: Correction):
+    """The event at the correction's key joins the event at its value's key."""
     target, reason = index.find(correction.value)
     if target is None:
         return None, f"the event to merge with is gone ({reason})"
-    while id(target) in merged:
-        target = merged[id(target)]
-    while id(absorbed) in merged:
-        absorbed = merged[id(absorbed)]
     if target is absorbed:
         return target, ""
     seen = {(m.get("article"), m.get("start"), m.get("end")) for m in target["mentions"]}
@@ -119,7 +115,6 @@ def _merge(doc: dict, index: KeyIndex, absorbed: dict, correction: Correction,
     target["actors"] = list(dict.fromkeys(list(target.get("actors") or ())
                                           + list(absorbed.get("actors") or ())))
     doc["events"] = [ev for ev in doc["events"] if ev is not absorbed]
-    merged[id(absorbed)] = target
     for st in doc["statements"]:
         if st.get("event") == absorbed["id"]:
             st["event"] = target["id"]
