@@ -211,3 +211,20 @@ def test_killing_the_writer_mid_save_leaves_the_last_saved_state(tmp_path, mode)
         assert n in (saved[-1], saved[-1] + 1)
         assert tags.pop() == (f"t{n}",)
     assert interrupted, "no kill landed mid-save: the test proved nothing"
+
+
+@pytest.mark.parametrize("damage, message", [
+    ("UPDATE corrections SET field = 'bogus'", "no correctable field 'bogus'"),
+    ("UPDATE views SET state = '{not json'", "damaged project file"),
+    ("DROP TABLE annotations", "damaged project file"),
+])
+def test_damaged_contents_are_a_clear_error(tmp_path, damage, message):
+    path = _filled().save(tmp_path / "d.dateline")
+    with sqlite3.connect(path) as db:
+        db.execute(damage)
+    db.close()
+    before = _digest(path)
+    with pytest.raises(ProjectError, match=message) as info:
+        Project.open(path)
+    assert str(info.value).startswith(str(path))
+    assert _digest(path) == before

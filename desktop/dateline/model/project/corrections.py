@@ -35,6 +35,16 @@ class Orphan:
                 f"of text {self.key.text_sha256[:12]}: {self.reason}")
 
 
+@dataclass(frozen=True, eq=False)
+class Applied:
+    """A project applied to one extraction: what the views and exports need."""
+    document: dict                              # corrected copy (see apply_corrections)
+    marks: Marks                                # stars/tags as item ids (store filters)
+    annotations: dict[str, Annotation]          # item id -> star, tags, note
+    corrected: dict[str, tuple[str, ...]]       # item id -> corrected field names
+    orphans: list[Orphan]                       # corrections first, then annotations
+
+
 def _a(kind: str) -> str:
     return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
@@ -199,16 +209,30 @@ def resolve_annotations(source, annotations: dict[ItemKey, Annotation],
     return by_id, orphans
 
 
+def apply_project(source, project, texts: dict[str, str] | None = None) -> Applied:
+    """Apply ``project``'s corrections to ``source``, then resolve its annotations on the
+    result (``project``: anything with ``corrections`` and ``annotations``, a Project)."""
+    doc, orphans = apply_corrections(source, project.corrections, texts)
+    annotations, lost = resolve_annotations(doc, project.annotations, texts)
+    return Applied(doc, marks_of(annotations), annotations, corrected_fields(doc),
+                   orphans + lost)
+
+
+def marks_of(annotations: dict[str, Annotation]) -> Marks:
+    """Stars and tags of annotations by item id, for the store's filters."""
+    tagged: dict[str, set[str]] = {}
+    for item_id, annotation in annotations.items():
+        for tag in annotation.tags:
+            tagged.setdefault(tag, set()).add(item_id)
+    starred = frozenset(i for i, a in annotations.items() if a.starred)
+    return Marks(starred, {t: frozenset(ids) for t, ids in tagged.items()})
+
+
 def resolve_marks(source, annotations: dict[ItemKey, Annotation],
                   texts: dict[str, str] | None = None) -> tuple[Marks, list[Orphan]]:
     """Stars and tags as the item ids of ``source`` (for the store's filters)."""
     by_id, orphans = resolve_annotations(source, annotations, texts)
-    tagged: dict[str, set[str]] = {}
-    for item_id, annotation in by_id.items():
-        for tag in annotation.tags:
-            tagged.setdefault(tag, set()).add(item_id)
-    starred = frozenset(i for i, a in by_id.items() if a.starred)
-    return Marks(starred, {t: frozenset(ids) for t, ids in tagged.items()}), orphans
+    return marks_of(by_id), orphans
 
 
 def key_of(source, kind: str, item_id: str, texts: dict[str, str] | None = None
