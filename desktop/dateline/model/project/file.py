@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from dateline import __version__
-from dateline.atomic import fsync_folder
+from dateline.atomic import replacing
 from dateline.model.project import schema
 from dateline.model.project.records import (Annotation, Correction, ItemKey, ProjectError,
                                             SavedView)
@@ -132,29 +131,16 @@ class Project:
             db.close()
 
     def _save_replacing(self, target: Path) -> None:
-        folder = target.resolve().parent
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-        try:
+        with replacing(target) as tmp:
             db = sqlite3.connect(tmp, isolation_level=None)
             try:
-                db.execute("PRAGMA synchronous = FULL")
+                db.execute("PRAGMA synchronous = FULL")     # the commit is on disk
                 schema.create(db)
                 db.execute("BEGIN IMMEDIATE")
                 self._write(db)
                 db.execute("COMMIT")
             finally:
                 db.close()
-            with open(tmp, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-        fsync_folder(folder)
 
     def _write(self, db: sqlite3.Connection) -> None:
         for table in ("metadata", "folders", "corrections", "annotations", "views"):
