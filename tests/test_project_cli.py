@@ -10,6 +10,7 @@ import pytest
 
 from dateline import cli
 from dateline.document import read_document
+from dateline.model.project.corpus import load_project_corpus
 from dateline.model.project.corrections import key_of
 from dateline.model.project.file import Project
 from dateline.model.project.records import Correction
@@ -128,3 +129,23 @@ def test_bad_project_files_give_one_clear_line(tmp_path, capsys, make, message):
     assert err.count("\n") == 1 and message in err and str(path) in err
     assert "Traceback" not in err and not (tmp_path / "b.html").exists()
     assert (path.read_bytes() if path.exists() else None) == before
+
+
+def test_project_corpus_reads_every_folder_with_unique_ids(corpus):
+    second = corpus / "more"
+    second.mkdir()
+    name = sorted(p.name for p in (corpus / "articles").iterdir())[0]
+    (second / name).write_text("WASHINGTON - Officials said on Monday the talks ended.\n",
+                               encoding="utf-8")
+    (second / "m.csv").write_text(f"file,outlet,published\n{name},Second Wire,2017-04-03\n",
+                                  encoding="utf-8")
+    project = Project()
+    project.add_folder("articles")
+    project.add_folder("more", "more/m.csv")
+    project.save(corpus / "two.dateline")
+    load = load_project_corpus(Project.open(corpus / "two.dateline"))
+    ids = [a.id for a in load.articles]
+    assert len(ids) == 6 and len(set(ids)) == 6
+    extra = next(a for a in load.articles if a.path == str(second / name))
+    assert extra.outlet == "Second Wire" and extra.id == Path(name).stem + "-2"
+    assert all(a.published_source == "manifest" for a in load.articles)   # both manifests
