@@ -11,9 +11,9 @@ import pytest
 from dateline import cli
 from dateline.document import read_document
 from dateline.model.project.corpus import load_project_corpus
-from dateline.model.project.corrections import key_of
+from dateline.model.project.corrections import key_of, resolve_annotations
 from dateline.model.project.file import Project
-from dateline.model.project.records import Correction
+from dateline.model.project.records import Annotation, Correction
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,6 +50,10 @@ def test_corrections_and_stars_survive_save_and_re_extraction(corpus, capsys):
     project.save(path)
     code, doc, err = _export(capsys, path, corpus / "plain.json")
     assert code == 0, err
+    every = {(kind, item["id"]): key_of(doc, kind, item["id"])
+             for kind in ("event", "statement") for item in doc[kind + "s"]}
+    found, lost = resolve_annotations(doc, {k: Annotation(True) for k in every.values()})
+    assert lost == [] and sorted(found) == sorted(i for _, i in every)   # shared sentences too
     thaad = [s for s in doc["statements"] if "THAAD" in s["text"]]
     assert thaad, "the sample corpus quotes on THAAD"
     project = Project.open(path)

@@ -237,3 +237,32 @@ def test_annotations_follow_their_items_and_list_orphans():
     assert merged.starred and merged.tags == ("talks", "thaad")
     assert sorted(merged.note.split("\n\n")) == ["first", "second"]
     assert [o.key for o in orphans] == [gone]
+
+
+def test_events_sharing_a_sentence_are_told_apart_by_type_and_actors():
+    doc = _doc()
+    sentence = ("a", TEXT_A, "Tillerson met Wang Yi in Beijing.")
+    doc["events"] += [_event("ev_visit", "visit", [sentence], ["Rex Tillerson"], "Beijing"),
+                      _event("ev_meet_2", "meeting", [sentence], ["Wang Yi", "Li Keqiang"])]
+    keys = {e["id"]: key_of(doc, "event", e["id"]) for e in doc["events"]}
+    assert len({(k.start, k.end) for k in (keys["ev_meet_a"], keys["ev_visit"])}) == 1
+    fixed, orphans = apply_corrections(doc, [
+        Correction(keys["ev_visit"], "place", {"name": "Tokyo"}),
+        Correction(keys["ev_meet_2"], "type", "planned_summit"),
+        Correction(keys["ev_meet_a"], "date", date_value("2017-03-19"))])
+    assert orphans == []
+    events = _by_id(fixed, "events")
+    assert events["ev_visit"]["place"]["name"] == "Tokyo"
+    assert events["ev_meet_2"]["type"] == "planned_summit"
+    assert events["ev_meet_2"]["extracted"] == {"type": "meeting"}
+    assert events["ev_meet_a"]["date_start"] == "2017-03-19"
+    assert [e["id"] for e in fixed["events"] if e.get("corrected")] == \
+        ["ev_meet_a", "ev_visit", "ev_meet_2"]
+    # the type hint is the extracted type: a corrected type still finds its event
+    by_id, lost = resolve_annotations(fixed, {keys["ev_meet_2"]: Annotation(True)})
+    assert lost == [] and list(by_id) == ["ev_meet_2"]
+    # two events alike in type and actors on one sentence: ambiguous, never a guess
+    twin = dict(_event("ev_twin", "meeting", [sentence], ["Rex Tillerson", "Wang Yi"]))
+    _, orphans = apply_corrections({**doc, "events": doc["events"] + [twin]},
+                                   [Correction(keys["ev_meet_a"], "hidden")])
+    assert len(orphans) == 1 and "ambiguous" in orphans[0].reason

@@ -4,8 +4,9 @@ import pandas as pd
 
 from dateline.model.explorer import Explorer, FiltersChanged, MarksChanged
 from dateline.model.marks import Marks
-from dateline.model.project.corrections import key_of, resolve_marks
+from dateline.model.project.corrections import apply_project, key_of, resolve_marks
 from dateline.model.project.file import Project
+from dateline.model.project.records import Annotation
 from dateline.model.project.views import save_view, view_extras, view_selection
 from dateline.model.selection import Selection
 from dateline.model.store import EventStore
@@ -77,3 +78,22 @@ def test_saved_views_round_trip_through_the_file(tmp_path):
     assert view_selection(views[1]).window[1] == pd.Timestamp("2017-03-21 12:00")
     assert view_extras(views[1]) == ("actors", event_key)
     assert view_selection(views[0]) == Selection() and view_extras(views[0]) == (None, None)
+
+
+def test_applied_edits_use_the_key_the_project_already_holds():
+    doc = _doc()
+    project = Project()
+    project.set_star(key_of(doc, "event", "ev_meet_a"))
+    fresh = _doc()                                  # re-extracted: the event gained an actor
+    next(e for e in fresh["events"] if e["id"] == "ev_meet_a")["actors"].append("Li Keqiang")
+    applied = apply_project(fresh, project)
+    assert applied.marks.starred == {"ev_meet_a"}
+    key = applied.key("event", "ev_meet_a")
+    assert key != key_of(fresh, "event", "ev_meet_a")          # the hint moved on ...
+    project.set_star(key, False)                               # ... the stored key is used
+    assert project.annotations == {}
+    assert applied.key("statement", "st_kim") == key_of(fresh, "statement", "st_kim")
+    toggled = applied.annotated("st_kim", Annotation(True, ("x",)))
+    assert toggled.marks.starred == {"ev_meet_a", "st_kim"} and toggled.marks.tags_of("st_kim")
+    assert applied.marks.starred == {"ev_meet_a"}              # the original is unchanged
+    assert applied.annotated("ev_meet_a", Annotation()).marks.starred == frozenset()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from dateline.model.marks import Marks
 from dateline.model.project.keys import KeyIndex
@@ -43,6 +43,22 @@ class Applied:
     annotations: dict[str, Annotation]          # item id -> star, tags, note
     corrected: dict[str, tuple[str, ...]]       # item id -> corrected field names
     orphans: list[Orphan]                       # corrections first, then annotations
+    stored_keys: dict[tuple[str, str], ItemKey] = field(default_factory=dict)
+
+    def key(self, kind: str, item_id: str) -> ItemKey | None:
+        """The key to edit an item under: the one the project already holds for it (so a
+        star toggles the existing annotation), else a new one (``key_of``)."""
+        return self.stored_keys.get((kind, item_id)) or key_of(self.document, kind, item_id)
+
+    def annotated(self, item_id: str, annotation: Annotation) -> Applied:
+        """This result with one item's annotation replaced (a star toggled): no
+        re-application of the corrections."""
+        annotations = dict(self.annotations)
+        if annotation.empty:
+            annotations.pop(item_id, None)
+        else:
+            annotations[item_id] = annotation
+        return replace(self, annotations=annotations, marks=marks_of(annotations))
 
 
 def _a(kind: str) -> str:
@@ -69,7 +85,7 @@ def apply_corrections(source, corrections, texts: dict[str, str] | None = None
     doc = document_of(source)
     doc.setdefault("statements", [])
     orphans: list[tuple[int, Orphan]] = []
-    hidden: dict[int, tuple[str, dict]] = {}
+    hidden: dict[int, dict] = {}
     for fields in _PHASES:
         index = KeyIndex(doc, texts)
         for order, correction in enumerate(corrections):
@@ -83,7 +99,7 @@ def apply_corrections(source, corrections, texts: dict[str, str] | None = None
             elif item is not None and correction.field == "split":
                 _split(doc, index, item, correction)
             elif item is not None and correction.field == "hidden":
-                hidden[id(item)] = (correction.key.kind, item)
+                hidden[id(item)] = item
             elif item is not None:
                 _set_field(item, correction)
             if item is None:
@@ -99,7 +115,13 @@ def _mark(item: dict, field_name: str) -> None:
 
 
 def _set_field(item: dict, correction: Correction) -> None:
+    """Set a corrected value; ``item["extracted"]`` keeps what extraction said."""
     value = correction.value
+    original = {"speaker": ("speaker",), "type": ("type",),
+                "date": ("date_start", "date_end", "precision"), "place": ("place",)}
+    extracted = item.setdefault("extracted", {})
+    for name in original[correction.field]:
+        extracted.setdefault(name, copy.deepcopy(item.get(name)))
     if correction.field in ("speaker", "type"):
         item[correction.field] = value
     elif correction.field == "date":
@@ -164,7 +186,7 @@ def _mentions_at(index: KeyIndex, event: dict, key: ItemKey) -> list[dict]:
 
 def _hide(doc: dict, hidden) -> None:
     """Move hidden items to ``doc["hidden"]``: out of every view, but kept for undoing."""
-    gone = {id(item) for _, item in hidden}
+    gone = {id(item) for item in hidden}
     if not gone:
         return
     out = {"events": [], "statements": []}
@@ -214,8 +236,22 @@ def apply_project(source, project, texts: dict[str, str] | None = None) -> Appli
     result (``project``: anything with ``corrections`` and ``annotations``, a Project)."""
     doc, orphans = apply_corrections(source, project.corrections, texts)
     annotations, lost = resolve_annotations(doc, project.annotations, texts)
+    stored = [*project.annotations, *(c.key for c in project.corrections)]
     return Applied(doc, marks_of(annotations), annotations, corrected_fields(doc),
-                   orphans + lost)
+                   orphans + lost, _stored_keys(doc, stored, texts))
+
+
+def _stored_keys(doc: dict, keys, texts) -> dict[tuple[str, str], ItemKey]:
+    """{(kind, item id): the first of ``keys`` that finds it}, hidden items included."""
+    hidden = doc.get("hidden") or {}
+    index = KeyIndex({**doc, "events": doc["events"] + hidden.get("events", []),
+                      "statements": doc["statements"] + hidden.get("statements", [])}, texts)
+    out: dict[tuple[str, str], ItemKey] = {}
+    for key in keys:
+        item, _ = index.find(key)
+        if item is not None:
+            out.setdefault((key.kind, item["id"]), key)
+    return out
 
 
 def marks_of(annotations: dict[str, Annotation]) -> Marks:
@@ -240,7 +276,8 @@ def key_of(source, kind: str, item_id: str, texts: dict[str, str] | None = None
     """The key to correct or annotate the statement/event ``item_id`` of ``source`` (its
     quote span; an event's first mention), or None if it has no usable span."""
     doc = source.document if isinstance(source, EventStore) else source
-    items = doc.get("statements" if kind == "statement" else "events", [])
+    plural = "statements" if kind == "statement" else "events"
+    items = doc.get(plural, []) + (doc.get("hidden") or {}).get(plural, [])
     item = next((it for it in items if it.get("id") == item_id), None)
     return None if item is None else KeyIndex({"articles": doc.get("articles", [])},
                                               texts).key_of(kind, item)

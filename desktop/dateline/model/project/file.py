@@ -69,16 +69,17 @@ class Project:
         project.metadata = dict(db.execute("SELECT key, value FROM metadata"))
         project.folders = [CorpusFolder(p, m) for p, m in db.execute(
             "SELECT path, manifest FROM folders ORDER BY position")]
-        for kind, sha, start, end, field_name, value in db.execute(
-                'SELECT kind, text_sha256, start, "end", field, value FROM corrections '
+        for kind, sha, start, end, hint, field_name, value in db.execute(
+                'SELECT kind, text_sha256, start, "end", hint, field, value FROM corrections '
                 'ORDER BY position'):
-            correction = Correction.from_row(ItemKey(kind, sha, start, end), field_name, value)
+            key = ItemKey(kind, sha, start, end, tuple(json.loads(hint)))
+            correction = Correction.from_row(key, field_name, value)
             project._corrections[correction.slot] = correction
-        for kind, sha, start, end, starred, tags, note in db.execute(
-                'SELECT kind, text_sha256, start, "end", starred, tags, note FROM annotations '
-                'ORDER BY kind, text_sha256, start, "end"'):
-            project._annotations[ItemKey(kind, sha, start, end)] = Annotation(
-                bool(starred), tuple(json.loads(tags)), note)
+        for kind, sha, start, end, hint, starred, tags, note in db.execute(
+                'SELECT kind, text_sha256, start, "end", hint, starred, tags, note '
+                'FROM annotations ORDER BY kind, text_sha256, start, "end", hint'):
+            key = ItemKey(kind, sha, start, end, tuple(json.loads(hint)))
+            project._annotations[key] = Annotation(bool(starred), tuple(json.loads(tags)), note)
         project.views = [SavedView(name, json.loads(state)) for name, state in db.execute(
             "SELECT name, state FROM views ORDER BY position")]
         return project
@@ -148,12 +149,11 @@ class Project:
         db.executemany("INSERT INTO metadata VALUES (?, ?)", sorted(self.metadata.items()))
         db.executemany("INSERT INTO folders VALUES (?, ?, ?)",
                        [(i, f.path, f.manifest) for i, f in enumerate(self.folders)])
-        db.executemany("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       [(i, c.key.kind, c.key.text_sha256, c.key.start, c.key.end, c.field,
-                         c.value_json()) for i, c in enumerate(self._corrections.values())])
-        db.executemany("INSERT INTO annotations VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       [(k.kind, k.text_sha256, k.start, k.end, int(a.starred),
-                         json.dumps(list(a.tags)), a.note)
+        db.executemany("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(i, *_key_row(c.key), c.field, c.value_json())
+                        for i, c in enumerate(self._corrections.values())])
+        db.executemany("INSERT INTO annotations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(*_key_row(k), int(a.starred), json.dumps(list(a.tags)), a.note)
                         for k, a in sorted(self._annotations.items())])
         db.executemany("INSERT INTO views VALUES (?, ?, ?)",
                        [(i, v.name, json.dumps(v.state, sort_keys=True))
@@ -266,3 +266,6 @@ class Project:
         self.views.insert(max(0, min(to, len(self.views))), view)
         self.dirty = True
 
+
+def _key_row(key: ItemKey) -> tuple:
+    return (key.kind, key.text_sha256, key.start, key.end, json.dumps(list(key.hint)))

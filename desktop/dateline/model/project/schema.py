@@ -23,14 +23,15 @@ def _create_v1(db: sqlite3.Connection) -> None:
                               manifest TEXT);
         CREATE TABLE corrections (position INTEGER PRIMARY KEY, kind TEXT NOT NULL,
                                   text_sha256 TEXT NOT NULL, start INTEGER NOT NULL,
-                                  "end" INTEGER NOT NULL, field TEXT NOT NULL,
-                                  value TEXT NOT NULL);
+                                  "end" INTEGER NOT NULL, hint TEXT NOT NULL,
+                                  field TEXT NOT NULL, value TEXT NOT NULL);
         CREATE TABLE annotations (kind TEXT NOT NULL, text_sha256 TEXT NOT NULL,
                                   start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                                  hint TEXT NOT NULL,
                                   starred INTEGER NOT NULL DEFAULT 0,
                                   tags TEXT NOT NULL DEFAULT '[]',
                                   note TEXT NOT NULL DEFAULT '',
-                                  PRIMARY KEY (kind, text_sha256, start, "end"));
+                                  PRIMARY KEY (kind, text_sha256, start, "end", hint));
         CREATE TABLE views (position INTEGER PRIMARY KEY, name TEXT NOT NULL,
                             state TEXT NOT NULL);
     """)
