@@ -6,6 +6,7 @@ in a private in-memory copy: opening never changes the file on disk, whatever it
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Callable
@@ -52,6 +53,10 @@ def read_only_copy(path: Path) -> sqlite3.Connection:
     SQLite file, or written by a newer Dateline."""
     if not path.is_file():
         raise ProjectError(f"{path}: no such project file")
+    if not os.access(path, os.R_OK):
+        raise ProjectError(f"{path}: cannot read the project file (permission denied)")
+    if path.stat().st_size == 0:
+        raise ProjectError(f"{path}: empty file, not a Dateline project")
     _roll_back_interrupted_save(path)
     try:
         source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
