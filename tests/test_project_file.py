@@ -228,3 +228,19 @@ def test_damaged_contents_are_a_clear_error(tmp_path, damage, message):
         Project.open(path)
     assert str(info.value).startswith(str(path))
     assert _digest(path) == before
+
+
+def test_relative_folders_still_point_to_the_same_place_after_save_as(tmp_path, monkeypatch):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    monkeypatch.chdir(tmp_path)
+    project = Project()
+    project.add_folder("news", "news/manifest.csv")
+    assert project.corpus_paths() == [(tmp_path / "news", tmp_path / "news/manifest.csv")]
+    project.save(tmp_path / "a" / "p.dateline")              # relative to the file now
+    news = (tmp_path / "a" / "news", tmp_path / "a" / "news/manifest.csv")
+    assert project.corpus_paths() == [news] and project.folders[0].path == "news"
+    project.save(tmp_path / "b" / "p.dateline")              # Save As elsewhere
+    assert Project.open(tmp_path / "b" / "p.dateline").corpus_paths() == [news]
+    project.save(tmp_path / "b" / "copy.dateline")           # same folder: unchanged
+    assert Project.open(tmp_path / "b" / "copy.dateline").corpus_paths() == [news]

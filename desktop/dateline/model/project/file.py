@@ -92,14 +92,21 @@ class Project:
             raise ProjectError("the project has no file yet: save it with a path")
         self.metadata["app_version"] = __version__
         self.metadata["saved"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        folders = self.folders
+        if self.path is not None and target.resolve().parent != self._base():
+            self.folders = self._absolute_folders()   # relative ones keep pointing there
         try:
             if self._can_save_in_place(target):
                 self._save_in_place(target)
             else:
                 self._save_replacing(target)
         except (OSError, sqlite3.Error) as exc:
+            self.folders = folders
             raise ProjectError(f"{target}: cannot save ({exc}); the previous file is "
                                f"unchanged") from None
+        except ProjectError:
+            self.folders = folders
+            raise
         self.path, self.dirty = target, False
         return target
 
@@ -180,10 +187,19 @@ class Project:
             self.dirty = True
 
     def corpus_paths(self) -> list[tuple[Path, Path | None]]:
-        """(folder, manifest or None) as paths, relative ones against the project's folder."""
-        base = self.path.resolve().parent if self.path is not None else Path.cwd()
+        """(folder, manifest or None) as paths, relative ones against the project file's
+        folder (the working folder while untitled: the first save decides). Saving to
+        another folder makes relative paths absolute, so they still name the same place."""
+        base = self._base()
         return [(base / f.path, base / f.manifest if f.manifest else None)
                 for f in self.folders]
+
+    def _base(self) -> Path:
+        return self.path.resolve().parent if self.path is not None else Path.cwd()
+
+    def _absolute_folders(self) -> list[CorpusFolder]:
+        return [CorpusFolder(str(folder), str(manifest) if manifest else None)
+                for folder, manifest in self.corpus_paths()]
 
     # ----------------------------------------------------------- corrections
     @property
