@@ -66,33 +66,37 @@ def _a(kind: str) -> str:
 
 
 def document_of(source) -> dict:
-    """A private copy of the document behind ``source`` (a document or an EventStore)."""
+    """A private copy of the document behind ``source`` (a document or an EventStore): its
+    lists and item records are copied (corrections replace values, never edit them in
+    place), so the source document is never changed."""
     if isinstance(source, EventStore):
         doc = source.document
         if not doc.get("articles") and len(source.articles):
             raise ProjectError("this store was read from a Parquet cache without its "
                                "document: extract (or open the events JSON) to apply "
                                "corrections")
-        return copy.deepcopy(doc)
-    if not isinstance(source, dict) or not isinstance(source.get("events"), list):
+    elif isinstance(source, dict) and isinstance(source.get("events"), list):
+        doc = source
+    else:
         raise ProjectError("corrections apply to a dateline/1 document or an EventStore")
-    return copy.deepcopy(source)
+    return {**doc, "events": [dict(ev) for ev in doc["events"]],
+            "statements": [dict(st) for st in doc.get("statements") or []]}
 
 
 def apply_corrections(source, corrections, texts: dict[str, str] | None = None
                       ) -> tuple[dict, list[Orphan]]:
     """(corrected copy of the document, orphans in the order the corrections were made)."""
     doc = document_of(source)
-    doc.setdefault("statements", [])
+    keys = _keys_named(corrections)
     orphans: list[tuple[int, Orphan]] = []
     hidden: dict[int, dict] = {}
     for fields in _PHASES:
-        index = KeyIndex(doc, texts)
+        index = None
         for order, correction in enumerate(corrections):
             if correction.field not in fields:
                 continue
-            if correction.field in _STRUCTURAL:
-                index = KeyIndex(doc, texts)    # the last merge or split moved mentions
+            if index is None or correction.field in _STRUCTURAL:
+                index = KeyIndex(doc, texts, keys)  # a merge or split moves mentions
             item, reason = index.find(correction.key)
             if item is not None and correction.field == "merge":
                 item, reason = _merge(doc, index, item, correction)
@@ -108,6 +112,18 @@ def apply_corrections(source, corrections, texts: dict[str, str] | None = None
                 _mark(item, correction.field)
     _hide(doc, hidden.values())
     return doc, [o for _, o in sorted(orphans, key=lambda pair: pair[0])]
+
+
+def _keys_named(corrections) -> list[ItemKey]:
+    """Every key the corrections name (merges and splits name more than their own)."""
+    keys = []
+    for correction in corrections:
+        keys.append(correction.key)
+        if correction.field == "merge":
+            keys.append(correction.value)
+        elif correction.field == "split":
+            keys += correction.value
+    return keys
 
 
 def _mark(item: dict, field_name: str) -> None:
@@ -142,8 +158,9 @@ def _merge(doc: dict, index: KeyIndex, absorbed: dict, correction: Correction):
     if target is absorbed:
         return target, ""
     seen = {(m.get("article"), m.get("start"), m.get("end")) for m in target["mentions"]}
-    target["mentions"] += [m for m in absorbed.get("mentions", [])
-                           if (m.get("article"), m.get("start"), m.get("end")) not in seen]
+    target["mentions"] = target["mentions"] + [
+        m for m in absorbed.get("mentions", [])
+        if (m.get("article"), m.get("start"), m.get("end")) not in seen]
     target["actors"] = list(dict.fromkeys(list(target.get("actors") or ())
                                           + list(absorbed.get("actors") or ())))
     doc["events"] = [ev for ev in doc["events"] if ev is not absorbed]
@@ -214,7 +231,7 @@ def resolve_annotations(source, annotations: dict[ItemKey, Annotation],
     annotations whose item is gone). Two keys finding one item (merged events) combine:
     starred if either is, tags united, notes joined."""
     doc = source.document if isinstance(source, EventStore) else source
-    index = KeyIndex(doc, texts)
+    index = KeyIndex(doc, texts, annotations)
     by_id: dict[str, Annotation] = {}
     orphans = []
     for key, annotation in sorted(annotations.items()):
@@ -245,7 +262,8 @@ def _stored_keys(doc: dict, keys, texts) -> dict[tuple[str, str], ItemKey]:
     """{(kind, item id): the first of ``keys`` that finds it}, hidden items included."""
     hidden = doc.get("hidden") or {}
     index = KeyIndex({**doc, "events": doc["events"] + hidden.get("events", []),
-                      "statements": doc["statements"] + hidden.get("statements", [])}, texts)
+                      "statements": doc["statements"] + hidden.get("statements", [])},
+                     texts, keys)
     out: dict[tuple[str, str], ItemKey] = {}
     for key in keys:
         item, _ = index.find(key)

@@ -29,10 +29,17 @@ def article_hashes(doc: dict, texts: dict[str, str] | None = None) -> dict[str, 
 
 
 class KeyIndex:
-    """Statements by (text hash, quote span), events by (text hash, mention span)."""
+    """Statements by (text hash, quote span), events by (text hash, mention span).
 
-    def __init__(self, doc: dict, texts: dict[str, str] | None = None):
+    ``keys``: index only the articles these keys name (a few corrections in a corpus of
+    100k events need not index every item)."""
+
+    def __init__(self, doc: dict, texts: dict[str, str] | None = None, keys=None):
         self.sha_of = article_hashes(doc, texts)
+        self._hashes = set(self.sha_of.values())
+        if keys is not None:
+            wanted = {key.text_sha256 for key in keys}
+            self.sha_of = {a: sha for a, sha in self.sha_of.items() if sha in wanted}
         self._spans: dict[tuple[str, str], list[tuple[int, int, dict]]] = {}
         for st in doc.get("statements", []):
             self._add("statement", st.get("article"), st.get("start"), st.get("end"), st)
@@ -49,7 +56,7 @@ class KeyIndex:
         """(the item, "") or (None, why not)."""
         spans = self._spans.get((key.kind, key.text_sha256))
         if not spans:
-            if key.text_sha256 not in self.sha_of.values():
+            if key.text_sha256 not in self._hashes:
                 return None, TEXT_GONE
             return None, f"no {key.kind} in that article any more"
         found = _distinct(item for s, e, item in spans if (s, e) == (key.start, key.end))
