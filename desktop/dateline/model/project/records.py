@@ -13,6 +13,7 @@ from datetime import date
 from dateline.document import PRECISIONS
 
 KINDS = ("statement", "event")
+# The dateline/1 event types (docs/contracts.md).
 EVENT_TYPES = ("visit", "meeting", "statement", "warning", "announcement", "military_action",
                "planned_summit", "sanctions", "other")
 # Fields a correction may set, per kind. "merge": this event joins another one (value: the
