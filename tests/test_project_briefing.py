@@ -8,7 +8,7 @@ from dateline.model.project.briefing import briefing_items, render_briefing, wri
 from dateline.model.project.corrections import (apply_corrections, corrected_fields, key_of,
                                                 resolve_annotations)
 from dateline.model.project.file import Project
-from dateline.model.project.records import Correction, date_value
+from dateline.model.project.records import Annotation, Correction, date_value
 from dateline.model.store import EventStore
 
 TEXT = ('SEOUL - The minister said <script>alert("x")</script> & more was "fine" today. '
@@ -94,6 +94,16 @@ def test_everything_is_escaped_and_self_contained(tmp_path):
     assert "http" not in html_text and "@import" not in html_text
     assert html_text.count('<div class="item">') == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "briefing.html"]
+
+
+def test_an_undated_item_says_when_it_was_reported(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    doc = _doc(str(article))
+    doc["statements"][0].update(date_start=None, date_end=None, precision=None)
+    store = EventStore.from_document(doc)
+    items = briefing_items(store, {"st_min": Annotation(True)})
+    assert [i.date for i in items] == ["undated · reported Sat 18 Mar 2017"]
 
 
 def test_empty_briefing_still_renders():

@@ -74,7 +74,10 @@ def _item(kind, row, who, headline, event_type, cites, annotations, corrected):
     start = row.start
     sort_key = (pd.isna(start), start if not pd.isna(start) else pd.Timestamp(0),
                 kind != "event", row.id)
-    return BriefingItem(kind, row.id, describe(row.start, row.end, row.precision),
+    date = describe(row.start, row.end, row.precision)
+    if pd.isna(start) and cites and cites[0].published:    # as the side panel shows it
+        date = f"undated · reported {cites[0].published}"
+    return BriefingItem(kind, row.id, date,
                         row.place if isinstance(row.place, str) else "", who or "",
                         headline or "", event_type or "", cites,
                         tuple(corrected.get(row.id, ())), note.note, note.tags, sort_key)
