@@ -10,7 +10,7 @@ from dateline.extract import extract_article
 from dateline.extract.document import build_document
 from dateline.extract.gazetteer import get_gazetteer, lookup
 from dateline.extract.places import dateline_place, find_places
-from dateline.extract._gazfile import read_sections
+from dateline.extract._gazfile import GazFile, write_file
 from dateline.extract.gazetteer import _gazetteer_path
 from test_statements import make
 
@@ -34,13 +34,15 @@ def test_gazetteer_has_small_towns_divisions_and_ids():
 
 def test_gazetteer_file_loads_quickly():
     t0 = time.perf_counter()
-    sections = read_sections(_gazetteer_path())
+    gaz = GazFile(_gazetteer_path())
+    records, names = gaz.blocks("records"), gaz.blocks("names")
     elapsed = time.perf_counter() - t0
-    assert len(sections["records"]) > 150_000
-    assert elapsed < 2.0     # ~0.1 s on an idle machine; generous for a loaded CI box
-    keys = sections["keys"]
+    assert len(records) > 150_000
+    assert elapsed < 1.0     # ~0.01 s on an idle machine; generous for a loaded CI box
+    keys = [line.split("\t", 1)[0] for line in names]
     # names are looked up by binary search: the builder must write them sorted and unique
-    assert all(a < b for a, b in zip(keys, keys[1:])) and len(keys) == len(sections["ids"])
+    assert all(a < b for a, b in zip(keys, keys[1:]))
+    assert all(line.count("\t") == 1 for line in names)
 
 
 @pytest.mark.parametrize("text, surface, admin1", [
@@ -155,16 +157,30 @@ def test_bracketed_dateline_landmarks_and_local_police():
 
 
 def test_gazetteer_file_round_trip_and_format_check(tmp_path):
-    import gzip
-    import io
-    from dateline.extract._gazfile import write_sections
-    path = tmp_path / "g.bin.gz"
-    with gzip.open(path, "wb") as packed, io.TextIOWrapper(packed, encoding="utf-8", newline="") as out:
-        write_sections(out, {"names": ["Paris", "São Paulo", "bad\nline"], "empty": []})
-    assert read_sections(path) == {"names": ["Paris", "São Paulo", "bad line"], "empty": []}
-    path.write_bytes(gzip.compress(b"something else"))
+    path = tmp_path / "g.gaz"
+    keys = sorted(f"name {i:04d}" for i in range(300)) + ["são paulo"]    # several blocks
+    write_file(path, {"small": ["Paris", "bad\nline"], "empty": []},
+               {"rows": [f"row {i}" for i in range(200)], "names": [f"{k}\t{i}" for i, k in enumerate(keys)]},
+               sorted_sections=("names",))
+    gaz = GazFile(path)
+    assert gaz.lines("small") == ["Paris", "bad line"] and gaz.lines("empty") == []
+    rows = gaz.blocks("rows")
+    assert len(rows) == 200 and rows[0] == "row 0" and rows[199] == "row 199" and list(rows)[130] == "row 130"
+    with pytest.raises(IndexError):
+        rows[200]
+    index = gaz.sorted_blocks("names")
+    assert [index.get(k) for k in (keys[0], keys[64], keys[299], "são paulo")] == ["0", "64", "299", "300"]
+    assert index.get("name 0300") is None and index.get("a") is None and index.get("zzz") is None
+    assert index.has_key_starting("name 02") and index.has_key_starting("são ")
+    assert not index.has_key_starting("são paulo") and not index.has_key_starting("paris")
+    data = bytearray(path.read_bytes())
+    data[-40:-20] = bytes(20)           # the name index's block table: found when it is read
+    path.write_bytes(bytes(data))
+    with pytest.raises(ValueError, match="damaged"):
+        GazFile(path).sorted_blocks("names").get("são paulo")
+    path.write_bytes(b"something else")
     with pytest.raises(ValueError):
-        read_sections(path)
+        GazFile(path)
 
 
 @pytest.mark.parametrize("text, surface, name", [

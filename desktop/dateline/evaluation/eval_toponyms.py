@@ -4,7 +4,8 @@ Recognition: precision/recall/F1 of the place names ``find_places`` reports agai
 gold toponyms, by exact span and by overlap (one-to-one). Resolution: for the matched
 (overlapping) toponyms whose gold has coordinates, the share resolved within 161 km
 (100 miles, the usual geoparsing threshold) and the mean and median error in km.
-Speed: CPU milliseconds of ``find_places`` (recognition and resolution) per 1,000 words.
+Speed: CPU milliseconds of ``find_places`` (recognition and resolution) per 1,000 words,
+and the wall-clock time to load the gazetteer (median of three fresh loads).
 
 The corpus is GPL-licensed data: read at evaluation time only, never copied.
 """
@@ -17,6 +18,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline.extract.gazetteer import _gazetteer_path, load_gazetteer
 from dateline.extract.places import find_places
 
 from .common import format_table, prf, split_of
@@ -133,8 +135,20 @@ def evaluate(corpora: Path, limit: int | None = None) -> dict[str, Tally]:
     return tallies
 
 
+def gazetteer_load_ms(repeats: int = 3) -> float:
+    """Median wall-clock milliseconds of a fresh gazetteer load (file, curated names)."""
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        load_gazetteer()
+        times.append(1000 * (time.perf_counter() - t0))
+    return statistics.median(times)
+
+
 def main(corpora: Path, limit: int | None = None) -> None:
     tallies = evaluate(corpora, limit)
     rows = [t.row(part) for part, t in tallies.items()]
     print(format_table("LGL toponyms: recognition (exact span / overlap) and resolution "
                        f"(share within {ACCURACY_KM:.0f} km of gold)", COLUMNS, rows))
+    size = _gazetteer_path().stat().st_size / 1e6
+    print(f"Gazetteer load: {gazetteer_load_ms():.0f} ms wall (median of 3; file {size:.1f} MB)")
