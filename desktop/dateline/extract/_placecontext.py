@@ -67,13 +67,41 @@ def named_as_place(text: str, s: int) -> bool:
     return bool(_CITY_OF_RE.search(text, max(0, s - 24), s))
 
 
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _last_word(lowered: str) -> str:
+    """The last run of a-z letters ("" if none): usually a few characters back."""
+    j = len(lowered)
+    while j and lowered[j - 1] not in _ASCII_LOWER:
+        j -= 1
+    i = j
+    while i and lowered[i - 1] in _ASCII_LOWER:
+        i -= 1
+    return lowered[i:j]
+
+
+_ANY_CASE_WORD_RE = re.compile(r"(?i:[a-z]+)")
+
+
+def _prep_before(before: str):
+    """``_PREP_BEFORE_RE.search(before)``, tried only where a preposition starts: the
+    leftmost match starts at one, and a search would try all 80 positions."""
+    for w in _ANY_CASE_WORD_RE.finditer(before):
+        if w.group().lower() in _PREP_WORDS:
+            m = _PREP_BEFORE_RE.match(before, w.start())
+            if m:
+                return m
+    return None
+
+
 def location_context(text: str, s: int, kind: str) -> bool:
     """True when the words before a mention place an event there."""
     before = text[max(0, s - 80):s]
-    words = _LOWER_WORD_RE.findall(before.lower())
-    if not words or words[-1] not in _LAST_WORDS or _PREP_WORDS.isdisjoint(words):
+    lowered = before.lower()
+    if _last_word(lowered) not in _LAST_WORDS or _PREP_WORDS.isdisjoint(_LOWER_WORD_RE.findall(lowered)):
         return False   # cheap tests first: most mentions have no preposition right before them
-    m = _PREP_BEFORE_RE.search(before)
+    m = _prep_before(before)
     if not m:
         return False
     prep = m["prep"].lower()

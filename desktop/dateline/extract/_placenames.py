@@ -76,17 +76,18 @@ PERSON_AFTER_RE = re.compile(
     r"who|whose)\b|,[ \t]*(?:\d{1,3}|who|whose)\b|['’]s?[ \t]+(?:wife|husband|son|daughter|mother|father|"
     r"family|attorney|lawyer|death|arrest|case|body|car|home)\b)")
 # "Marvin F. Lane", "Gary Flores": the surname of a full name met anywhere in the article
-# (the capital lookahead first: it fails fast where a word boundary alone would not)
-_FULL_NAME_RE = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)(?:[ \t][A-Z]\.)?[ \t]([A-Z][a-z]+)\b(?![ \t]*[A-Z])")
+# (the capital first, then the word boundary behind it: the engine skips to capitals in C)
+_FULL_NAME_RE = re.compile(r"([A-Z](?<!\w.)[a-z]+)(?:[ \t][A-Z]\.)?[ \t]([A-Z][a-z]+)\b(?![ \t]*[A-Z])")
 
 
 # "Mr. Jones", "Sgt. Lane"; and a name before a speech verb ("Turner said"), found from the
 # verbs (few) backwards, not by trying every capitalised word
+# (each title's first letter first, as a character class: the engine skips to those in C)
 _TITLE_CUE_RE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Deputy|Coach|Judge|Sen|Rep|Gov)\.?[ \t]+([A-Z][\w’']+)")
+    r"[MDSLCOJRG](?<!\w.)(?:(?<=M)(?:rs|r|s)|(?<=D)(?:r|et|eputy)|(?<=S)(?:gt|en)|(?<=L)t|"
+    r"(?<=C)(?:apt|oach)|(?<=O)fficer|(?<=J)udge|(?<=R)ep|(?<=G)ov)\.?[ \t]+([A-Z][\w’']+)")
 _SPEECH_VERBS = tuple("""said says told added explained asked noted wrote testified argued recalled
 recalls believes thinks hopes wants""".split())
-_NAME_RUN_RE = re.compile(r"[\w’']+$")
 
 
 def _cued_names(text: str) -> set[str]:
@@ -106,11 +107,15 @@ def _add_name_before(text: str, verb_at: int, out: set[str]) -> None:
     stop = verb_at
     while stop and text[stop - 1] in " \t":
         stop -= 1
-    run = _NAME_RUN_RE.search(text, max(0, stop - 60), stop)
-    if run is None:
+    # the run of word characters and apostrophes ending there (at most 60 back), scanned
+    # backwards: a regex search for it would try every one of the 60 positions
+    start, limit = stop, max(0, stop - 60)
+    while start > limit and (_is_word_char(text[start - 1]) or text[start - 1] in "’'"):
+        start -= 1
+    if start == stop:
         return
     # the first capital in the word run that starts a word ("Artagnan" of "d'Artagnan")
-    for i in range(run.start(), stop):
+    for i in range(start, stop):
         if text[i].isupper() and text[i].isascii() and (i == 0 or not _is_word_char(text[i - 1])):
             if i + 1 < stop:
                 out.add(text[i:stop])

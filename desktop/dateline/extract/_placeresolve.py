@@ -67,6 +67,7 @@ class Context:
         # every reading of every name, by 1-degree cell: "Paris" and "Henry County" each have
         # a reading in Tennessee, a few km apart -- that is what the article is about
         self._cells: dict[tuple[int, int], set[str]] = {}
+        self._near_keys: dict[tuple[int, int], set[str]] = {}     # co_located's, per cell
         for h in hits:
             if not (h.supported or (h.readings and h.readings[0].strong)):
                 continue    # a small town named in passing supports nothing ("Whitehall")
@@ -76,13 +77,13 @@ class Context:
 
     def co_located(self, place: Place, key: str) -> bool:
         """Some other name in the article has a reading within about a degree of ``place``."""
-        la, lo = _cell(place)
-        for i in (-1, 0, 1):
-            for j in (-1, 0, 1):
-                keys = self._cells.get((la + i, lo + j))
-                if keys and (len(keys) > 1 or key not in keys):
-                    return True
-        return False
+        cell = _cell(place)
+        near = self._near_keys.get(cell)
+        if near is None:    # the names with a reading in the 3 x 3 cells around (asked often)
+            la, lo = cell
+            near = set().union(*(self._cells.get((la + i, lo + j), ()) for i in (-1, 0, 1) for j in (-1, 0, 1)))
+            self._near_keys[cell] = near
+        return len(near) > 1 or (bool(near) and key not in near)
 
     def add(self, place: Place, anchor: bool, sign: int = 1) -> None:
         if place.vague:
@@ -171,7 +172,7 @@ class Context:
 
 
 def _cell(place: Place) -> tuple[int, int]:
-    return int(math.floor(place.lat)), int(math.floor(place.lon))
+    return math.floor(place.lat), math.floor(place.lon)
 
 
 def unambiguous(hit: Hit) -> bool:

@@ -134,6 +134,8 @@ class Gazetteer:
         self._records: dict[int, Place] = {}
         self._cache: dict[str, tuple[Place, ...]] = {}
         self._prefix_cache: dict[str, bool] = {}
+        # tokens as written that start no name ("He", "Friday"): ``places`` skips them
+        self.dead_ends: set[str] = set()
         self._capitals: dict[str, tuple[int | None, str]] = {}   # ISO code -> (record, name)
         for line in file.lines("capitals"):
             code, record, name = line.split("\t")
@@ -237,6 +239,7 @@ class Gazetteer:
             words = variant.split()
             self._overlay_prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
             self._prefix_cache.clear()
+            self.dead_ends.clear()
             self.max_words = max(self.max_words, len(words))
         if clear:
             self._cache.clear()

@@ -44,11 +44,15 @@ ROLES = ("location", "actor", "mention")
 # Words (periods allowed in "U.S.", "N. Korea"); a possessive "'s" is not part of a word.
 _TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
-# A token that starts a word (not the "Brien" of "O'Brien", not the "Phone" of "iPhone").
-# (The capital-letter test comes first: it fails fast on most positions, the lookbehinds
-# do not, which makes this scan four times faster.)
-_START_RE = re.compile(r"(?=[A-Z\u00C0-\u00DE\u0100-\u017F])(?<![^\W\d_])(?<![^\W\d_]['’])(?:"
-                       + _TOKEN_RE.pattern + ")")
+# A token that starts a word (not the "Brien" of "O'Brien", not the "Phone" of "iPhone"):
+# _TOKEN_RE's alternatives with their first letter matched first. A pattern that starts with
+# a character class lets the regex engine skip to the next capital in C (a lookahead or
+# lookbehind first makes it try every position): this scan is twice as fast as with a
+# lookahead, eight times as fast as with the lookbehinds first.
+_CAPITAL = r"[A-Z\u00C0-\u00DE\u0100-\u017F]"
+_START_RE = re.compile(
+    _CAPITAL + r"(?<![^\W\d_].)(?<![^\W\d_]['’].)"
+    r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Z])\.(?=\s+[A-Z])|(?<=[^\W\d_])[^\W\d_]*(?:['’](?![sS]\b)[^\W\d_]+)*)")
 _JOIN_RE = re.compile(r"[ \t\xa0]+|-|[ \t]*\n[ \t]*(?=[a-z])")
 _FACILITY_RE = re.compile(
     r"[ \t\xa0]+(?:hospital|clinic|airport|university|college|school|stadium|station|prison|hotel|"
@@ -103,14 +107,20 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     counties.update((h.start, h) for h in _townships(text, lo, hi, gaz))
     in_street = Intervals(street_spans)
     resume = lo
+    dead_ends = gaz.dead_ends
     for m in _START_RE.finditer(text, lo, hi):
-        if m.start() < resume or not m.group()[0].isupper():
+        word = m.group()
+        if m.start() < resume or not word[0].isupper():
             continue
-        county = counties.get(m.start()) or _standalone_state(text, m, gaz)
+        county = counties.get(m.start())
+        if county is None and len(word) <= _LONGEST_FORM and word[0] in _FORM_INITIALS:
+            county = _standalone_state(text, m, gaz)
         if county is not None:
             hits.append(county)
             resume = county.end
             continue
+        if word in dead_ends:
+            continue    # most capitalised words ("He", "Friday"): known to start no name
         match = _longest_match(text, m, hi, gaz)
         if match is None:
             continue
@@ -243,6 +253,10 @@ def _longest_match(text, first, hi, gaz) -> tuple[int, tuple[Place, ...], bool] 
     best = None
     key = token_key(first.group())
     pos, words = first.end(), 1
+    if not gaz.candidates(key) and not gaz.has_prefix(key):
+        if len(gaz.dead_ends) < 200_000:
+            gaz.dead_ends.add(first.group())
+        return None
     while True:
         readings = gaz.candidates(key)
         if readings and (best is None or readings[0].strong or not best[1][0].strong or
