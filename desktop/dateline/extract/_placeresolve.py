@@ -67,7 +67,6 @@ class Context:
         # every reading of every name, by 1-degree cell: "Paris" and "Henry County" each have
         # a reading in Tennessee, a few km apart -- that is what the article is about
         self._cells: dict[tuple[int, int], set[str]] = {}
-        self._near_keys: dict[tuple[int, int], set[str]] = {}     # co_located's, per cell
         for h in hits:
             if not (h.supported or (h.readings and h.readings[0].strong)):
                 continue    # a small town named in passing supports nothing ("Whitehall")
@@ -77,13 +76,14 @@ class Context:
 
     def co_located(self, place: Place, key: str) -> bool:
         """Some other name in the article has a reading within about a degree of ``place``."""
-        cell = _cell(place)
-        near = self._near_keys.get(cell)
-        if near is None:    # the names with a reading in the 3 x 3 cells around (asked often)
-            la, lo = cell
-            near = set().union(*(self._cells.get((la + i, lo + j), ()) for i in (-1, 0, 1) for j in (-1, 0, 1)))
-            self._near_keys[cell] = near
-        return len(near) > 1 or (bool(near) and key not in near)
+        la, lo = _cell(place)
+        cells = self._cells
+        for i in (-1, 0, 1):
+            for j in (-1, 0, 1):
+                keys = cells.get((la + i, lo + j))
+                if keys and (len(keys) > 1 or key not in keys):
+                    return True
+        return False
 
     def add(self, place: Place, anchor: bool, sign: int = 1) -> None:
         if place.vague:
@@ -126,8 +126,11 @@ class Context:
 
     def near(self, place: Place, limit: float) -> bool:
         span = limit / 111.0      # degrees of latitude: a cheap test before the great circle
-        return any(abs(a.lat - place.lat) <= span and km(place, a) <= limit
-                   for a in self.anchors[-40:] if a is not place)
+        lat = place.lat
+        for a in self.anchors[-40:]:
+            if a is not place and abs(a.lat - lat) <= span and km(place, a) <= limit:
+                return True
+        return False
 
     def score(self, place: Place, qualifier: str | None, key: str = "") -> float:
         score = prior(place) + (_ALTERNATE if place.alternate else 0.0)
