@@ -46,7 +46,11 @@ def write_file(path: Path, small: dict[str, list[str]], blocked: dict[str, list[
     for name, lines in blocked.items():
         lines = [line.translate(_FORBIDDEN) for line in lines]
         per = (block_rows or {}).get(name, BLOCK_ROWS)
-        blocks = [_pack(lines[i:i + per]) for i in range(0, len(lines), per)]
+        chunks = [lines[i:i + per] for i in range(0, len(lines), per)]
+        if name in sorted_sections:     # a block's keys, then its values: split in C on reading
+            chunks = [[line.split("\t", 1)[0] for line in chunk] + [line.split("\t", 1)[1] for line in chunk]
+                      for chunk in chunks]
+        blocks = [_pack(chunk) for chunk in chunks]
         offsets = array("I", [0])
         for block in blocks:
             offsets.append(offsets[-1] + len(block))
@@ -131,12 +135,15 @@ class Blocks:
     def block(self, b: int) -> list[str]:
         lines = self._cache.get(b)
         if lines is None:
-            try:
-                lines = _unpack(self._data[self._offsets[b]:self._offsets[b + 1]])
-            except (zlib.error, UnicodeDecodeError, IndexError) as exc:
-                raise ValueError(f"{self._owner.path}: damaged block {b} of {self._name!r} ({exc})") from None
-            self._cache[b] = lines
+            lines = self._cache[b] = self.unpack(b)
         return lines
+
+    def unpack(self, b: int) -> list[str]:
+        """Block ``b``'s lines, decompressed now (not kept)."""
+        try:
+            return _unpack(self._data[self._offsets[b]:self._offsets[b + 1]])
+        except (zlib.error, UnicodeDecodeError, IndexError) as exc:
+            raise ValueError(f"{self._owner.path}: damaged block {b} of {self._name!r} ({exc})") from None
 
     def __getitem__(self, i: int) -> str:
         if not 0 <= i < self._rows:
@@ -151,8 +158,9 @@ class Blocks:
 
 
 class SortedBlocks:
-    """A sorted blocked section of "key\\tvalue" lines: value by key, and whether some key
-    extends a prefix, by binary search over the blocks' first keys, then in one block."""
+    """A sorted blocked section of "key\\tvalue" lines (each block stored as its keys, then
+    its values): value by key, and whether some key extends a prefix, by binary search over
+    the blocks' first keys, then in one block."""
 
     def __init__(self, blocks: Blocks, firsts: list[str]) -> None:
         self._blocks, self._firsts = blocks, firsts
@@ -161,10 +169,16 @@ class SortedBlocks:
     def _block(self, b: int) -> tuple[list[str], list[str]]:
         found = self._split.get(b)
         if found is None:
-            pairs = [line.partition("\t") for line in self._blocks.block(b)]
-            found = ([k for k, _, _ in pairs], [v for _, _, v in pairs])
-            self._split[b] = found
+            lines = self._blocks.unpack(b)
+            half = len(lines) // 2
+            found = self._split[b] = (lines[:half], lines[half:])
         return found
+
+    def items(self):
+        """Every (key, value) in key order."""
+        for b in range(len(self._firsts)):
+            keys, values = self._block(b)
+            yield from zip(keys, values)
 
     def get(self, key: str, default=None):
         b = bisect.bisect_right(self._firsts, key) - 1

@@ -232,7 +232,7 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
     if prev and single and prev[1] in ("By", "BY") and not before[:prev.start()].strip(" \t\xa0").endswith(
             tuple("abcdefghijklmnopqrstuvwxyz,")):
         return True     # a byline: "BY CHAD KLIMACK", "By Jordan Smith"
-    after = re.match(r"[ \xa0]([A-Z][a-z]+(?:['’]s)?)\b", text[e:e + 30])
+    after = _WORD_AFTER_RE.match(text[e:e + 30])
     heads = _DESCRIPTORS if demonym else _LOCAL_HEADS
     adjacent = (after and after[1].lower() not in heads) or (prev and single)
     if not adjacent or in_title_case_line(text, s):
@@ -243,9 +243,9 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
         # "Michigan State", "Georgia Smith")
         return not (strong and _modifier_of_body(text, e, after[1], city))
     word = prev[1].rstrip(".").lower()
-    if re.fullmatch(r"[A-Z]\.", prev[1]) and single:
+    if _INITIAL_RE.fullmatch(prev[1]) and single:
         return True     # "Robert F. Kennedy": a middle initial
-    if prev[1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", prev[1]):
+    if prev[1].endswith(".") and not _INITIALS_RE.fullmatch(prev[1]):
         return False    # "... in Lincoln. Washington state": a sentence ended before
     if word in _PLACE_ADJECTIVES or (prev[1].isupper() and text[s:e].isupper()) or prev[1] in ("U.S.", "US"):
         return False    # "BEIJING, CHINA", "U.S. Virginia": not a name
@@ -260,6 +260,10 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
     return word == "united" or not (people or word in _SENTENCE_STARTERS or word.endswith(("ing", "ed", "ly")))
 
 
+_WORD_AFTER_RE = re.compile(r"[ \xa0]([A-Z][a-z]+(?:['’]s)?)\b")
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+_SENTENCE_END_RE = re.compile(r"[.!?][ \t]+[A-Z]")
 _PARTICLE_NAME_RE = re.compile(r"[ \t](?:de|da|do|dos|das|di|del|della|du|van|von|der|den|bin|ibn|al|el|la|le)"
                                r"(?:[ \t](?:der|den|la|los|las))?[ \t][A-Z][a-z]")
 
@@ -278,7 +282,7 @@ def in_title_case_line(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if len(line) > 160 or re.search(r"[.!?][ \t]+[A-Z]", line) or \
+    if len(line) > 160 or _SENTENCE_END_RE.search(line) or \
             line.rstrip().endswith((".", "!", "?", "”", '"')):
         return False    # sentences, not headlines
     words = _LONG_WORD_RE.findall(line)
