@@ -39,6 +39,7 @@ downtown new old northeast northwest southeast southwest northeastern northweste
 southwestern suburban rural greater metro coastal
 one two three four five six seven eight nine ten several many some all both few other local area
 nearby former fellow neighboring neighbouring
+the a an another every each this that these those our their his her its my your
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december""".split())
 _SENTENCE_STARTERS = frozenset("""in at on from to for with and but both when while after

@@ -347,6 +347,8 @@ _INSTITUTION_AFTER_RE = re.compile(
     r"(?:High|Middle|Elementary)[ \t]School|Public[ \t](?:Schools?|Library)|Historical[ \t]Society|"
     r"Chamber[ \t]of[ \t]Commerce|City[ \t]Schools|School[ \t]District)\b|"
     r"[ \t]+(?:residents|officials|police|firefighters|deputies|authorities|city[ \t]council)\b|"
+    # "Iran's Kermanshah province", "the Cobb County suburbs": said to be a place
+    r"[ \t]+(?:province|region|district|county|suburbs?|outskirts|neighbou?rhood)\b|"
     # "Chapin man dies", "the 20-year-old Camarillo resident", "Albany driver": a local person
     r"[ \t]+(?:man|woman|teen|teens|teenager|boy|girl|couple|resident|native|driver|"
     r"motorist|homeowner)\b")
