@@ -201,3 +201,12 @@ def test_ambiguous_abbreviations_and_compass_names_are_not_places():
 
 def test_a_body_named_like_a_small_town_is_not_that_town():
     assert not find_places("He cashed checks at the Bank of America branch on Parham Road.")
+
+
+def test_a_street_named_in_passing_is_a_mention_but_an_address_or_numbered_road_is_not():
+    text = ("Officials in Fresno said the Main Street plan was approved. A car was found in the "
+            "800 block of Locust Street. Traffic slowed along Interstate 35.")
+    streets = {p.text: p for p in find_places(text) if p.feature == "street"}
+    assert set(streets) == {"Main Street"}
+    assert streets["Main Street"].role == "mention" and streets["Main Street"].name == "Main Street"
+    assert resolved("A crash happened on Main Street in Fresno.", "Main Street").role == "location"

@@ -139,14 +139,26 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
         if hit is not None:
             hits.append(hit)
         resume = e
-    # only where something happens ("on Main Street", "at 775 Main St."): a street named in
-    # passing ("Highway 35 near Los Gatos", "the Webb Center on Evergreen Street") adds no place
-    hits += [Hit(s, e, (), False, "location", feature="street") for s, e in street_spans
-             if location_context(text, s, "region")]
+    hits += _street_hits(text, street_spans)
     hits.sort(key=lambda h: h.start)
     return [h for i, h in enumerate(hits) if i == 0 or (h.start, h.end) != (hits[i - 1].start, hits[i - 1].end)]
 
 
+def _street_hits(text: str, spans) -> list[Hit]:
+    """Streets where something happens ("on Main Street", "at 775 Main St.") are locations;
+    one named in passing ("a new plant on Main Street") a mention -- but not an address
+    ("the 800 block of Locust Street") or a numbered road ("Interstate 35") in passing: those
+    only locate a spot."""
+    out = []
+    for s, e in spans:
+        if location_context(text, s, "region"):
+            out.append(Hit(s, e, (), False, "location", feature="street"))
+        elif not (_ADDRESS_BEFORE_RE.search(text, max(0, s - 12), s) or text[e - 1].isdigit()):
+            out.append(Hit(s, e, (), False, "mention", feature="street"))
+    return out
+
+
+_ADDRESS_BEFORE_RE = re.compile(r"(?:\d[\w-]*|\bblock[ \t]+of)[ \t]+(?:[NSEW]\.[ \t]+)?$")
 _DIVISIONS_LIST_RE = re.compile(
     r"((?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?(?:,[ \t]*|[ \t]+)(?:(?:and|or)[ \t]+)?){1,8})"
     r"(counties|parishes|townships)\b")
