@@ -210,3 +210,17 @@ def test_a_street_named_in_passing_is_a_mention_but_an_address_or_numbered_road_
     assert set(streets) == {"Main Street"}
     assert streets["Main Street"].role == "mention" and streets["Main Street"].name == "Main Street"
     assert resolved("A crash happened on Main Street in Fresno.", "Main Street").role == "location"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("MANASSAS -- A Woodbridge man was charged on Friday.", "Woodbridge"),
+    ("“I’m optimistic,” she said. Another Gainesville business set to move.", "Gainesville"),
+    ("He was born in western Iran’s Kermanshah province in 1923.", "Kermanshah province"),
+])
+def test_a_determiner_or_a_division_word_does_not_hide_a_place(text, surface):
+    assert resolved(text, surface)
+
+
+def test_the_eu_is_named_but_never_mapped():
+    eu = resolved("Promising to make Russia an EU member, Bogdanov lost.", "EU")
+    assert eu.name == "European Union" and eu.vague and eu.role == "mention"

@@ -326,7 +326,8 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     if qualified is not None and hit.qualifier is None:
         hit.qualifier = _matching_qualifier(readings, qualified[0], text[qualified[1]:qualified[2]])
     hit.supported = hit.supported or hit.role == "location" or hit.qualifier is not None or \
-        bool(_INSTITUTION_AFTER_RE.match(text, e)) or named_as_place(text, s)
+        bool(_INSTITUTION_AFTER_RE.match(text, e)) or named_as_place(text, s) or \
+        surface.rsplit(None, 1)[-1].lower() in _DIVISION_NAMES     # "Kermanshah Province"
     if single and not best.strong and not hit.supported and surface in people:
         return None     # a surname seen in full ("Gary Flores"), and no "in Flores" here
     if single and not best.strong and not hit.supported and _NAMED_FACILITY_RE.match(text, e):
@@ -348,6 +349,8 @@ def _named_bare(text: str, name: str) -> bool:
     return False
 
 
+# A name ending in one of these says it is a division ("Kermanshah province", "Orange County")
+_DIVISION_NAMES = frozenset("county parish borough district province region prefecture governorate oblast".split())
 _NAMED_FACILITY_RE = re.compile(r"[ \t](?:Center|Centre|Hall|Park|Stadium|Arena|Field|Theatre|"
                                 r"Theater|Building|Tower|House|Auditorium|Gymnasium|Pavilion)\b")
 
