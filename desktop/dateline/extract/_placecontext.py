@@ -70,23 +70,29 @@ def named_as_place(text: str, s: int) -> bool:
 _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
-def _last_word(lowered: str) -> str:
-    """The last run of a-z letters ("" if none): usually a few characters back."""
+def _last_word(lowered: str) -> tuple[int, str]:
+    """(start, the last run of a-z letters; "" if none): usually a few characters back."""
     j = len(lowered)
     while j and lowered[j - 1] not in _ASCII_LOWER:
         j -= 1
     i = j
     while i and lowered[i - 1] in _ASCII_LOWER:
         i -= 1
-    return lowered[i:j]
+    return i, lowered[i:j]
 
 
 _ANY_CASE_WORD_RE = re.compile(r"(?i:[a-z]+)")
+# Prepositions that also end a modifier ("in the hills near"): a match may start before them
+_MODIFIER_ENDS = frozenset(re.findall(r"[a-z]+", _MODIFIERS)) & _PREP_WORDS
 
 
-def _prep_before(before: str):
+def _prep_before(before: str, last_at: int, last: str):
     """``_PREP_BEFORE_RE.search(before)``, tried only where a preposition starts: the
-    leftmost match starts at one, and a search would try all 80 positions."""
+    leftmost match starts at one, and a search would try all 80 positions. When the last
+    word (``last``, at ``last_at``) is a preposition that ends no modifier, a match can only
+    start there."""
+    if last in _PREP_WORDS and last not in _MODIFIER_ENDS:
+        return _PREP_BEFORE_RE.match(before, last_at)
     for w in _ANY_CASE_WORD_RE.finditer(before):
         if w.group().lower() in _PREP_WORDS:
             m = _PREP_BEFORE_RE.match(before, w.start())
@@ -99,9 +105,12 @@ def location_context(text: str, s: int, kind: str) -> bool:
     """True when the words before a mention place an event there."""
     before = text[max(0, s - 80):s]
     lowered = before.lower()
-    if _last_word(lowered) not in _LAST_WORDS or _PREP_WORDS.isdisjoint(_LOWER_WORD_RE.findall(lowered)):
+    last_at, last = _last_word(lowered)
+    if last not in _LAST_WORDS or _PREP_WORDS.isdisjoint(_LOWER_WORD_RE.findall(lowered)):
         return False   # cheap tests first: most mentions have no preposition right before them
-    m = _prep_before(before)
+    if len(lowered) != len(before):
+        last = ""       # lower-casing moved the offsets ("İ"): no shortcut
+    m = _prep_before(before, last_at, last)
     if not m:
         return False
     prep = m["prep"].lower()
