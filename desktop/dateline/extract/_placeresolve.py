@@ -58,7 +58,8 @@ def km(a: Place, b: Place) -> float:
 class Context:
     """The article's states, countries and anchor places, grown as names are resolved."""
 
-    def __init__(self, hits=()) -> None:
+    def __init__(self, hits=(), cells: dict | None = None) -> None:
+        """``cells``: another context's, built from the same hits (built from ``hits`` if None)."""
         self.admin1: Counter = Counter()
         self.countries: Counter = Counter()
         self.anchors: list[Place] = []
@@ -66,8 +67,8 @@ class Context:
         self._admin1_total: int | None = None
         # every reading of every name, by 1-degree cell: "Paris" and "Henry County" each have
         # a reading in Tennessee, a few km apart -- that is what the article is about
-        self._cells: dict[tuple[int, int], set[str]] = {}
-        for h in hits:
+        self._cells: dict[tuple[int, int], set[str]] = {} if cells is None else cells
+        for h in hits if cells is None else ():
             if not (h.supported or (h.readings and h.readings[0].strong)):
                 continue    # a small town named in passing supports nothing ("Whitehall")
             for p in h.readings[:6]:
@@ -210,7 +211,7 @@ def resolve(text: str, hits: list[Hit]) -> list[PlaceMention | None]:
         chosen.setdefault(key, place)
         ctx.add(place, anchor=unambiguous(h) or h.supported)
     _list_neighbours(text, hits)
-    _second_look(text, ordered)
+    _second_look(text, ordered, ctx)
     _one_sense(hits)
     anchor = next((h.chosen for h in hits if h.chosen is not None and h.role == "location"
                    and h.chosen.kind in ("city", "region") and not h.chosen.vague), None)
@@ -234,10 +235,10 @@ def _list_neighbours(text: str, hits: list[Hit]) -> None:
                 other.chosen, changed = same[0], True
 
 
-def _second_look(text: str, hits: list[Hit]) -> None:
+def _second_look(text: str, hits: list[Hit], first: Context) -> None:
     """Re-pick each ambiguous name with the whole article as context (its own vote removed):
     "Richmond ... Twickenham" is Richmond, London even when Twickenham comes later."""
-    ctx = Context(hits)
+    ctx = Context(cells=first._cells)     # the same hits: the same readings' cells
     # only names that stand on their own vote: a small town accepted for being near another
     # reading must not pull its neighbours after it (London, Ohio "near" Whitehall, Ohio)
     voters = [h for h in hits if h.chosen is not None and _votes(h)]
