@@ -396,3 +396,15 @@ def test_scene_before_a_position_is_the_last_location_and_not_a_dateline():
     assert actor_country(["North Korea"]).name == "North Korea"
     assert actor_country(["China", "United States"]) is None  # two states: neither by default
     assert actor_country(["Rex Tillerson"]) is None
+
+
+def test_the_fast_token_scan_finds_what_the_plain_token_pattern_finds():
+    """``_START_RE`` spells ``_TOKEN_RE`` out with its first letter first (speed): both must
+    find the same word-initial capitalised tokens."""
+    import re
+    from dateline.extract import places
+    plain = re.compile(r"(?=[A-Z\u00C0-\u00DE\u0100-\u017F])(?<![^\W\d_])(?<![^\W\d_]['’])(?:"
+                       + places._TOKEN_RE.pattern + ")")
+    text = ("U.S. and N. Korea met. O'Brien's iPhone × Élysée, Łódź and St. Louis; D'Artagnan "
+            "said “Kim Il Sung Square”. A.B.C. news: Ōsaka, ÀB, É.")
+    assert [m.span() for m in places._START_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]

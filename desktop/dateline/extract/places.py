@@ -7,8 +7,8 @@ filtered so that people and organisations are not places ("President Xi",
 resolved to one reading with the article's own context (``_placeresolve``: "Alexandria,
 La.", the states and places the article names, its dateline). Beside gazetteer names it
 finds demonyms ("Russian"), AP state abbreviations ("Calif."), lead datelines ("WINONA --"),
-listed counties ("Douglas and Sarpy counties") and streets where something happens
-(``_placeforms``). Its role is:
+listed counties ("Douglas and Sarpy counties") and streets (``_placeforms``; an address or a
+numbered road only where something happens). Its role is:
 
 - "location": where something happened -- "in Seoul", "arrived in Beijing",
   "traveled to Beijing", "at Diaoyutai State Guesthouse", "reported from
