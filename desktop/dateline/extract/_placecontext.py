@@ -82,17 +82,21 @@ def _last_word(lowered: str) -> tuple[int, str]:
 
 
 _ANY_CASE_WORD_RE = re.compile(r"(?i:[a-z]+)")
+_ARTICLES = frozenset(("the", "a", "an"))
 # Prepositions that also end a modifier ("in the hills near"): a match may start before them
 _MODIFIER_ENDS = frozenset(re.findall(r"[a-z]+", _MODIFIERS)) & _PREP_WORDS
 
 
-def _prep_before(before: str, last_at: int, last: str):
+def _prep_before(before: str, lowered: str, last_at: int, last: str):
     """``_PREP_BEFORE_RE.search(before)``, tried only where a preposition starts: the
     leftmost match starts at one, and a search would try all 80 positions. When the last
     word (``last``, at ``last_at``) is a preposition that ends no modifier, a match can only
-    start there."""
+    start there; when it is an article, only at the word before it ("in the")."""
     if last in _PREP_WORDS and last not in _MODIFIER_ENDS:
         return _PREP_BEFORE_RE.match(before, last_at)
+    if last in _ARTICLES:
+        prev_at, prev = _last_word(lowered[:last_at])
+        return _PREP_BEFORE_RE.match(before, prev_at) if prev in _PREP_WORDS else None
     for w in _ANY_CASE_WORD_RE.finditer(before):
         if w.group().lower() in _PREP_WORDS:
             m = _PREP_BEFORE_RE.match(before, w.start())
@@ -110,7 +114,7 @@ def location_context(text: str, s: int, kind: str) -> bool:
         return False   # cheap tests first: most mentions have no preposition right before them
     if len(lowered) != len(before):
         last = ""       # lower-casing moved the offsets ("İ"): no shortcut
-    m = _prep_before(before, last_at, last)
+    m = _prep_before(before, lowered, last_at, last)
     if not m:
         return False
     prep = m["prep"].lower()

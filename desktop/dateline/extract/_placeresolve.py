@@ -247,12 +247,12 @@ def _second_look(text: str, hits: list[Hit], first: Context) -> None:
     picks: dict[str, Place] = {}
     by_key: dict[str, list[Hit]] = {}
     for h in voters:
-        by_key.setdefault(normalize_name(text[h.start:h.end]), []).append(h)
+        by_key.setdefault(h.key, []).append(h)
     peers = _listed_peers(text, hits)
     for h in hits:
         if h.chosen is None or len(h.readings) < 2 or h.feature == "demonym":
             continue
-        key = normalize_name(text[h.start:h.end])
+        key = h.key
         if key not in picks or h.qualifier or h.start in peers:
             same = by_key.get(key, [])     # every mention of the name, so none votes for itself
             for other in same:
@@ -313,7 +313,7 @@ def _known_without_cue(text: str, h: Hit, place: Place, repeated: set[str], ctx:
     """A town the article keeps naming (and it is a local story, or the town is no village),
     or a city of 100,000 mid-sentence, is a place even without "in" (not an alternate name,
     not a common word such as "Nice" or "Mobile")."""
-    if place.alternate or normalize_name(text[h.start:h.end]) in WEAK_ONLY:
+    if place.alternate or h.key in WEAK_ONLY:
         return False
     if text[h.start:h.end] in repeated and place.population >= 5000 and (
             place.population >= 20_000 or ctx.about_state(place.admin1) or
