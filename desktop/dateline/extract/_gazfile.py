@@ -3,9 +3,9 @@
 Layout: the ``FORMAT`` line, a 4-byte little-endian header length, a JSON header naming
 each section's byte range, then the sections. A small section is one zlib-compressed text
 of lines (read whole at load). A blocked section (the records, the sorted name index) is
-cut into blocks of a few dozen lines (``block_rows``), each compressed on its own, with a table of block
-offsets: loading reads the file and the offset tables only, and a line costs one block's
-decompression the first time any line of that block is asked for (the block is kept).
+cut into blocks of a few dozen lines (``block_rows``), each compressed on its own, with a
+table of block offsets: loading reads the file and the offset tables only, and a line
+costs one block's decompression the first time any line of that block is asked for.
 Only JSON and zlib parse what is read: nothing is unpickled or evaluated.
 Written by ``scripts/build_gazetteer.py``.
 """
@@ -20,7 +20,8 @@ from pathlib import Path
 
 FORMAT = "dateline-gazetteer/3"
 # Lines per block: smaller blocks mean less to decompress for a name's first lookup (zlib
-# costs by the byte), larger ones a smaller file (measured: 16 and 32 cost 0.7 MB more than 64)
+# costs by the byte), larger ones a smaller file (records in blocks of 16 lines: 0.7 MB
+# more than in blocks of 64)
 BLOCK_ROWS = 32
 _MAGIC = (FORMAT + "\n").encode("ascii")
 _FORBIDDEN = str.maketrans({"\n": " ", "\r": " "})
