@@ -11,7 +11,7 @@ from dateline.extract.document import build_document
 from dateline.extract.gazetteer import get_gazetteer, lookup
 from dateline.extract.places import dateline_place, find_places
 from dateline.extract._gazfile import GazFile, write_file
-from dateline.extract.gazetteer import _gazetteer_path
+from dateline.extract.gazetteer import gazetteer_path
 from test_statements import make
 
 
@@ -34,7 +34,7 @@ def test_gazetteer_has_small_towns_divisions_and_ids():
 
 def test_gazetteer_file_loads_quickly():
     t0 = time.perf_counter()
-    gaz = GazFile(_gazetteer_path())
+    gaz = GazFile(gazetteer_path())
     records, names = gaz.blocks("records"), gaz.sorted_blocks("names")
     elapsed = time.perf_counter() - t0
     assert len(records) > 150_000

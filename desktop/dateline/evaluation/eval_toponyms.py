@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.extract.gazetteer import _gazetteer_path, load_gazetteer
+from dateline.extract.gazetteer import gazetteer_path, load_gazetteer
 from dateline.extract.places import find_places
 
 from .common import format_table, prf, split_of
@@ -162,5 +162,5 @@ def main(corpora: Path, limit: int | None = None) -> None:
     rows = [t.row(part) for part, t in tallies.items()]
     print(format_table("LGL toponyms: recognition (exact span / overlap) and resolution "
                        f"(share within {ACCURACY_KM:.0f} km of gold)", COLUMNS, rows))
-    size = _gazetteer_path().stat().st_size / 1e6
+    size = gazetteer_path().stat().st_size / 1e6
     print(f"Gazetteer load: {gazetteer_load_ms():.0f} ms wall (median of 3; file {size:.1f} MB)")

@@ -329,7 +329,7 @@ def _is_capital_name(name: str, code: str, gaz: Gazetteer) -> bool:
     return bool(country and country.capital and _fold(country.capital) == _fold(name))
 
 
-def _gazetteer_path() -> Path:
+def gazetteer_path() -> Path:
     return resources_dir() / "gazetteer" / GAZETTEER_FILE
 
 
@@ -341,7 +341,7 @@ def get_gazetteer() -> Gazetteer:
 
 def load_gazetteer() -> Gazetteer:
     """A freshly loaded gazetteer: the file plus the curated and derived names."""
-    gaz = Gazetteer(GazFile(_gazetteer_path()))
+    gaz = Gazetteer(GazFile(gazetteer_path()))
     _add_demonym_capitals(gaz)
     aliases = _read_aliases(resources_dir() / "gazetteer" / "aliases.csv", gaz)
     for name, place in aliases:
