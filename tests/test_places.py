@@ -408,3 +408,17 @@ def test_the_fast_token_scan_finds_what_the_plain_token_pattern_finds():
     text = ("U.S. and N. Korea met. O'Brien's iPhone × Élysée, Łódź and St. Louis; D'Artagnan "
             "said “Kim Il Sung Square”. A.B.C. news: Ōsaka, ÀB, É.")
     assert [m.span() for m in places._START_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_surname_questions_answer_like_the_full_set():
+    """``Surnames`` skips building the set for words never written where a surname stands."""
+    from dateline.extract._placenames import Surnames, lowercase_words, surnames
+    from dateline.extract.gazetteer import get_gazetteer
+    text = ("Gary Flores, 26, was hurt in Summit. Mr. Lane and Marvin F. Kent met. Turner said "
+            "Jordan visited Flores. “Fine,” O’Brien said. In Paris, Austin spoke.")
+    gaz = get_gazetteer()
+    full = surnames(text, gaz, lowercase_words(text))
+    asked = Surnames(text, gaz, lowercase_words(text))
+    words = ["Flores", "Lane", "Kent", "Turner", "Jordan", "Summit", "Paris", "Austin", "O’Brien", "Gary"]
+    assert [w in asked for w in words] == [w in full for w in words]
+    assert {"Flores", "Lane", "Kent", "Turner"} <= full

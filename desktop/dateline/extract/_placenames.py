@@ -127,16 +127,54 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-class Lazy:
-    """A set computed on first membership test (most articles never need it)."""
+class Surnames:
+    """``word in Surnames(...)``: is ``word`` one of the article's ``surnames``? The set is
+    built on the first question that needs it: a word the article never writes after a
+    capitalised word ("Gary Flores", "Mr. Flores", "F. Flores") or before a speech verb
+    ("Flores said") cannot be in it, and most questions end there."""
 
-    def __init__(self, make) -> None:
-        self._make, self._value = make, None
+    def __init__(self, text: str, gaz, lowered) -> None:
+        self._text, self._gaz, self._lowered = text, gaz, lowered
+        self._value: frozenset[str] | None = None
 
-    def __contains__(self, item) -> bool:
+    def __contains__(self, word: str) -> bool:
+        if not _may_be_surname(self._text, word):
+            return False
         if self._value is None:
-            self._value = self._make()
-        return item in self._value
+            self._value = surnames(self._text, self._gaz, self._lowered)
+        return word in self._value
+
+
+def _may_be_surname(text: str, word: str) -> bool:
+    """Some occurrence of ``word`` follows a capitalised word or an initial (spaces between)
+    or precedes a speech verb: a necessary condition for each way ``surnames`` finds one."""
+    i = text.find(word)
+    while i >= 0:
+        if _capitalised_before(text, i) or _speech_verb_after(text, i + len(word)):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _capitalised_before(text: str, i: int) -> bool:
+    if not (i and text[i - 1] in " \t"):
+        return False
+    while i and text[i - 1] in " \t":
+        i -= 1
+    if i and text[i - 1] == ".":
+        i -= 1
+    j = i
+    while j and _is_word_char(text[j - 1]):
+        j -= 1
+    return j < i and "A" <= text[j] <= "Z"
+
+
+def _speech_verb_after(text: str, e: int) -> bool:
+    if not (e < len(text) and text[e] in " \t"):
+        return False
+    while e < len(text) and text[e] in " \t":
+        e += 1
+    return text.startswith(_SPEECH_VERBS, e)
 
 
 class LowerWords:

@@ -29,8 +29,8 @@ import re
 
 from ._placecontext import is_actor, is_dateline, location_context, named_as_place
 from ._placeforms import LEAD_DATELINE_RE, STATE_FORMS, qualifier_after, streets
-from ._placenames import (COORDINATION_RE, OF_NAME_RE, PERSON_AFTER_RE, Lazy, lowercase_words,
-                          part_of_other_name, possessive, surnames, token_key)
+from ._placenames import (COORDINATION_RE, OF_NAME_RE, PERSON_AFTER_RE, Surnames, lowercase_words,
+                          part_of_other_name, possessive, token_key)
 from ._placeresolve import resolve
 from ._placetypes import Hit, PlaceMention
 from .gazetteer import _ABBREVIATED, Place, get_gazetteer, lookup, normalize_name
@@ -101,7 +101,7 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
             if _lead_span(m)[0] < 400}
     street_spans = list(streets(text, lo, hi))
     lowered = lowercase_words(text)
-    people = Lazy(lambda: surnames(text, gaz, lowered))
+    people = Surnames(text, gaz, lowered)
     counties = {h.start: h for h in _listed_divisions(text, lo, hi, gaz)}
     counties.update((h.start, h) for h in _state_abbreviations(text, lo, hi, gaz))
     counties.update((h.start, h) for h in _townships(text, lo, hi, gaz))
