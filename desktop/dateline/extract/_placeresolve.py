@@ -58,8 +58,8 @@ def km(a: Place, b: Place) -> float:
 class Context:
     """The article's states, countries and anchor places, grown as names are resolved."""
 
-    def __init__(self, hits=(), cells: dict | None = None) -> None:
-        """``cells``: another context's, built from the same hits (built from ``hits`` if None)."""
+    def __init__(self, hits=(), like: "Context | None" = None) -> None:
+        """``like``: a context of the same hits, whose reading cells this one shares."""
         self.admin1: Counter = Counter()
         self.countries: Counter = Counter()
         self.anchors: list[Place] = []
@@ -67,8 +67,11 @@ class Context:
         self._admin1_total: int | None = None
         # every reading of every name, by 1-degree cell: "Paris" and "Henry County" each have
         # a reading in Tennessee, a few km apart -- that is what the article is about
-        self._cells: dict[tuple[int, int], set[str]] = {} if cells is None else cells
-        for h in hits if cells is None else ():
+        self._cells: dict[tuple[int, int], set[str]] = {} if like is None else like._cells
+        # co_located's answers, by cell and name: they depend on the cells only (asked again
+        # for the same readings by the second look)
+        self._co_located: dict[tuple[int, int, str], bool] = {} if like is None else like._co_located
+        for h in hits if like is None else ():
             if not (h.supported or (h.readings and h.readings[0].strong)):
                 continue    # a small town named in passing supports nothing ("Whitehall")
             for p in h.readings[:6]:
@@ -78,6 +81,12 @@ class Context:
     def co_located(self, place: Place, key: str) -> bool:
         """Some other name in the article has a reading within about a degree of ``place``."""
         la, lo = _cell(place)
+        found = self._co_located.get((la, lo, key))
+        if found is None:
+            found = self._co_located[la, lo, key] = self._any_other_name_near(la, lo, key)
+        return found
+
+    def _any_other_name_near(self, la: int, lo: int, key: str) -> bool:
         cells = self._cells
         for i in (-1, 0, 1):
             for j in (-1, 0, 1):
@@ -238,7 +247,7 @@ def _list_neighbours(text: str, hits: list[Hit]) -> None:
 def _second_look(text: str, hits: list[Hit], first: Context) -> None:
     """Re-pick each ambiguous name with the whole article as context (its own vote removed):
     "Richmond ... Twickenham" is Richmond, London even when Twickenham comes later."""
-    ctx = Context(cells=first._cells)     # the same hits: the same readings' cells
+    ctx = Context(like=first)     # the same hits: the same readings' cells
     # only names that stand on their own vote: a small town accepted for being near another
     # reading must not pull its neighbours after it (London, Ohio "near" Whitehall, Ohio)
     voters = [h for h in hits if h.chosen is not None and _votes(h)]
