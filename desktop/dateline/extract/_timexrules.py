@@ -24,7 +24,7 @@ _UNIT_WORD_RE = re.compile(
 _COUNT_BEFORE_RE = re.compile(
     rf"(?<![\w$£€.,-])(?i:(?P<the>the\s+)?(?:(?P<mod>{_SPAN_MOD})\s+)?(?P<approx>{_APPROX}\s+)?"
     rf"(?P<n>{NUMBER})(?:\s+(?:more|full|long|straight|consecutive|trading|business|"
-    rf"calendar|working))?(?P<sep>\s+|-))$")
+    rf"calendar|working|additional|extra|further))?(?P<sep>\s+|-))$")
 _BARE_CUE_RE = re.compile(r"(?i:\b(?:for|in|within|over|took|take|takes|lasted|last|lasts)\s+"
                           r"(?:(?:many|several|the|past)\s+)?)$")
 # "in recent months", "in coming weeks": a vague stretch, its adjective in the span
@@ -37,7 +37,10 @@ def durations(text, lo, hi, published):
             if _counted_word_before(text, u.start()) else None
         if m is None:
             vague = _VAGUE_SPAN_RE.search(text, max(0, u.start() - 16), u.start()) \
-                if u["pl"] and u["unit"].lower() not in ("year", "decade") else None
+                if u["pl"] else None
+            if vague and u["unit"].lower() in ("year", "decade") and \
+                    "recent" in vague.group().lower():
+                vague = None   # "recent years": PAST_REF, the references' rule
             if vague:
                 yield (vague.start(), u.end(), None, None, None, "DURATION",
                        duration_value(None, u["unit"]))   # "recent months", "coming weeks"
@@ -64,8 +67,9 @@ def durations(text, lo, hi, published):
             yield (m.start(), u.end(), None, None, None, "DATE", "FUTURE_REF")
             continue           # "Islam will one day be ...": some day, not a day long
         count = number_value(m["n"])
-        if count is not None and count == 0 or _RATE_AFTER_RE.match(text, u.end()):
-            continue           # "24 hours a day": a rate, not a stretch of time
+        if count is not None and count == 0 or _RATE_AFTER_RE.match(text, u.end()) or \
+                _PAY_AFTER_RE.match(text, u.end()):
+            continue           # "24 hours a day", "six months of base pay": a rate, an amount
         yield (m.start(), u.end(), None, None, None, "DURATION", duration_value(count, u["unit"]))
 
 
@@ -74,8 +78,8 @@ _SOMEDAY_BEFORE_RE = re.compile(r"(?i:\b(?:will|would|could|may|might|can|shall|
                                 r"'ll|to)\s+)$")
 
 _COUNT_TAILS = frozenset(("more", "full", "long", "straight", "consecutive", "trading", "business",
-                          "calendar", "working", "few", "several", "many", "some", "of", "dozen",
-                          "a", "an"))
+                          "calendar", "working", "additional", "extra", "further", "few",
+                          "several", "many", "some", "of", "dozen", "a", "an"))
 
 
 def _counted_word_before(text: str, pos: int) -> bool:
@@ -88,6 +92,7 @@ def _counted_word_before(text: str, pos: int) -> bool:
     return word[-1:].isdigit() or word in _COUNT_TAILS or number_value(word) is not None
 
 
+_PAY_AFTER_RE = re.compile(r"[ \t]+of[ \t]+(?:[a-z]+[ \t]+)?(?i:pay|salary|wages|severance|rent)\b")
 _RATE_AFTER_RE = re.compile(r"[ \t]+(?i:a|an|per|each)[ \t]+(?i:day|week|month|year)\b")
 _SHIFT_AFTER_RE = re.compile(r"[ \t]+(?i:earlier|later|before|after)\b")   # "A month earlier"
 _A_CUE_RE = re.compile(r"(?i:\b(?:for|in|within|over|about|nearly|almost|than|after|before|"
@@ -107,7 +112,8 @@ _REF_RE = re.compile(
     r"(?<=at\s)this\s+time|(?<=at\s)the\s+moment))"
     r"|(?P<past>(?i:recently|lately|(?:in\s+)?the\s+past|recent\s+(?:years|times|decades)|"
     r"past\s+years|the\s+time))"
-    r"|(?P<future>(?i:the\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date)))"
+    r"|(?P<future>(?i:the\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date))"
+    r"|(?P<vague>(?<=(?i:for)\s)(?i:some\s+time)))"
     r"(?![\w-])(?!\s+(?:\d|decade|century|week|month|year|day|quarter|summer|winter|spring|fall|"
     r"autumn|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|\w+teen)\b)")
@@ -116,6 +122,15 @@ _NOW_THAT_RE = re.compile(r"\s+that\b|\s*,?\s+(?:on|then)\b")
 
 _OF_RE = re.compile(r"\s+of\b")
 _AT_BY_RE = re.compile(r"(?i:\bat|\bby)\s+$")
+# "in the future", "well into the future", "worried about the future": the time to come;
+# elsewhere "the future" is a noun for prospects ("the future looks bleak", "an approach to
+# the future")
+_FUTURE_CUE_RE = re.compile(r"(?i:\b(?:in|into|about|for|near|toward|towards|until|till)\s+)$")
+_COMMA_RE = re.compile(r"[ \t]*,")
+# a determiner or possessive right before "recently"/"currently": the adverb modifies an
+# adjective inside a noun phrase ("the recently passed bill"), it dates no event of its own
+_NP_INSIDE_RE = re.compile(r"(?i:\b(?:the|a|an|its|his|her|their|our|this|these|those)\s+)$")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?][\"'`’”\s]*|\n)[\"'`‘“\s]*$")
 
 
 def references(text, lo, hi, published):
@@ -127,8 +142,28 @@ def references(text, lo, hi, published):
             continue           # "the time of its founding", "the future of our peoples"
         if word == "the time" and not _AT_BY_RE.search(text, max(0, m.start() - 4), m.start()):
             continue           # only "at the time", "by the time"
+        if word == "the future" and not _FUTURE_CUE_RE.search(text, max(0, m.start() - 12),
+                                                               m.start()):
+            continue
+        if word in ("now", "currently") and _COMMA_RE.match(text, m.end()) and \
+                _opens_sentence(text, m.start()):
+            continue           # "Now, he says, ...": a discourse marker opening the sentence
+        if word in ("recently", "currently") and _NP_INSIDE_RE.search(
+                text, max(0, m.start() - 8), m.start()):
+            continue
+        if word == "the time" and text[m.start() - 3:m.start() - 1] == "At" and \
+                _opens_sentence(text, m.start() - 3) and not _COMMA_RE.match(text, m.end()):
+            continue           # "At the time Howes was captured, ...": a conjunction, = "when"
+        if m["vague"]:        # "for some time": a stretch of no stated length
+            yield (m.start(), m.end(), None, None, None, "DURATION", "PXX")
+            continue
         kind = "PRESENT_REF" if m["present"] else "PAST_REF" if m["past"] else "FUTURE_REF"
         yield (m.start(), m.end(), None, None, None, "DATE", kind)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Nothing but quotes or spaces between ``pos`` and the previous sentence's end."""
+    return bool(_SENTENCE_START_RE.search(text, max(0, pos - 8), pos))
 
 
 # ---------------------------------------------------------------- clock times
@@ -235,7 +270,8 @@ def sets(text, lo, hi, published):
 
 
 AGO_RE = re.compile(
-    rf"(?<![\w$£€.,-])(?i:(?:{_APPROX}\s+)?(?P<n>{NUMBER})\s+(?P<unit>{UNIT})s?\s+ago)\b")
+    rf"(?<![\w$£€.,-])(?i:(?:{_APPROX}\s+)?(?P<n>{NUMBER})\s+(?P<unit>{UNIT})s?"
+    r"(?:\s+or\s+so)?\s+ago)\b")
 
 
 def ago(text, lo, hi, published):

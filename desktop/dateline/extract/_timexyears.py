@@ -21,7 +21,8 @@ QUARTER_RE = re.compile(
     r"next\s+year['’]s)\s+)?(?:(?P<owner_year>(?:1[89]|20)\d\d)\s+)?"
     r"(?:(?P<ago>year-(?:ago|earlier))\s+)?(?:(?:fiscal|flat|latest|"
     r"current|same|comparable|previous|recent|calendar)\s+)*"
-    r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<unit>quarter|half|period)"
+    r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|latter)[- ]"
+    r"(?:(?P<two>two)\s+(?=quarters))?(?P<unit>quarter|half|period)s?"
     r"(?:\s+of\s+(?P<year>(?:fiscal\s+)?(?:1[89]|20)\d\d))?"
     r"|(?P<plain>quarter|period)\b)"
     r"|(?P<bare_ago>year-(?:ago|earlier)(?:\s+(?:quarter|period))?))(?![\w-])")
@@ -51,8 +52,8 @@ def quarters(text, lo, hi, published):
             year, q = latest_quarter(published)
             yield (m.start(), m.end(), *_quarter_days(year - 1, q), "range", "DATE", f"{year - 1}-Q{q}")
             continue
-        n, unit = _ORD[m["ord"].lower()], m["unit"].lower()
-        if unit == "half" and n > 2:
+        n, unit = _ord_unit(m)
+        if n is None:
             continue
         if m["year"] or m["owner_year"]:
             year = int((m["year"] or m["owner_year"])[-4:])
@@ -67,6 +68,23 @@ def quarters(text, lo, hi, published):
             yield (m.start(), m.end(), start, end, "range", "DATE", f"{year}-H{n}")
         else:
             yield (m.start(), m.end(), *_quarter_days(year, n), "range", "DATE", f"{year}-Q{n}")
+
+
+def _ord_unit(m: re.Match) -> tuple[int | None, str]:
+    """(n, "quarter"|"half"|"period"): "the first two quarters" is the first half; "the
+    last half"/"the latter half" only of a named year (else it may mean the previous one)."""
+    word, unit = m["ord"].lower(), m["unit"].lower()
+    plural = m.group().lower().rstrip().endswith("s")
+    if word in ("last", "latter"):
+        if not m["year"] or unit == "period" or m["two"] and unit != "quarter":
+            return None, unit
+        return (2 if unit == "half" or m["two"] else 4), "half" if m["two"] else unit
+    n = _ORD[word]
+    if m["two"]:
+        return (1 if n == 1 else None), "half"
+    if plural or unit == "half" and n > 2:
+        return None, unit
+    return n, unit
 
 
 def _quarter_days(year: int, q: int) -> tuple[date, date]:
@@ -129,6 +147,8 @@ def years(text, lo, hi, published):
             if year % 10 == 0:
                 yield _decade(text, m, year)
             continue
+        if not m["mod"] and not m["the"] and _in_name(text, m.start("year")):
+            continue
         start = m.start() if m["mod"] else m.start("year")
         first, last = date(year, 1, 1), date(year, 12, 31)
         precision = "year"
@@ -157,6 +177,18 @@ def years(text, lo, hi, published):
 
 
 _THE_BEFORE_RE = re.compile(r"(?i:\bthe\s+)$")
+# "a joint venture called Orion 1980": a number in a name, after a capitalised word inside
+# the sentence that is no month or season ("in July 1997", "Spring 1990")
+_NAME_WORD_BEFORE_RE = re.compile(r"[a-z,][ \t]+(?P<word>[A-Z][a-z]+)[ \t]+$")
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter "
+    "christmas easter fiscal year".split())
+
+
+def _in_name(text: str, pos: int) -> bool:
+    m = _NAME_WORD_BEFORE_RE.search(text, max(0, pos - 24), pos)
+    return m is not None and m["word"].lower() not in _CALENDAR_WORDS
 
 
 def _decade(text: str, m: re.Match, year: int) -> tuple:
@@ -231,11 +263,16 @@ def seasons(text, lo, hi, published):
             year = published.year
             if not _is_future(text, m.start()) and date(year, _SEASON_START[code], 1) > published:
                 year -= 1
-        first = date(year, _SEASON_START[code], 1)
-        end_year, end_month = (year + 1, 2) if code == "WI" else (year, _SEASON_START[code] + 2)
-        last = date(end_year + (end_month == 12), 1 if end_month == 12 else end_month + 1, 1) - \
-            timedelta(days=1)
-        yield (m.start(), m.end(), first, last, "range", "DATE", f"{year}-{code}")
+        yield (m.start(), m.end(), *_season_days(year, code), "range", "DATE", f"{year}-{code}")
+
+
+def _season_days(year: int, code: str) -> tuple[date, date]:
+    """A meteorological season's first and last days (winter runs into the next year)."""
+    first = date(year, _SEASON_START[code], 1)
+    end_year, end_month = (year + 1, 2) if code == "WI" else (year, _SEASON_START[code] + 2)
+    last = date(end_year + (end_month == 12), 1 if end_month == 12 else end_month + 1, 1) - \
+        timedelta(days=1)
+    return first, last
 
 
 # ---------------------------------------------------------------- "the year", year-end
@@ -340,8 +377,12 @@ _UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", 
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
           "eighteen", "nineteen")
 _TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
 SPOKEN_YEAR_RE = re.compile(
-    r"(?<![\w-])(?:(?P<the>(?i:the\s+year)\s+)?(?i:(?P<century>nineteen|eighteen)\s+"
+    r"(?<![\w-])(?:(?P<month>" + "|".join(_MONTH_NAMES) + r")\s+"
+    r"|(?P<season>(?i:(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)\s+))?"
+    r"(?:(?P<the>(?i:the\s+year)\s+)?(?i:(?P<century>nineteen|eighteen)\s+"
     r"(?P<rest>(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + "|".join(_UNITS_WORDS) + r"))?|"
     + "|".join(_TEENS) + r"|hundred)"
     r"|two\s+thousand(?:\s+(?:and\s+)?(?P<rest2>" + "|".join(_TEENS + _UNITS_WORDS) + r"))?))"
@@ -361,5 +402,17 @@ def spoken_years(text, lo, hi, published):
         if value is None:
             continue
         year = head + int(value)
-        start = m.start("the") if m["the"] else m.start("century") if m["century"] else m.start()
-        yield (start, m.end(), date(year, 1, 1), date(year, 12, 31), "year", "DATE", str(year))
+        if m["month"]:         # "January nineteen ninety-seven"
+            month = _MONTH_NAMES.index(m["month"]) + 1
+            last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+            yield (m.start(), m.end(), date(year, month, 1), last, "month", "DATE",
+                   f"{year}-{month:02d}")
+        elif m["season"]:      # "the winter of nineteen ninety-four"
+            code = SEASON_CODES[m["season"].split()[-2].lower()]
+            yield (m.start(), m.end(), *_season_days(year, code), "range", "DATE",
+                   f"{year}-{code}")
+        else:
+            start = m.start("the") if m["the"] else m.start("century") if m["century"] else \
+                m.start()
+            yield (start, m.end(), date(year, 1, 1), date(year, 12, 31), "year", "DATE",
+                   str(year))

@@ -105,7 +105,25 @@ _HIGH_NOON_RE = re.compile(r"(?i:\bhigh\s+)$")
 
 
 def _without_titles(text: str, timexes: list[Timex]) -> list[Timex]:
-    return [t for t in timexes if not _in_title(text, t)]
+    return [t for t in timexes if not _in_title(text, t) and not _generic_day(text, t)]
+
+
+# "today's youth", "the people of tomorrow": the present or coming age in general, not the
+# day of publication or the next
+_GENERIC_AFTER_RE = re.compile(r"['’]s\s+(?i:youth|young|children|kids|generation|world|society)\b")
+_GENERIC_BEFORE_RE = re.compile(r"\b(?i:the)\s+(?P<noun>[a-z]+)\s+of\s+$")
+_DAY_SPAN_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "end", "close", "start",
+                             "beginning", "rest", "events", "session", "middle"})
+
+
+def _generic_day(text: str, t: Timex) -> bool:
+    if t.text.lower() not in ("today", "tomorrow"):
+        return False
+    if _GENERIC_AFTER_RE.match(text, t.end):
+        return True
+    m = _GENERIC_BEFORE_RE.search(text, max(0, t.start - 24), t.start)
+    return m is not None and m["noun"].lower() not in _DAY_SPAN_NOUNS and \
+        text[t.end:t.end + 1] not in ("'", "’")
 
 
 def _in_title(text: str, t: Timex) -> bool:
@@ -148,7 +166,7 @@ def _other_rules(t: Triggers):
     r, y = _timexrules, _timexyears
     return ((y.the_year, t.words(("year", "year-")), 24, 12),
             (y.holidays, t.words(T.HOLIDAYS), 4, 24),
-            (y.spoken_years, t.words(("nineteen", "eighteen", "two thousand")), 12, 30),
+            (y.spoken_years, t.words(("nineteen", "eighteen", "two thousand")), 26, 30),
             (r.ago, t.words(("ago",)), 60, 4), (r.durations, t.words(T.UNITS), 0, 24),
             (r.references, t.words(T.REFERENCES), 12, 24),
             (y.quarters, t.words(T.QUARTERS), 34, 24),
