@@ -1,0 +1,89 @@
+"""TIMEX3 rules that look at the words around an expression: uses of time words that
+TimeML does not mark (a discourse "Now,", "the future" as a noun, "today's youth", "the
+day before" heading a clause, a year in a name, months of pay) and expressions that join
+their neighbours ("the last half of 1989", "January nineteen ninety-seven")."""
+from datetime import date
+
+import pytest
+
+from dateline.extract.timex import find_timexes
+
+PUB = date(2013, 3, 22)     # a Friday
+
+
+def values(text, published=PUB):
+    return [(t.text, t.type, t.value) for t in find_timexes(text, published)]
+
+
+@pytest.mark.parametrize("text", [
+    "The plan failed. Now, he says, the talks are over.",
+    '"Now, let us move on," the chairman said.',
+    "Sales fell. Currently, the firm has 40 stores.",
+    "The recently passed law takes effect soon.",
+    "The future looks bleak for the mill.",
+    "It needs an approach to the future that works.",
+    "Phones are part of today's youth culture.",
+    "If I were choosing the leaders of tomorrow, I would pick them.",
+    "A bonus equal to six months of base pay was offered.",
+    "He set up a venture called Orion 1980, making parts.",
+])
+def test_not_a_time_expression(text):
+    assert values(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He says the deal is now done.", ("now", "PRESENT_REF")),
+    ("Right now, the mood is calm.", ("now", "PRESENT_REF")),
+    ("The firm currently has 40 stores.", ("currently", "PRESENT_REF")),
+    ("They will meet in the future.", ("the future", "FUTURE_REF")),
+    ("Voters worry about the future.", ("the future", "FUTURE_REF")),
+    ("The result of tomorrow's vote is open.", ("tomorrow", "2013-03-23")),
+])
+def test_the_same_words_as_time_expressions(text, expected):
+    assert [(t[0], t[2]) for t in values(text)] == [expected]
+
+
+def test_at_the_time_as_a_conjunction_and_as_an_adverb():
+    assert values("At the time the rebels held power, trade stopped.") == []
+    assert values("At the time, the rebels held power.") == [("the time", "DATE", "PAST_REF")]
+
+
+def test_the_day_before_an_event_is_not_dated_but_the_day_before_is():
+    text = "He was seen on March 3, the day before police issued a warrant."
+    assert [t[0] for t in values(text)] == ["March 3"]
+    assert values("He arrived on March 3. She had come the day before.")[1] == \
+        ("the day before", "DATE", "2013-03-02")
+    assert values("He arrived on March 3. She came two days after the vote.")[1] == \
+        ("two days after", "DATE", "2013-03-01")
+    assert values("He arrived on March 3. She came two days later.")[1] == \
+        ("two days later", "DATE", "2013-03-05")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("earnings for the last half of 1989", ("the last half of 1989", "DATE", "1989-H2")),
+    ("through the first two quarters of 1990", ("the first two quarters of 1990", "DATE",
+                                                "1990-H1")),
+    ("in the last quarter of 1988", ("the last quarter of 1988", "DATE", "1988-Q4")),
+    ("January nineteen ninety-seven.", ("January nineteen ninety-seven", "DATE", "1997-01")),
+    ("we saw in the winter of nineteen ninety-four.",
+     ("the winter of nineteen ninety-four", "DATE", "1994-WI")),
+])
+def test_parts_of_a_named_year(text, expected):
+    assert values(text) == [expected]
+
+
+def test_last_half_without_a_year_is_left_alone():
+    assert not [t for t in values("Profit rose in the last half.") if t[2].endswith("H2")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On May 22, 1995, he was promoted, and the following year he retired.",
+     ("the following year", "DATE", "1996")),
+    ("The loan may be extended for an additional year.",
+     ("an additional year", "DURATION", "P1Y")),
+    ("Troops could stay in the region for some time.", ("some time", "DURATION", "PXX")),
+    ("They will buy equipment in the coming years.", ("the coming years", "DURATION", "PXY")),
+    ("Then, a week or so ago, the plan changed.", ("a week or so ago", "DATE", "2013-W11")),
+])
+def test_more_expressions(text, expected):
+    assert expected in values(text)
