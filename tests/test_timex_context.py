@@ -57,6 +57,10 @@ def test_the_day_before_an_event_is_not_dated_but_the_day_before_is():
         ("two days after", "DATE", "2013-03-01")
     assert values("He arrived on March 3. She came two days later.")[1] == \
         ("two days later", "DATE", "2013-03-05")
+    assert values("He arrived on March 3. The day before, he was in Rome.")[1] == \
+        ("The day before", "DATE", "2013-03-02")
+    assert [t[0] for t in values("He arrived on March 3. The day before his visit, we met.")] \
+        == ["March 3"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -3,9 +3,10 @@
 - "two days after ...", "a year after ...": the thing after the phrase happened that long
   *before* the story's current day ("The launch came two days after Kim accused ...");
   "N days before ..." the other way round. Opening a sentence ("The day before his visit,
-  he said") the phrase is anchored on the thing it names, which is not a date: skipped.
-- "two days earlier", "a day later", "the day before", "the next day": that long before/after
-  the current day.
+  he said"), or as "the day before/after ..." ("the day before police issued a warrant"),
+  the phrase is anchored on the thing it names, which is not a date: skipped.
+- "two days earlier", "a day later", "the day before" (ending its phrase), "the next day",
+  "the following year": that long before/after the current day.
 - "overnight": the night into the current day.
 
 The current day is the last day-precision expression before the phrase in the same or
@@ -48,8 +49,7 @@ def anchored(text: str, lo: int, hi: int, published: date | None, found) -> list
             continue
         direction = (m["dir"] or "").lower()
         event = direction in ("after", "before") and bool(_EVENT_AFTER_RE.match(text, m.end()))
-        if direction in ("after", "before") and (_opens_sentence(text, m.start()) or
-                                                 m["unit1"] and event):
+        if event and (m["unit1"] or _opens_sentence(text, m.start())):
             continue   # "The day before Tillerson's visit, he said": dates the visit's eve, unknown here
         if m["next2"]:         # "the following year": the current day's year, one on
             step = -1 if m["next2"].lower() == "previous" else 1
