@@ -51,9 +51,10 @@ def durations(text, lo, hi, published):
         n_text = m["n"].lower()
         if m["sep"] == "-" and n_text in ("a", "an"):
             continue
-        if u["unit"].lower() == "quarter" and (m["sep"] == "-" and u["pl"] or
-                                               re.match(r"\s+of\b", text[u.end():u.end() + 4])):
-            continue           # "three-quarters of the vote": a fraction
+        if u["unit"].lower() == "quarter" and number_value(n_text) is not None and (
+                m["sep"] == "-" and u["pl"] or re.match(r"\s+of\b", text[u.end():u.end() + 4])):
+            continue           # "three-quarters of the vote": a fraction ("several quarters
+            #                    of losses" is a stretch of time)
         if n_text in ("a", "an") and not (m["the"] or m["mod"] or m["approx"]) and \
                 not _A_CUE_RE.search(text, max(0, m.start() - 12), m.start()) and \
                 not _SHIFT_AFTER_RE.match(text, u.end()):

@@ -21,6 +21,7 @@ QUARTER_RE = re.compile(
     r"next\s+year['’]s)\s+)?(?:(?P<owner_year>(?:1[89]|20)\d\d)\s+)?"
     r"(?:(?P<ago>year-(?:ago|earlier))\s+)?(?:(?:fiscal|flat|latest|"
     r"current|same|comparable|previous|recent|calendar)\s+)*"
+    r"(?:(?P<ago2>year-(?:ago|earlier))\s+(?=quarter|period))?"
     r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|latter)[- ]"
     r"(?:(?P<two>two)\s+(?=quarters))?(?P<unit>quarter|half|period)s?"
     r"(?:\s+of\s+(?P<year>(?:fiscal\s+)?(?:1[89]|20)\d\d))?"
@@ -33,7 +34,7 @@ def quarters(text, lo, hi, published):
         return
     for m in QUARTER_RE.finditer(text, lo, hi):
         owner = (m["owner"] or "").lower().strip()
-        back = 1 if ("last" in owner or m["ago"] or m["bare_ago"]) else 0
+        back = 1 if ("last" in owner or m["ago"] or m["ago2"] or m["bare_ago"]) else 0
         ahead = 1 if "next" in owner else 0
         if m["owner_year"] and m["plain"] and owner == "the":
             _, q = latest_quarter(published)
