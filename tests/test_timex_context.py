@@ -91,3 +91,16 @@ def test_last_half_without_a_year_is_left_alone():
 ])
 def test_more_expressions(text, expected):
     assert expected in values(text)
+
+
+def test_the_week_and_the_weekend_without_their_preposition():
+    monday = date(1989, 10, 30)
+    assert values("For the week, the index fell 3%.", monday) == [
+        ("the week", "DATE", "1989-W44")]
+    assert values("It was the week's busiest session.", monday) == [
+        ("the week", "DATE", "1989-W44")]
+    assert values("Traders sold ahead of the weekend.", monday) == [
+        ("the weekend", "DATE", "1989-W44-WE")]
+    assert values("Over the weekend, he resigned.", monday) == [
+        ("the weekend", "DATE", "1989-W43-WE")]
+    assert values("For the month, sales rose.", monday) == []

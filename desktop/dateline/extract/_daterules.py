@@ -282,7 +282,9 @@ def _relative_units(text, lo, hi, published):
         mod = "past" if mod == "this past" else mod
         resolved = _resolve_unit(mod, m["unit"].lower(), published)
         if resolved:
-            yield (m.start(), m.end()) + resolved
+            # "over the weekend": the preposition is no part of the expression
+            start = m.start() + m["mod"].lower().rfind("the") if mod.endswith("the") else m.start()
+            yield (start, m.end()) + resolved
 
 
 def _counted(text, lo, hi, published):
@@ -320,10 +322,11 @@ def _resolve_unit(mod: str, unit: str, pub: date):
     if mod in ("past", "coming") and unit in _SPAN_DAYS:
         days = timedelta(days=_SPAN_DAYS[unit])
         return (pub - days, pub, "range") if mod == "past" else (pub, pub + days, "range")
-    if mod == "over the":
-        if unit != "weekend":
+    if mod == "the" or mod.endswith(" the"):     # "over the weekend", "for the week"
+        if unit not in ("week", "weekend") or unit == "week" and mod == "over the":
             return None
-        mod = "this" if pub.weekday() >= 5 else "last"
+        ahead = mod in ("until the", "ahead of the")
+        mod = "this" if pub.weekday() >= 5 or unit == "week" or ahead else "last"
     shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(mod, 0)
     monday = _monday(pub)
     if unit == "week":
