@@ -104,3 +104,11 @@ def test_the_week_and_the_weekend_without_their_preposition():
     assert values("Over the weekend, he resigned.", monday) == [
         ("the weekend", "DATE", "1989-W43-WE")]
     assert values("For the month, sales rose.", monday) == []
+
+
+def test_a_weekday_opening_a_clause_whose_verb_is_future():
+    monday = date(1998, 10, 26)
+    assert values("On Tuesday, the league plans to hold a news conference.", monday) == [
+        ("Tuesday", "DATE", "1998-10-27")]
+    assert values("Officials said Tuesday they will resign.", monday) == [
+        ("Tuesday", "DATE", "1998-10-20")]

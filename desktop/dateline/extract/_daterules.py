@@ -116,6 +116,22 @@ def _is_future(text: str, pos: int, weak: bool = False) -> bool:
     return _PAST_RE.search(window, marker.end()) is None
 
 
+_FUTURE_AFTER_RE = re.compile(
+    r"[^.;!?\n]{0,90}?\b(?:(?P<past>said|says|told|was|were|had|[a-z]{3,}ed)|will|shall|"
+    r"(?:is|are)\s+(?:scheduled|expected|due|set|to)|plans?\s+to|intends?\s+to)\b")
+
+
+def _future_after(text: str, start: int, end: int) -> bool:
+    """"On Tuesday, the league plans to hold a news conference": a clause that opens with
+    its day and puts its verb, in the future, after it."""
+    lo = max(0, start - 80)
+    breaks = list(_CLAUSE_BREAK_RE.finditer(text, lo, start))
+    if _PAST_VERB_RE.search(text, breaks[-1].end() if breaks else lo, start):
+        return False         # "officials said Tuesday they will ...": the saying is past
+    m = _FUTURE_AFTER_RE.match(text, end)
+    return m is not None and not m["past"]
+
+
 def _is_past(text: str, pos: int) -> bool:
     """True if the sentence around ``pos`` has a past-tense verb (and no future marker
     before ``pos``): "told CNN in August" is last August, not next."""
@@ -234,7 +250,8 @@ def _weekdays(text, lo, hi, published):
         if rel in ("next", "coming"):
             when = published + timedelta(days=ahead or 7)
         elif rel not in ("last", "past") and not _PARTICIPLE_BEFORE_RE.search(
-                text, max(0, m.start() - 24), m.start()) and _is_future(text, m.start()):
+                text, max(0, m.start() - 24), m.start()) and (
+                    _is_future(text, m.start()) or _future_after(text, m.start(), m.end())):
             when = published + timedelta(days=ahead)   # "will meet Saturday" on a Saturday: today
         elif rel == "last":
             when = published - timedelta(days=back or 7)
