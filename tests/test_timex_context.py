@@ -112,3 +112,16 @@ def test_a_weekday_opening_a_clause_whose_verb_is_future():
         ("Tuesday", "DATE", "1998-10-27")]
     assert values("Officials said Tuesday they will resign.", monday) == [
         ("Tuesday", "DATE", "1998-10-20")]
+
+
+def test_extents_as_timeml_draws_them():
+    october = date(1989, 10, 27)
+    assert values("It posted a third-quarter loss.", october) == [
+        ("third-quarter", "DATE", "1989-Q3")]
+    assert values("Its fourth quarter was weak.", october)[0][0] == "fourth quarter"
+    assert values("In the third quarter, it lost.", october)[0][0] == "the third quarter"
+    assert values("The firm was expected early next year.", october) == [
+        ("early next year", "DATE", "1990")]
+    (since,) = find_timexes("Prices have risen since 1985.", october)
+    assert (since.text, since.value) == ("1985", "1985")
+    assert (since.date_start, since.date_end) == (date(1985, 1, 1), october)   # still a range

@@ -63,12 +63,22 @@ def quarters(text, lo, hi, published):
             first_month = 1 + (n - 1) * (3 if unit != "half" else 6)
             if not (back or ahead) and first_month > published.month + 3:
                 year -= 1      # "the third quarter" in February: last year's
+        at = _span_start(text, m, owner)
         if unit == "half":
             start = date(year, 1 + 6 * (n - 1), 1)
             end = date(year, 6, 30) if n == 1 else date(year, 12, 31)
-            yield (m.start(), m.end(), start, end, "range", "DATE", f"{year}-H{n}")
+            yield (at, m.end(), start, end, "range", "DATE", f"{year}-H{n}")
         else:
-            yield (m.start(), m.end(), *_quarter_days(year, n), "range", "DATE", f"{year}-Q{n}")
+            yield (at, m.end(), *_quarter_days(year, n), "range", "DATE", f"{year}-Q{n}")
+
+
+def _span_start(text: str, m: re.Match, owner: str) -> int:
+    """"a third-quarter loss", "its fourth quarter": the determiner of the noun the
+    quarter modifies, or a possessive, is no part of the expression ("the third quarter"
+    as a noun phrase keeps its "the")."""
+    if owner == "its" or owner in ("the", "a", "this", "that") and text[m.end("ord")] == "-":
+        return m.end("owner")
+    return m.start()
 
 
 def _ord_unit(m: re.Match) -> tuple[int | None, str]:

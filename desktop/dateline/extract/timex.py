@@ -70,9 +70,31 @@ def find_timexes(text: str, published: date | None, start: int = 0,
     for rule, hits, before, after in _other_rules(triggers):
         found += [(*c, _OTHER_RANK) for a, b in triggers.windows(hits, before, after)
                   for c in rule(text, a, b, published)]
-    timexes = _non_overlapping(text, found)
+    timexes = _trimmed(text, _non_overlapping(text, found))
     timexes = _join_clock_and_day(text, _without_titles(text, timexes))
     return _quarters_a_year_back(text, _year_ago_quarters(text, _weeks_of(text, timexes)))
+
+
+_SINCE_RE = re.compile(r"(?i:since)\s+")
+_EARLY_LATE_RE = re.compile(r"\b(?i:early|late)\s+$")
+_RELATIVE_UNIT_TEXT_RE = re.compile(r"(?i:(?:next|last|this)\s+(?:year|month|week))")
+
+
+def _trimmed(text: str, timexes: list[Timex]) -> list[Timex]:
+    """TimeML's extents: "since 1995" is the signal "since" and the date "1995"; "early"
+    belongs to "early next year" (a MOD of the date, which keeps its value)."""
+    out = []
+    for t in timexes:
+        since = _SINCE_RE.match(t.text)
+        if since and since.end() < len(t.text):
+            t = Timex(t.start + since.end(), t.end, t.text[since.end():], t.type, t.value,
+                      t.date_start, t.date_end, t.precision)
+        elif _RELATIVE_UNIT_TEXT_RE.fullmatch(t.text) and (
+                m := _EARLY_LATE_RE.search(text, max(0, t.start - 8), t.start)):
+            t = Timex(m.start(), t.end, text[m.start():t.end], t.type, t.value, t.date_start,
+                      t.date_end, t.precision)
+        out.append(t)
+    return out
 
 
 _WEEK_OF_RE = re.compile(r"(?i:\b(?:the\s+)?week\s+of\s+)$")
