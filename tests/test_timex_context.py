@@ -125,3 +125,25 @@ def test_extents_as_timeml_draws_them():
     (since,) = find_timexes("Prices have risen since 1985.", october)
     assert (since.text, since.value) == ("1985", "1985")
     assert (since.date_start, since.date_end) == (date(1985, 1, 1), october)   # still a range
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a decades-long feud", ("decades-long", "DURATION", "PXDE")),
+    ("their third day-long meeting", ("day-long", "DURATION", "P1D")),
+    ("a 10-year-long war", ("10-year-long", "DURATION", "P10Y")),
+    ("Marchers parade each July.", ("each July", "SET", "XXXX-07")),
+    ("It could take as long as a month or two.", ("a month", "DURATION", "P1M")),
+    ("Threats became routine over the past decade.", ("the past decade", "DURATION", "P10Y")),
+    ("the post-1959 politics", ("1959", "DATE", "1959")),
+])
+def test_adjectival_and_vague_stretches(text, expected):
+    assert values(text) == [expected]
+
+
+def test_earlier_that_day_is_the_current_day():
+    found = values("He was shot on Oct. 23, 1998. Earlier that day, a fax came.")
+    assert found[1] == ("Earlier that day", "DATE", "1998-10-23")
+
+
+def test_ages_stay_out():
+    assert values("a 44-year-old protester and the 50-year-old alliance") == []

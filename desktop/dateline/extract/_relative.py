@@ -29,7 +29,8 @@ _SHIFT_RE = re.compile(
     rf"\b(?i:(?:{_COUNT}\s+(?P<unit>day|week|month|year)s?|the\s+(?P<unit1>day|week|month|year))\s+"
     rf"(?P<dir>after|before|earlier|later|previously))$"
     r"|\b(?i:the\s+(?P<next>next|following|previous)\s+(?P<unit2>day|morning|night|week))$"
-    r"|\b(?i:the\s+(?P<next2>following|previous)\s+(?P<unit3>month|year))$")
+    r"|\b(?i:the\s+(?P<next2>following|previous)\s+(?P<unit3>month|year))$"
+    r"|\b(?i:(?P<same>earlier|later)\s+(?:that|the\s+same)\s+day)$")
 # "the day before authorities issued a warrant", "the day after returning": "before" heads
 # the clause or phrase that names the anchor, not the current day
 _EVENT_AFTER_RE = re.compile(r"[ \t]+(?!(?i:and|or|but|yesterday|today|tomorrow)\b)[A-Za-z0-9]")
@@ -51,7 +52,9 @@ def anchored(text: str, lo: int, hi: int, published: date | None, found) -> list
         event = direction in ("after", "before") and bool(_EVENT_AFTER_RE.match(text, m.end()))
         if event and (m["unit1"] or _opens_sentence(text, m.start())):
             continue   # "The day before Tillerson's visit, he said": dates the visit's eve, unknown here
-        if m["next2"]:         # "the following year": the current day's year, one on
+        if m["same"]:          # "Earlier that day": the current day itself
+            delta = timedelta(0)
+        elif m["next2"]:       # "the following year": the current day's year, one on
             step = -1 if m["next2"].lower() == "previous" else 1
             delta = None
         elif m["next"]:

@@ -41,7 +41,11 @@ def durations(text, lo, hi, published):
             if vague and u["unit"].lower() in ("year", "decade") and \
                     "recent" in vague.group().lower():
                 vague = None   # "recent years": PAST_REF, the references' rule
-            if vague:
+            past = _PAST_ONE_RE.search(text, max(0, u.start() - 12), u.start()) \
+                if not u["pl"] and u["unit"].lower() == "decade" else None
+            if past:           # "over the past decade": ten years back from now
+                yield (past.start(), u.end(), None, None, None, "DURATION", "P10Y")
+            elif vague:
                 yield (vague.start(), u.end(), None, None, None, "DURATION",
                        duration_value(None, u["unit"]))   # "recent months", "coming weeks"
             elif u["pl"] and _BARE_CUE_RE.search(text, max(0, u.start() - 30), u.start()):
@@ -57,7 +61,7 @@ def durations(text, lo, hi, published):
             #                    of losses" is a stretch of time)
         if n_text in ("a", "an") and not (m["the"] or m["mod"] or m["approx"]) and \
                 not _A_CUE_RE.search(text, max(0, m.start() - 12), m.start()) and \
-                not _SHIFT_AFTER_RE.match(text, u.end()):
+                not _SHIFT_AFTER_RE.match(text, u.end()) and not _OR_TWO_RE.match(text, u.end()):
             continue           # "$5 a year", "24 hours a day": a rate, not a duration
         if n_text == "one" and _per_unit(text, m.start()):
             continue
@@ -72,6 +76,21 @@ def durations(text, lo, hi, published):
                 _PAY_AFTER_RE.match(text, u.end()):
             continue           # "24 hours a day", "six months of base pay": a rate, an amount
         yield (m.start(), u.end(), None, None, None, "DURATION", duration_value(count, u["unit"]))
+
+
+_PAST_ONE_RE = re.compile(r"(?i:\bthe\s+(?:past|last)\s+)$")
+_OR_TWO_RE = re.compile(r"[ \t]+or[ \t]+(?:two|so)\b")    # "a month or two": a rough length
+_LONG_RE = re.compile(rf"(?<![\w-])(?:(?P<n>{NUMBER})-)?(?P<unit>{UNIT})(?P<pl>s)?-long\b",
+                      re.IGNORECASE)
+
+
+def long_durations(text, lo, hi, published):
+    """"a decades-long battle", "a day-long meeting", "a 10-year-long war"."""
+    if "-long" not in text[lo:hi]:
+        return
+    for m in _LONG_RE.finditer(text, lo, hi):
+        count = number_value(m["n"]) if m["n"] else (None if m["pl"] else 1)
+        yield (m.start(), m.end(), None, None, None, "DURATION", duration_value(count, m["unit"]))
 
 
 # a modal or a hope before "one day": "will one day be", "hopes to one day fly"
@@ -226,12 +245,15 @@ def day_parts(text, lo, hi, published):
 _SET_UNITS = {"day": "P1D", "night": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
               "quarter": "P1Q", "season": "P1Y", "morning": "P1D", "evening": "P1D",
               "hour": "PT1H", "minute": "PT1M", "decade": "P10Y", "weekend": "P1W"}
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SET_RE = re.compile(
     r"(?<![\w-])(?:(?P<every>(?i:every|each))\s+(?:(?P<n>other|two|three|four|five|six|ten|"
     r"\d{1,2})\s+)?(?P<unit>(?i:day|night|week|month|year|quarter|season|morning|evening|hour|"
     r"minute|decade|weekend)s?|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday))"
+    r"Sunday)|(?P<month>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December))"
     r"|(?P<adverb>(?i:daily|weekly|monthly|yearly|hourly|nightly))(?![ \t]+[a-z])"
     r"|(?P<times>(?i:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each)\s+"
     r"(?P<unit2>day|week|month|year|quarter|season|hour|minute|night))"
@@ -258,6 +280,9 @@ def sets(text, lo, hi, published):
         elif m["wd"]:
             n = _WEEKDAYS.index(m["wd"].lower()) + 1
             yield (m.start(), m.end(), None, None, None, "SET", f"XXXX-WXX-{n}")
+        elif m["month"]:       # "each July"
+            n = _MONTH_NAMES.index(m["month"]) + 1
+            yield (m.start(), m.end(), None, None, None, "SET", f"XXXX-{n:02d}")
         else:
             unit = m["unit"].lower().rstrip("s")
             value = _SET_UNITS[unit]

@@ -136,7 +136,8 @@ def _century(two_digits: int, published: date | None) -> int | None:
 
 _YEAR_MOD = r"(?:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|the\s+(?:first|second)\s+half\s+of)"
 YEAR_ALONE_RE = re.compile(
-    rf"(?<![\w$£€#.,:/'-])(?:(?P<mod>(?i:{_YEAR_MOD}))[\s-]+)?(?P<the>(?i:the)\s+)?"
+    rf"(?:(?<=(?i:post)-)|(?<=(?i:pre)-)|(?<![\w$£€#.,:/'-]))"   # "post-1959 politics"
+    rf"(?:(?P<mod>(?i:{_YEAR_MOD}))[\s-]+)?(?P<the>(?i:the)\s+)?"
     r"(?P<year>1[5-9]\d\d|20\d\d)(?![-–/.]\d{1,2}[-–/.]\d)(?P<decade>['’]?s)?"
     r"(?:[-–/](?P<to>\d{2}|\d{4})(?!\d))?"
     r"(?![\d,]\d|\.\d|%|\s*(?i:percent|per\s+cent|people|persons|troops|soldiers|feet|ft|"
