@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from ._timexwords import NUMBER, PART_OF_DAY, UNIT, duration_value, number_value
+from ._timexwords import MONTH_NAMES, NUMBER, PART_OF_DAY, UNIT, duration_value, number_value
 
 # ---------------------------------------------------------------- durations
 
@@ -245,15 +245,12 @@ def day_parts(text, lo, hi, published):
 _SET_UNITS = {"day": "P1D", "night": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
               "quarter": "P1Q", "season": "P1Y", "morning": "P1D", "evening": "P1D",
               "hour": "PT1H", "minute": "PT1M", "decade": "P10Y", "weekend": "P1W"}
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SET_RE = re.compile(
     r"(?<![\w-])(?:(?P<every>(?i:every|each))\s+(?:(?P<n>other|two|three|four|five|six|ten|"
     r"\d{1,2})\s+)?(?P<unit>(?i:day|night|week|month|year|quarter|season|morning|evening|hour|"
     r"minute|decade|weekend)s?|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)|(?P<month>January|February|March|April|May|June|July|August|September|"
-    r"October|November|December))"
+    r"Sunday)|(?P<month>" + "|".join(MONTH_NAMES) + "))"
     r"|(?P<adverb>(?i:daily|weekly|monthly|yearly|hourly|nightly))(?![ \t]+[a-z])"
     r"|(?P<times>(?i:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each)\s+"
     r"(?P<unit2>day|week|month|year|quarter|season|hour|minute|night))"
@@ -281,7 +278,7 @@ def sets(text, lo, hi, published):
             n = _WEEKDAYS.index(m["wd"].lower()) + 1
             yield (m.start(), m.end(), None, None, None, "SET", f"XXXX-WXX-{n}")
         elif m["month"]:       # "each July"
-            n = _MONTH_NAMES.index(m["month"]) + 1
+            n = MONTH_NAMES.index(m["month"]) + 1
             yield (m.start(), m.end(), None, None, None, "SET", f"XXXX-{n:02d}")
         else:
             unit = m["unit"].lower().rstrip("s")

@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from ._daterules import _is_future
-from ._timexwords import SEASON_CODES, latest_quarter, number_value
+from ._timexwords import MONTH_NAMES, SEASON_CODES, latest_quarter, number_value
 
 # ---------------------------------------------------------------- quarters, halves, fiscal years
 
@@ -192,10 +192,9 @@ _THE_BEFORE_RE = re.compile(r"(?i:\bthe\s+)$")
 # "a joint venture called Orion 1980": a number in a name, after a capitalised word inside
 # the sentence that is no month or season ("in July 1997", "Spring 1990")
 _NAME_WORD_BEFORE_RE = re.compile(r"[a-z,][ \t]+(?P<word>[A-Z][a-z]+)[ \t]+$")
-_CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
+_CALENDAR_WORDS = frozenset([m.lower() for m in MONTH_NAMES] + (
     "jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter "
-    "christmas easter fiscal year".split())
+    "christmas easter fiscal year").split())
 
 
 def _in_name(text: str, pos: int) -> bool:
@@ -389,10 +388,8 @@ _UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", 
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
           "eighteen", "nineteen")
 _TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
 SPOKEN_YEAR_RE = re.compile(
-    r"(?<![\w-])(?:(?P<month>" + "|".join(_MONTH_NAMES) + r")\s+"
+    r"(?<![\w-])(?:(?P<month>" + "|".join(MONTH_NAMES) + r")\s+"
     r"|(?P<season>(?i:(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)\s+))?"
     r"(?:(?P<the>(?i:the\s+year)\s+)?(?i:(?P<century>nineteen|eighteen)\s+"
     r"(?P<rest>(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + "|".join(_UNITS_WORDS) + r"))?|"
@@ -415,7 +412,7 @@ def spoken_years(text, lo, hi, published):
             continue
         year = head + int(value)
         if m["month"]:         # "January nineteen ninety-seven"
-            month = _MONTH_NAMES.index(m["month"]) + 1
+            month = MONTH_NAMES.index(m["month"]) + 1
             last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
             yield (m.start(), m.end(), date(year, month, 1), last, "month", "DATE",
                    f"{year}-{month:02d}")

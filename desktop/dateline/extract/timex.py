@@ -132,7 +132,8 @@ def _without_titles(text: str, timexes: list[Timex]) -> list[Timex]:
 
 # "today's youth", "the people of tomorrow": the present or coming age in general, not the
 # day of publication or the next
-_GENERIC_AFTER_RE = re.compile(r"['’]s\s+(?i:youth|young|children|kids|generation|world|society)\b")
+_GENERIC_AFTER_RE = re.compile(
+    r"['’]s\s+(?i:youth|young|children|kids|generation|world|society)\b")
 _GENERIC_BEFORE_RE = re.compile(r"\b(?i:the)\s+(?P<noun>[a-z]+)\s+of\s+$")
 _DAY_SPAN_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "end", "close", "start",
                              "beginning", "rest", "events", "session", "middle"})
