@@ -20,7 +20,7 @@ QUARTER_RE = re.compile(
     r"(?<![\w-])(?i:(?P<owner>(?:the|a|this|that|its|last\s+year['’]s|this\s+year['’]s|"
     r"next\s+year['’]s)\s+)?(?:(?P<owner_year>(?:1[89]|20)\d\d)\s+)?"
     r"(?:(?P<ago>year-(?:ago|earlier))\s+)?(?:(?:fiscal|flat|latest|"
-    r"current|same|comparable|previous|recent|calendar)\s+)*"
+    r"current|same|comparable|previous|recent|calendar)\s+|fiscal-)*"
     r"(?:(?P<ago2>year-(?:ago|earlier))\s+(?=quarter|period))?"
     r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|latter)[- ]"
     r"(?:(?P<two>two)\s+(?=quarters))?(?P<unit>quarter|half|period)s?"
