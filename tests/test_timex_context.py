@@ -147,3 +147,13 @@ def test_earlier_that_day_is_the_current_day():
 
 def test_ages_stay_out():
     assert values("a 44-year-old protester and the 50-year-old alliance") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Net was $1.8 million for the corresponding period last year.",
+     ("the corresponding period last year", "DATE", "1988-Q3")),
+    ("It lost $4 million in the fiscal-first quarter ended Sept. 30.",
+     ("the fiscal-first quarter", "DATE", "1989-Q1")),
+])
+def test_results_periods(text, expected):
+    assert values(text, date(1989, 11, 1))[0] == expected

@@ -20,7 +20,7 @@ QUARTER_RE = re.compile(
     r"(?<![\w-])(?i:(?P<owner>(?:the|a|this|that|its|last\s+year['’]s|this\s+year['’]s|"
     r"next\s+year['’]s)\s+)?(?:(?P<owner_year>(?:1[89]|20)\d\d)\s+)?"
     r"(?:(?P<ago>year-(?:ago|earlier))\s+)?(?:(?:fiscal|flat|latest|"
-    r"current|same|comparable|previous|recent|calendar)\s+|fiscal-)*"
+    r"current|same|comparable|corresponding|previous|recent|calendar)\s+|fiscal-)*"
     r"(?:(?P<ago2>year-(?:ago|earlier))\s+(?=quarter|period))?"
     r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|latter)[- ]"
     r"(?:(?P<two>two)\s+(?=quarters))?(?P<unit>quarter|half|period)s?"
@@ -43,7 +43,8 @@ def quarters(text, lo, hi, published):
             continue
         if m["plain"]:
             if not owner or owner in ("a",) or (m["plain"].lower() == "period" and not (
-                    re.search(r"(?i:latest|year-ago|year-earlier|same|comparable)", m.group()))):
+                    re.search(r"(?i:latest|year-ago|year-earlier|same|comparable|corresponding)",
+                              m.group()))):
                 continue
             year, q = latest_quarter(published)
             yield (m.start(), m.end(), *_quarter_days(year - back, q), "range", "DATE",

@@ -280,17 +280,20 @@ def _year_ago_quarters(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-_QUARTER_TEXT_RE = re.compile(r"(?i:(?:the\s+)?(?:(?:first|second|third|fourth)[- ])?quarter)$")
+_QUARTER_TEXT_RE = re.compile(r"(?i:(?:the\s+)?(?:(?:first|second|third|fourth)[- ])?quarter"
+                              r"|the\s+(?:same|comparable|corresponding)\s+period)$")
+_LAST_YEAR_RE = re.compile(r"(?i:last\s+year)$")
 
 
 def _quarters_a_year_back(text: str, timexes: list[Timex]) -> list[Timex]:
-    """"For the quarter a year ago, it earned ...": one expression, that quarter a year back."""
+    """"For the quarter a year ago, it earned ...", "the corresponding period last year": one
+    expression, that quarter a year back."""
     out: list[Timex] = []
     for t in timexes:
         prev = out[-1] if out else None
         q = _QUARTER_VALUE_RE.match(prev.value) if prev is not None else None
-        if q and _QUARTER_TEXT_RE.fullmatch(prev.text) and _YEAR_AGO_RE.search(t.text) and \
-                text[prev.end:t.start].strip() == "":
+        if q and _QUARTER_TEXT_RE.fullmatch(prev.text) and text[prev.end:t.start].strip() == "" \
+                and (_YEAR_AGO_RE.search(t.text) or _LAST_YEAR_RE.fullmatch(t.text)):
             year, quarter = int(q[1]) - 1, int(q[2])
             first, last = _timexyears._quarter_days(year, quarter)
             out[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "DATE",
