@@ -18,7 +18,6 @@ def values(text, published=PUB):
 @pytest.mark.parametrize("text", [
     "The plan failed. Now, he says, the talks are over.",
     '"Now, let us move on," the chairman said.',
-    "Sales fell. Currently, the firm has 40 stores.",
     "The recently passed law takes effect soon.",
     "The future looks bleak for the mill.",
     "It needs an approach to the future that works.",
@@ -35,6 +34,7 @@ def test_not_a_time_expression(text):
     ("He says the deal is now done.", ("now", "PRESENT_REF")),
     ("Right now, the mood is calm.", ("now", "PRESENT_REF")),
     ("The firm currently has 40 stores.", ("currently", "PRESENT_REF")),
+    ("Sales fell. Currently, the firm has 40 stores.", ("Currently", "PRESENT_REF")),
     ("They will meet in the future.", ("the future", "FUTURE_REF")),
     ("Voters worry about the future.", ("the future", "FUTURE_REF")),
     ("The result of tomorrow's vote is open.", ("tomorrow", "2013-03-23")),

@@ -165,8 +165,7 @@ def references(text, lo, hi, published):
         if word == "the future" and not _FUTURE_CUE_RE.search(text, max(0, m.start() - 12),
                                                                m.start()):
             continue
-        if word in ("now", "currently") and _COMMA_RE.match(text, m.end()) and \
-                _opens_sentence(text, m.start()):
+        if word == "now" and _COMMA_RE.match(text, m.end()) and _opens_sentence(text, m.start()):
             continue           # "Now, he says, ...": a discourse marker opening the sentence
         if word in ("recently", "currently") and _NP_INSIDE_RE.search(
                 text, max(0, m.start() - 8), m.start()):
