@@ -191,7 +191,7 @@ def _other_rules(t: Triggers):
             (y.holidays, t.words(T.HOLIDAYS), 4, 24),
             (y.spoken_years, t.words(("nineteen", "eighteen", "two thousand")), 26, 30),
             (r.ago, t.words(("ago",)), 60, 4), (r.durations, t.words(T.UNITS), 0, 24),
-            (r.long_durations, t.words(T.UNITS, ("year-",)), 24, 8),
+            (r.long_durations, t.words(T.UNITS, ("year-",)) if "-long" in t.text else [], 24, 8),
             (r.references, t.words(T.REFERENCES), 12, 24),
             (y.quarters, t.words(T.QUARTERS), 34, 24),
             (y.fiscal_years, t.words(("fiscal",)), 16, 24),
