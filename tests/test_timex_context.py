@@ -23,8 +23,8 @@ def values(text, published=PUB):
     "It needs an approach to the future that works.",
     "Phones are part of today's youth culture.",
     "If I were choosing the leaders of tomorrow, I would pick them.",
-    "A bonus equal to six months of base pay was offered.",
-    "He set up a venture called Orion 1980, making parts.",
+    "Workers got three months of salary as a bonus.",
+    "She runs a fund called Meridian 2040, investing in bonds.",
 ])
 def test_not_a_time_expression(text):
     assert values(text) == []
@@ -64,13 +64,13 @@ def test_the_day_before_an_event_is_not_dated_but_the_day_before_is():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("earnings for the last half of 1989", ("the last half of 1989", "DATE", "1989-H2")),
-    ("through the first two quarters of 1990", ("the first two quarters of 1990", "DATE",
-                                                "1990-H1")),
+    ("sales in the last half of 1987", ("the last half of 1987", "DATE", "1987-H2")),
+    ("through the first two quarters of 1991", ("the first two quarters of 1991", "DATE",
+                                                "1991-H1")),
     ("in the last quarter of 1988", ("the last quarter of 1988", "DATE", "1988-Q4")),
-    ("January nineteen ninety-seven.", ("January nineteen ninety-seven", "DATE", "1997-01")),
-    ("we saw in the winter of nineteen ninety-four.",
-     ("the winter of nineteen ninety-four", "DATE", "1994-WI")),
+    ("March nineteen eighty-six.", ("March nineteen eighty-six", "DATE", "1986-03")),
+    ("prices seen in the summer of nineteen eighty-eight.",
+     ("the summer of nineteen eighty-eight", "DATE", "1988-SU")),
 ])
 def test_parts_of_a_named_year(text, expected):
     assert values(text) == [expected]
@@ -81,13 +81,13 @@ def test_last_half_without_a_year_is_left_alone():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("On May 22, 1995, he was promoted, and the following year he retired.",
-     ("the following year", "DATE", "1996")),
-    ("The loan may be extended for an additional year.",
+    ("On June 3, 2001, she was elected, and the following year she resigned.",
+     ("the following year", "DATE", "2002")),
+    ("The lease can be renewed for an additional year.",
      ("an additional year", "DURATION", "P1Y")),
-    ("Troops could stay in the region for some time.", ("some time", "DURATION", "PXX")),
+    ("The ships may stay in port for some time.", ("some time", "DURATION", "PXX")),
     ("They will buy equipment in the coming years.", ("the coming years", "DURATION", "PXY")),
-    ("Then, a week or so ago, the plan changed.", ("a week or so ago", "DATE", "2013-W11")),
+    ("Then, a week or so ago, the plan was dropped.", ("a week or so ago", "DATE", "2013-W11")),
 ])
 def test_more_expressions(text, expected):
     assert expected in values(text)
@@ -108,7 +108,7 @@ def test_the_week_and_the_weekend_without_their_preposition():
 
 def test_a_weekday_opening_a_clause_whose_verb_is_future():
     monday = date(1998, 10, 26)
-    assert values("On Tuesday, the league plans to hold a news conference.", monday) == [
+    assert values("On Tuesday, the union plans to announce a strike.", monday) == [
         ("Tuesday", "DATE", "1998-10-27")]
     assert values("Officials said Tuesday they will resign.", monday) == [
         ("Tuesday", "DATE", "1998-10-20")]
@@ -129,30 +129,30 @@ def test_extents_as_timeml_draws_them():
 
 @pytest.mark.parametrize("text, expected", [
     ("a decades-long feud", ("decades-long", "DURATION", "PXDE")),
-    ("their third day-long meeting", ("day-long", "DURATION", "P1D")),
+    ("after a day-long hearing", ("day-long", "DURATION", "P1D")),
     ("a 10-year-long war", ("10-year-long", "DURATION", "P10Y")),
     ("Marchers parade each July.", ("each July", "SET", "XXXX-07")),
-    ("It could take as long as a month or two.", ("a month", "DURATION", "P1M")),
-    ("Threats became routine over the past decade.", ("the past decade", "DURATION", "P10Y")),
-    ("the post-1959 politics", ("1959", "DATE", "1959")),
+    ("Repairs may need a month or two.", ("a month", "DURATION", "P1M")),
+    ("Rents doubled over the past decade.", ("the past decade", "DURATION", "P10Y")),
+    ("the post-1945 order", ("1945", "DATE", "1945")),
 ])
 def test_adjectival_and_vague_stretches(text, expected):
     assert values(text) == [expected]
 
 
 def test_earlier_that_day_is_the_current_day():
-    found = values("He was shot on Oct. 23, 1998. Earlier that day, a fax came.")
-    assert found[1] == ("Earlier that day", "DATE", "1998-10-23")
+    found = values("The storm hit on May 4, 2011. Earlier that day, police closed the road.")
+    assert found[1] == ("Earlier that day", "DATE", "2011-05-04")
 
 
 def test_ages_stay_out():
-    assert values("a 44-year-old protester and the 50-year-old alliance") == []
+    assert values("a 37-year-old teacher and the 80-year-old bridge") == []
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Net was $1.8 million for the corresponding period last year.",
+    ("Profit was $3 million in the corresponding period last year.",
      ("the corresponding period last year", "DATE", "1988-Q3")),
-    ("It lost $4 million in the fiscal-first quarter ended Sept. 30.",
+    ("It lost $2 million in the fiscal-first quarter ended Oct. 31.",
      ("the fiscal-first quarter", "DATE", "1989-Q1")),
 ])
 def test_results_periods(text, expected):
