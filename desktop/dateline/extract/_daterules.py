@@ -116,20 +116,21 @@ def _is_future(text: str, pos: int, weak: bool = False) -> bool:
     return _PAST_RE.search(window, marker.end()) is None
 
 
-_FUTURE_AFTER_RE = re.compile(
-    r"[^.;!?\n]{0,90}?\b(?:(?P<past>said|says|told|was|were|had|[a-z]{3,}ed)|will|shall|"
-    r"(?:is|are)\s+(?:scheduled|expected|due|set|to)|plans?\s+to|intends?\s+to)\b")
+_FUTURE_AFTER_RE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|set|to)|"
+                              r"plans?\s+to|intends?\s+to)\b")
+_PAST_OR_SAID_RE = re.compile(r"\b(?:said|says|told|was|were|had|[a-z]{3,}ed)\b|[.;!?\n]")
 
 
 def _future_after(text: str, start: int, end: int) -> bool:
     """"On Tuesday, the league plans to hold a news conference": a clause that opens with
     its day and puts its verb, in the future, after it."""
+    marker = _FUTURE_AFTER_RE.search(text, end, end + 100)
+    if marker is None or _PAST_OR_SAID_RE.search(text, end, marker.start()):
+        return False         # no future verb before the clause ends or a past verb comes
     lo = max(0, start - 80)
     breaks = list(_CLAUSE_BREAK_RE.finditer(text, lo, start))
-    if _PAST_VERB_RE.search(text, breaks[-1].end() if breaks else lo, start):
-        return False         # "officials said Tuesday they will ...": the saying is past
-    m = _FUTURE_AFTER_RE.match(text, end)
-    return m is not None and not m["past"]
+    # "officials said Tuesday they will ...": the saying is past
+    return not _PAST_VERB_RE.search(text, breaks[-1].end() if breaks else lo, start)
 
 
 def _is_past(text: str, pos: int) -> bool:

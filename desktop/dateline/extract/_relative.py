@@ -23,8 +23,8 @@ from ._datepatterns import count_number
 
 _COUNT = r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 # Found from their last word (rare) backwards, not by scanning every "the"/"two" in the text.
-_TAIL_RE = re.compile(r"\b(?i:after|before|earlier|later|previously|day|morning|night|week|month|"
-                      r"year)\b")
+_TAIL_RE = re.compile(r"\b(?i:after|before|earlier|later|previously|day|morning|night|week|"
+                      r"(?:following|previous)\s+(?:month|year))\b")
 _SHIFT_RE = re.compile(
     rf"\b(?i:(?:{_COUNT}\s+(?P<unit>day|week|month|year)s?|the\s+(?P<unit1>day|week|month|year))\s+"
     rf"(?P<dir>after|before|earlier|later|previously))$"

@@ -130,8 +130,7 @@ _REF_RE = re.compile(
     r"(?<=at\s)this\s+time|(?<=at\s)the\s+moment))"
     r"|(?P<past>(?i:recently|lately|(?:in\s+)?the\s+past|recent\s+(?:years|times|decades)|"
     r"past\s+years|the\s+time))"
-    r"|(?P<future>(?i:the\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date))"
-    r"|(?P<vague>(?<=(?i:for)\s)(?i:some\s+time)))"
+    r"|(?P<future>(?i:the\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date)))"
     r"(?![\w-])(?!\s+(?:\d|decade|century|week|month|year|day|quarter|summer|winter|spring|fall|"
     r"autumn|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|\w+teen)\b)")
@@ -171,11 +170,13 @@ def references(text, lo, hi, published):
         if word == "the time" and text[m.start() - 3:m.start() - 1] == "At" and \
                 _opens_sentence(text, m.start() - 3) and not _COMMA_RE.match(text, m.end()):
             continue           # "At the time Howes was captured, ...": a conjunction, = "when"
-        if m["vague"]:        # "for some time": a stretch of no stated length
-            yield (m.start(), m.end(), None, None, None, "DURATION", "PXX")
-            continue
         kind = "PRESENT_REF" if m["present"] else "PAST_REF" if m["past"] else "FUTURE_REF"
         yield (m.start(), m.end(), None, None, None, "DATE", kind)
+    at = text.find("for some time", lo, hi)      # a stretch of no stated length
+    while at >= 0:
+        if not text[at - 1:at].isalnum() and not text[at + 13:at + 14].isalnum():
+            yield (at + 4, at + 13, None, None, None, "DURATION", "PXX")
+        at = text.find("for some time", at + 1, hi)
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

@@ -137,8 +137,7 @@ def _century(two_digits: int, published: date | None) -> int | None:
 
 _YEAR_MOD = r"(?:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|the\s+(?:first|second)\s+half\s+of)"
 YEAR_ALONE_RE = re.compile(
-    rf"(?:(?<=(?i:post)-)|(?<=(?i:pre)-)|(?<![\w$£€#.,:/'-]))"   # "post-1959 politics"
-    rf"(?:(?P<mod>(?i:{_YEAR_MOD}))[\s-]+)?(?P<the>(?i:the)\s+)?"
+    rf"(?<![\w$£€#.,:/'-])(?:(?P<mod>(?i:{_YEAR_MOD}))[\s-]+)?(?P<the>(?i:the)\s+)?"
     r"(?P<year>1[5-9]\d\d|20\d\d)(?![-–/.]\d{1,2}[-–/.]\d)(?P<decade>['’]?s)?"
     r"(?:[-–/](?P<to>\d{2}|\d{4})(?!\d))?"
     r"(?![\d,]\d|\.\d|%|\s*(?i:percent|per\s+cent|people|persons|troops|soldiers|feet|ft|"
@@ -151,7 +150,19 @@ _YEAR_PARTS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5,
                "middle": (5, 8), "late": (9, 12), "end": (9, 12), "first": (1, 6), "second": (7, 12)}
 
 
+_PREFIXED_YEAR_RE = re.compile(r"(?<![\w-])(?:post|pre)-(?P<year>1[5-9]\d\d|20\d\d)(?![\w-])")
+
+
 def years(text, lo, hi, published):
+    for prefix in ("post-", "pre-"):     # "the post-1959 politics": the year alone
+        at = text.find(prefix, lo, hi)
+        while at >= 0:
+            m = _PREFIXED_YEAR_RE.match(text, at)
+            if m:
+                year = int(m["year"])
+                yield (m.start("year"), m.end(), date(year, 1, 1), date(year, 12, 31), "year",
+                       "DATE", str(year))
+            at = text.find(prefix, at + 1, hi)
     for m in YEAR_ALONE_RE.finditer(text, lo, hi):
         year = int(m["year"])
         if _DAY_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):

@@ -85,7 +85,11 @@ def _trimmed(text: str, timexes: list[Timex]) -> list[Timex]:
     belongs to "early next year" (a MOD of the date, which keeps its value)."""
     out = []
     for t in timexes:
-        since = _SINCE_RE.match(t.text)
+        first = t.text[:1]
+        if first not in "sSnNlLtT":      # the common case: nothing to trim or extend
+            out.append(t)
+            continue
+        since = _SINCE_RE.match(t.text) if first in "sS" else None
         if since and since.end() < len(t.text):
             t = Timex(t.start + since.end(), t.end, t.text[since.end():], t.type, t.value,
                       t.date_start, t.date_end, t.precision)
@@ -140,7 +144,7 @@ _DAY_SPAN_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "end", 
 
 
 def _generic_day(text: str, t: Timex) -> bool:
-    if t.text.lower() not in ("today", "tomorrow"):
+    if t.text[:1] not in "tT" or t.text.lower() not in ("today", "tomorrow"):
         return False
     if _GENERIC_AFTER_RE.match(text, t.end):
         return True
