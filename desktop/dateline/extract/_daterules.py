@@ -124,6 +124,9 @@ _PAST_OR_SAID_RE = re.compile(r"\b(?:said|says|told|was|were|had|[a-z]{3,}ed)\b|
 def _future_after(text: str, start: int, end: int) -> bool:
     """"On Tuesday, the league plans to hold a news conference": a clause that opens with
     its day and puts its verb, in the future, after it."""
+    after = text[end:end + 100]
+    if "will" not in after and "shall" not in after and " to " not in after:
+        return False         # most weekdays: no future verb follows at all
     marker = _FUTURE_AFTER_RE.search(text, end, end + 100)
     if marker is None or _PAST_OR_SAID_RE.search(text, end, marker.start()):
         return False         # no future verb before the clause ends or a past verb comes
