@@ -22,6 +22,7 @@ from ._speakernp import phrase_after, phrase_kind, phrase_name, subject_phrase
 from ._wholeclause import clause_after_verb, clause_end, head_before_quote
 from .intervals import ByStart, Intervals
 from .records import StatementRec
+from ._parsedspeech import ParsedSpeech
 from ._reported import INVERTIBLE, ReportedSpeech, is_tail
 from ._speech import (MIN_WORDS, NOBODY, THAT_RE, TITLE_GAP_RE, WIRE_DATELINE_RE, Cue, Speaker, cue_of,
                       make_record, trim)
@@ -78,7 +79,7 @@ Police Residents Witnesses Officers Protesters Observers
 _RELATIVE_LEAD_RE = re.compile(r",?\s*(?:which|who)\s+(?:[a-z]+\s+){0,3}")
 
 
-class StatementFinder(ReportedSpeech):
+class StatementFinder(ReportedSpeech, ParsedSpeech):
     def __init__(self, text, spans, quotes, mentions, resolver: Resolver):
         self.text = text
         self.spans = [s for s in spans]
@@ -233,6 +234,7 @@ class StatementFinder(ReportedSpeech):
                     else self._reported(verb, span)
                 if found:
                     taken = max(verb.end(), self.out[-1][0].end)
+        self._parsed()
 
     def reported_in(self, pos: int) -> bool:
         """pos lies inside the words of a statement already found in this sentence."""

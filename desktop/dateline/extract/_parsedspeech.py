@@ -1,0 +1,203 @@
+"""Reported speech the patterns of _reported.py cannot frame, read off a dependency parse.
+
+'Several candidates, including Trump, said the United States should ...', 'a rule change
+that he said would make it harder ...', 'some senators vented ... and said that they had
+lost their patience', 'Cruz electrified the small crowds ..., Stovall said.': the speech
+verb's clausal complement (``ccomp``) is the claim and its subject (``nsubj``, or the subject
+it shares as a conjunct, participle or relative clause) the speaker; an attribution hung on
+the claim ('..., Stovall said.', UD ``parataxis``) reports the rest of the clause.
+
+Only sentences where a speech verb is left over after the pattern rules are parsed (the
+parser costs ~0.2 ms a word), so the rules stay the fast path. The tree logic here is pure
+(``claim_of``); ``ParsedSpeech`` is mixed into StatementFinder (statements.py).
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from . import syntax
+from ._speech import MIN_WORDS, WIRE_DATELINE_RE, cue_of, make_record, trim
+from .parsetree import Sentence, Word
+
+# lemmas of verbs of saying whose clausal complement is what was said
+SPEECH_LEMMAS = frozenset("""
+say tell add write state claim announce declare note explain argue insist warn reply respond
+answer report tweet post comment remark suggest acknowledge admit concede confirm deny
+promise pledge vow predict recall conclude testify mention emphasize emphasise stress
+reiterate assert contend maintain complain boast allege caution disclose reveal indicate
+charge counter retort joke quip lament estimate speculate repeat observe agree concur
+""".split())
+# irregular forms; the rest are made by _forms
+_IRREGULAR = {"say": "says said saying", "tell": "tells told telling",
+              "write": "writes wrote written writing", "testify": "testifies testified testifying",
+              "deny": "denies denied denying", "reply": "replies replied replying",
+              "concur": "concurs concurred concurring"}
+# forms that are mostly nouns ("the state", "a report", "his remarks") are left to the
+# parse of a sentence that has another candidate: only the verb-only forms open one
+_NOUN_LIKE = frozenset("""
+state states statement post posts note notes comment comments charge charges counter counters
+estimate estimates tweet tweets answer answers report reports remark remarks promise promises
+pledge pledges claim claims comment joke jokes vow vows repeat repeats
+""".split())
+
+
+def _forms(lemma: str) -> list[str]:
+    """The written forms of a regular verb: "argue" -> argue, argues, argued, arguing."""
+    if lemma in _IRREGULAR:
+        return [lemma] + _IRREGULAR[lemma].split()
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    past = lemma + "d" if lemma.endswith("e") else lemma + "ed"
+    return [lemma, plural, past, stem + "ing"]
+
+
+# the same verbs as they are written, to choose which sentences are worth a parse
+_CANDIDATE_RE = re.compile(r"\b(?:" + "|".join(sorted(
+    {f for lemma in SPEECH_LEMMAS for f in _forms(lemma)} - _NOUN_LIKE, key=lambda f: (-len(f), f)))
+    + r")\b")
+# the clause words that say who spoke: subject, and the heads a subjectless verb leans on
+_SUBJECT_DEPS = ("nsubj",)
+_SHARED_SUBJECT_DEPS = ("conj", "xcomp", "advcl")
+_CLAUSE_DEPS = ("ccomp",)
+_MAX_ATTRIBUTION_WORDS = 12   # '..., said one former senior agency official.': still a tail
+_NAME_DEPS = ("flat", "compound", "nmod:desc", "det", "amod", "nummod", "nmod:poss", "case")
+
+
+class Claim(NamedTuple):
+    """What a parse says about one speech verb: the claim's characters and the speaker's."""
+    verb: Word
+    content: tuple[int, int]
+    speaker: tuple[int, int]
+
+
+def sentences_to_parse(text: str, spans, covered) -> list:
+    """The spans holding a speech verb that no statement has taken (``covered(pos)``)."""
+    out = []
+    for span in spans:
+        if span.chrome:
+            continue
+        if any(not covered(m.start()) for m in _CANDIDATE_RE.finditer(text, span.start, span.end)):
+            out.append(span)
+    return out
+
+
+def claim_of(sent: Sentence, verb: Word) -> Claim | None:
+    """The claim a speech verb reports, and its speaker, if the tree gives both."""
+    if verb.pos != "VERB" or verb.lemma.lower() not in SPEECH_LEMMAS:
+        return None
+    children = sent.children(verb)
+    if any(c.dep in ("nsubj:pass", "aux:pass") for c in children):
+        return None   # "he was told that ...": the speaker is not in the clause
+    clauses = [c for c in children if c.dep in _CLAUSE_DEPS]
+    if clauses:
+        content = _extent(sent, clauses, verb)
+    elif verb.dep == "parataxis" and _short(sent, verb):
+        content = _around(sent, sent.head_of(verb), verb)
+    else:
+        return None
+    if content is None:
+        return None
+    speaker = _speaker(sent, verb)
+    if speaker is None:
+        return None
+    return Claim(verb, content, speaker)
+
+
+def _extent(sent: Sentence, clauses: list[Word], verb: Word) -> tuple[int, int] | None:
+    """Characters of the clausal complements, without a leading "that"."""
+    words = [w for c in clauses for w in sent.subtree(c)]
+    words = [w for w in words if w.i != verb.i]
+    if not words:
+        return None
+    words.sort(key=lambda w: w.i)
+    if words[0].dep == "mark" and words[0].lemma.lower() == "that":
+        words = words[1:]
+    return (words[0].start, words[-1].end) if words else None
+
+
+def _short(sent: Sentence, verb: Word) -> bool:
+    return len(sent.subtree(verb)) <= _MAX_ATTRIBUTION_WORDS
+
+
+def _around(sent: Sentence, head: Word, verb: Word) -> tuple[int, int] | None:
+    """'CLAIM, Stovall said.' / 'CLAIM, X said, REST': the head's clause without the
+    attribution (which stays inside when it interrupts the claim)."""
+    inside = {w.i for w in sent.subtree(verb)}
+    words = [w for w in sent.subtree(head) if w.i not in inside and w.pos != "PUNCT"]
+    if not words or words[0].i > verb.i:
+        return None   # the attribution opens the sentence: not a claim hung after it
+    return words[0].start, words[-1].end
+
+
+def _speaker(sent: Sentence, verb: Word) -> tuple[int, int] | None:
+    """The speaker's noun phrase: the verb's subject; for a conjunct or participle without
+    one ('vented ... and said that', 'saying'), its head's; for a relative clause ('a rule
+    change that he said would ...' has its own, 'officials who said'), the antecedent."""
+    word = verb
+    for _ in range(3):
+        subject = next((c for c in sent.children(word) if c.dep in _SUBJECT_DEPS), None)
+        if subject is not None:
+            if subject.pos == "PRON" and subject.lemma.lower() in ("who", "that", "which") and \
+                    word.dep == "acl:relcl":
+                return _phrase(sent, sent.head_of(word))
+            return _phrase(sent, subject)
+        if word.dep not in _SHARED_SUBJECT_DEPS or word.is_root:
+            return None
+        word = sent.head_of(word)
+    return None
+
+
+def _phrase(sent: Sentence, head: Word) -> tuple[int, int]:
+    """The noun phrase up to its head and the name words that follow it ("Mr. Garin",
+    "a handful", "White House press secretary Sarah Sanders"), not its relative clause
+    or the apposition after a comma."""
+    words = [head] + [w for w in sent.subtree(head) if w.i < head.i]
+    words += [c for c in sent.children(head) if c.i > head.i and c.dep in ("flat", "compound")]
+    words.sort(key=lambda w: w.i)
+    first = next((k for k in range(len(words) - 1, -1, -1) if words[k].pos == "PUNCT"), -1)
+    words = words[first + 1:] or [head]
+    return words[0].start, words[-1].end
+
+
+class ParsedSpeech:
+    """Mixed into StatementFinder: uses its text, spans, mentions, speakers and ``_add``."""
+
+    def _parsed(self) -> None:
+        """Statements from parses of the sentences whose speech verbs the rules left."""
+        wanted = sentences_to_parse(self.text, self.spans, self._taken)
+        if not wanted:
+            return
+        for sent, span in zip(syntax.parse(self.text, [(s.start, s.end) for s in wanted]), wanted):
+            for word in sent.words:
+                if self._taken(word.start) or self.in_quote(word.start):
+                    continue
+                claim = claim_of(sent, word)
+                if claim is not None:
+                    self._parsed_claim(claim, span)
+
+    def _taken(self, pos: int) -> bool:
+        """A verb some statement already used, or inside a claim already reported."""
+        return pos in self.used_verbs or any(
+            at == pos or rec.start <= pos < rec.end for rec, at in self.out)
+
+    def _parsed_claim(self, claim: Claim, span) -> None:
+        text = self.text
+        lo, hi = claim.content
+        wire = WIRE_DATELINE_RE.match(text, span.start, lo)
+        lo, hi = trim(text, wire.end() if wire else lo, hi)
+        if len(text[lo:hi].split()) < MIN_WORDS or self._overlaps(lo, hi):
+            return
+        phrase = claim.speaker
+        speaker = self.resolve(self._phrase_speaker(phrase, self.mentions_in(*phrase)))
+        if not speaker.name:
+            return
+        verb = re.compile(re.escape(claim.verb.text)).match(text, claim.verb.start)
+        self.used_verbs.add(claim.verb.start)
+        self._add(make_record(text, speaker, cue_of(verb), (lo, hi), False, span.start, span.end),
+                  claim.verb.start)
+
+    def _overlaps(self, lo: int, hi: int) -> bool:
+        """Half the claim is already another statement's words."""
+        size = hi - lo
+        return any(min(hi, rec.end) - max(lo, rec.start) > size / 2 for rec, _ in self.out)
