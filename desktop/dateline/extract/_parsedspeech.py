@@ -27,6 +27,7 @@ answer report tweet post comment remark suggest acknowledge admit concede confir
 promise pledge vow predict recall conclude testify mention emphasize emphasise stress
 reiterate assert contend maintain complain boast allege caution disclose reveal indicate
 charge counter retort joke quip lament estimate speculate repeat observe agree concur
+threaten ask
 """.split())
 # irregular forms; the rest are made by _forms
 _IRREGULAR = {"say": "says said saying", "tell": "tells told telling",
@@ -52,6 +53,10 @@ def _forms(lemma: str) -> list[str]:
     return [lemma, plural, past, stem + "ing"]
 
 
+# verbs whose "to" complement is what was said: 'vowed to block the nominee'
+COMMIT_LEMMAS = frozenset("vow pledge promise threaten".split())
+# "asked whether ...", "asked why": the question is what was said (not "asked him to")
+_QUESTION_MARKS = frozenset("whether if why how what when where who".split())
 # the same verbs as they are written, to choose which sentences are worth a parse
 _CANDIDATE_RE = re.compile(r"\b(?:" + "|".join(sorted(
     {f for lemma in SPEECH_LEMMAS for f in _forms(lemma)} - _NOUN_LIKE, key=lambda f: (-len(f), f)))
@@ -71,13 +76,20 @@ class Claim(NamedTuple):
     speaker: tuple[int, int]
 
 
-def sentences_to_parse(text: str, spans, covered) -> list:
-    """The spans holding a speech verb that no statement has taken (``covered(pos)``)."""
+def sentences_to_parse(text: str, spans, covered, fragments=()) -> list:
+    """The spans holding a speech verb that no statement has taken (``covered(pos)``), or
+    a quotation that may be only part of what its speech verb reports (``fragments``:
+    attribution positions)."""
     out = []
+    at = sorted(fragments)
+    k = 0
     for span in spans:
+        while k < len(at) and at[k] < span.start:
+            k += 1
         if span.chrome:
             continue
-        if any(not covered(m.start()) for m in _CANDIDATE_RE.finditer(text, span.start, span.end)):
+        if k < len(at) and at[k] < span.end or \
+                any(not covered(m.start()) for m in _CANDIDATE_RE.finditer(text, span.start, span.end)):
             out.append(span)
     return out
 
@@ -90,6 +102,11 @@ def claim_of(sent: Sentence, verb: Word) -> Claim | None:
     if any(c.dep in ("nsubj:pass", "aux:pass") for c in children):
         return None   # "he was told that ...": the speaker is not in the clause
     clauses = [c for c in children if c.dep in _CLAUSE_DEPS]
+    lemma = verb.lemma.lower()
+    if lemma == "ask":
+        clauses = [c for c in clauses if _question(sent, c)]
+    elif lemma in COMMIT_LEMMAS and not clauses:
+        clauses = [c for c in children if c.dep == "xcomp" and c.i > verb.i and _infinitive(sent, c)]
     if clauses:
         content = _extent(sent, clauses, verb)
     elif verb.dep == "parataxis" and _short(sent, verb):
@@ -102,6 +119,16 @@ def claim_of(sent: Sentence, verb: Word) -> Claim | None:
     if speaker is None:
         return None
     return Claim(verb, content, speaker)
+
+
+def _question(sent: Sentence, clause: Word) -> bool:
+    """The clause is an indirect question: "whether ...", "why he left"."""
+    first = sent.subtree(clause)[0]
+    return first.lemma.lower() in _QUESTION_MARKS
+
+
+def _infinitive(sent: Sentence, clause: Word) -> bool:
+    return any(c.dep == "mark" and c.lemma.lower() == "to" for c in sent.children(clause))
 
 
 def _extent(sent: Sentence, clauses: list[Word], verb: Word) -> tuple[int, int] | None:
@@ -164,17 +191,38 @@ class ParsedSpeech:
     """Mixed into StatementFinder: uses its text, spans, mentions, speakers and ``_add``."""
 
     def _parsed(self) -> None:
-        """Statements from parses of the sentences whose speech verbs the rules left."""
-        wanted = sentences_to_parse(self.text, self.spans, self._taken)
+        """Statements from parses of the sentences whose speech verbs the rules left, and
+        quotations widened to the clause their verb reports."""
+        fragments = {at: rec for rec, at in self.out if self._fragment(rec, at)}
+        wanted = sentences_to_parse(self.text, self.spans, self._taken, fragments)
         if not wanted:
             return
         for sent, span in zip(syntax.parse(self.text, [(s.start, s.end) for s in wanted]), wanted):
             for word in sent.words:
-                if self._taken(word.start) or self.in_quote(word.start):
-                    continue
-                claim = claim_of(sent, word)
-                if claim is not None:
-                    self._parsed_claim(claim, span)
+                if word.start in fragments:
+                    self._widen(fragments[word.start], claim_of(sent, word))
+                elif not self._taken(word.start) and not self.in_quote(word.start):
+                    claim = claim_of(sent, word)
+                    if claim is not None:
+                        self._parsed_claim(claim, span)
+
+    def _fragment(self, rec, at: int) -> bool:
+        """A quotation whose verb has words of its own before it ('said if Trump wins, he
+        would impose a “...”'): maybe only a fragment of the reported clause."""
+        if not rec.direct or rec.cue in ("", ":") or not rec.cue[0].islower():
+            return False
+        if at < rec.start:
+            return bool(self.text[at:rec.start].strip(" \xa0\n“\"'‘").split()[1:])
+        return at > rec.end and bool(self.text[rec.sentence_start:rec.start].strip(" \xa0“\"'‘"))
+
+    def _widen(self, rec, claim: Claim | None) -> None:
+        """The whole clause a quotation is part of, when the parse gives one around it."""
+        if claim is None:
+            return
+        lo, hi = trim(self.text, *claim.content)
+        if lo <= rec.start and rec.end <= hi and hi - lo > rec.end - rec.start and \
+                not any(other is not rec and lo < other.end and other.start < hi for other, _ in self.out):
+            rec.start, rec.end, rec.text = lo, hi, self.text[lo:hi]
 
     def _taken(self, pos: int) -> bool:
         """A verb some statement already used, or inside a claim already reported."""
