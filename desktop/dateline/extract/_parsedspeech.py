@@ -225,9 +225,9 @@ class ParsedSpeech:
             rec.start, rec.end, rec.text = lo, hi, self.text[lo:hi]
 
     def _taken(self, pos: int) -> bool:
-        """A verb some statement already used, or inside a claim already reported."""
-        return pos in self.used_verbs or any(
-            at == pos or rec.start <= pos < rec.end for rec, at in self.out)
+        """The attribution of a statement, or inside a claim already reported (a verb the
+        rules tried for a quotation they then dropped is free again)."""
+        return any(at == pos or rec.start <= pos < rec.end for rec, at in self.out)
 
     def _parsed_claim(self, claim: Claim, span) -> None:
         text = self.text
