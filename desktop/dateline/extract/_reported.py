@@ -56,6 +56,7 @@ _NOT_LABELS = frozenset("""
 UPDATE UPDATED NOTE CORRECTION CLARIFICATION PHOTO PHOTOS VIDEO WATCH READ RELATED MORE SEE
 EDITOR'S EDITOR’S ALSO SOURCE SOURCES CREDIT WARNING TRANSCRIPT EXCLUSIVE BREAKING
 """.split())
+_DETERMINER_RE = re.compile(r"(?:a|an|the|its|his|her|their)\s")
 # verbs that come before their subject: "..., said David Gilbert, its president."
 INVERTIBLE = frozenset("""
 said says added adds wrote writes noted notes explained asked replied recalled argued insisted
@@ -172,10 +173,15 @@ class ReportedSpeech:
             return False
         comma = text.find(",", source.end, span.end)
         wire = WIRE_DATELINE_RE.match(text, span.start, verb.start())
-        head = trim(text, wire.end() if wire else span.start, verb.start())
+        colon = text.rfind(":", span.start, verb.start())   # "It has not gone unnoticed: According to"
+        lead = colon + 1 if colon >= 0 and not text[colon + 1:verb.start()].strip() else \
+            wire.end() if wire else span.start
+        head = trim(text, lead, verb.start())
         rest = trim(text, comma + 1, span.end) if comma >= 0 else (span.end, span.end)
         head_words, rest_words = len(text[head[0]:head[1]].split()), len(text[rest[0]:rest[1]].split())
-        if head_words >= 2 and rest_words >= MIN_WORDS and text[:verb.start()].rstrip().endswith(","):
+        apposition = _DETERMINER_RE.match(text, rest[0])   # "according to a poll by X, a research group"
+        if head_words >= 2 and rest_words >= MIN_WORDS and text[:verb.start()].rstrip().endswith(",") \
+                and not apposition:
             lo, hi = head[0], rest[1]   # "One of the decisions, according to a person close to it, is ..."
         elif head_words >= 2:
             lo, hi = head
@@ -183,13 +189,17 @@ class ReportedSpeech:
             lo, hi = rest
         else:
             return False
-        if self.in_quote(lo):
-            return False
+        if self.in_quote(lo) and self._quoted_to(lo) >= hi - 1:
+            return False   # 'According to X, “...”': the quotation is the statement
         speaker = self.resolve(source)
         if not speaker.name:
             return False
         self._add(make_record(text, speaker, cue_of(verb), (lo, hi), False, span.start, span.end), verb.start())
         return True
+
+    def _quoted_to(self, pos: int) -> int:
+        """The end of the quotation around pos."""
+        return next((hi for lo, hi in self.quotes if lo < pos <= hi), pos)
 
     def _according_source(self, verb: re.Match, hi: int) -> Mention | None:
         """The source after "according to": a name right there, else its words up to the comma

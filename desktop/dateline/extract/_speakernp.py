@@ -64,6 +64,7 @@ def subject_phrase(text: str, lo: int, verb_start: int) -> tuple[int, int] | Non
     return words[0].start(), words[-1].end()
 
 
+_DASH_RE = re.compile(r"\s[—–-]{1,2}\s")
 _PHRASE_RE = re.compile(r"(?:[^,;.“”\"()]|\.(?=[ \xa0]?[A-Z]\.)|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St))\.)+")
 
 
@@ -75,9 +76,11 @@ def phrase_after(text: str, pos: int, hi: int, cut: bool = False) -> tuple[int, 
     if not m:
         return None
     words = list(_WORD_RE.finditer(text, m.start(), m.end()))
-    if cut:
-        stop = next((i for i, w in enumerate(words) if w.group(0).lower() in _NOT_IN_NP), len(words))
-        words = words[:stop]
+    if cut:   # "according to a poll of 400 registered voters released on Friday by ...": its start
+        dash = _DASH_RE.search(text, m.start(), m.end())
+        stop = next((i for i, w in enumerate(words) if w.group(0).lower() in _NOT_IN_NP
+                     or dash and w.start() >= dash.start()), len(words))
+        words = words[:min(stop, _MAX_WORDS)]
     if not 1 <= len(words) <= _MAX_WORDS:
         return None
     first = words[0].group(0)

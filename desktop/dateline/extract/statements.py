@@ -279,6 +279,9 @@ class StatementFinder(ReportedSpeech, ParsedSpeech):
     def _whole_clause(self, content, cue: Cue | None, speaker: Speaker, span, lo, hi, last_end):
         """The whole reported clause around a quotation (see _wholeclause.py)."""
         text = self.text
+        if cue is not None and cue.text.lower().startswith("according") and cue.pos < lo:
+            end = clause_end(text, hi + 1, last_end)   # 'According to X, “Title Sponsor” was the ...'
+            return trim(text, lo, end) if len(text[hi + 1:end].split()) >= 2 else content
         if cue is None or cue.text == ":" or cue.text.lower().startswith("according"):
             return content
         if cue.pos < lo:
