@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ._mention import DOCREF, GROUP, NOMINAL, PERSON, POSSESSIVE, Mention
+from ._mention import COUNTRY, DOCREF, GROUP, MEDIA, NOMINAL, ORG, PERSON, POSSESSIVE, Mention
 from ._speakernp import phrase_after
 from ._speech import (MIN_WORDS, THAT_RE, TITLE_GAP_RE, WIRE_DATELINE_RE, Cue, Speaker, cue_of,
                       make_record, trim)
@@ -57,6 +57,8 @@ UPDATE UPDATED NOTE CORRECTION CLARIFICATION PHOTO PHOTOS VIDEO WATCH READ RELAT
 EDITOR'S EDITOR’S ALSO SOURCE SOURCES CREDIT WARNING TRANSCRIPT EXCLUSIVE BREAKING
 """.split())
 _DETERMINER_RE = re.compile(r"(?:a|an|the|its|his|her|their)\s")
+# who may speak in a headline "NAME: CLAIM" (not "Poll:", "Report:", "WATCH:")
+_HEADLINE_SPEAKERS = frozenset({PERSON, ORG, MEDIA, COUNTRY})
 # verbs that come before their subject: "..., said David Gilbert, its president."
 INVERTIBLE = frozenset("""
 said says added adds wrote writes noted notes explained asked replied recalled argued insisted
@@ -90,7 +92,10 @@ class ReportedSpeech:
         """A transcript paragraph: 'TAPPER: Do you think ...?', 'Q: ...', 'A: ...'."""
         span = self.spans[i]
         m = _LABEL_RE.match(self.text, span.start, span.end)
-        if not m or m.group(1).upper() in _NOT_LABELS or i == 0 or m.group(1) == "Q" or \
+        if m and i == 0:   # a headline 'Sanders: Clinton Email Story Has Moved' when a name speaks
+            self._headline(m, span)
+            return
+        if not m or m.group(1).upper() in _NOT_LABELS or m.group(1) == "Q" or \
                 (m.group(1).isupper() and lookup(m.group(1).title()) is not None
                  and not any(n.split()[-1] == m.group(1).title() for n in self.resolver.people)):
             return   # "NEW DELHI: ..." is a dateline (not "CLINTON: ..."); questions are not news
@@ -105,6 +110,17 @@ class ReportedSpeech:
         rec = make_record(self.text, speaker, Cue(":", m.end(1), m.end(1) + 1), (lo, hi), True,
                       span.start, self.spans[last].end)
         self._add(rec, m.end(1))
+
+    def _headline(self, m: re.Match, span) -> None:
+        names = [n for n in self.mentions_in(m.start(1), m.end(1))
+                 if n.end == m.end(1) and n.kind in _HEADLINE_SPEAKERS]
+        lo, hi = trim(self.text, m.end(), span.end)
+        if not names or len(self.text[lo:hi].split()) < MIN_WORDS or self.quote_open(m.end(), lo) is not None:
+            return
+        speaker = self.resolve(names[-1])
+        if speaker.name:
+            self._add(make_record(self.text, speaker, Cue(":", m.end(1), m.end(1) + 1), (lo, hi), True,
+                                  span.start, span.end), m.end(1))
 
     def _label_speaker(self, label: str, start: int, end: int) -> Speaker:
         if label == "A":
