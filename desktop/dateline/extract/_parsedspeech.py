@@ -65,6 +65,7 @@ _CANDIDATE_RE = re.compile(r"\b(?:" + "|".join(sorted(
 _SUBJECT_DEPS = ("nsubj",)
 _SHARED_SUBJECT_DEPS = ("conj", "xcomp", "advcl")
 _CLAUSE_DEPS = ("ccomp",)
+_PRONOUNS = frozenset("he she it they we i you".split())
 _MAX_ATTRIBUTION_WORDS = 12   # '..., said one former senior agency official.': still a tail
 _NAME_DEPS = ("flat", "compound", "nmod:desc", "det", "amod", "nummod", "nmod:poss", "case")
 
@@ -184,6 +185,8 @@ def _phrase(sent: Sentence, head: Word) -> tuple[int, int]:
     words.sort(key=lambda w: w.i)
     first = next((k for k in range(len(words) - 1, -1, -1) if words[k].pos == "PUNCT"), -1)
     words = words[first + 1:] or [head]
+    while len(words) > 1 and words[0].pos in ("ADP", "CCONJ", "SCONJ"):
+        words = words[1:]   # "to young people who say ...": the people, not "to"
     return words[0].start, words[-1].end
 
 
@@ -198,10 +201,12 @@ class ParsedSpeech:
         if not wanted:
             return
         for sent, span in zip(syntax.parse(self.text, [(s.start, s.end) for s in wanted]), wanted):
+            asked = self.text[span.start:span.end].rstrip(" ”\"'’").endswith("?")
             for word in sent.words:
                 if word.start in fragments:
                     self._widen(fragments[word.start], claim_of(sent, word))
-                elif not self._taken(word.start) and not self.in_quote(word.start):
+                elif not asked and not self._taken(word.start) and not self.in_quote(word.start):
+                    # "Did he say that ...?" asks; it does not report that he said it
                     claim = claim_of(sent, word)
                     if claim is not None:
                         self._parsed_claim(claim, span)
@@ -211,8 +216,9 @@ class ParsedSpeech:
         would impose a “...”'): maybe only a fragment of the reported clause."""
         if not rec.direct or rec.cue in ("", ":") or not rec.cue[0].islower():
             return False
-        if at < rec.start:
-            return bool(self.text[at:rec.start].strip(" \xa0\n“\"'‘").split()[1:])
+        if at < rec.start:   # not 'told CNN: “...”', where the quotation is all that was said
+            between = self.text[at:rec.start].strip(" \xa0\n“\"'‘")
+            return bool(between.split()[1:]) and not between.endswith((":", ","))
         return at > rec.end and bool(self.text[rec.sentence_start:rec.start].strip(" \xa0“\"'‘"))
 
     def _widen(self, rec, claim: Claim | None) -> None:
@@ -220,6 +226,8 @@ class ParsedSpeech:
         if claim is None:
             return
         lo, hi = trim(self.text, *claim.content)
+        if not self.text[lo].isalnum():
+            return
         if lo <= rec.start and rec.end <= hi and hi - lo > rec.end - rec.start and \
                 not any(other is not rec and lo < other.end and other.start < hi for other, _ in self.out):
             rec.start, rec.end, rec.text = lo, hi, self.text[lo:hi]
@@ -234,11 +242,17 @@ class ParsedSpeech:
         lo, hi = claim.content
         wire = WIRE_DATELINE_RE.match(text, span.start, lo)
         lo, hi = trim(text, wire.end() if wire else lo, hi)
+        while lo < hi and text[lo] in ",;:—–- ":   # 'saying, “...”': the words, not the comma
+            lo, hi = trim(text, lo + 1, hi)
         if len(text[lo:hi].split()) < MIN_WORDS or self._overlaps(lo, hi):
             return
         phrase = claim.speaker
-        speaker = self.resolve(self._phrase_speaker(phrase, self.mentions_in(*phrase)))
-        if not speaker.name:
+        inside = self.mentions_in(*phrase)
+        if text[phrase[0]:phrase[1]].lower() in _PRONOUNS:   # "she", "They": coreference or nobody
+            speaker = self.resolve(inside[0]) if inside else None
+        else:
+            speaker = self.resolve(self._phrase_speaker(phrase, inside))
+        if speaker is None or not speaker.name:
             return
         verb = re.compile(re.escape(claim.verb.text)).match(text, claim.verb.start)
         self.used_verbs.add(claim.verb.start)
