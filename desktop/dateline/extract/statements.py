@@ -248,6 +248,8 @@ class StatementFinder(ReportedSpeech, ParsedSpeech):
             return
         words = len(self.text[content[0]:content[1]].split())
         sentence_like = self.text[content[0]:content[1]].rstrip().endswith((".", "!", "?"))
+        if speaker.name is None and cue is None and self._goes_on(idx, span, lo):
+            return
         if speaker.name is None or (words < MIN_WORDS and cue is None and not sentence_like):
             return
         _, last = self.span_at(min(hi, len(self.text) - 1))
@@ -259,6 +261,25 @@ class StatementFinder(ReportedSpeech, ParsedSpeech):
             return   # a later quotation of a clause already reported whole
         rec = make_record(self.text, speaker, cue, content, True, span.start, max(span.end, last.end))
         self._add(rec, cue.pos if cue is not None else lo)
+
+    def _goes_on(self, idx: int, span, lo: int) -> bool:
+        """'This makes it hard to dislodge misinformation, he said. Good information can still
+        drive out bad, but only when “the truth is sexier than the lie.”': a sentence quoting
+        without an attribution of its own, right after a statement's sentence, goes on with
+        that claim, which grows to the sentence end."""
+        if not self.out or idx == 0 or not self.text[span.start:lo].strip():
+            return False   # a quotation opening its sentence is _continuation's
+        rec, _ = self.out[-1]
+        prev = self.spans[idx - 1]
+        if rec.sentence_end < prev.start or rec.sentence_end > span.start or \
+                span.para - prev.para > 1 or self.speech_verbs(span.start, span.end):
+            return False
+        if any(m.kind != PRONOUN and m.name != rec.speaker for m in self.mentions_in(span.start, lo)):
+            return False   # 'Corporate lobbyists describe such work as “...”': someone else's words
+        end = trim(self.text, span.start, span.end)[1]
+        rec.end, rec.text = end, self.text[rec.start:end]
+        rec.sentence_end = max(rec.sentence_end, span.end)
+        return True
 
     def _continue_previous(self, content, sentence_end: int) -> bool:
         """A quotation with no attribution of its own that goes on with the previous speaker's
