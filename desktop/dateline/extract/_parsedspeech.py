@@ -29,6 +29,12 @@ reiterate assert contend maintain complain boast allege caution disclose reveal 
 charge counter retort joke quip lament estimate speculate repeat observe agree concur
 threaten ask
 """.split())
+# those the pattern rules frame whenever they report a clause: a sentence left with only
+# one of them is not worth a parse (it finds nothing more there), though a quotation they
+# introduce is still widened to its clause when its sentence is parsed anyway
+_FRAMED_BY_RULES = frozenset("""
+write warn respond answer confirm deny post recall conclude emphasize emphasise repeat
+""".split())
 # irregular forms; the rest are made by _forms
 _IRREGULAR = {"say": "says said saying", "tell": "tells told telling",
               "write": "writes wrote written writing", "testify": "testifies testified testifying",
@@ -39,7 +45,7 @@ _IRREGULAR = {"say": "says said saying", "tell": "tells told telling",
 _NOUN_LIKE = frozenset("""
 state states statement post posts note notes comment comments charge charges counter counters
 estimate estimates tweet tweets answer answers report reports remark remarks promise promises
-pledge pledges claim claims comment joke jokes vow vows repeat repeats
+pledge pledges claim claims joke jokes vow vows
 """.split())
 
 
@@ -59,7 +65,7 @@ COMMIT_LEMMAS = frozenset("vow pledge promise threaten".split())
 _QUESTION_MARKS = frozenset("whether if why how what when where who".split())
 # the same verbs as they are written, to choose which sentences are worth a parse
 _CANDIDATE_RE = re.compile(r"\b(?:" + "|".join(sorted(
-    {f for lemma in SPEECH_LEMMAS for f in _forms(lemma)} - _NOUN_LIKE, key=lambda f: (-len(f), f)))
+    {f for lemma in SPEECH_LEMMAS - _FRAMED_BY_RULES for f in _forms(lemma)} - _NOUN_LIKE, key=lambda f: (-len(f), f)))
     + r")\b")
 # the clause words that say who spoke: subject, and the heads a subjectless verb leans on
 _SUBJECT_DEPS = ("nsubj",)
