@@ -27,8 +27,11 @@ answer report tweet post comment remark suggest acknowledge admit concede confir
 promise pledge vow predict recall conclude testify mention emphasize emphasise stress
 reiterate assert contend maintain complain boast allege caution disclose reveal indicate
 charge counter retort joke quip lament estimate speculate repeat observe agree concur
-threaten ask
+threaten ask call describe brand label dub term
 """.split())
+# verbs that say what someone or something is: 'called the incident a reason to ...',
+# 'described the deal as a disaster': the object and what it is called are the claim
+NAMING_LEMMAS = frozenset("call describe brand label dub term".split())
 # those the pattern rules frame whenever they report a clause: a sentence left with only
 # one of them is not worth a parse (it finds nothing more there), though a quotation they
 # introduce is still widened to its clause when its sentence is parsed anyway
@@ -39,7 +42,8 @@ write warn respond answer confirm deny post recall conclude emphasize emphasise 
 _IRREGULAR = {"say": "says said saying", "tell": "tells told telling",
               "write": "writes wrote written writing", "testify": "testifies testified testifying",
               "deny": "denies denied denying", "reply": "replies replied replying",
-              "concur": "concurs concurred concurring"}
+              "concur": "concurs concurred concurring", "dub": "dubs dubbed dubbing",
+              "label": "labels labeled labelled labeling labelling"}
 # forms that are mostly nouns ("the state", "a report", "his remarks") are left to the
 # parse of a sentence that has another candidate: only the verb-only forms open one
 _NOUN_LIKE = frozenset("""
@@ -63,6 +67,7 @@ def _forms(lemma: str) -> list[str]:
 COMMIT_LEMMAS = frozenset("vow pledge promise threaten".split())
 # "asked whether ...", "asked why": the question is what was said (not "asked him to")
 _QUESTION_MARKS = frozenset("whether if why how what when where who".split())
+_NOUN_LIKE |= {"call", "calls", "label", "labels", "term", "terms", "brand", "brands"}
 # the same verbs as they are written, to choose which sentences are worth a parse
 _CANDIDATE_RE = re.compile(r"\b(?:" + "|".join(sorted(
     {f for lemma in SPEECH_LEMMAS - _FRAMED_BY_RULES for f in _forms(lemma)} - _NOUN_LIKE, key=lambda f: (-len(f), f)))
@@ -114,6 +119,8 @@ def claim_of(sent: Sentence, verb: Word) -> Claim | None:
         clauses = [c for c in clauses if _question(sent, c)]
     elif lemma in COMMIT_LEMMAS and not clauses:
         clauses = [c for c in children if c.dep == "xcomp" and c.i > verb.i and _infinitive(sent, c)]
+    elif lemma in NAMING_LEMMAS:
+        clauses = _naming(sent, verb, children)
     if clauses:
         content = _extent(sent, clauses, verb)
     elif verb.dep == "parataxis" and _short(sent, verb):
@@ -126,6 +133,16 @@ def claim_of(sent: Sentence, verb: Word) -> Claim | None:
     if speaker is None:
         return None
     return Claim(verb, content, speaker)
+
+
+def _naming(sent: Sentence, verb: Word, children: list[Word]) -> list[Word]:
+    """The object and its name or description after a naming verb, if both are there."""
+    obj = next((c for c in children if c.dep == "obj" and c.i > verb.i), None)
+    if obj is None:
+        return []
+    named = [c for c in children if c.i > obj.i and (
+        c.dep == "xcomp" or c.dep == "obl" and sent.subtree(c)[0].lemma.lower() == "as")]
+    return [obj, named[0]] if named else []
 
 
 def _question(sent: Sentence, clause: Word) -> bool:
