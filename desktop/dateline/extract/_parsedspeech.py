@@ -72,6 +72,16 @@ _NOUN_LIKE |= {"call", "calls", "label", "labels", "term", "terms", "brand", "br
 _CANDIDATE_RE = re.compile(r"\b(?:" + "|".join(sorted(
     {f for lemma in SPEECH_LEMMAS - _FRAMED_BY_RULES for f in _forms(lemma)} - _NOUN_LIKE, key=lambda f: (-len(f), f)))
     + r")\b")
+# every form of every speech verb: a sentence with one has an attribution of its own
+_ANY_SPEECH_RE = re.compile(r"\b(?:" + "|".join(sorted(
+    {f for lemma in SPEECH_LEMMAS for f in _forms(lemma)} - _NOUN_LIKE, key=lambda f: (-len(f), f)))
+    + r")\b")
+
+
+def speech_verb_in(text: str, lo: int, hi: int) -> bool:
+    return _ANY_SPEECH_RE.search(text, lo, hi) is not None
+
+
 # the clause words that say who spoke: subject, and the heads a subjectless verb leans on
 _SUBJECT_DEPS = ("nsubj",)
 _SHARED_SUBJECT_DEPS = ("conj", "xcomp", "advcl")

@@ -22,7 +22,7 @@ from ._speakernp import phrase_after, phrase_kind, phrase_name, subject_phrase
 from ._wholeclause import clause_after_verb, clause_end, head_before_quote
 from .intervals import ByStart, Intervals
 from .records import StatementRec
-from ._parsedspeech import ParsedSpeech
+from ._parsedspeech import ParsedSpeech, speech_verb_in
 from ._reported import INVERTIBLE, ReportedSpeech, is_tail
 from ._speech import (MIN_WORDS, NOBODY, THAT_RE, TITLE_GAP_RE, WIRE_DATELINE_RE, Cue, Speaker, cue_of,
                       make_record, trim)
@@ -272,7 +272,7 @@ class StatementFinder(ReportedSpeech, ParsedSpeech):
         rec, _ = self.out[-1]
         prev = self.spans[idx - 1]
         if rec.sentence_end < prev.start or rec.sentence_end > span.start or \
-                span.para - prev.para > 1 or self.speech_verbs(span.start, span.end):
+                span.para - prev.para > 1 or speech_verb_in(self.text, span.start, span.end):
             return False
         if any(m.kind != PRONOUN and m.name != rec.speaker for m in self.mentions_in(span.start, lo)):
             return False   # 'Corporate lobbyists describe such work as “...”': someone else's words
