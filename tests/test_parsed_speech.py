@@ -137,3 +137,16 @@ def test_sentence_with_a_subject_of_its_own_does_not_go_on():
             "Corporate lobbyists describe such work as “a different cup of tea” than the usual.")
     st = only(text, "travels often")
     assert "lobbyists" not in st.text
+
+
+def test_quotation_interrupted_by_its_attribution_is_one_claim():
+    st = only('Jobs.\n\n"The risk," said Edward Leamer, an economist at the UCLA Anderson Forecast, '
+              '"is that we are going to be attracting workers and repelling jobs."', "The risk")
+    assert st.text.endswith("repelling jobs.") and st.speaker == "Edward Leamer"
+
+
+def test_next_quotation_goes_on_past_the_clause_its_attribution_reports():
+    text = ('Indiana.\n\n"That is the $64,000 question," Murray Clark said, noting he would support '
+            'any of the other candidates. "We have developed a pretty deep bench here."')
+    st = only(text, "64,000")
+    assert st.text.endswith("deep bench here.") and st.speaker == "Murray Clark"

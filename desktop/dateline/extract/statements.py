@@ -248,11 +248,16 @@ class StatementFinder(ReportedSpeech, ParsedSpeech):
             return
         words = len(self.text[content[0]:content[1]].split())
         sentence_like = self.text[content[0]:content[1]].rstrip().endswith((".", "!", "?"))
-        if speaker.name is None and cue is None and self._goes_on(idx, span, lo):
-            return
+        _, last = self.span_at(min(hi, len(self.text) - 1))
+        if speaker.name is None and cue is None:   # '“The risk,” said X, a professor, “is that ...”'
+            previous = self._last_quotation()
+            if previous is not None and previous.sentence_start == span.start and \
+                    self._continue_previous(content, max(span.end, last.end)):
+                return
+            if self._goes_on(idx, span, lo):
+                return
         if speaker.name is None or (words < MIN_WORDS and cue is None and not sentence_like):
             return
-        _, last = self.span_at(min(hi, len(self.text) - 1))
         if cue is None and self._continue_previous(content, max(span.end, last.end)):
             return
         content = self._whole_clause(content, cue, speaker, span, lo, hi, last.end)
@@ -281,14 +286,23 @@ class StatementFinder(ReportedSpeech, ParsedSpeech):
         rec.sentence_end = max(rec.sentence_end, span.end)
         return True
 
+    def _last_quotation(self) -> StatementRec | None:
+        """The last direct statement, past the clauses its own attribution reports
+        ('“...,” Clark said, noting he would support ...'), if nothing else came after it."""
+        for k in range(len(self.out) - 1, max(-1, len(self.out) - 4), -1):
+            rec = self.out[k][0]
+            if rec.direct:
+                later = [other for other, _ in self.out[k + 1:]]
+                ok = all(other.start >= rec.end and other.speaker == rec.speaker for other in later)
+                return rec if ok else None
+        return None
+
     def _continue_previous(self, content, sentence_end: int) -> bool:
         """A quotation with no attribution of its own that goes on with the previous speaker's
         quotation ('“...,” said Mr. Burman. “...”', or the next paragraph) is part of that
         claim: the statement grows to cover it."""
-        if not self.out:
-            return False
-        rec, _ = self.out[-1]
-        if not rec.direct or rec.end > content[0]:
+        rec = self._last_quotation()
+        if rec is None or rec.end > content[0]:
             return False
         if len(self.text[rec.end:content[0]].split()) > _MAX_BETWEEN_WORDS:
             return False   # narrative sentences in between, not just the attribution: not one claim
@@ -390,7 +404,10 @@ class StatementFinder(ReportedSpeech, ParsedSpeech):
             self.used_verbs.add(verb.start())
             if verb.group(0).lower().startswith("according"):   # "According to HuffPo: “...”"
                 return self.resolve(self._according_source(verb, lo)), cue_of(verb)
-            return self.resolve(self.subject_of(verb, span.start)), cue_of(verb)
+            found = self.resolve(self.subject_of(verb, span.start))
+            if found.name is None and self.out and self.out[-1][1] == verb.start() and self.out[-1][0].direct:
+                return self._continuation(lo, span, force=True), None   # '“The risk,” said X, “is ...”'
+            return found, cue_of(verb)
         lead = self.text[span.start:lo].rstrip()
         if not lead and idx > 0:   # 'Caddell continued: // “...”': the paragraph before introduces it
             prev = self.spans[idx - 1]
@@ -415,11 +432,11 @@ class StatementFinder(ReportedSpeech, ParsedSpeech):
     def _continuation(self, lo, span, force: bool = False) -> Speaker:
         if self.text[span.start:lo].strip() and not force:
             return NOBODY
-        for rec, _ in reversed(self.out):
+        rec = self._last_quotation()
+        if rec is not None:
             _, prev_span = self.span_at(max(rec.start, rec.end - 1))   # where it ends (merged quotes)
-            if prev_span.para in (span.para, span.para - 1) and rec.direct:
+            if prev_span.para in (span.para, span.para - 1):
                 return Speaker(rec.speaker, rec.speaker_kind, rec.source_start, rec.source_end)
-            break
         return NOBODY
 
     # -- reported speech ----------------------------------------------------------
