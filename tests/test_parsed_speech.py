@@ -150,3 +150,15 @@ def test_next_quotation_goes_on_past_the_clause_its_attribution_reports():
             'any of the other candidates. "We have developed a pretty deep bench here."')
     st = only(text, "64,000")
     assert st.text.endswith("deep bench here.") and st.speaker == "Murray Clark"
+
+
+def test_as_someone_noted_reports_the_main_clause():
+    st = only("FBI.\n\nEmployees can still get in trouble. As James Comey noted, people involved in "
+              "the case could still be subject to sanctions.", "sanctions")
+    assert st.text.startswith("people involved") and st.speaker == "James Comey"
+
+
+def test_that_clause_after_a_duration_adjunct():
+    st = only("Campaign.\n\nMrs. Clinton's campaign has said for months that it sees no reason to "
+              "break with Mr. Obama.", "no reason")
+    assert st.text.startswith("it sees no reason")

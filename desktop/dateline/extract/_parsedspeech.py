@@ -135,6 +135,9 @@ def claim_of(sent: Sentence, verb: Word) -> Claim | None:
         content = _extent(sent, clauses, verb)
     elif verb.dep == "parataxis" and _short(sent, verb):
         content = _around(sent, sent.head_of(verb), verb)
+    elif verb.dep == "advcl" and _short(sent, verb) and any(
+            c.dep == "mark" and c.lemma.lower() == "as" for c in children):
+        content = _around(sent, sent.head_of(verb), verb, before=True)   # "As Comey noted, ..."
     else:
         return None
     if content is None:
@@ -181,12 +184,15 @@ def _short(sent: Sentence, verb: Word) -> bool:
     return len(sent.subtree(verb)) <= _MAX_ATTRIBUTION_WORDS
 
 
-def _around(sent: Sentence, head: Word, verb: Word) -> tuple[int, int] | None:
+def _around(sent: Sentence, head: Word, verb: Word, before: bool = False) -> tuple[int, int] | None:
     """'CLAIM, Stovall said.' / 'CLAIM, X said, REST': the head's clause without the
-    attribution (which stays inside when it interrupts the claim)."""
+    attribution (which stays inside when it interrupts the claim). ``before``: the
+    attribution may open the sentence ('As Comey noted, CLAIM')."""
     inside = {w.i for w in sent.subtree(verb)}
     words = [w for w in sent.subtree(head) if w.i not in inside and w.pos != "PUNCT"]
-    if not words or words[0].i > verb.i:
+    if before:
+        words = [w for w in words if w.i > verb.i] or words
+    if not words or words[0].i > verb.i and not before:
         return None   # the attribution opens the sentence: not a claim hung after it
     return words[0].start, words[-1].end
 
