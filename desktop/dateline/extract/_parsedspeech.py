@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import syntax
 from ._speech import MIN_WORDS, WIRE_DATELINE_RE, cue_of, make_record, trim
 from .parsetree import Sentence, Word
 
@@ -239,6 +238,9 @@ class ParsedSpeech:
         wanted = sentences_to_parse(self.text, self.spans, self._taken, fragments)
         if not wanted:
             return
+        # imported here, not at the top: spaCy takes ~2 s to import, and the GUI's start path
+        # imports this module's callers (tests/test_syntax.py); only extraction workers parse
+        from . import syntax
         for sent, span in zip(syntax.parse(self.text, [(s.start, s.end) for s in wanted]), wanted):
             asked = self.text[span.start:span.end].rstrip(" ”\"'’").endswith("?")
             for word in sent.words:
