@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ._speech import MIN_WORDS, WIRE_DATELINE_RE, cue_of, make_record, trim
+from ._speech import MIN_WORDS, WIRE_DATELINE_RE, Cue, make_record, trim
 from .parsetree import Sentence, Word
 
 # lemmas of verbs of saying whose clausal complement is what was said
@@ -43,12 +43,16 @@ _IRREGULAR = {"say": "says said saying", "tell": "tells told telling",
               "deny": "denies denied denying", "reply": "replies replied replying",
               "concur": "concurs concurred concurring", "dub": "dubs dubbed dubbing",
               "label": "labels labeled labelled labeling labelling"}
-# forms that are mostly nouns ("the state", "a report", "his remarks") are left to the
-# parse of a sentence that has another candidate: only the verb-only forms open one
+# verbs whose "to" complement is what was said: 'vowed to block the nominee'
+COMMIT_LEMMAS = frozenset("vow pledge promise threaten".split())
+# "asked whether ...", "asked why": the question is what was said (not "asked him to")
+_QUESTION_MARKS = frozenset("whether if why how what when where who".split())
+# forms that are mostly nouns ("the state", "a report", "his remarks", "a phone call") are
+# left to the parse of a sentence that has another candidate: only verb-only forms open one
 _NOUN_LIKE = frozenset("""
 state states statement post posts note notes comment comments charge charges counter counters
 estimate estimates tweet tweets answer answers report reports remark remarks promise promises
-pledge pledges claim claims joke jokes vow vows
+pledge pledges claim claims joke jokes vow vows call calls label labels term terms brand brands
 """.split())
 
 
@@ -62,19 +66,15 @@ def _forms(lemma: str) -> list[str]:
     return [lemma, plural, past, stem + "ing"]
 
 
-# verbs whose "to" complement is what was said: 'vowed to block the nominee'
-COMMIT_LEMMAS = frozenset("vow pledge promise threaten".split())
-# "asked whether ...", "asked why": the question is what was said (not "asked him to")
-_QUESTION_MARKS = frozenset("whether if why how what when where who".split())
-_NOUN_LIKE |= {"call", "calls", "label", "labels", "term", "terms", "brand", "brands"}
-# the same verbs as they are written, to choose which sentences are worth a parse
-_CANDIDATE_RE = re.compile(r"\b(?:" + "|".join(sorted(
-    {f for lemma in SPEECH_LEMMAS - _FRAMED_BY_RULES for f in _forms(lemma)} - _NOUN_LIKE, key=lambda f: (-len(f), f)))
-    + r")\b")
+def _verb_forms_re(lemmas) -> re.Pattern:
+    forms = {f for lemma in lemmas for f in _forms(lemma)} - _NOUN_LIKE
+    return re.compile(r"\b(?:" + "|".join(sorted(forms, key=lambda f: (-len(f), f))) + r")\b")
+
+
+# the verbs as they are written: which sentences are worth a parse
+_CANDIDATE_RE = _verb_forms_re(SPEECH_LEMMAS - _FRAMED_BY_RULES)
 # every form of every speech verb: a sentence with one has an attribution of its own
-_ANY_SPEECH_RE = re.compile(r"\b(?:" + "|".join(sorted(
-    {f for lemma in SPEECH_LEMMAS for f in _forms(lemma)} - _NOUN_LIKE, key=lambda f: (-len(f), f)))
-    + r")\b")
+_ANY_SPEECH_RE = _verb_forms_re(SPEECH_LEMMAS)
 
 
 def speech_verb_in(text: str, lo: int, hi: int) -> bool:
@@ -87,7 +87,6 @@ _SHARED_SUBJECT_DEPS = ("conj", "xcomp", "advcl")
 _CLAUSE_DEPS = ("ccomp",)
 _PRONOUNS = frozenset("he she it they we i you".split())
 _MAX_ATTRIBUTION_WORDS = 12   # '..., said one former senior agency official.': still a tail
-_NAME_DEPS = ("flat", "compound", "nmod:desc", "det", "amod", "nummod", "nmod:poss", "case")
 
 
 class Claim(NamedTuple):
@@ -241,7 +240,8 @@ class ParsedSpeech:
         # imported here, not at the top: spaCy takes ~2 s to import, and the GUI's start path
         # imports this module's callers (tests/test_syntax.py); only extraction workers parse
         from . import syntax
-        for sent, span in zip(syntax.parse(self.text, [(s.start, s.end) for s in wanted]), wanted):
+        for sent in syntax.parse(self.text, [(s.start, s.end) for s in wanted]):
+            _, span = self.span_at(sent.start)   # by offset: the parser skips empty spans
             asked = self.text[span.start:span.end].rstrip(" ”\"'’").endswith("?")
             for word in sent.words:
                 if word.start in fragments:
@@ -295,10 +295,10 @@ class ParsedSpeech:
             speaker = self.resolve(self._phrase_speaker(phrase, inside))
         if speaker is None or not speaker.name:
             return
-        verb = re.compile(re.escape(claim.verb.text)).match(text, claim.verb.start)
-        self.used_verbs.add(claim.verb.start)
-        self._add(make_record(text, speaker, cue_of(verb), (lo, hi), False, span.start, span.end),
-                  claim.verb.start)
+        verb = claim.verb
+        self.used_verbs.add(verb.start)
+        self._add(make_record(text, speaker, Cue(verb.text, verb.start, verb.end), (lo, hi), False,
+                              span.start, span.end), verb.start)
 
     def _overlaps(self, lo: int, hi: int) -> bool:
         """Half the claim is already another statement's words."""
