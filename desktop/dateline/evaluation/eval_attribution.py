@@ -294,5 +294,5 @@ def main(corpora: Path, limit: int | None) -> None:
                        "(source span overlap or name match)",
                        ["part", "gold", "n", "right"] + [f"{k} (n)" for k in KINDS], speaker))
     print()
-    print(format_table("Speed (extract_article only)",
+    print(format_table("Speed (extract_article only; the first parse loads the syntax model)",
                        ["part", "articles", "seconds", "articles/s", "kchars/s", "ms/1k words"], speed))

@@ -56,6 +56,7 @@ _NOT_LABELS = frozenset("""
 UPDATE UPDATED NOTE CORRECTION CLARIFICATION PHOTO PHOTOS VIDEO WATCH READ RELATED MORE SEE
 EDITOR'S EDITOR’S ALSO SOURCE SOURCES CREDIT WARNING TRANSCRIPT EXCLUSIVE BREAKING
 """.split())
+# a noun phrase after "according to X,": X's apposition, not the rest of the claim
 _DETERMINER_RE = re.compile(r"(?:a|an|the|its|his|her|their)\s")
 # who may speak in a headline "NAME: CLAIM" (not "Poll:", "Report:", "WATCH:")
 _HEADLINE_SPEAKERS = frozenset({PERSON, ORG, MEDIA, COUNTRY})
@@ -112,6 +113,8 @@ class ReportedSpeech:
         self._add(rec, m.end(1))
 
     def _headline(self, m: re.Match, span) -> None:
+        """'Sanders: Clinton Email Story Has Moved': the named person or body says the rest
+        ("Poll:", "Report:", "WATCH:" name no speaker)."""
         names = [n for n in self.mentions_in(m.start(1), m.end(1))
                  if n.end == m.end(1) and n.kind in _HEADLINE_SPEAKERS]
         lo, hi = trim(self.text, m.end(), span.end)

@@ -276,7 +276,7 @@ class StatementFinder(ReportedSpeech, ParsedSpeech):
             return False   # a quotation opening its sentence is _continuation's
         rec, _ = self.out[-1]
         prev = self.spans[idx - 1]
-        if rec.sentence_end < prev.start or rec.sentence_end > span.start or \
+        if rec.cue == ":" or rec.sentence_end < prev.start or rec.sentence_end > span.start or \
                 span.para - prev.para > 1 or speech_verb_in(self.text, span.start, span.end):
             return False
         if any(m.kind != PRONOUN and m.name != rec.speaker for m in self.mentions_in(span.start, lo)):
