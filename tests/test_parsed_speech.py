@@ -162,3 +162,9 @@ def test_that_clause_after_a_duration_adjunct():
     st = only("Campaign.\n\nMrs. Clinton's campaign has said for months that it sees no reason to "
               "break with Mr. Obama.", "no reason")
     assert st.text.startswith("it sees no reason")
+
+
+def test_aside_between_subject_and_verb_is_passed_over():
+    st = only("Taxes.\n\nYet Democratic economists, like their Republican counterparts, say taxing "
+              "consumption encourages savings and growth.", "taxing consumption")
+    assert st.speaker == "Democratic economists"

@@ -157,7 +157,9 @@ class StatementFinder(ReportedSpeech, ParsedSpeech):
                 return self.subject_of(finite[-1], lo)
             firsts = [m for m in before if m.syntax == SUBJECT]
             people = [m for m in firsts if m.kind == PERSON]   # "China’s U.N. envoy, Liu Jieyi, said"
-            return (people or firsts or [None])[0]
+            phrase = None if people or firsts or _PARTICIPLE_RE.search(verb.group(0)) else \
+                subject_phrase(self.text, lo, verb.start())   # "Economists, like X, say"
+            return self._phrase_speaker(phrase, before) if phrase else (people or firsts or [None])[0]
         if before and _RELATIVE_LEAD_RE.fullmatch(self.text, before[-1].end, verb.start()):
             return before[-1]   # "the Commission, which had accused him": the antecedent
         subjects = [m for m in before if m.syntax == SUBJECT]
