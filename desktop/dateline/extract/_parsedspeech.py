@@ -85,7 +85,9 @@ def speech_verb_in(text: str, lo: int, hi: int) -> bool:
 _SUBJECT_DEPS = ("nsubj",)
 _SHARED_SUBJECT_DEPS = ("conj", "xcomp", "advcl")
 _CLAUSE_DEPS = ("ccomp",)
-_PRONOUNS = frozenset("he she it they we i you".split())
+_PRONOUNS = frozenset("he she it they we i you him her them us me".split())
+_RELATIVES = frozenset("who whom which that what".split())
+_TAIL_MARKS = frozenset({",", "—", "–", "--", "”", "\"", "''"})
 _MAX_ATTRIBUTION_WORDS = 12   # '..., said one former senior agency official.': still a tail
 
 
@@ -131,7 +133,7 @@ def claim_of(sent: Sentence, verb: Word) -> Claim | None:
         clauses = _naming(sent, verb, children)
     if clauses:
         content = _extent(sent, clauses, verb)
-    elif verb.dep == "parataxis" and _short(sent, verb):
+    elif verb.dep == "parataxis" and _short(sent, verb) and _attribution_tail(sent, verb, children):
         content = _around(sent, sent.head_of(verb), verb)
     elif verb.dep == "advcl" and _short(sent, verb) and any(
             c.dep == "mark" and c.lemma.lower() == "as" for c in children):
@@ -178,6 +180,17 @@ def _extent(sent: Sentence, clauses: list[Word], verb: Word) -> tuple[int, int] 
     return (words[0].start, words[-1].end) if words else None
 
 
+def _attribution_tail(sent: Sentence, verb: Word, children: list[Word]) -> bool:
+    """'..., Stovall said.', '“...,” he told reporters.': set off by a comma (or the
+    quotation mark after one) and saying nothing of its own (not '...; the show has not
+    announced a replacement')."""
+    first = sent.subtree(verb)[0]
+    before = sent.words[first.i - 1] if first.i > 0 else None
+    objects = ("xcomp",) if verb.lemma.lower() == "tell" else ("obj", "xcomp")
+    return before is not None and before.text in _TAIL_MARKS and \
+        not any(c.dep in objects for c in children)
+
+
 def _short(sent: Sentence, verb: Word) -> bool:
     return len(sent.subtree(verb)) <= _MAX_ATTRIBUTION_WORDS
 
@@ -203,9 +216,8 @@ def _speaker(sent: Sentence, verb: Word) -> tuple[int, int] | None:
     for _ in range(3):
         subject = next((c for c in sent.children(word) if c.dep in _SUBJECT_DEPS), None)
         if subject is not None:
-            if subject.pos == "PRON" and subject.lemma.lower() in ("who", "that", "which") and \
-                    word.dep == "acl:relcl":
-                return _phrase(sent, sent.head_of(word))
+            if subject.text.lower() in _RELATIVES:   # the antecedent, when the tree gives it
+                return _phrase(sent, sent.head_of(word)) if word.dep == "acl:relcl" else None
             return _phrase(sent, subject)
         if word.dep not in _SHARED_SUBJECT_DEPS or word.is_root:
             return None
@@ -222,8 +234,8 @@ def _phrase(sent: Sentence, head: Word) -> tuple[int, int]:
     words.sort(key=lambda w: w.i)
     first = next((k for k in range(len(words) - 1, -1, -1) if words[k].pos == "PUNCT"), -1)
     words = words[first + 1:] or [head]
-    while len(words) > 1 and words[0].pos in ("ADP", "CCONJ", "SCONJ"):
-        words = words[1:]   # "to young people who say ...": the people, not "to"
+    while len(words) > 1 and (words[0].pos in ("ADP", "CCONJ", "SCONJ") or words[0].text.lower() in _RELATIVES):
+        words = words[1:]   # "to young people who say ...", "which critics said": the people
     return words[0].start, words[-1].end
 
 
