@@ -168,3 +168,12 @@ def test_aside_between_subject_and_verb_is_passed_over():
     st = only("Taxes.\n\nYet Democratic economists, like their Republican counterparts, say taxing "
               "consumption encourages savings and growth.", "taxing consumption")
     assert st.speaker == "Democratic economists"
+
+
+def test_clause_after_a_semicolon_is_not_an_attribution_tail():
+    assert claims("His contract is expiring; the show has not yet announced a replacement.") == []
+
+
+def test_antecedent_of_a_relative_clause_without_its_copula_subject():
+    assert claims("Trump is a bully who has repeatedly pledged to ban all Muslims.") == [
+        ("pledged", "to ban all Muslims", "a bully")]

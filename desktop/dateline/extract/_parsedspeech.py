@@ -87,6 +87,7 @@ _SHARED_SUBJECT_DEPS = ("conj", "xcomp", "advcl")
 _CLAUSE_DEPS = ("ccomp",)
 _PRONOUNS = frozenset("he she it they we i you him her them us me".split())
 _RELATIVES = frozenset("who whom which that what".split())
+_CLAUSE_PARTS = frozenset("nsubj nsubj:pass cop aux aux:pass mark advmod advcl obl expl csubj".split())
 _TAIL_MARKS = frozenset({",", "—", "–", "--", "”", "\"", "''"})
 _MAX_ATTRIBUTION_WORDS = 12   # '..., said one former senior agency official.': still a tail
 
@@ -229,7 +230,8 @@ def _phrase(sent: Sentence, head: Word) -> tuple[int, int]:
     """The noun phrase up to its head and the name words that follow it ("Mr. Garin",
     "a handful", "White House press secretary Sarah Sanders"), not its relative clause
     or the apposition after a comma."""
-    words = [head] + [w for w in sent.subtree(head) if w.i < head.i]
+    words = [head] + [w for c in sent.children(head) if c.i < head.i and c.dep not in _CLAUSE_PARTS
+                      for w in sent.subtree(c)]   # not "Trump is" of "Trump is a bully who said"
     words += [c for c in sent.children(head) if c.i > head.i and c.dep in ("flat", "compound")]
     words.sort(key=lambda w: w.i)
     first = next((k for k in range(len(words) - 1, -1, -1) if words[k].pos == "PUNCT"), -1)
