@@ -202,8 +202,8 @@ def _around(sent: Sentence, head: Word, verb: Word, before: bool = False) -> tup
     attribution may open the sentence ('As Comey noted, CLAIM')."""
     inside = {w.i for w in sent.subtree(verb)}
     words = [w for w in sent.subtree(head) if w.i not in inside and w.pos != "PUNCT"]
-    if before:
-        words = [w for w in words if w.i > verb.i] or words
+    if before:   # 'As one employee told Palo Alto Weekly, CLAIM': after the whole attribution
+        words = [w for w in words if w.i > max(inside)]
     if not words or words[0].i > verb.i and not before:
         return None   # the attribution opens the sentence: not a claim hung after it
     return words[0].start, words[-1].end
