@@ -189,6 +189,27 @@ class SortedBlocks:
         i = bisect.bisect_left(keys, key)
         return values[i] if i < len(keys) and keys[i] == key else default
 
+    def probe(self, key: str) -> tuple[str | None, bool]:
+        """(the value of ``key`` or None, whether a longer key starts with ``key + " "``),
+        from one binary search: the keys that extend ``key`` with a space sort right after it
+        (no key holds a character below the space), so the next key answers both questions."""
+        b = max(0, bisect.bisect_right(self._firsts, key) - 1)
+        if not self._firsts:
+            return None, False
+        keys, values = self._block(b)
+        i = bisect.bisect_left(keys, key)
+        value = None
+        if i < len(keys) and keys[i] == key:
+            value, i = values[i], i + 1
+        prefix = key + " "
+        while i >= len(keys):      # the next key is the next block's first
+            b += 1
+            if b >= len(self._firsts):
+                return value, False
+            keys, _ = self._block(b)
+            i = 0
+        return value, keys[i].startswith(prefix)
+
     def has_key_starting(self, prefix: str) -> bool:
         """Whether a key starts with ``prefix`` (and is longer)."""
         b = max(0, bisect.bisect_right(self._firsts, prefix) - 1)

@@ -134,6 +134,7 @@ class Gazetteer:
         self._records: dict[int, Place] = {}
         self._cache: dict[str, tuple[Place, ...]] = {}
         self._prefix_cache: dict[str, bool] = {}
+        self._extends_cache: dict[str, bool] = {}     # of the file's names only (``_probe``)
         # tokens as written that start no name ("He", "Friday"): ``places`` skips them
         self.dead_ends: set[str] = set()
         self._capitals: dict[str, tuple[int | None, str]] = {}   # ISO code -> (record, name)
@@ -191,10 +192,13 @@ class Gazetteer:
             return found
         out: list[Place] = list(self._overlay.get(key, ()))
         if key not in NEVER_PLACES or out:
-            ids = self._index.get(key) or self._index.get(fold_accents(key)) or ""
+            ids = self._probe(key)
+            if not ids:
+                folded = fold_accents(key)
+                ids = (self._probe(folded) if folded != key else None) or ""
             full = _expand_abbreviation(key)
-            if full != key and self._index.get(full):     # "St. Petersburg": both spellings
-                ids = ",".join(filter(None, (ids, self._index.get(full))))
+            if full != key and self._probe(full):     # "St. Petersburg": both spellings
+                ids = ",".join(filter(None, (ids, self._probe(full))))
             for item in ids.split(",") if ids else ():
                 alternate = item.endswith("a")
                 place = self.record(int(item.rstrip("a")), alternate)
@@ -214,13 +218,28 @@ class Gazetteer:
         """True when a longer name starts with ``key`` ("st" of "St. Louis" too)."""
         found = self._prefix_cache.get(key)
         if found is None:
-            found = key in _ABBREVIATED or self._extends(key) or self._extends(_expand_abbreviation(key))
+            full = _expand_abbreviation(key)
+            found = key in _ABBREVIATED or self._extends(key) or (full != key and self._extends(full))
             if len(self._prefix_cache) < 100_000:
                 self._prefix_cache[key] = found
         return found
 
     def _extends(self, key: str) -> bool:
-        return key in self._overlay_prefixes or self._index.has_key_starting(key + " ")
+        if key in self._overlay_prefixes:
+            return True
+        found = self._extends_cache.get(key)
+        if found is None:
+            self._probe(key)
+            found = self._extends_cache[key]
+        return found
+
+    def _probe(self, key: str) -> str | None:
+        """The name index's value for ``key``; notes on the way whether a longer name
+        extends it (``_extends``), which the same binary search answers."""
+        value, extends = self._index.probe(key)
+        if len(self._extends_cache) < 200_000:
+            self._extends_cache[key] = extends
+        return value
 
     def lookup(self, name: str) -> Place | None:
         """The context-free reading of a place name (a demonym is not a place name here)."""
