@@ -53,9 +53,12 @@ _KEYS: dict[str, str] = {}
 
 
 _PREV_CAP_RE = re.compile(r"([A-Z][\w.]*)[ \t\xa0]$")
-_ORG_OF_RE = re.compile(r"\b(?:University|College|School|Bank|Institute|Academy|Museum|Council|"
-                        r"Center|Centre|Voice|Port|Gulf|Bay|Sea|Straits?|Church|Department|Ministry|"
-                        r"Bureau|Office|Board|Court|Chamber|Federation|Association|Society|Club)\s+of\s+(?:the\s+)?$")
+# "Gulf of Mexico", "Port of Spain", "Voice of America": the place is part of another name
+_FEATURE_OF_RE = re.compile(r"\b(?:Voice|Port|Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?$")
+# "University of Cincinnati", "Bank of Canada": a body named for the place it serves
+_BODY_OF_RE = re.compile(r"\b(?:University|College|School|Bank|Institute|Academy|Museum|Council|"
+                         r"Center|Centre|Church|Department|Ministry|Bureau|Office|Board|Court|Chamber|"
+                         r"Federation|Association|Society|Club)\s+of\s+(?:the\s+)?$")
 
 
 def token_key(word: str) -> str:
@@ -256,12 +259,22 @@ _LOWER_NEXT_RE = re.compile(r"[ \t]+(?!of\b|and\b|or\b)[a-z]")
 _CHAIN_AFTER_RE = re.compile(r"((?:[ \t][A-Z][\w'’&-]*){1,5})")
 
 
-def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = False,
-                       strong: bool = False, city: bool = False, people: bool = False) -> bool:
-    """True for "Washington Post", "University of Sydney", "President Jordan", "Joe Jordan"
-    (but not for "Gainesville Police Officer": a place's own institutions name the place)."""
+def in_body_name(text: str, s: int) -> bool:
+    """"University of Cincinnati", "Bank of Canada": the place names the body it serves. The
+    name is a toponym of the text (annotators count it) but no place where anything happens."""
     before = text[max(0, s - 60):s]
-    if " of " in before[-24:] and _ORG_OF_RE.search(before):
+    return " of " in before[-24:] and bool(_BODY_OF_RE.search(before))
+
+
+def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = False,
+                       strong: bool = False, city: bool = False, people: bool = False,
+                       body_ok: bool = False) -> bool:
+    """True for "Washington Post", "Gulf of Mexico", "President Jordan", "Joe Jordan" (but
+    not for "Gainesville Police Officer": a place's own institutions name the place); for
+    "University of Sydney" too unless ``body_ok`` (see ``in_body_name``)."""
+    before = text[max(0, s - 60):s]
+    if " of " in before[-24:] and (_FEATURE_OF_RE.search(before) or
+                                   (not body_ok and _BODY_OF_RE.search(before))):
         return True
     if single and _PARTICLE_NAME_RE.match(text, e):
         return True     # "Maria do Carmo Silva", "Ursula von der Leyen"

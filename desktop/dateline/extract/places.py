@@ -29,8 +29,8 @@ import re
 
 from ._placecontext import is_actor, is_dateline, location_context, named_as_place
 from ._placeforms import LEAD_DATELINE_RE, STATE_FORMS, qualifier_after, streets
-from ._placenames import (COORDINATION_RE, OF_NAME_RE, PERSON_AFTER_RE, Surnames, lowercase_words,
-                          part_of_other_name, possessive, token_key)
+from ._placenames import (COORDINATION_RE, OF_NAME_RE, PERSON_AFTER_RE, Surnames, in_body_name,
+                          lowercase_words, part_of_other_name, possessive, token_key)
 from ._placeresolve import resolve
 from ._placetypes import Hit, PlaceMention
 from .gazetteer import _ABBREVIATED, Place, get_gazetteer, lookup, normalize_name
@@ -299,8 +299,11 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     if single and not best.strong and _COMPASS_BEFORE_RE.search(text, max(0, s - 12), s) and \
             not _named_bare(text, surface):
         return None     # "East Bank", "North Central": a place the gazetteer lacks, not "Bank"
+    # "Bank of America", "Council of Europe": a continent's name in a body's is no place it serves
+    in_name = best.feature != "demonym" and not best.vague and surface not in _CONTINENT_NAMES and \
+        in_body_name(text, s)
     if part_of_other_name(text, s, e, single, strong=best.strong and best.feature != "demonym",
-                          city=best.kind == "city", people=best.feature == "demonym"):
+                          city=best.kind == "city", people=best.feature == "demonym", body_ok=in_name):
         return None
     if single and not best.strong and surface in _BODY_HEADS and OF_NAME_RE.match(text, e):
         return None     # "at the Bank of America branch": a body, not the town of Bank
@@ -318,7 +321,9 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
         hit.role = "mention"
     else:
         hit.role = _role(text, s, e, best)
-    if hit.role == "mention" and not best.vague and prev is not None and prev.role != "mention" and \
+    if in_name:
+        hit.role, hit.in_name = "mention", True     # "Bank of Canada": named, nothing happens there
+    elif hit.role == "mention" and not best.vague and prev is not None and prev.role != "mention" and \
             COORDINATION_RE.fullmatch(text, prev.end, s) and not possessive(text, e):
         # "from London and Hong Kong", "Washington and Seoul are trying"
         hit.role = prev.role if prev.role == "location" or best.actor else "mention"
@@ -335,6 +340,7 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     return hit
 
 
+_CONTINENT_NAMES = frozenset(("America", "Americas", "Europe", "Asia", "Africa"))
 _COMPASS_BEFORE_RE = re.compile(r"(?<![\w.])(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)[ \t]$")
 
 
