@@ -10,7 +10,7 @@ from dateline.extract import extract_article
 from dateline.extract.document import build_document
 from dateline.extract.gazetteer import get_gazetteer, lookup
 from dateline.extract.places import dateline_place, find_places
-from dateline.extract._gazfile import GazFile, write_file
+from dateline.extract._gazfile import GazFile, KeyFilter, write_file
 from dateline.extract.gazetteer import gazetteer_path
 from test_statements import make
 
@@ -158,6 +158,18 @@ def test_bracketed_dateline_landmarks_and_local_police():
     assert found["England"].role == "mention" and found["England"].in_name
 
 
+def test_key_filter_never_rejects_a_name_or_its_start_and_rejects_most_others(tmp_path):
+    keys = [f"place {i}" for i in range(2000)] + ["new york mills", "são paulo"]
+    bits = KeyFilter.build(keys).to_bytes()
+    path = tmp_path / "f.gaz"
+    write_file(path, {}, {}, raw={"names.filter": bits})
+    loaded = KeyFilter(GazFile(path).raw("names.filter"))
+    assert GazFile(path).raw("other") is None
+    assert all(k in loaded for k in keys + ["place", "new", "new york", "são"])
+    others = [f"word {i}" for i in range(2000)] + [f"w{i}" for i in range(2000)]
+    assert sum(k in loaded for k in others) < 0.03 * len(others)
+
+
 def test_gazetteer_file_round_trip_and_format_check(tmp_path):
     path = tmp_path / "g.gaz"
     keys = sorted(f"name {i:04d}" for i in range(300)) + ["são paulo"]    # several blocks
@@ -176,6 +188,9 @@ def test_gazetteer_file_round_trip_and_format_check(tmp_path):
     assert [k for k, _ in index.items()] == keys
     assert index.has_key_starting("name 02") and index.has_key_starting("são ")
     assert not index.has_key_starting("são paulo") and not index.has_key_starting("paris")
+    # one search answers both: the value, and whether a longer name starts with "key "
+    assert index.probe("são") == (None, True) and index.probe("são paulo") == ("300", False)
+    assert index.probe("name 0299") == ("299", False) and index.probe("a") == (None, False)
     data = bytearray(path.read_bytes())
     data[-40:-20] = bytes(20)           # the name index's block table: found when it is read
     path.write_bytes(bytes(data))

@@ -6,6 +6,7 @@ of lines (read whole at load). A blocked section (the records, the sorted name i
 cut into blocks of a few dozen lines (``block_rows``), each compressed on its own, with a
 table of block offsets: loading reads the file and the offset tables only, and a line
 costs one block's decompression the first time any line of that block is asked for.
+A raw section holds a ``KeyFilter``'s bits: which strings may be names or their starts.
 Only JSON and zlib parse what is read: nothing is unpickled or evaluated.
 Written by ``scripts/build_gazetteer.py``.
 """
@@ -28,10 +29,12 @@ _FORBIDDEN = str.maketrans({"\n": " ", "\r": " "})
 
 
 def write_file(path: Path, small: dict[str, list[str]], blocked: dict[str, list[str]],
-               sorted_sections: tuple[str, ...] = (), block_rows: dict[str, int] | None = None) -> None:
+               sorted_sections: tuple[str, ...] = (), block_rows: dict[str, int] | None = None,
+               raw: dict[str, bytes] | None = None) -> None:
     """Write the sections; a section named in ``sorted_sections`` must hold sorted lines
     ("key\\tvalue") and also gets its blocks' first keys (for ``SortedBlocks``).
-    ``block_rows``: lines per block by section (default ``BLOCK_ROWS``)."""
+    ``block_rows``: lines per block by section (default ``BLOCK_ROWS``); ``raw``: sections
+    stored as they are (a ``KeyFilter``'s bits)."""
     parts: list[bytes] = []
     sections: dict[str, dict] = {}
     pos = 0
@@ -44,6 +47,8 @@ def write_file(path: Path, small: dict[str, list[str]], blocked: dict[str, list[
 
     for name, lines in small.items():
         put(name, _pack([line.translate(_FORBIDDEN) for line in lines]))
+    for name, data in (raw or {}).items():
+        put(name, bytes(data))
     for name, lines in blocked.items():
         lines = [line.translate(_FORBIDDEN) for line in lines]
         per = (block_rows or {}).get(name, BLOCK_ROWS)
@@ -112,6 +117,10 @@ class GazFile:
             return _unpack(self._raw(name))
         except (zlib.error, UnicodeDecodeError) as exc:
             raise ValueError(f"{self.path}: damaged section {name!r} ({exc})") from None
+
+    def raw(self, name: str) -> bytes | None:
+        """A raw section's bytes (None when the file has no such section)."""
+        return bytes(self._raw(name)) if name in self._sections else None
 
     def blocks(self, name: str) -> "Blocks":
         offsets = array("I")
@@ -223,3 +232,56 @@ class SortedBlocks:
 
     def __len__(self) -> int:
         return len(self._blocks)
+
+
+class KeyFilter:
+    """A Bloom filter over a sorted section's keys and their word prefixes ("new", "new
+    york" of "new york mills"): ``key in filter`` is False for most strings that are neither
+    (a few in a hundred pass by mistake) and never False for one that is. It answers the
+    usual question -- a capitalised word that starts no name ("He", "Williams said") --
+    without decompressing a block of the name index. Stored as raw bits: nothing to parse
+    at load. The hashes are CRC-32 and Adler-32 (stable across processes, unlike ``hash``)."""
+
+    HASHES = 4
+
+    def __init__(self, bits: bytes) -> None:
+        self._bits = bits
+        self._size = 8 * len(bits)
+
+    @classmethod
+    def build(cls, keys, bits_per_key: int = 10) -> "KeyFilter":
+        """The filter of ``keys`` and each key's prefixes that end before a space."""
+        members = set()
+        for key in keys:
+            members.add(key)
+            i = key.find(" ")
+            while i >= 0:
+                members.add(key[:i])
+                i = key.find(" ", i + 1)
+        size = max(64, bits_per_key * len(members)) // 8 * 8
+        bits = bytearray(size // 8)
+        for key in sorted(members):
+            for h in _positions(key, size):
+                bits[h >> 3] |= 1 << (h & 7)
+        return cls(bytes(bits))
+
+    def to_bytes(self) -> bytes:
+        return self._bits
+
+    def __contains__(self, key: str) -> bool:
+        bits, size = self._bits, self._size
+        data = key.encode("utf-8")
+        h, step = zlib.crc32(data), zlib.adler32(data) | 1
+        for _ in range(self.HASHES):
+            p = h % size
+            if not bits[p >> 3] >> (p & 7) & 1:
+                return False
+            h += step
+        return True
+
+
+def _positions(key: str, size: int) -> list[int]:
+    """The bits of ``key`` (as ``KeyFilter.__contains__`` tests them)."""
+    data = key.encode("utf-8")
+    h1, h2 = zlib.crc32(data), zlib.adler32(data) | 1
+    return [(h1 + i * h2) % size for i in range(KeyFilter.HASHES)]

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from dateline.paths import resources_dir
 
-from ._gazfile import GazFile
+from ._gazfile import GazFile, KeyFilter
 from ._roles import DEMONYM_SUFFIXES, curated_demonyms
 
 STRONG_CITY_POPULATION = 500_000
@@ -127,6 +127,8 @@ class Gazetteer:
         # caches)
         self._rows = file.blocks("records")
         self._index = file.sorted_blocks("names")      # normalised name -> "12,340a,..."
+        bits = file.raw("names.filter")     # the names and their word prefixes, approximately
+        self._filter = KeyFilter(bits) if bits else None
         self._overlay_prefixes: set[str] = set()      # of names ``add`` adds
         meta = dict(line.split("\t", 1) for line in file.lines("meta"))
         self.max_words = int(meta.get("max_words", 1))
@@ -236,7 +238,10 @@ class Gazetteer:
     def _probe(self, key: str) -> str | None:
         """The name index's value for ``key``; notes on the way whether a longer name
         extends it (``_extends``), which the same binary search answers."""
-        value, extends = self._index.probe(key)
+        if self._filter is not None and key not in self._filter:
+            value, extends = None, False      # neither a name nor the start of one: no block read
+        else:
+            value, extends = self._index.probe(key)
         if len(self._extends_cache) < 200_000:
             self._extends_cache[key] = extends
         return value
