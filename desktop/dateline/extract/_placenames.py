@@ -221,15 +221,18 @@ def surnames(text: str, gaz, lowered=frozenset()) -> frozenset[str]:
     and names with a title or a speech verb ("Mr. Jones", "Turner said")."""
     out = _cued_names(text)
     for m in _FULL_NAME_RE.finditer(text):
-        first = m.group(1)
-        if first.lower() in _SENTENCE_STARTERS or first.lower() in _LOCAL_HEADS or \
-                first.lower() in _PLACE_ADJECTIVES or \
-                any(p.strong for p in gaz.candidates(token_key(first))) or \
-                gaz.candidates(f"{token_key(first)} {token_key(m.group(2))}"):
-            continue    # "In Richmond", "County Durham", "Rock Hill": not a person
-        if first.lower() in lowered:
+        first, last = m.groups()
+        if last in out:
+            continue    # already known: the tests below cannot add it twice
+        lower = first.lower()
+        if lower in _SENTENCE_STARTERS or lower in _LOCAL_HEADS or lower in _PLACE_ADJECTIVES:
+            continue    # "In Richmond", "County Durham": not a person
+        if lower in lowered:
             continue    # "Rodeo Gainesville": the article writes "rodeo" as a word, not a first name
-        out.add(m.group(2))
+        key = token_key(first)
+        if any(p.strong for p in gaz.candidates(key)) or gaz.candidates(f"{key} {token_key(last)}"):
+            continue    # "Virginia Beach", "Rock Hill": a place's name, not a person's
+        out.add(last)
     return frozenset(out)
 
 

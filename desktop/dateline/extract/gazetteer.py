@@ -137,6 +137,7 @@ class Gazetteer:
         self._cache: dict[str, tuple[Place, ...]] = {}
         self._prefix_cache: dict[str, bool] = {}
         self._extends_cache: dict[str, bool] = {}     # of the file's names only (``_probe``)
+        self._steps: dict[str, tuple[tuple[Place, ...], bool]] = {}     # ``step``
         # tokens as written that start no name ("He", "Friday"): ``places`` skips them
         self.dead_ends: set[str] = set()
         self._capitals: dict[str, tuple[int | None, str]] = {}   # ISO code -> (record, name)
@@ -216,6 +217,16 @@ class Gazetteer:
             self._cache[key] = found
         return found
 
+    def step(self, key: str) -> tuple[tuple[Place, ...], bool]:
+        """(``candidates(key)``, ``has_prefix(key)``): the two questions of a name scan, from
+        one cache."""
+        found = self._steps.get(key)
+        if found is None:
+            found = (self.candidates(key), self.has_prefix(key))
+            if len(self._steps) < 100_000:
+                self._steps[key] = found
+        return found
+
     def has_prefix(self, key: str) -> bool:
         """True when a longer name starts with ``key`` ("st" of "St. Louis" too)."""
         found = self._prefix_cache.get(key)
@@ -263,6 +274,7 @@ class Gazetteer:
             words = variant.split()
             self._overlay_prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
             self._prefix_cache.clear()
+            self._steps.clear()
             self.dead_ends.clear()
             self.max_words = max(self.max_words, len(words))
         if clear:

@@ -109,11 +109,15 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     resume = lo
     dead_ends = gaz.dead_ends
     for m in _START_RE.finditer(text, lo, hi):
-        word = m.group()
-        if m.start() < resume or not word[0].isupper():
+        s = m.start()
+        if s < resume:
             continue
-        county = counties.get(m.start())
-        if county is None and len(word) <= _LONGEST_FORM and word[0] in _FORM_INITIALS:
+        word = m.group()
+        if not word[0].isupper():
+            continue
+        county = counties.get(s)
+        if county is None and len(word) <= _LONGEST_FORM and word[0] in _FORM_INITIALS and (
+                word[-1] == "." or text.startswith(".", m.end())):    # every form ends "Xx."
             county = _standalone_state(text, m, gaz)
         if county is not None:
             hits.append(county)
@@ -125,17 +129,17 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
         if match is None:
             continue
         e, readings, single = match
-        if in_street.overlaps(m.start(), e):
+        if in_street.overlaps(s, e):
             resume = e
             continue
-        dateline = lead.get(m.start())
+        dateline = lead.get(s)
         if dateline is not None and _lead_span(dateline)[1] != e:
             dateline = None     # "RIDGE FARM, Ill.": the dateline names a place we do not know
-        if single and not readings[0].strong and m.group().lower() in lowered and dateline is None:
+        if single and not readings[0].strong and word.lower() in lowered and dateline is None:
             resume = e
-            if not location_context(text, m.start(), readings[0].kind):
+            if not location_context(text, s, readings[0].kind):
                 continue     # "Over the past year", "Church & State": the article writes it as a word
-        hit = _accept(text, m.start(), e, readings, single, hits[-1] if hits else None, dateline, people)
+        hit = _accept(text, s, e, readings, single, hits[-1] if hits else None, dateline, people)
         if hit is not None:
             hits.append(hit)
         resume = e
@@ -265,16 +269,16 @@ def _longest_match(text, first, hi, gaz) -> tuple[int, tuple[Place, ...], bool] 
     best = None
     key = token_key(first.group())
     pos, words = first.end(), 1
-    if not gaz.candidates(key) and not gaz.has_prefix(key):
+    readings, extends = gaz.step(key)
+    if not readings and not extends:
         if len(gaz.dead_ends) < 200_000:
             gaz.dead_ends.add(first.group())
         return None
     while True:
-        readings = gaz.candidates(key)
         if readings and (best is None or readings[0].strong or not best[1][0].strong or
                          key.rsplit(" ", 1)[-1] not in _BODY_WORDS):
             best = (pos, readings, words == 1)   # "Meigs County" (strong), not "Meigs County Court"
-        if words >= gaz.max_words or not gaz.has_prefix(key):
+        if words >= gaz.max_words or not extends:
             break
         if text.startswith(".", pos) and key.rsplit(" ", 1)[-1] in _ABBREVIATED:
             pos += 1      # "St. Louis", "Ft. Worth"
@@ -284,6 +288,7 @@ def _longest_match(text, first, hi, gaz) -> tuple[int, tuple[Place, ...], bool] 
             break
         key = f"{key} {token_key(token.group())}"
         pos, words = token.end(), words + 1
+        readings, extends = gaz.step(key)
     return best
 
 
