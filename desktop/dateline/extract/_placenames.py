@@ -1,8 +1,9 @@
 """Is a capitalised place name part of a person's or an organisation's name? (``places.py``)
 
-"Washington Post", "University of Sydney", "Michael Jordan", "Maria do Carmo Silva" and
-"Bank of America" hold place names that are not places; "Gainesville Police" and "the
-Florida Association of Realtors" name a place's own bodies and keep it. Also the article-
+"Washington Post", "Gulf of Mexico", "Michael Jordan", "Maria do Carmo Silva" hold place
+names that are not places; "Gainesville Police" and "the Florida Association of Realtors"
+name a place's own bodies and keep it; "University of Sydney" names the place a body
+serves (``in_body_name``: a toponym, but no place where anything happens). Also the article-
 wide evidence used for that: surnames met in full, words the article writes in lower case.
 """
 from __future__ import annotations
@@ -138,14 +139,63 @@ class Surnames:
 
     def __init__(self, text: str, gaz, lowered) -> None:
         self._text, self._gaz, self._lowered = text, gaz, lowered
-        self._value: frozenset[str] | None = None
+        self._cued: set[str] | None = None
 
     def __contains__(self, word: str) -> bool:
-        if not _may_be_surname(self._text, word):
+        text = self._text
+        if not _may_be_surname(text, word):
             return False
-        if self._value is None:
-            self._value = surnames(self._text, self._gaz, self._lowered)
-        return word in self._value
+        if self._cued is None:
+            self._cued = _cued_names(text)
+        if word in self._cued:
+            return True
+        # the full names ending in ``word``, found from its occurrences (a scan of the whole
+        # article for every full name cost a tenth of place finding)
+        if not _SURNAME_RE.fullmatch(word):
+            return False
+        i = text.find(word)
+        while i >= 0:
+            first = _first_name_before(text, i, i + len(word))
+            if first is not None and _is_first_name(first, word, self._gaz, self._lowered):
+                return True
+            i = text.find(word, i + 1)
+        return False
+
+
+_SURNAME_RE = re.compile(r"[A-Z][a-z]+")
+_INITIAL_BEFORE_RE = re.compile(r"[ \t][A-Z]\.[ \t]")
+
+
+def _first_name_before(text: str, i: int, j: int) -> str | None:
+    """The first name of the ``_FULL_NAME_RE`` match whose surname is ``text[i:j]``, if any
+    ("Marvin" for "Kent" in "Marvin F. Kent"): the regex's tests, made from the surname back."""
+    if not (i and text[i - 1] in " \t") or _WORD_CHAR_RE.match(text, j) or _CAPITAL_NEXT_RE.match(text, j):
+        return None
+    # with an initial between ("Marvin F. Kent") the first name can only end before it
+    end = i - 4 if _INITIAL_BEFORE_RE.match(text, max(0, i - 4), i) and i >= 4 else i - 1
+    start = end
+    while start > 0 and "a" <= text[start - 1] <= "z":
+        start -= 1
+    capital = start - 1
+    if start == end or capital < 0 or not "A" <= text[capital] <= "Z" or (
+            capital > 0 and _WORD_CHAR_RE.match(text, capital - 1)):
+        return None     # no capitalised word there, or one inside a word ("McDonald")
+    return text[capital:end]
+
+
+_WORD_CHAR_RE = re.compile(r"\w")
+_CAPITAL_NEXT_RE = re.compile(r"[ \t]*[A-Z]")
+
+
+def _is_first_name(first: str, last: str, gaz, lowered) -> bool:
+    lower = first.lower()
+    if lower in _SENTENCE_STARTERS or lower in _LOCAL_HEADS or lower in _PLACE_ADJECTIVES:
+        return False    # "In Richmond", "County Durham": not a person
+    if lower in lowered:
+        return False    # "Rodeo Gainesville": the article writes "rodeo" as a word, not a first name
+    key = token_key(first)
+    # "Virginia Beach", "Rock Hill": a place's name, not a person's
+    return not (any(p.strong for p in gaz.candidates(key)) or gaz.candidates(f"{key} {token_key(last)}"))
 
 
 def _may_be_surname(text: str, word: str) -> bool:
@@ -222,17 +272,8 @@ def surnames(text: str, gaz, lowered=frozenset()) -> frozenset[str]:
     out = _cued_names(text)
     for m in _FULL_NAME_RE.finditer(text):
         first, last = m.groups()
-        if last in out:
-            continue    # already known: the tests below cannot add it twice
-        lower = first.lower()
-        if lower in _SENTENCE_STARTERS or lower in _LOCAL_HEADS or lower in _PLACE_ADJECTIVES:
-            continue    # "In Richmond", "County Durham": not a person
-        if lower in lowered:
-            continue    # "Rodeo Gainesville": the article writes "rodeo" as a word, not a first name
-        key = token_key(first)
-        if any(p.strong for p in gaz.candidates(key)) or gaz.candidates(f"{key} {token_key(last)}"):
-            continue    # "Virginia Beach", "Rock Hill": a place's name, not a person's
-        out.add(last)
+        if last not in out and _is_first_name(first, last, gaz, lowered):
+            out.add(last)
     return frozenset(out)
 
 

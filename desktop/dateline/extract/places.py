@@ -3,7 +3,8 @@
 A mention is found by scanning capitalised tokens for the longest gazetteer name
 ("South Korea" beats "Korea", "New York Times" is rejected as a whole), then
 filtered so that people and organisations are not places ("President Xi",
-"Global Times", "Washington Post", "University of Sydney": ``_placenames``), then
+"Global Times", "Washington Post": ``_placenames``; the place a body is named for, "Sydney"
+in "University of Sydney", is kept as a mention, never a location), then
 resolved to one reading with the article's own context (``_placeresolve``: "Alexandria,
 La.", the states and places the article names, its dateline). Beside gazetteer names it
 finds demonyms ("Russian"), AP state abbreviations ("Calif."), lead datelines ("WINONA --"),
