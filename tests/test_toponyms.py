@@ -186,8 +186,7 @@ def test_gazetteer_file_round_trip_and_format_check(tmp_path):
     assert [index.get(k) for k in (keys[0], keys[64], keys[299], "são paulo")] == ["0", "64", "299", "300"]
     assert index.get("name 0300") is None and index.get("a") is None and index.get("zzz") is None
     assert [k for k, _ in index.items()] == keys
-    assert index.has_key_starting("name 02") and index.has_key_starting("são ")
-    assert not index.has_key_starting("são paulo") and not index.has_key_starting("paris")
+    assert index.probe("name") == (None, True) and index.probe("name 0001") == ("1", False)
     # one search answers both: the value, and whether a longer name starts with "key "
     assert index.probe("são") == (None, True) and index.probe("são paulo") == ("300", False)
     assert index.probe("name 0299") == ("299", False) and index.probe("a") == (None, False)

@@ -169,8 +169,8 @@ class Blocks:
 
 class SortedBlocks:
     """A sorted blocked section of "key\\tvalue" lines (each block stored as its keys, then
-    its values): value by key, and whether some key extends a prefix, by binary search over
-    the blocks' first keys, then in one block."""
+    its values): value by key, and whether some key extends it, by binary search over the
+    blocks' first keys, then in one block."""
 
     def __init__(self, blocks: Blocks, firsts: list[str]) -> None:
         self._blocks, self._firsts = blocks, firsts
@@ -218,17 +218,6 @@ class SortedBlocks:
             keys, _ = self._block(b)
             i = 0
         return value, keys[i].startswith(prefix)
-
-    def has_key_starting(self, prefix: str) -> bool:
-        """Whether a key starts with ``prefix`` (and is longer)."""
-        b = max(0, bisect.bisect_right(self._firsts, prefix) - 1)
-        while b < len(self._firsts):
-            keys, _ = self._block(b)
-            i = bisect.bisect_right(keys, prefix)
-            if i < len(keys):
-                return keys[i].startswith(prefix)
-            b += 1      # the prefix sorts after this block's last key: the next block's first
-        return False
 
     def __len__(self) -> int:
         return len(self._blocks)
