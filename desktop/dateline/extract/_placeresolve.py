@@ -355,7 +355,7 @@ def _mention(text: str, h: Hit, anchor: Place | None) -> PlaceMention | None:
         role = "actor" if role == "actor" else "mention"
     return PlaceMention(h.start, h.end, surface, p.name, p.lat, p.lon, p.kind, role,
                         p.capital if p.kind == "country" else None, p.vague, p.geonameid,
-                        h.feature or p.feature, p.country, p.admin1)
+                        h.feature or p.feature, p.country, p.admin1, h.in_name)
 
 
 def _repeated(text: str, hits: list[Hit]) -> set[str]:

@@ -22,6 +22,7 @@ class PlaceMention:
     feature: str = ""            # gazetteer feature; "demonym" and "street" are names of other kinds
     country: str = ""            # ISO code of the resolved place
     admin1: str = ""             # its GeoNames first-level division ("US.TX"), "" if unknown
+    in_name: bool = False        # inside a body's name ("Bank of Canada"): a toponym, role "mention"
 
 
 
@@ -38,3 +39,4 @@ class Hit:
     feature: str = ""                 # "demonym" / "street" for names of other kinds
     chosen: Place | None = None
     key: str = ""                     # the normalised name
+    in_name: bool = False             # inside a body's name ("University of Cincinnati")

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from dateline.paths import resources_dir
 
-from ._gazfile import GazFile
+from ._gazfile import GazFile, KeyFilter
 from ._roles import DEMONYM_SUFFIXES, curated_demonyms
 
 STRONG_CITY_POPULATION = 500_000
@@ -127,6 +127,8 @@ class Gazetteer:
         # caches)
         self._rows = file.blocks("records")
         self._index = file.sorted_blocks("names")      # normalised name -> "12,340a,..."
+        bits = file.raw("names.filter")     # the names and their word prefixes, approximately
+        self._filter = KeyFilter(bits) if bits else None
         self._overlay_prefixes: set[str] = set()      # of names ``add`` adds
         meta = dict(line.split("\t", 1) for line in file.lines("meta"))
         self.max_words = int(meta.get("max_words", 1))
@@ -134,6 +136,8 @@ class Gazetteer:
         self._records: dict[int, Place] = {}
         self._cache: dict[str, tuple[Place, ...]] = {}
         self._prefix_cache: dict[str, bool] = {}
+        self._extends_cache: dict[str, bool] = {}     # of the file's names only (``_probe``)
+        self._steps: dict[str, tuple[tuple[Place, ...], bool]] = {}     # ``step``
         # tokens as written that start no name ("He", "Friday"): ``places`` skips them
         self.dead_ends: set[str] = set()
         self._capitals: dict[str, tuple[int | None, str]] = {}   # ISO code -> (record, name)
@@ -191,10 +195,13 @@ class Gazetteer:
             return found
         out: list[Place] = list(self._overlay.get(key, ()))
         if key not in NEVER_PLACES or out:
-            ids = self._index.get(key) or self._index.get(fold_accents(key)) or ""
+            ids = self._probe(key)
+            if not ids:
+                folded = fold_accents(key)
+                ids = (self._probe(folded) if folded != key else None) or ""
             full = _expand_abbreviation(key)
-            if full != key and self._index.get(full):     # "St. Petersburg": both spellings
-                ids = ",".join(filter(None, (ids, self._index.get(full))))
+            if full != key and self._probe(full):     # "St. Petersburg": both spellings
+                ids = ",".join(filter(None, (ids, self._probe(full))))
             for item in ids.split(",") if ids else ():
                 alternate = item.endswith("a")
                 place = self.record(int(item.rstrip("a")), alternate)
@@ -210,17 +217,45 @@ class Gazetteer:
             self._cache[key] = found
         return found
 
+    def step(self, key: str) -> tuple[tuple[Place, ...], bool]:
+        """(``candidates(key)``, ``has_prefix(key)``): the two questions of a name scan, from
+        one cache."""
+        found = self._steps.get(key)
+        if found is None:
+            found = (self.candidates(key), self.has_prefix(key))
+            if len(self._steps) < 100_000:
+                self._steps[key] = found
+        return found
+
     def has_prefix(self, key: str) -> bool:
         """True when a longer name starts with ``key`` ("st" of "St. Louis" too)."""
         found = self._prefix_cache.get(key)
         if found is None:
-            found = key in _ABBREVIATED or self._extends(key) or self._extends(_expand_abbreviation(key))
+            full = _expand_abbreviation(key)
+            found = key in _ABBREVIATED or self._extends(key) or (full != key and self._extends(full))
             if len(self._prefix_cache) < 100_000:
                 self._prefix_cache[key] = found
         return found
 
     def _extends(self, key: str) -> bool:
-        return key in self._overlay_prefixes or self._index.has_key_starting(key + " ")
+        if key in self._overlay_prefixes:
+            return True
+        found = self._extends_cache.get(key)
+        if found is None:
+            self._probe(key)
+            found = self._extends_cache[key]
+        return found
+
+    def _probe(self, key: str) -> str | None:
+        """The name index's value for ``key``; notes on the way whether a longer name
+        extends it (``_extends``), which the same binary search answers."""
+        if self._filter is not None and key not in self._filter:
+            value, extends = None, False      # neither a name nor the start of one: no block read
+        else:
+            value, extends = self._index.probe(key)
+        if len(self._extends_cache) < 200_000:
+            self._extends_cache[key] = extends
+        return value
 
     def lookup(self, name: str) -> Place | None:
         """The context-free reading of a place name (a demonym is not a place name here)."""
@@ -239,6 +274,7 @@ class Gazetteer:
             words = variant.split()
             self._overlay_prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
             self._prefix_cache.clear()
+            self._steps.clear()
             self.dead_ends.clear()
             self.max_words = max(self.max_words, len(words))
         if clear:

@@ -24,8 +24,9 @@ def extract_article(article) -> ArticleExtraction:
     spans = split_sentences(text)
     quotes = find_quote_ranges(text, spans)
     toponyms = find_places(text)
-    # demonyms and streets are toponyms of the article, not actors' or events' places
-    places = [p for p in toponyms if p.feature not in ("demonym", "street")]
+    # demonyms, streets and places inside bodies' names ("Bank of Canada") are toponyms of
+    # the article, not actors' or events' places
+    places = [p for p in toponyms if p.feature not in ("demonym", "street") and not p.in_name]
     timexes = find_timexes(text, published)
     times = dated_expressions(timexes)
     mentions, people = find_mentions(text, spans, places, quotes)

@@ -3,7 +3,8 @@
 A mention is found by scanning capitalised tokens for the longest gazetteer name
 ("South Korea" beats "Korea", "New York Times" is rejected as a whole), then
 filtered so that people and organisations are not places ("President Xi",
-"Global Times", "Washington Post", "University of Sydney": ``_placenames``), then
+"Global Times", "Washington Post": ``_placenames``; the place a body is named for, "Sydney"
+in "University of Sydney", is kept as a mention, never a location), then
 resolved to one reading with the article's own context (``_placeresolve``: "Alexandria,
 La.", the states and places the article names, its dateline). Beside gazetteer names it
 finds demonyms ("Russian"), AP state abbreviations ("Calif."), lead datelines ("WINONA --"),
@@ -29,8 +30,8 @@ import re
 
 from ._placecontext import is_actor, is_dateline, location_context, named_as_place
 from ._placeforms import LEAD_DATELINE_RE, STATE_FORMS, qualifier_after, streets
-from ._placenames import (COORDINATION_RE, OF_NAME_RE, PERSON_AFTER_RE, Surnames, lowercase_words,
-                          part_of_other_name, possessive, token_key)
+from ._placenames import (COORDINATION_RE, OF_NAME_RE, PERSON_AFTER_RE, Surnames, in_body_name,
+                          lowercase_words, part_of_other_name, possessive, token_key)
 from ._placeresolve import resolve
 from ._placetypes import Hit, PlaceMention
 from .gazetteer import _ABBREVIATED, Place, get_gazetteer, lookup, normalize_name
@@ -109,11 +110,15 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     resume = lo
     dead_ends = gaz.dead_ends
     for m in _START_RE.finditer(text, lo, hi):
-        word = m.group()
-        if m.start() < resume or not word[0].isupper():
+        s = m.start()
+        if s < resume:
             continue
-        county = counties.get(m.start())
-        if county is None and len(word) <= _LONGEST_FORM and word[0] in _FORM_INITIALS:
+        word = m.group()
+        if not word[0].isupper():
+            continue
+        county = counties.get(s)
+        if county is None and len(word) <= _LONGEST_FORM and word[0] in _FORM_INITIALS and (
+                word[-1] == "." or text.startswith(".", m.end())):    # every form ends "Xx."
             county = _standalone_state(text, m, gaz)
         if county is not None:
             hits.append(county)
@@ -125,17 +130,17 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
         if match is None:
             continue
         e, readings, single = match
-        if in_street.overlaps(m.start(), e):
+        if in_street.overlaps(s, e):
             resume = e
             continue
-        dateline = lead.get(m.start())
+        dateline = lead.get(s)
         if dateline is not None and _lead_span(dateline)[1] != e:
             dateline = None     # "RIDGE FARM, Ill.": the dateline names a place we do not know
-        if single and not readings[0].strong and m.group().lower() in lowered and dateline is None:
+        if single and not readings[0].strong and word.lower() in lowered and dateline is None:
             resume = e
-            if not location_context(text, m.start(), readings[0].kind):
+            if not location_context(text, s, readings[0].kind):
                 continue     # "Over the past year", "Church & State": the article writes it as a word
-        hit = _accept(text, m.start(), e, readings, single, hits[-1] if hits else None, dateline, people)
+        hit = _accept(text, s, e, readings, single, hits[-1] if hits else None, dateline, people)
         if hit is not None:
             hits.append(hit)
         resume = e
@@ -265,16 +270,16 @@ def _longest_match(text, first, hi, gaz) -> tuple[int, tuple[Place, ...], bool] 
     best = None
     key = token_key(first.group())
     pos, words = first.end(), 1
-    if not gaz.candidates(key) and not gaz.has_prefix(key):
+    readings, extends = gaz.step(key)
+    if not readings and not extends:
         if len(gaz.dead_ends) < 200_000:
             gaz.dead_ends.add(first.group())
         return None
     while True:
-        readings = gaz.candidates(key)
         if readings and (best is None or readings[0].strong or not best[1][0].strong or
                          key.rsplit(" ", 1)[-1] not in _BODY_WORDS):
             best = (pos, readings, words == 1)   # "Meigs County" (strong), not "Meigs County Court"
-        if words >= gaz.max_words or not gaz.has_prefix(key):
+        if words >= gaz.max_words or not extends:
             break
         if text.startswith(".", pos) and key.rsplit(" ", 1)[-1] in _ABBREVIATED:
             pos += 1      # "St. Louis", "Ft. Worth"
@@ -284,6 +289,7 @@ def _longest_match(text, first, hi, gaz) -> tuple[int, tuple[Place, ...], bool] 
             break
         key = f"{key} {token_key(token.group())}"
         pos, words = token.end(), words + 1
+        readings, extends = gaz.step(key)
     return best
 
 
@@ -299,8 +305,11 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     if single and not best.strong and _COMPASS_BEFORE_RE.search(text, max(0, s - 12), s) and \
             not _named_bare(text, surface):
         return None     # "East Bank", "North Central": a place the gazetteer lacks, not "Bank"
+    # "Bank of America", "Council of Europe": a continent's name in a body's is no place it serves
+    in_name = best.feature != "demonym" and not best.vague and surface not in _CONTINENT_NAMES and \
+        in_body_name(text, s)
     if part_of_other_name(text, s, e, single, strong=best.strong and best.feature != "demonym",
-                          city=best.kind == "city", people=best.feature == "demonym"):
+                          city=best.kind == "city", people=best.feature == "demonym", body_ok=in_name):
         return None
     if single and not best.strong and surface in _BODY_HEADS and OF_NAME_RE.match(text, e):
         return None     # "at the Bank of America branch": a body, not the town of Bank
@@ -318,7 +327,9 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
         hit.role = "mention"
     else:
         hit.role = _role(text, s, e, best)
-    if hit.role == "mention" and not best.vague and prev is not None and prev.role != "mention" and \
+    if in_name:
+        hit.role, hit.in_name = "mention", True     # "Bank of Canada": named, nothing happens there
+    elif hit.role == "mention" and not best.vague and prev is not None and prev.role != "mention" and \
             COORDINATION_RE.fullmatch(text, prev.end, s) and not possessive(text, e):
         # "from London and Hong Kong", "Washington and Seoul are trying"
         hit.role = prev.role if prev.role == "location" or best.actor else "mention"
@@ -335,6 +346,7 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     return hit
 
 
+_CONTINENT_NAMES = frozenset(("America", "Americas", "Europe", "Asia", "Africa"))
 _COMPASS_BEFORE_RE = re.compile(r"(?<![\w.])(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)[ \t]$")
 
 
