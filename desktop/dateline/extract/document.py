@@ -70,7 +70,7 @@ def _events(clusters):
         seen[eid] = seen.get(eid, 0) + 1
         if seen[eid] > 1:
             eid = f"{eid}_{seen[eid]}"
-        mentions = sorted({(m.article, m.rec.start, m.rec.end, m.rec.text) for m in c.members})
+        mentions = _mention_entries(c.members)
         latest = max((m.published for m in c.members if m.published), default=None)
         future = all(m.rec.future for m in c.members) or bool(
             latest and fields["date_start"] and fields["date_start"] > latest.isoformat())
@@ -81,12 +81,23 @@ def _events(clusters):
                        "precision": fields["precision"], "place": fields["place"],
                        "place_source": _place_source(c, fields["place"]),
                        "actors": fields["actors"],
-                       "mentions": [{"article": a, "start": s, "end": e, "text": t}
-                                    for a, s, e, t in mentions]})
+                       "mentions": mentions})
         for m in c.members:
             where.setdefault((m.article, m.rec.start), []).append((eid, fields, future))
     events.sort(key=lambda e: (e["date_start"] is None, e["date_start"] or "", e["id"]))
     return events, where
+
+
+def _mention_entries(members) -> list[dict]:
+    """One entry per reporting clause (article, start, end, text), with the offsets of the
+    first trigger that reported it (highlighted in the excerpt; absent in older documents)."""
+    entries: dict[tuple, dict] = {}
+    for m in sorted(members, key=lambda m: (m.article, m.rec.start, m.rec.end, m.rec.trigger_start or 0)):
+        key = (m.article, m.rec.start, m.rec.end, m.rec.text)
+        entries.setdefault(key, {"article": m.article, "start": m.rec.start, "end": m.rec.end,
+                                 "text": m.rec.text, "trigger_start": m.rec.trigger_start,
+                                 "trigger_end": m.rec.trigger_end})
+    return [entries[k] for k in sorted(entries)]
 
 
 def _place_source(cluster, place: dict | None) -> str | None:

@@ -47,6 +47,8 @@ class EventMentionRec:
     future: bool = False       # "will meet", "is due to", "scheduled"
     # how the place was found: "text" (its clause) | "dateline" | "scene" | "actor" (_scene.py)
     place_source: str | None = None
+    trigger_start: int | None = None   # the trigger's offsets in the article text
+    trigger_end: int | None = None
 
 
 @dataclass
