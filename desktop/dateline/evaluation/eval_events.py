@@ -199,10 +199,13 @@ def _mention_errors(doc: MeantimeDoc, recs, found) -> list[str]:
 
 
 def _false_merges(key, response) -> list[str]:
+    """Pairs Dateline merged that gold keeps apart, and cross-article pairs it keeps apart."""
     out = []
     for a, b in combinations(sorted(key), 2):
-        if a[0] != b[0] and response[a] == response[b] and key[a] != key[b]:
-            out.append(f"FALSE MERGE {response[a]}: {a[0]} / {b[0]} ({key[a]} vs {key[b]})")
+        if response[a] == response[b] and key[a] != key[b]:
+            out.append(f"FALSE MERGE {response[a]}: {a} / {b} ({key[a]} vs {key[b]})")
+        elif a[0] != b[0] and key[a] == key[b] and response[a] != response[b]:
+            out.append(f"MISSED MERGE {key[a]}: {a} / {b} ({response[a]} vs {response[b]})")
     return out
 
 

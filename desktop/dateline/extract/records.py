@@ -49,6 +49,15 @@ class EventMentionRec:
     place_source: str | None = None
     trigger_start: int | None = None   # the trigger's offsets in the article text
     trigger_end: int | None = None
+    # the clause layer (clause_events.py): its clause, taxonomy category (event_types.py),
+    # actors per role ("agent", "patient", "target", "partner") and polarity/modality flags
+    category: str | None = None
+    clause_start: int | None = None
+    clause_end: int | None = None
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    negated: bool = False      # "refused to impose", "did not meet"
+    hypothetical: bool = False  # "if talks fail", "could strike"
+    reported: bool = False     # under a speech verb: "says it put a satellite into orbit"
 
 
 @dataclass

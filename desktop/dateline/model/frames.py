@@ -78,10 +78,15 @@ def _place(item: dict) -> tuple[str | None, float, float]:
             float(lon) if lon is not None else np.nan)
 
 
+# Event statuses (docs/contracts.md) of what did not happen or only might: listed and
+# searchable, never drawn on the timeline as a thing that happened (no interval).
+NOT_HAPPENED = frozenset({"negated", "hypothetical"})
+
+
 def events_frame(doc: dict, outlet_of: dict[str, str]) -> pd.DataFrame:
     rows = []
     for ev in doc.get("events", []):
-        start, end = _interval(ev)
+        start, end = _interval(ev) if ev.get("status") not in NOT_HAPPENED else (pd.NaT, pd.NaT)
         name, lat, lon = _place(ev)
         mentions = tuple((m.get("article"), int(m.get("start", 0)), int(m.get("end", 0)),
                           m.get("text", "")) for m in ev.get("mentions", []))

@@ -1,0 +1,184 @@
+"""Event mentions on the clause layer: the trigger rules' mentions gain their clause, roles,
+category and flags, and predicates the rules do not know become mentions of their own.
+
+Only sentences holding a trigger or a word the taxonomy may list are parsed (parsing costs
+~0.2 ms a word). For a trigger rule's mention, the clause event at its trigger gives:
+- ``clause_start``/``clause_end``, ``category``, ``roles`` (names per role);
+- the flags ``negated``, ``hypothetical``, ``reported`` (``future`` stays the planned flag,
+  set by either layer);
+- its date when the clause has a time of its own that differs (the clause's own time wins
+  over one the sentence-level rules took from elsewhere in the sentence).
+A predicate no rule caught becomes a mention when it is anchored: its clause has its own
+time or place, or a named person, organisation or country in one of its roles. Plain
+"said" is left to the statement layer, and quoted words never carry events.
+"""
+from __future__ import annotations
+
+import bisect
+from datetime import date
+
+from .actors import CITY, COUNTRY, MODIFIER, ORG, PERSON
+from .clauses import ClauseEvent, analyse
+from .event_types import CATEGORY_TYPE, category_of_type, could_be_predicate
+from .intervals import ByStart, Intervals
+from .records import EventMentionRec
+from .sentences import sentence_body_start
+
+_ACTOR_KINDS = (PERSON, ORG, COUNTRY)
+_ROLE_ORDER = ("agent", "patient", "target", "partner")
+_MAX_ACTORS = 4
+_LEFT_TO_STATEMENTS = frozenset({"STATEMENT"})
+
+
+def clause_events(text, spans, events: list[EventMentionRec], times, places, mentions, resolver,
+                  quotes, published: date | None) -> list[EventMentionRec]:
+    """Annotate ``events`` in place and return the new mentions of untriggered predicates."""
+    quoted = Intervals([(lo + 1, hi) for lo, hi in quotes])
+    wanted = _sentences_to_parse(text, spans, events)
+    if not wanted:
+        return []
+    locations = [p for p in places if p.role == "location"]
+    # imported here, not at the top: spaCy takes ~2 s to import, and the GUI's start path
+    # imports this module's callers (tests/test_syntax.py); only extraction workers parse
+    from . import syntax
+    clauses = analyse(syntax.parse(text, wanted), times, locations)
+    actors = _Actors(mentions, resolver, quoted)
+    by_trigger = sorted(clauses, key=lambda c: c.trigger_start)
+    taken: set[int] = set()
+    for rec in events:
+        c = _clause_at(by_trigger, rec)
+        if c is not None:
+            taken.add(c.trigger_start)
+            _annotate(rec, c, actors)
+            _drop_background_date(rec, c, times)
+        else:
+            rec.category = category_of_type(rec.type, rec.trigger)
+    out = []
+    for c in clauses:
+        if c.trigger_start in taken or quoted.contains(c.trigger_start) or c.category in _LEFT_TO_STATEMENTS:
+            continue
+        rec = _new_mention(text, c, actors, spans, published)
+        if rec is not None:
+            out.append(rec)
+    return out
+
+
+def one_per_trigger(events: list[EventMentionRec]) -> list[EventMentionRec]:
+    """The trigger rules may report one trigger twice (the sentence's window and a reported
+    clause's; "killed" as fighting and as a happening): one mention per trigger, the first
+    with a specific type."""
+    best: dict[int, EventMentionRec] = {}
+    for rec in events:
+        if rec.trigger_start is None:
+            continue
+        kept = best.get(rec.trigger_start)
+        if kept is None or kept.type == "other" and rec.type != "other":
+            best[rec.trigger_start] = rec
+    return [e for e in events if e.trigger_start is None or best[e.trigger_start] is e]
+
+
+def _sentences_to_parse(text, spans, events) -> list[tuple[int, int]]:
+    triggered = sorted(e.trigger_start for e in events if e.trigger_start is not None)
+    out = []
+    k = 0
+    for span in spans:
+        if span.chrome and span.start > 0:
+            continue
+        while k < len(triggered) and triggered[k] < span.start:
+            k += 1
+        has_trigger = k < len(triggered) and triggered[k] < span.end
+        if has_trigger or any(could_be_predicate(w) for w in text[span.start:span.end].lower().split()):
+            # "BUENOS AIRES, Jan 11 (Reuters) -" is the filing, not the sentence's time
+            out.append((sentence_body_start(text, span.start), span.end))
+    return out
+
+
+def _clause_at(clauses: list[ClauseEvent], rec: EventMentionRec) -> ClauseEvent | None:
+    """The clause event whose predicate lies within the rec's trigger (its first word first);
+    ``clauses`` sorted by trigger."""
+    if rec.trigger_start is None:
+        return None
+    k = bisect.bisect_left([c.trigger_start for c in clauses], rec.trigger_start)
+    return clauses[k] if k < len(clauses) and clauses[k].trigger_start < rec.trigger_end else None
+
+
+def _annotate(rec: EventMentionRec, c: ClauseEvent, actors: "_Actors") -> None:
+    rec.category = c.category if rec.type == "other" else category_of_type(rec.type, rec.trigger)
+    rec.clause_start, rec.clause_end = c.start, c.end
+    rec.roles = actors.roles(c)
+    rec.negated, rec.hypothetical, rec.reported = c.negated, c.hypothetical, c.reported
+    rec.future = rec.future or c.planned
+    own = c.time
+    if own is not None and (rec.date_start != own.date_start.isoformat()
+                            or rec.date_end != own.date_end.isoformat()):
+        _set_date(rec, own, dated=True)
+
+
+def _drop_background_date(rec: EventMentionRec, c: ClauseEvent, times) -> None:
+    """A date the sentence-level rules took from another clause of the sentence ("the 1950-53
+    war" in a sentence about a summit) is not this event's: it stays undated."""
+    if not rec.date_start or c.time is not None:
+        return
+    sources = [t for t in times if c.sentence_start <= t.start < rec.end
+               and (t.date_start.isoformat(), t.date_end.isoformat()) == (rec.date_start, rec.date_end)]
+    if sources and all(t.start in c.foreign_times for t in sources):
+        rec.date_start = rec.date_end = rec.precision = None
+        rec.dated = False
+
+
+def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> EventMentionRec | None:
+    roles = actors.roles(c)
+    names = []
+    for role in _ROLE_ORDER:
+        names += [n for n in roles.get(role, []) if n not in names]
+    if not (c.time and names):
+        return None
+    sentence = next((s for s in spans if s.start <= c.trigger_start < s.end), None)
+    lo, hi = (sentence.start, sentence.end) if sentence else (c.start, c.end)
+    rec = EventMentionRec(type=CATEGORY_TYPE.get(c.category, "other"), actors=names[:_MAX_ACTORS],
+                          start=lo, end=hi, text=text[lo:hi], trigger=text[c.trigger_start:c.trigger_end],
+                          future=c.planned, trigger_start=c.trigger_start, trigger_end=c.trigger_end,
+                          category=c.category, clause_start=c.start, clause_end=c.end, roles=roles,
+                          negated=c.negated, hypothetical=c.hypothetical, reported=c.reported)
+    when = c.time or c.inherited_time
+    if when is not None:
+        _set_date(rec, when, dated=c.time is not None)
+        if published and when.date_start > published and not c.negated:
+            rec.future = True
+    if c.place is not None:
+        rec.place = {"name": c.place.name, "lat": round(float(c.place.lat), 4),
+                     "lon": round(float(c.place.lon), 4)}
+        rec.place_source = "text"
+    return rec
+
+
+def _set_date(rec: EventMentionRec, when, dated: bool) -> None:
+    rec.date_start, rec.date_end = when.date_start.isoformat(), when.date_end.isoformat()
+    rec.precision, rec.dated = when.precision, dated
+
+
+class _Actors:
+    """Named actors in a phrase: people, organisations and states (not places)."""
+
+    def __init__(self, mentions, resolver, quoted: Intervals):
+        self.mentions, self.resolver, self.quoted = ByStart(mentions), resolver, quoted
+
+    def roles(self, c: ClauseEvent) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for role in _ROLE_ORDER:
+            names = [n for lo, hi in c.roles.get(role, []) for n in self.names(lo, hi)]
+            if names:
+                out[role] = list(dict.fromkeys(names))
+        return out
+
+    def names(self, lo: int, hi: int) -> list[str]:
+        out = []
+        for m in self.mentions.between(lo, hi):
+            if m.end > hi or m.in_quote or m.syntax == MODIFIER or self.quoted.contains(m.start):
+                continue
+            if m.kind == CITY or m.kind == COUNTRY and m.place_role == "location":
+                continue
+            name, kind = self.resolver.resolve(m, for_speech=False)
+            if name and kind in _ACTOR_KINDS and name not in out:
+                out.append(name)
+        return out
