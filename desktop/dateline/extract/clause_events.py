@@ -51,6 +51,7 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
             taken.add(c.trigger_start)
             _annotate(rec, c, actors)
             _drop_background_date(rec, c, times)
+            _news_of_the_day(rec, c, published)
         else:
             rec.category = category_of_type(rec.type, rec.trigger)
     out = []
@@ -108,10 +109,21 @@ def _annotate(rec: EventMentionRec, c: ClauseEvent, actors: "_Actors") -> None:
     rec.roles = actors.roles(c)
     rec.negated, rec.hypothetical, rec.reported = c.negated, c.hypothetical, c.reported
     rec.future = rec.future or c.planned
-    own = c.time
+    own = c.time if c.time is not None and not _since(c.time, rec) else None
     if own is not None and (rec.date_start != own.date_start.isoformat()
                             or rec.date_end != own.date_end.isoformat()):
         _set_date(rec, own, dated=True)
+
+
+def _news_of_the_day(rec: EventMentionRec, c: ClauseEvent, published: date | None) -> None:
+    """"Boeing has announced ..." with no time of its own: news' present perfect reports the
+    news of the publication day (as "is visiting" does; not a date inferred from elsewhere)."""
+    if rec.date_start or not published or not c.perfect:
+        return
+    if c.negated or c.hypothetical or c.planned or c.reported or rec.future:
+        return
+    rec.date_start = rec.date_end = published.isoformat()
+    rec.precision = "day"
 
 
 def _drop_background_date(rec: EventMentionRec, c: ClauseEvent, times) -> None:
@@ -140,16 +152,22 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> E
                           future=c.planned, trigger_start=c.trigger_start, trigger_end=c.trigger_end,
                           category=c.category, clause_start=c.start, clause_end=c.end, roles=roles,
                           negated=c.negated, hypothetical=c.hypothetical, reported=c.reported)
-    when = c.time or c.inherited_time
+    when = next((t for t in (c.time, c.inherited_time) if t is not None and not _since(t, rec)), None)
     if when is not None:
         _set_date(rec, when, dated=c.time is not None)
         if published and when.date_start > published and not c.negated:
             rec.future = True
+    _news_of_the_day(rec, c, published)
     if c.place is not None:
         rec.place = {"name": c.place.name, "lat": round(float(c.place.lat), 4),
                      "lon": round(float(c.place.lon), 4)}
         rec.place_source = "text"
     return rec
+
+
+def _since(when, rec: EventMentionRec) -> bool:
+    """"since 1992" (a stretch up to now) says how long, not when, a single event happened."""
+    return when.precision == "range" and when.text.lower().startswith("since")
 
 
 def _set_date(rec: EventMentionRec, when, dated: bool) -> None:

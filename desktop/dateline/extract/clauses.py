@@ -67,6 +67,7 @@ class ClauseEvent:
     inherited_time: object | None = None
     place: object | None = None   # its own place mention
     foreign_times: set[int] = field(default_factory=set)   # starts of other clauses' own times
+    perfect: bool = False         # present perfect: "has announced" (news of the day)
     negated: bool = False
     planned: bool = False
     hypothetical: bool = False
@@ -143,7 +144,8 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
                                 negated=any(_negated(tree, x) for x in flags),
                                 planned=any(_planned(tree, x) for x in flags),
                                 hypothetical=any(_hypothetical(tree, x) for x in flags),
-                                reported=any(_reported(tree, x) for x in flags))
+                                reported=any(_reported(tree, x) for x in flags),
+                                perfect=_present_perfect(tree, verb or w))
         path = {i} | ({verb.i} if verb is not None else set()) | set(_path_words(tree, verb or w))
         # only times of other event nouns ("the 1950-1953 war", "the 2018 summit"): a parse
         # often hangs a time on the wrong verb, and an event is rather dated than left undated
@@ -273,6 +275,12 @@ def _controller(tree: _Tree, w: Word) -> Word | None:
         if subject is not None:
             return subject
     return None
+
+
+def _present_perfect(tree: _Tree, w: Word) -> bool:
+    """"has announced", "have agreed" (not "had", "will have")."""
+    return w.tag == "VBN" and any(k.lemma.lower() == "have" and k.tag in ("VBZ", "VBP")
+                                  for k in tree.kids[w.i] if _base(k.dep) == "aux")
 
 
 def _negated(tree: _Tree, w: Word) -> bool:
