@@ -11,7 +11,9 @@ from dateline.corpus.reader import Article, text_sha256
 from dateline.extract.document import build_document
 from dateline.extract import event_types
 from dateline.extract.event_types import CATEGORIES, category_of, category_of_type
+from dateline.extract.merge import cluster_mentions
 from dateline.extract.pipeline import extract_article
+from dateline.extract.records import EventMentionRec
 from dateline.model.frames import events_frame
 
 PUBLISHED = date(2016, 1, 6)     # a Wednesday
@@ -91,3 +93,37 @@ def test_taxonomy_lists_lemmas_under_documented_categories():
     assert all(f"\n{c}" in event_types.__doc__ for c in CATEGORIES)
     assert category_of("summit", "NOUN") == "CONSULT" and category_of("sanctions", "NOUN") == "SANCTION"
     assert category_of("meet", "VERB") == "CONSULT" and category_of("table", "NOUN") is None
+
+
+def _document(*texts):
+    pairs = []
+    for i, text in enumerate(texts):
+        article = _article(text, f"art{i}")
+        pairs.append((article, extract_article(article)))
+    return build_document(pairs)
+
+
+def test_merged_reports_say_why_and_different_places_or_polarity_stay_apart():
+    doc = _document("North Korea tested a nuclear device in Pyongyang on Wednesday, officials said.",
+                    "On Wednesday North Korea tested a nuclear bomb in Pyongyang.",
+                    "North Korea tested a missile in Wonsan on Wednesday.",
+                    "North Korea did not test a nuclear device in Pyongyang on Wednesday.")
+    tests = [e for e in doc["events"] if e["category"] == "TEST"]
+    merged = [e for e in tests if len(e["mentions"]) > 1]
+    assert len(merged) == 1, [(e["summary"], e["mentions"]) for e in tests]
+    reason = merged[0]["merge_reason"]
+    assert reason.startswith("2 reports in 2 articles: same type TEST")
+    assert "dates 2016-01-06 (day) match" in reason and "same place Pyongyang" in reason
+    assert "shared actors: North Korea" in reason
+    assert {m["article"] for m in merged[0]["mentions"]} == {"art0", "art1"}
+    assert any(e["status"] == "negated" for e in doc["events"])
+
+
+def test_two_statements_dated_only_by_the_same_year_are_not_one_statement():
+    def said(text):
+        return EventMentionRec(type="statement", actors=["Alan Mulally"], start=0, end=len(text), text=text,
+                               trigger="said", date_start="2009-01-01", date_end="2009-12-31",
+                               precision="year", dated=True)
+    items = [("a", date(2010, 1, 28), said("Mulally said 2009 was a pivotal year.")),
+             ("b", date(2009, 11, 3), said("Mulally said in 2009 the firm would be profitable."))]
+    assert len(cluster_mentions(items, {"Alan Mulally": "person"})) == 2

@@ -78,13 +78,14 @@ def _events(clusters):
             latest and fields["date_start"] and fields["date_start"] > latest.isoformat())
         people = {a for a in fields["actors"] if c.members[0].kinds.get(a) == "person"}
         status, category = event_status(c), event_category(c)
+        fields["roles"] = event_roles(c, fields["actors"])
         events.append({"id": eid, "type": fields["type"], "category": category, "status": status,
                        "summary": _status_prefix(status) + summary(fields, future, people,
                                                                    c.members[0].rec.trigger),
                        "date_start": fields["date_start"], "date_end": fields["date_end"],
                        "precision": fields["precision"], "place": fields["place"],
                        "place_source": _place_source(c, fields["place"]),
-                       "actors": fields["actors"], "roles": event_roles(c, fields["actors"]),
+                       "actors": fields["actors"], "roles": fields["roles"],
                        "merge_reason": merge_reason(c, category or fields["type"]),
                        "mentions": mentions})
         for m in c.members:

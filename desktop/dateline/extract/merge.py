@@ -369,6 +369,11 @@ def summary(fields_: dict, future: bool, people: set[str] | frozenset = frozense
     if kind == "military_action":
         return f"Military action by {a}{where}"
     if kind == "sanctions":
+        roles = fields_.get("roles") or {}
+        if roles:   # the clause layer's roles: who imposed them, on whom ("on North Korea")
+            a = (roles.get("agent") or [a])[0]
+            on = [n for n in roles.get("target", []) + roles.get("patient", []) if n != a]
+            b = on[0] if on else None
         return f"Sanctions by {a}" + (f" on {b}" if b else "")
     what = " ".join(trigger.split()).lower()
     if what and kind in ("other", "announcement"):   # "Protest in Nairobi", "Sudan army: signed"
