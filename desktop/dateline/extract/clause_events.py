@@ -42,14 +42,14 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
     # imports this module's callers (tests/test_syntax.py); only extraction workers parse
     from . import syntax
     clauses = analyse(syntax.parse(text, wanted), times, locations)
-    actors = _Actors(mentions, resolver, quoted)
+    actors = _Actors(text, mentions, resolver, quoted, places)
     by_trigger = sorted(clauses, key=lambda c: c.trigger_start)
     taken: set[int] = set()
     for rec in events:
         c = _clause_at(by_trigger, rec)
         if c is not None:
             taken.add(c.trigger_start)
-            _annotate(rec, c, actors)
+            _annotate(text, rec, c, actors)
             _drop_background_date(rec, c, times)
             _news_of_the_day(rec, c, published)
         else:
@@ -103,13 +103,13 @@ def _clause_at(clauses: list[ClauseEvent], rec: EventMentionRec) -> ClauseEvent 
     return clauses[k] if k < len(clauses) and clauses[k].trigger_start < rec.trigger_end else None
 
 
-def _annotate(rec: EventMentionRec, c: ClauseEvent, actors: "_Actors") -> None:
+def _annotate(text: str, rec: EventMentionRec, c: ClauseEvent, actors: "_Actors") -> None:
     rec.category = c.category if rec.type == "other" else category_of_type(rec.type, rec.trigger)
     rec.clause_start, rec.clause_end = c.start, c.end
     rec.roles = actors.roles(c)
     rec.negated, rec.hypothetical, rec.reported = c.negated, c.hypothetical, c.reported
     rec.future = rec.future or c.planned
-    own = c.time if c.time is not None and not _since(c.time, rec) else None
+    own = c.time if c.time is not None and not _since(c.time, text) else None
     if own is not None and (rec.date_start != own.date_start.isoformat()
                             or rec.date_end != own.date_end.isoformat()):
         _set_date(rec, own, dated=True)
@@ -143,7 +143,7 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> E
     names = []
     for role in _ROLE_ORDER:
         names += [n for n in roles.get(role, []) if n not in names]
-    if not (c.time and names):
+    if not (c.time and not _since(c.time, text) and names):
         return None
     sentence = next((s for s in spans if s.start <= c.trigger_start < s.end), None)
     lo, hi = (sentence.start, sentence.end) if sentence else (c.start, c.end)
@@ -152,7 +152,7 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> E
                           future=c.planned, trigger_start=c.trigger_start, trigger_end=c.trigger_end,
                           category=c.category, clause_start=c.start, clause_end=c.end, roles=roles,
                           negated=c.negated, hypothetical=c.hypothetical, reported=c.reported)
-    when = next((t for t in (c.time, c.inherited_time) if t is not None and not _since(t, rec)), None)
+    when = next((t for t in (c.time, c.inherited_time) if t is not None and not _since(t, text)), None)
     if when is not None:
         _set_date(rec, when, dated=c.time is not None)
         if published and when.date_start > published and not c.negated:
@@ -165,9 +165,11 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> E
     return rec
 
 
-def _since(when, rec: EventMentionRec) -> bool:
-    """"since 1992" (a stretch up to now) says how long, not when, a single event happened."""
-    return when.precision == "range" and when.text.lower().startswith("since")
+def _since(when, text: str) -> bool:
+    """"since 1992", "its lowest level since October 1997": a stretch up to now says how
+    long, not when, a single event happened."""
+    return when.text.lower().startswith("since") or text[max(0, when.start - 7):when.start].lower().rstrip(
+        ).endswith("since")
 
 
 def _set_date(rec: EventMentionRec, when, dated: bool) -> None:
@@ -178,16 +180,26 @@ def _set_date(rec: EventMentionRec, when, dated: bool) -> None:
 class _Actors:
     """Named actors in a phrase: people, organisations and states (not places)."""
 
-    def __init__(self, mentions, resolver, quoted: Intervals):
+    def __init__(self, text, mentions, resolver, quoted: Intervals, places):
         self.mentions, self.resolver, self.quoted = ByStart(mentions), resolver, quoted
+        self.text, self.places = text, ByStart(places)
 
     def roles(self, c: ClauseEvent) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for role in _ROLE_ORDER:
-            names = [n for lo, hi in c.roles.get(role, []) for n in self.names(lo, hi)]
+            names = [n for lo, hi, name_lo, name_hi in c.roles.get(role, [])
+                     for n in self.names(lo, hi) or self.proper(name_lo, name_hi)]
             if names:
                 out[role] = list(dict.fromkeys(names))
         return out
+
+    def proper(self, lo: int, hi: int) -> list[str]:
+        """A proper-noun head the actor finder did not know ("Boeing", "Putin"), unless it
+        is a place or a quoted word."""
+        if lo < 0 or self.quoted.contains(lo) or self.places.between(lo, hi):
+            return []
+        name = " ".join(self.text[lo:hi].split())
+        return [name] if len(name) > 1 and name[0].isupper() else []
 
     def names(self, lo: int, hi: int) -> list[str]:
         out = []

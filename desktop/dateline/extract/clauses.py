@@ -62,7 +62,9 @@ class ClauseEvent:
     start: int                    # the clause
     end: int
     sentence_start: int
-    roles: dict[str, list[tuple[int, int]]] = field(default_factory=dict)   # role -> phrase spans
+    # role -> (phrase start, end, proper-name start, end): the name part is the phrase's
+    # proper-noun head with its compound/flat parts ("General Motors"), (-1, -1) if none
+    roles: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
     time: object | None = None    # its own TimeExpr
     inherited_time: object | None = None
     place: object | None = None   # its own place mention
@@ -231,11 +233,18 @@ def _clause_head(tree: _Tree, w: Word, preds, item) -> int | None:
     return w.i
 
 
-def _roles(tree: _Tree, w: Word, not_roles=frozenset()) -> dict[str, list[tuple[int, int]]]:
-    roles: dict[str, list[tuple[int, int]]] = {}
+def _proper_name(tree: _Tree, k: Word) -> tuple[int, int]:
+    if k.pos != "PROPN":
+        return -1, -1
+    parts = [k] + [c for c in tree.kids[k.i] if _base(c.dep) in ("compound", "flat") and c.pos == "PROPN"]
+    return min(p.start for p in parts), max(p.end for p in parts)
+
+
+def _roles(tree: _Tree, w: Word, not_roles=frozenset()) -> dict[str, list[tuple[int, int, int, int]]]:
+    roles: dict[str, list[tuple[int, int, int, int]]] = {}
 
     def add(role, k):
-        roles.setdefault(role, []).append(tree.span(k))
+        roles.setdefault(role, []).append(tree.span(k) + _proper_name(tree, k))
     passive = tree.kid(w, ("aux:pass",)) is not None or w.tag == "VBN" and tree.kid(w, ("aux",)) is None \
         and w.dep == "acl"
     for k in tree.kids[w.i]:
