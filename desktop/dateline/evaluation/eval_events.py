@@ -9,7 +9,8 @@ publication date; the articles of a part are then merged by ``build_document``.
 Matching rule: a Dateline event mention *matches* a gold EVENT_MENTION when its trigger
 (``trigger_start``/``trigger_end``, the word that signalled it) overlaps the gold mention's
 tokens; one-to-one, each prediction taking the first unmatched overlapping gold mention.
-- **P** = matched predictions / predictions; **R** = matched gold / all gold mentions
+- **P** = matched predictions / predictions inside the annotated part of the article (up to
+  the last sentence with any markable: a few articles are annotated only in part); **R** = matched gold / all gold mentions
   (MEANTIME marks every event, "be" and "said" included, so R is low by design);
   **R inst** = recall of the gold mentions linked to a cross-document instance.
 - **date right**: of the matched mentions whose gold mention is anchored (TLINK
@@ -110,10 +111,11 @@ def evaluate(docs: list[MeantimeDoc], explain: bool = False) -> PartResult:
     res.seconds = time.process_time() - t0
     event_of = _event_index(document)
     for doc, (_, ex) in zip(docs, pairs):
-        found = match_mentions(doc, ex.events)
+        judged = [r for r in ex.events if _trigger_span(r, doc.text)[0] < doc.annotated_end]
+        found = match_mentions(doc, judged)
         res.gold += len(doc.mentions)
         res.gold_inst += sum(1 for g in doc.mentions if g.instance)
-        res.pred += len(ex.events)
+        res.pred += len(judged)
         res.matched += len(found)
         for gold, rec in found:
             res.matched_inst += gold.instance is not None
@@ -125,7 +127,7 @@ def evaluate(docs: list[MeantimeDoc], explain: bool = False) -> PartResult:
                 res.key[key] = gold.instance
                 res.response[key] = _event_for(event_of, doc.name, rec)
         if explain:
-            res.errors += _mention_errors(doc, ex.events, found)
+            res.errors += _mention_errors(doc, judged, found)
     if explain:
         res.errors += _false_merges(res.key, res.response)
     return res
@@ -168,9 +170,9 @@ def cross_doc_links(key: dict, response: dict) -> tuple[int, int, int]:
 
 
 def _trigger_span(rec, text: str) -> tuple[int, int]:
-    if rec.trigger_start is not None:
+    if getattr(rec, "trigger_start", None) is not None:
         return rec.trigger_start, rec.trigger_end
-    at = text.find(rec.trigger, rec.start, rec.end)    # results cached before trigger offsets
+    at = text.find(rec.trigger, rec.start, rec.end)    # records made before trigger offsets
     return (at, at + len(rec.trigger)) if at >= 0 else (rec.start, rec.end)
 
 
@@ -184,7 +186,7 @@ def _event_index(document: dict) -> dict:
 
 
 def _event_for(index: dict, article: str, rec) -> str:
-    return index.get((article, "trigger", rec.trigger_start)) or index.get(
+    return index.get((article, "trigger", getattr(rec, "trigger_start", None))) or index.get(
         (article, "span", rec.start, rec.end)) or f"unmerged:{article}:{rec.start}"
 
 

@@ -46,6 +46,9 @@ class MeantimeDoc:
     text: str
     dct: date | None
     mentions: list[GoldMention] = field(default_factory=list)
+    # where the annotation stops: the end of the last sentence with any markable (a few
+    # articles are annotated only in their first sentences; predictions after it are unjudged)
+    annotated_end: int = 0
 
 
 def corpus_files(corpora: Path) -> list[Path]:
@@ -85,9 +88,11 @@ def value_interval(value: str) -> tuple[date, date] | None:
 
 def read_meantime(path: Path, instance_times: dict | None = None) -> MeantimeDoc:
     root = ET.parse(path).getroot()
-    text, offsets = _rebuild_text(root.findall("token"))
+    tokens = root.findall("token")
+    text, offsets = _rebuild_text(tokens)
     markables = root.find("Markables")
     markables = markables if markables is not None else []
+    annotated_end = _annotated_end(tokens, offsets, markables)
     instances = {e.get("m_id"): e.get("instance_id") for e in markables
                  if e.tag == "EVENT" and e.get("instance_id")}
     timexes = {e.get("m_id"): e for e in markables if e.tag == "TIMEX3"}
@@ -107,7 +112,17 @@ def read_meantime(path: Path, instance_times: dict | None = None) -> MeantimeDoc
                                     instance, anchor))
     mentions.sort(key=lambda m: (m.start, m.end, m.m_id))
     return MeantimeDoc(path.stem, path.parent.name.removeprefix("corpus_"), text,
-                       dct[0] if dct else None, mentions)
+                       dct[0] if dct else None, mentions, annotated_end)
+
+
+def _annotated_end(tokens, offsets, markables) -> int:
+    sentence_of = {t.get("t_id"): int(t.get("sentence", "0")) for t in tokens}
+    marked = [sentence_of[a.get("t_id")] for m in markables for a in m.findall("token_anchor")
+              if a.get("t_id") in sentence_of]
+    if not marked:
+        return 0
+    last = max(marked)
+    return max(offsets[t.get("t_id")][1] for t in tokens if sentence_of[t.get("t_id")] == last)
 
 
 def _rebuild_text(tokens) -> tuple[str, dict[str, tuple[int, int]]]:
