@@ -41,7 +41,10 @@ _PLAN_GOVERNORS = frozenset({"plan", "expect", "schedule", "intend", "aim", "pre
 _PLANNED_ADJ = frozenset({"planned", "upcoming", "proposed", "scheduled", "expected", "future",
                           "next", "possible", "potential", "prospective", "forthcoming"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+# "would" is the future of a reported past ("announced he would drop his bid"): planned
+# under a speech verb, hypothetical elsewhere
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should"})
+_WOULD = frozenset({"would", "'d"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 SPEECH_LEMMAS = frozenset({"say", "tell", "report", "claim", "announce", "state", "add", "allege",
                            "insist", "confirm", "deny", "note", "believe", "think", "write",
@@ -144,8 +147,10 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
         events[i] = ClauseEvent(w.start, w.end, w.lemma.lower(), w.pos, cat, lo, hi, tree.s.start,
                                 roles=roles, time=own_time.get(i), place=own_place.get(i),
                                 negated=any(_negated(tree, x) for x in flags),
-                                planned=any(_planned(tree, x) for x in flags),
-                                hypothetical=any(_hypothetical(tree, x) for x in flags),
+                                planned=any(_planned(tree, x) or _would(tree, x) and _reported(tree, x)
+                                            for x in flags),
+                                hypothetical=any(_hypothetical(tree, x) or _would(tree, x) and not _reported(tree, x)
+                                                 for x in flags),
                                 reported=any(_reported(tree, x) for x in flags),
                                 perfect=_present_perfect(tree, verb or w))
         path = {i} | ({verb.i} if verb is not None else set()) | set(_path_words(tree, verb or w))
@@ -326,6 +331,10 @@ def _hypothetical(tree: _Tree, w: Word) -> bool:
         if node.i in seen:
             return False
         seen.add(node.i)
+
+
+def _would(tree: _Tree, w: Word) -> bool:
+    return any(k.lemma.lower() in _WOULD or k.text.lower() in _WOULD for k in tree.kids[w.i] if _base(k.dep) == "aux")
 
 
 def _reported(tree: _Tree, w: Word) -> bool:
