@@ -34,7 +34,7 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
                   quotes, published: date | None) -> list[EventMentionRec]:
     """Annotate ``events`` in place and return the new mentions of untriggered predicates."""
     quoted = Intervals([(lo + 1, hi) for lo, hi in quotes])
-    wanted = _sentences_to_parse(text, spans, events)
+    wanted = _sentences_to_parse(text, spans, events, times)
     if not wanted:
         return []
     locations = [p for p in places if p.role == "location"]
@@ -78,20 +78,26 @@ def one_per_trigger(events: list[EventMentionRec]) -> list[EventMentionRec]:
     return [e for e in events if e.trigger_start is None or best[e.trigger_start] is e]
 
 
-def _sentences_to_parse(text, spans, events) -> list[tuple[int, int]]:
+def _sentences_to_parse(text, spans, events, times) -> list[tuple[int, int]]:
+    """Sentences with a trigger (its mention gains a clause), or with a time expression and a
+    word the taxonomy may list (a new mention needs a time of its own): the rest, often half
+    of an article, is never parsed."""
     triggered = sorted(e.trigger_start for e in events if e.trigger_start is not None)
+    dated = sorted(t.start for t in times)
     out = []
-    k = 0
     for span in spans:
         if span.chrome and span.start > 0:
             continue
-        while k < len(triggered) and triggered[k] < span.start:
-            k += 1
-        has_trigger = k < len(triggered) and triggered[k] < span.end
-        if has_trigger or any(could_be_predicate(w) for w in text[span.start:span.end].lower().split()):
-            # "BUENOS AIRES, Jan 11 (Reuters) -" is the filing, not the sentence's time
-            out.append((sentence_body_start(text, span.start), span.end))
+        body = sentence_body_start(text, span.start)   # "BUENOS AIRES, Jan 11 (Reuters) -": the filing
+        if _any_in(triggered, span.start, span.end) or _any_in(dated, body, span.end) and any(
+                could_be_predicate(w) for w in text[body:span.end].lower().split()):
+            out.append((body, span.end))
     return out
+
+
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    k = bisect.bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
 
 
 def _clause_at(clauses: list[ClauseEvent], rec: EventMentionRec) -> ClauseEvent | None:
@@ -145,8 +151,8 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> E
         names += [n for n in roles.get(role, []) if n not in names]
     if not (c.time and not _since(c.time, text) and names):
         return None
-    sentence = next((s for s in spans if s.start <= c.trigger_start < s.end), None)
-    lo, hi = (sentence.start, sentence.end) if sentence else (c.start, c.end)
+    k = bisect.bisect_right([s.start for s in spans], c.trigger_start) - 1
+    lo, hi = (spans[k].start, spans[k].end) if k >= 0 and c.trigger_start < spans[k].end else (c.start, c.end)
     rec = EventMentionRec(type=CATEGORY_TYPE.get(c.category, "other"), actors=names[:_MAX_ACTORS],
                           start=lo, end=hi, text=text[lo:hi], trigger=text[c.trigger_start:c.trigger_end],
                           future=c.planned, trigger_start=c.trigger_start, trigger_end=c.trigger_end,
