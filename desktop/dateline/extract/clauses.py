@@ -53,6 +53,7 @@ _AGENT_CASES = frozenset({"by", "between", "from"})
 _TARGET_CASES = frozenset({"on", "against", "over", "upon"})
 _PARTNER_CASES = frozenset({"with"})
 _INHERIT_TIME = frozenset({"conj", "advcl", "acl", "xcomp"})
+_KEPT_SUBTYPES = frozenset({"nsubj:pass", "aux:pass", "acl:relcl", "obl:agent", "nmod:poss"})
 
 
 @dataclass
@@ -128,9 +129,9 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
     preds = {w.i: cat for w in tree.s.words if (cat := category_of(w.lemma, w.pos))}
     # "signed the treaty": one event, the verb's
     preds = {i: cat for i, cat in preds.items() if not _same_as_verb(tree, tree.s.words[i], preds)}
-    own_time = _owners(tree, times, preds)
     time_clauses = _clauses_of(tree, times, preds)
-    own_place = _owners(tree, places, preds)
+    own_time = _owners(time_clauses, preds)
+    own_place = _owners(_clauses_of(tree, places, preds), preds)
     not_roles = {h.i for x in list(times) + list(places)
                  if (h := tree.s.span_head(x.start, x.end)) is not None}
     events = {}
@@ -143,26 +144,33 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
             for role, spans in _roles(tree, verb, not_roles).items():
                 if role != "patient":
                     roles.setdefault(role, spans)
-        flags = [w] + ([verb] if verb is not None else [])
         events[i] = ClauseEvent(w.start, w.end, w.lemma.lower(), w.pos, cat, lo, hi, tree.s.start,
                                 roles=roles, time=own_time.get(i), place=own_place.get(i),
-                                negated=any(_negated(tree, x) for x in flags),
-                                planned=any(_planned(tree, x) or _would(tree, x) and _reported(tree, x)
-                                            for x in flags),
-                                hypothetical=any(_hypothetical(tree, x) or _would(tree, x) and not _reported(tree, x)
-                                                 for x in flags),
-                                reported=any(_reported(tree, x) for x in flags),
-                                perfect=_present_perfect(tree, verb or w))
+                                perfect=_present_perfect(tree, verb or w),
+                                **_flags(tree, [w] + ([verb] if verb is not None else [])))
         path = {i} | ({verb.i} if verb is not None else set()) | set(_path_words(tree, verb or w))
         # only times of other event nouns ("the 1950-1953 war", "the 2018 summit"): a parse
         # often hangs a time on the wrong verb, and an event is rather dated than left undated
-        events[i].foreign_times = {t.start for t, head in time_clauses if head in preds and head not in path
-                                   and tree.s.words[head].pos == "NOUN"}
+        events[i].foreign_times = {t.start for t, head in time_clauses if head in preds
+                                   and head not in path and tree.s.words[head].pos == "NOUN"}
     for i, ev in events.items():
         if ev.time is None:
             path = _time_path(tree, _carrier(tree, tree.s.words[i], preds) or tree.s.words[i], own_time)
             ev.inherited_time = path[0] if path else None
     return [events[i] for i in sorted(events)]
+
+
+def _flags(tree: _Tree, words: list[Word]) -> dict[str, bool]:
+    """Polarity and modality of a predicate (and of the verb carrying an event noun)."""
+    def reported_would(x):
+        return _would(tree, x) and _reported(tree, x)
+
+    def plain_would(x):
+        return _would(tree, x) and not _reported(tree, x)
+    return {"negated": any(_negated(tree, x) for x in words),
+            "planned": any(_planned(tree, x) or reported_would(x) for x in words),
+            "hypothetical": any(_hypothetical(tree, x) or plain_would(x) for x in words),
+            "reported": any(_reported(tree, x) for x in words)}
 
 
 def _same_as_verb(tree: _Tree, w: Word, preds) -> bool:
@@ -197,10 +205,11 @@ def _time_path(tree: _Tree, w: Word, own_time) -> list:
     return [own_time[i] for i in _path_words(tree, w) if i in own_time]
 
 
-def _owners(tree: _Tree, items, preds) -> dict[int, object]:
-    """Predicate index -> the first item (time or place) that belongs to its clause."""
+def _owners(item_clauses, preds) -> dict[int, object]:
+    """Predicate index -> the first item (time or place) that belongs to its clause;
+    ``item_clauses`` from ``_clauses_of``."""
     out: dict[int, object] = {}
-    for item, head in _clauses_of(tree, items, preds):
+    for item, head in item_clauses:
         if head is not None and head in preds:
             out.setdefault(head, item)
     return out
@@ -309,7 +318,8 @@ def _planned(tree: _Tree, w: Word) -> bool:
     if any(k.lemma.lower() in _FUTURE_AUX or k.text.lower() in _FUTURE_AUX
            for k in tree.kids[w.i] if _base(k.dep) == "aux"):
         return True
-    if w.pos == "NOUN" and any(k.text.lower() in _PLANNED_ADJ for k in tree.kids[w.i] if _base(k.dep) in ("amod", "acl")):
+    if w.pos == "NOUN" and any(k.text.lower() in _PLANNED_ADJ for k in tree.kids[w.i]
+                               if _base(k.dep) in ("amod", "acl")):
         return True
     gov = tree.head(w)
     if gov is not None and _is_xcomp(tree, w):
@@ -334,7 +344,8 @@ def _hypothetical(tree: _Tree, w: Word) -> bool:
 
 
 def _would(tree: _Tree, w: Word) -> bool:
-    return any(k.lemma.lower() in _WOULD or k.text.lower() in _WOULD for k in tree.kids[w.i] if _base(k.dep) == "aux")
+    return any(k.lemma.lower() in _WOULD or k.text.lower() in _WOULD for k in tree.kids[w.i]
+               if _base(k.dep) == "aux")
 
 
 def _reported(tree: _Tree, w: Word) -> bool:
@@ -357,9 +368,10 @@ def _reported(tree: _Tree, w: Word) -> bool:
 def _is_xcomp(tree: _Tree, w: Word) -> bool:
     """A controlled infinitive: xcomp, or the parser's advcl for "refused on Monday to impose"."""
     base = _base(w.dep)
-    return base == "xcomp" or base == "advcl" and w.pos == "VERB" and tree.kid(w, ("mark",), {"to"}) is not None
+    return base == "xcomp" or (base == "advcl" and w.pos == "VERB"
+                               and tree.kid(w, ("mark",), {"to"}) is not None)
 
 
 def _base(dep: str) -> str:
     """"obl:tmod" -> "obl" except the subtypes rules tell apart."""
-    return dep if dep in ("nsubj:pass", "aux:pass", "acl:relcl", "obl:agent", "nmod:poss") else dep.split(":")[0]
+    return dep if dep in _KEPT_SUBTYPES else dep.split(":")[0]

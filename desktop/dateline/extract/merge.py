@@ -94,8 +94,9 @@ def cluster_mentions(items: list[tuple[str, date | None, EventMentionRec]],
     for i in order:
         m = mentions[i]
         family = _FAMILY.get(m.rec.type, m.rec.type)
+        kind = (_category(m.rec), polarity(m.rec))
         candidates = sorted({k for a in _keys(m) for k in index.get((family, a), ())
-                             if clusters[k].category == _category(m.rec) and clusters[k].polarity == polarity(m.rec)})
+                             if (clusters[k].category, clusters[k].polarity) == kind})
         best, best_score = None, None
         for k in candidates:
             score = _score(m, clusters[k])
@@ -103,7 +104,7 @@ def cluster_mentions(items: list[tuple[str, date | None, EventMentionRec]],
                 best, best_score = k, score
         if best is None:
             best = len(clusters)
-            clusters.append(Cluster(family, _category(m.rec), polarity(m.rec)))
+            clusters.append(Cluster(family, *kind))
         clusters[best].add(m)
         for a in _keys(m):
             bucket = index.setdefault((family, a), [])
