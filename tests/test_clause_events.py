@@ -127,3 +127,10 @@ def test_two_statements_dated_only_by_the_same_year_are_not_one_statement():
     items = [("a", date(2010, 1, 28), said("Mulally said 2009 was a pivotal year.")),
              ("b", date(2009, 11, 3), said("Mulally said in 2009 the firm would be profitable."))]
     assert len(cluster_mentions(items, {"Alan Mulally": "person"})) == 2
+
+
+def test_an_after_clause_keeps_neither_the_main_clause_date_nor_its_subject_apart():
+    meeting = _one("Nancy Pelosi left Taiwan on Wednesday after meeting Tsai Ing-wen in Taipei.", "CONSULT")
+    assert meeting.trigger == "meeting" and meeting.date_start is None    # Wednesday is the leaving
+    assert meeting.roles.get("agent") == ["Nancy Pelosi"] and meeting.roles.get("patient") == ["Tsai Ing-wen"]
+    assert meeting.place["name"] == "Taipei"

@@ -33,6 +33,7 @@ _ACTOR_KINDS = (PERSON, ORG, COUNTRY)
 _ROLE_ORDER = ("agent", "patient", "target", "partner")
 _MAX_ACTORS = 4
 _LEFT_TO_STATEMENTS = frozenset({"STATEMENT"})
+_LONGEST_NAME = 80    # characters a mention may start before a role phrase it holds
 
 
 def clause_events(text, spans, events: list[EventMentionRec], times, places, mentions, resolver,
@@ -121,6 +122,8 @@ def _annotate(text: str, rec: EventMentionRec, c: ClauseEvent, actors: "_Actors"
     rec.roles = actors.roles(c)
     rec.negated, rec.hypothetical, rec.reported = c.negated, c.hypothetical, c.reported
     rec.future = rec.future or c.planned
+    if c.place is not None and rec.place_source in (None, "scene", "actor", "dateline"):
+        _set_place(rec, c.place)    # the clause names where: better than any inferred place
     own = c.time if c.time is not None and not _since(c.time, text) else None
     if own is not None and (rec.date_start != own.date_start.isoformat()
                             or rec.date_end != own.date_end.isoformat()):
@@ -171,10 +174,13 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> E
             rec.future = True
     _news_of_the_day(rec, c, published)
     if c.place is not None:
-        rec.place = {"name": c.place.name, "lat": round(float(c.place.lat), 4),
-                     "lon": round(float(c.place.lon), 4)}
-        rec.place_source = "text"
+        _set_place(rec, c.place)
     return rec
+
+
+def _set_place(rec: EventMentionRec, place) -> None:
+    rec.place = {"name": place.name, "lat": round(float(place.lat), 4), "lon": round(float(place.lon), 4)}
+    rec.place_source = "text"
 
 
 def _since(when, text: str) -> bool:
@@ -214,9 +220,10 @@ class _Actors:
         return [name] if len(name) > 1 and name[0].isupper() else []
 
     def names(self, lo: int, hi: int) -> list[str]:
+        """Actors whose mention lies in [lo, hi), or holds it (a parse may split "Rex Tillerson")."""
         out = []
-        for m in self.mentions.between(lo, hi):
-            if m.end > hi or m.in_quote or m.syntax == MODIFIER or self.quoted.contains(m.start):
+        for m in self.mentions.between(lo - _LONGEST_NAME, hi):
+            if m.end <= lo or m.end > hi and m.start > lo or m.in_quote or m.syntax == MODIFIER or self.quoted.contains(m.start):
                 continue
             if m.kind == CITY or m.kind == COUNTRY and m.place_role == "location":
                 continue

@@ -53,6 +53,7 @@ _AGENT_CASES = frozenset({"by", "between", "from"})
 _TARGET_CASES = frozenset({"on", "against", "over", "upon"})
 _PARTNER_CASES = frozenset({"with"})
 _INHERIT_TIME = frozenset({"conj", "advcl", "acl", "xcomp"})
+_SEQUENCE_MARKS = frozenset({"after", "before", "until", "till", "since", "following", "prior", "once"})
 _KEPT_SUBTYPES = frozenset({"nsubj:pass", "aux:pass", "acl:relcl", "obl:agent", "nmod:poss"})
 
 
@@ -151,8 +152,11 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
         path = {i} | ({verb.i} if verb is not None else set()) | set(_path_words(tree, verb or w))
         # only times of other event nouns ("the 1950-1953 war", "the 2018 summit"): a parse
         # often hangs a time on the wrong verb, and an event is rather dated than left undated
-        events[i].foreign_times = {t.start for t, head in time_clauses if head in preds
-                                   and head not in path and tree.s.words[head].pos == "NOUN"}
+        # and the time of the clause an "after"/"before" clause is placed against
+        before_after = _sequence_governor(tree, verb or w)
+        events[i].foreign_times = {t.start for t, head in time_clauses if head is not None and head not in path
+                                   and (head in preds and tree.s.words[head].pos == "NOUN"
+                                        or head == before_after)}
     for i, ev in events.items():
         if ev.time is None:
             path = _time_path(tree, _carrier(tree, tree.s.words[i], preds) or tree.s.words[i], own_time)
@@ -189,15 +193,29 @@ def _carrier(tree: _Tree, w: Word, preds) -> Word | None:
 
 
 def _path_words(tree: _Tree, w: Word) -> list[int]:
-    """The clauses a predicate inherits its time from (coordination, adverbials), nearest first."""
+    """The clauses a predicate inherits its time from (coordination, adverbials), nearest first;
+    not across "after"/"before" ("left Taiwan on Wednesday after meeting Tsai")."""
     out, seen = [], {w.i}
-    while _base(w.dep) in _INHERIT_TIME and not w.is_root:
+    while _base(w.dep) in _INHERIT_TIME and not w.is_root and not _sequenced(tree, w):
         w = tree.s.words[w.head]
         if w.i in seen:
             break
         seen.add(w.i)
         out.append(w.i)
     return out
+
+
+def _sequence_governor(tree: _Tree, w: Word) -> int | None:
+    """The clause an "after ..."/"before ..." clause (or one of its nouns) is placed against."""
+    for x in [w] + tree.s.ancestors(w)[:2]:
+        if _sequenced(tree, x):
+            return x.head
+    return None
+
+
+def _sequenced(tree: _Tree, w: Word) -> bool:
+    """An adverbial clause placed before or after its governor's time."""
+    return _base(w.dep) == "advcl" and tree.kid(w, ("mark", "case"), _SEQUENCE_MARKS) is not None
 
 
 def _time_path(tree: _Tree, w: Word, own_time) -> list:
@@ -287,9 +305,11 @@ def _roles(tree: _Tree, w: Word, not_roles=frozenset()) -> dict[str, list[tuple[
 
 
 def _controller(tree: _Tree, w: Word) -> Word | None:
-    """The subject a coordinated or controlled verb shares with its governor."""
+    """The subject a coordinated, controlled or adverbial verb shares with its governor
+    ("refused to impose", "left Taiwan after meeting Tsai")."""
     seen = {w.i}
-    while w.pos == "VERB" and (_base(w.dep) == "conj" or _is_xcomp(tree, w)) and not w.is_root:
+    while (w.pos == "VERB" or w.tag == "VBG" or w.text.endswith("ing")) and not w.is_root and (
+            _base(w.dep) in ("conj", "advcl") or _is_xcomp(tree, w)):
         w = tree.s.words[w.head]
         if w.i in seen:
             return None

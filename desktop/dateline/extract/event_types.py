@@ -138,7 +138,8 @@ def category_of(lemma: str, pos: str) -> str | None:
     if pos == "VERB":
         return VERB_CATEGORY.get(lemma)
     if pos == "NOUN":
-        return NOUN_CATEGORY.get(lemma) or NOUN_CATEGORY.get(lemma.rstrip("s"))
+        # "meeting" may be lemmatised "meet" when the tagger calls the gerund a noun
+        return NOUN_CATEGORY.get(lemma) or NOUN_CATEGORY.get(lemma.rstrip("s")) or NOUN_CATEGORY.get(lemma + "ing")
     return None
 
 
