@@ -158,7 +158,10 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> E
     names = []
     for role in _ROLE_ORDER:
         names += [n for n in roles.get(role, []) if n not in names]
-    if not (c.time and not _since(c.time, text) and names):
+    # someone named in the clause itself: a subject borrowed from the governing clause
+    # ("left Taiwan after meeting ...") describes its clause, not an event of its own
+    own = [n for r in _ROLE_ORDER if not (r == "agent" and c.borrowed_agent) for n in roles.get(r, [])]
+    if not (c.time and not _since(c.time, text) and own):
         return None
     k = bisect.bisect_right([s.start for s in spans], c.trigger_start) - 1
     lo, hi = (spans[k].start, spans[k].end) if k >= 0 and c.trigger_start < spans[k].end else (c.start, c.end)

@@ -74,6 +74,7 @@ class ClauseEvent:
     inherited_time: object | None = None
     place: object | None = None   # its own place mention
     foreign_times: set[int] = field(default_factory=set)   # starts of other clauses' own times
+    borrowed_agent: bool = False  # the agent is the governor's subject ("refused to impose")
     perfect: bool = False         # present perfect: "has announced" (news of the day)
     negated: bool = False
     planned: bool = False
@@ -145,8 +146,12 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
             for role, spans in _roles(tree, verb, not_roles).items():
                 if role != "patient":
                     roles.setdefault(role, spans)
+        controller = _controller(tree, verb or w) if "agent" not in roles else None
+        if controller is not None:
+            roles["agent"] = [tree.span(controller) + _proper_name(tree, controller)]
         events[i] = ClauseEvent(w.start, w.end, w.lemma.lower(), w.pos, cat, lo, hi, tree.s.start,
                                 roles=roles, time=own_time.get(i), place=own_place.get(i),
+                                borrowed_agent=controller is not None,
                                 perfect=_present_perfect(tree, verb or w),
                                 **_flags(tree, [w] + ([verb] if verb is not None else [])))
         path = {i} | ({verb.i} if verb is not None else set()) | set(_path_words(tree, verb or w))
@@ -295,10 +300,6 @@ def _roles(tree: _Tree, w: Word, not_roles=frozenset()) -> dict[str, list[tuple[
             add("target", k)
         elif case in _PARTNER_CASES:
             add("partner", k)
-    if "agent" not in roles:
-        gov = _controller(tree, w)
-        if gov is not None:
-            add("agent", gov)
     if w.dep == "acl" and passive and tree.head(w) is not None:
         add("patient", tree.head(w))      # "the missile launched by North Korea"
     return roles
@@ -308,8 +309,8 @@ def _controller(tree: _Tree, w: Word) -> Word | None:
     """The subject a coordinated, controlled or adverbial verb shares with its governor
     ("refused to impose", "left Taiwan after meeting Tsai")."""
     seen = {w.i}
-    while (w.pos == "VERB" or w.tag == "VBG" or w.text.endswith("ing")) and not w.is_root and (
-            _base(w.dep) in ("conj", "advcl") or _is_xcomp(tree, w)):
+    while not w.is_root and (w.pos == "VERB" and (_base(w.dep) == "conj" or _is_xcomp(tree, w))
+                             or _base(w.dep) == "advcl" and _gerund(w)):
         w = tree.s.words[w.head]
         if w.i in seen:
             return None
@@ -318,6 +319,11 @@ def _controller(tree: _Tree, w: Word) -> Word | None:
         if subject is not None:
             return subject
     return None
+
+
+def _gerund(w: Word) -> bool:
+    """"after meeting Tsai", "by detonating": an -ing adverbial (the tagger may call it a noun)."""
+    return w.tag == "VBG" or w.text.lower().endswith("ing")
 
 
 def _present_perfect(tree: _Tree, w: Word) -> bool:
