@@ -134,3 +134,10 @@ def test_an_after_clause_keeps_neither_the_main_clause_date_nor_its_subject_apar
     assert meeting.trigger == "meeting" and meeting.date_start is None    # Wednesday is the leaving
     assert meeting.roles.get("agent") == ["Nancy Pelosi"] and meeting.roles.get("patient") == ["Tsai Ing-wen"]
     assert meeting.place["name"] == "Taipei"
+
+
+def test_a_main_verb_no_list_knows_is_an_event_when_dated_and_acted():
+    flouted = _one("North Korea flouted international rules on Sunday by detonating a bomb.", "OTHER")
+    assert flouted.trigger == "flouted" and flouted.date_start == "2016-01-03"
+    assert flouted.roles.get("agent") == ["North Korea"]
+    assert not [e for e in _events("Rex Tillerson is scheduled to travel on Sunday.") if e.trigger == "scheduled"]

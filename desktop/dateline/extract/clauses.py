@@ -54,6 +54,10 @@ _TARGET_CASES = frozenset({"on", "against", "over", "upon"})
 _PARTNER_CASES = frozenset({"with"})
 _INHERIT_TIME = frozenset({"conj", "advcl", "acl", "xcomp"})
 _SEQUENCE_MARKS = frozenset({"after", "before", "until", "till", "since", "following", "prior", "once"})
+# Verbs that state, possess, seem or only frame another verb ("began to", "was scheduled
+# to") rather than happen: never generic events (the plan verbs neither).
+_NOT_EVENTS = frozenset("be have do get seem become remain keep include mean know see like call use "
+                        "come make take give find put begin start continue".split())
 _KEPT_SUBTYPES = frozenset({"nsubj:pass", "aux:pass", "acl:relcl", "obl:agent", "nmod:poss"})
 
 
@@ -136,8 +140,16 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
     own_place = _owners(_clauses_of(tree, places, preds), preds)
     not_roles = {h.i for x in list(times) + list(places)
                  if (h := tree.s.span_head(x.start, x.end)) is not None}
+    # a main-clause verb no list knows is an event of its own only with a time of its own
+    # ("North Korea flouted the rules on Sunday"); its clause is found like any other
+    generic = {head: "OTHER" for t, head in time_clauses if head is not None and head not in preds
+               and tree.s.words[head].pos == "VERB" and tree.s.words[head].is_root
+               and tree.s.words[head].lemma.lower() not in _NOT_EVENTS | _PLAN_GOVERNORS}
+    for t, head in time_clauses:
+        if head in generic:
+            own_time.setdefault(head, t)
     events = {}
-    for i, cat in sorted(preds.items()):
+    for i, cat in sorted({**preds, **generic}.items()):
         w = tree.s.words[i]
         verb = _carrier(tree, w, preds)       # "imposed sanctions": the verb says how it stands
         lo, hi = tree.span(verb or w)
