@@ -51,7 +51,7 @@ CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RET
 
 _VERBS = {
     "AGREE": "agree sign settle ratify accept conclude",
-    "CONSULT": "meet visit arrive travel discuss negotiate host tour confer consult",
+    "CONSULT": "meet visit arrive travel fly leave depart discuss negotiate host tour confer consult",
     "SUPPORT": "support endorse praise back approve welcome",
     "CONCEDE": "concede apologize apologise compromise ease yield",
     "COOPERATE": "cooperate collaborate partner ally team",
@@ -70,7 +70,7 @@ _VERBS = {
     "ECONOMIC": "rise fall drop climb gain lose soar plunge slump rebound decline grow shrink earn "
                 "trade close open cut raise hike lower increase reduce post forecast",
     "BUSINESS": "acquire buy sell merge purchase hire produce manufacture invest order deliver "
-                "restructure file recall unveil",
+                "restructure file recall unveil build supply introduce operate",
     "ANNOUNCE": "announce declare reveal disclose unveil confirm report publish",
     "STATEMENT": "say tell state comment",
     "LEGAL": "sue rule sentence convict charge indict acquit investigate prosecute fine appeal",
@@ -94,10 +94,12 @@ _NOUNS = {
     "MOBILIZE": "deployment mobilization drill exercise",
     "COERCE": "arrest detention seizure raid crackdown",
     "ASSAULT": "attack bombing invasion war fighting clash airstrike strike assault shelling killing",
-    "TEST": "test launch detonation",
-    "ECONOMIC": "profit loss earnings sale recession inflation",
-    "BUSINESS": "acquisition merger takeover bankruptcy purchase layoff sale contract order",
-    "ANNOUNCE": "announcement statement declaration",
+    "TEST": "test launch detonation flight",
+    "ECONOMIC": "profit loss earnings sale recession inflation fall drop rise increase gain decline "
+                "growth",
+    "BUSINESS": "acquisition merger takeover bankruptcy purchase layoff sale contract order delivery "
+                "production development",
+    "ANNOUNCE": "announcement statement declaration decision speech",
     "LEGAL": "lawsuit ruling trial verdict sentence investigation indictment conviction",
     "ACCIDENT": "crash collision explosion accident fire earthquake flood disaster blast",
     "ELECTION": "election vote referendum appointment resignation inauguration",
