@@ -26,7 +26,8 @@ _FAMILY = {"warning": "statement", "announcement": "statement"}
 _UNDATED_REACH = timedelta(days=7)
 # The widest date (days) that can tell one event from another: a statement is made on a day
 # (or in a stated week), other events at most within a month ("the April summit") unless
-# both state the very same stretch ("fighting cancer since 2004").
+# both state the very same stretch, or one from the same start ("fighting cancer since 2004"
+# in articles of different days).
 _IDENTIFYING_WIDTH = {"statement": 6, None: 30}
 _FUTURE_REACH = timedelta(days=92)
 _TYPE_PRIORITY = ("warning", "announcement", "statement")
@@ -153,8 +154,9 @@ def _date_score(m: _Mention, span, c: Cluster) -> float | None:
     if span and c.span:
         if span[0] > c.span[1] or c.span[0] > span[1] or not _comparable(span, c.span):
             return None
+        same_stretch = span == c.span or span[0] == c.span[0] and m.rec.precision == "range"
         if min(_width(span), _width(c.span)) > _IDENTIFYING_WIDTH.get(c.family, _IDENTIFYING_WIDTH[None]) \
-                and (span != c.span or c.family == "statement"):
+                and (not same_stretch or c.family == "statement"):
             return None   # "in 2009" twice: two statements of one year are not one statement
         date_score = 2.0 if span == c.span else 1.0
     elif c.span is None and span is None:
