@@ -78,6 +78,8 @@ def test_document_marks_what_did_not_happen_and_the_model_does_not_draw_it():
     assert not pd.isna(events_frame({"events": [happened]}, {})["start"]).any()
     old = {k: v for k, v in happened.items() if k not in ("status", "category", "roles", "merge_reason")}
     assert not pd.isna(events_frame({"events": [old]}, {})["start"]).any()   # older documents
+    damaged = dict(happened, status=[])
+    assert not pd.isna(events_frame({"events": [damaged]}, {})["start"]).any()
 
 
 @pytest.mark.parametrize(("kind", "trigger", "category"), [

@@ -83,10 +83,15 @@ def _place(item: dict) -> tuple[str | None, float, float]:
 NOT_HAPPENED = frozenset({"negated", "hypothetical"})
 
 
+def _not_happened(ev: dict) -> bool:
+    status = ev.get("status")
+    return isinstance(status, str) and status in NOT_HAPPENED     # malformed: as before
+
+
 def events_frame(doc: dict, outlet_of: dict[str, str]) -> pd.DataFrame:
     rows = []
     for ev in doc.get("events", []):
-        start, end = _interval(ev) if ev.get("status") not in NOT_HAPPENED else (pd.NaT, pd.NaT)
+        start, end = (pd.NaT, pd.NaT) if _not_happened(ev) else _interval(ev)
         name, lat, lon = _place(ev)
         mentions = tuple((m.get("article"), int(m.get("start", 0)), int(m.get("end", 0)),
                           m.get("text", "")) for m in ev.get("mentions", []))
