@@ -415,7 +415,8 @@ def statement_events(statements: list[tuple[StatementRec, int]], text: str,
             continue
         said.add((st.sentence_start, st.speaker))
         verb = text[attribution:attribution + 12].lower()
-        cue = text[attribution:attribution + 8].split(" ")[0]
+        cue = _CUE_WORD_RE.match(text, attribution)   # the whole speech verb: "predicted", "according"
+        cue = cue.group(0) if cue else text[attribution:attribution + 8].split(" ")[0]
         kind = "warning" if verb.startswith(("warn", "threat")) else "statement"
         out.append(EventMentionRec(type=kind, actors=[st.speaker], start=st.sentence_start,
                                    end=st.sentence_end, text=text[st.sentence_start:st.sentence_end],
@@ -427,6 +428,9 @@ def statement_events(statements: list[tuple[StatementRec, int]], text: str,
                                    place_source=getattr(st, "place_source", None) or (
                                        "text" if st.place else None)))
     return out
+
+
+_CUE_WORD_RE = re.compile(r"[\w’'-]+")
 
 
 # a relative clause, or a second coordinated verb ("raised rates and signaled it may pause
