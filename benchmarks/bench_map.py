@@ -39,7 +39,7 @@ def bench_view(repeats: int = 40) -> None:
     import pandas as pd
     from PySide6.QtWidgets import QApplication
 
-    from dateline._qt.map_view import MapView
+    from dateline._qt.map.view import MapView
     from dateline._qt.state import AppState
     from dateline.model.synthetic import synthetic_store
 

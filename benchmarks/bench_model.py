@@ -52,7 +52,7 @@ def bench_timeline(n_events: int) -> None:
 
     app = QApplication.instance() or QApplication([])
     from dateline._qt.state import AppState
-    from dateline._qt.timeline import TimelineView
+    from dateline._qt.timeline.view import TimelineView
     from dateline.model.synthetic import synthetic_store
 
     state = AppState(synthetic_store(n_events, max(50, n_events // 20), seed=2))
@@ -84,8 +84,8 @@ def bench_panels(n_events: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from dateline._qt.event_table import EventTable
-    from dateline._qt.side_panel import SidePanel
+    from dateline._qt.eventlist.table import EventTable
+    from dateline._qt.panel.side_panel import SidePanel
     from dateline._qt.state import AppState
     from dateline.model.synthetic import synthetic_store
 

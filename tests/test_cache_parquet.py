@@ -77,7 +77,7 @@ def test_not_a_cache_is_a_clear_error(tmp_path):
     with pytest.raises(cp.CacheError, match="meta.json"):
         cp.load_store_parquet(tmp_path)
     (tmp_path / "meta.json").write_text('{"schema": "something else"}', encoding="utf-8")
-    with pytest.raises(cp.CacheError, match="not a dateline-cache/3"):
+    with pytest.raises(cp.CacheError, match=f"not a {cp.CACHE_SCHEMA}"):
         cp.load_store_parquet(tmp_path)
 
 

@@ -28,4 +28,8 @@ def test_eval_on_a_few_articles(capsys):
     assert row["resolved"] > 10 and 0.4 <= row["<=161km"] <= 1.0
     eval_toponyms.main(CORPORA, limit=3)
     out = capsys.readouterr().out
-    assert "dev" in out and "heldout" in out and "<=161km" in out
+    assert "dev" in out and "heldout" in out and "<=161km" in out and "Gazetteer load:" in out
+
+
+def test_gazetteer_load_time_is_measured_on_a_fresh_load():
+    assert 0.0 < eval_toponyms.gazetteer_load_ms(repeats=1) < 5000.0

@@ -30,7 +30,7 @@ def _doc():
                           {"article": "a2", "start": 0, "end": 5, "text": "y"}]},
             {"id": "e2", "type": "meeting", "summary": "Tillerson meets Wang Yi",
              "date_start": "2017-03-18", "date_end": "2017-03-18", "precision": "day",
-             "place": {"name": "Beijing", "lat": 39.9, "lon": 116.4},
+             "place": {"name": "Beijing", "lat": 39.9, "lon": 116.4}, "place_source": "dateline",
              "actors": ["Rex Tillerson", "Wang Yi"], "mentions": []},
             {"id": "e3", "type": "planned_summit", "summary": "Xi–Trump summit",
              "date_start": "2017-04-01", "date_end": "2017-04-30", "precision": "month",
@@ -46,7 +46,7 @@ def _doc():
              "sentence_start": 36, "sentence_end": 77, "date_start": "2017-03-17",
              "date_end": "2017-03-17", "precision": "day",
              "place": {"name": "Seoul", "lat": 37.57, "lon": 126.98}, "place_source": "scene",
-             "event": "e1"},
+             "date_source": "dateline", "event": "e1"},
             {"id": "s2", "speaker": "Wang Yi", "text": "candid, pragmatic and productive",
              "direct": True, "article": "a2", "start": 0, "end": 5, "sentence_start": 0,
              "sentence_end": 5, "date_start": "2017-03-18", "date_end": "2017-03-18", "precision": "day",
@@ -77,6 +77,19 @@ def test_statement_date_and_place_are_extractions_own(store):
     assert st.loc["s2", "start"] == TS("2017-03-18")
     assert st.loc["s2", "outlet"] == "Unknown outlet"
     assert st.loc["s2", "event_type"] == "meeting"
+
+
+def test_how_a_place_or_date_was_found_reaches_the_frames(store, tmp_path):
+    """The side panel marks inferred places: ``place_source`` (events, statements) and
+    ``date_source`` (statements) survive the frames and the Parquet cache; absent is None."""
+    from dateline.model.cache_parquet import load_store_parquet, save_store_parquet
+    loaded = load_store_parquet(save_store_parquet(store, tmp_path / "cache"))
+    for s in (store, loaded):
+        ev, st = s.events.set_index("id"), s.statements.set_index("id")
+        assert ev.loc["e2", "place_source"] == "dateline"
+        assert pd.isna(ev.loc["e1", "place_source"])
+        assert (st.loc["s1", "place_source"], st.loc["s1", "date_source"]) == ("scene", "dateline")
+        assert pd.isna(st.loc["s2", "place_source"]) and pd.isna(st.loc["s2", "date_source"])
 
 
 def test_model_never_redates_or_replaces_a_statement():

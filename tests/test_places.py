@@ -396,3 +396,29 @@ def test_scene_before_a_position_is_the_last_location_and_not_a_dateline():
     assert actor_country(["North Korea"]).name == "North Korea"
     assert actor_country(["China", "United States"]) is None  # two states: neither by default
     assert actor_country(["Rex Tillerson"]) is None
+
+
+def test_the_fast_token_scan_finds_what_the_plain_token_pattern_finds():
+    """``_START_RE`` spells ``_TOKEN_RE`` out with its first letter first (speed): both must
+    find the same word-initial capitalised tokens."""
+    import re
+    from dateline.extract import places
+    plain = re.compile(r"(?=[A-Z\u00C0-\u00DE\u0100-\u017F])(?<![^\W\d_])(?<![^\W\d_]['’])(?:"
+                       + places._TOKEN_RE.pattern + ")")
+    text = ("U.S. and N. Korea met. O'Brien's iPhone × Élysée, Łódź and St. Louis; D'Artagnan "
+            "said “Kim Il Sung Square”. A.B.C. news: Ōsaka, ÀB, É.")
+    assert [m.span() for m in places._START_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_surname_questions_answer_like_the_full_set():
+    """``Surnames`` skips building the set for words never written where a surname stands."""
+    from dateline.extract._placenames import Surnames, lowercase_words, surnames
+    from dateline.extract.gazetteer import get_gazetteer
+    text = ("Gary Flores, 26, was hurt in Summit. Mr. Lane and Marvin F. Kent met. Turner said "
+            "Jordan visited Flores. “Fine,” O’Brien said. In Paris, Austin spoke.")
+    gaz = get_gazetteer()
+    full = surnames(text, gaz, lowercase_words(text))
+    asked = Surnames(text, gaz, lowercase_words(text))
+    words = ["Flores", "Lane", "Kent", "Turner", "Jordan", "Summit", "Paris", "Austin", "O’Brien", "Gary"]
+    assert [w in asked for w in words] == [w in full for w in words]
+    assert {"Flores", "Lane", "Kent", "Turner"} <= full

@@ -445,3 +445,10 @@ def test_scene_sets_date_and_place_and_sources_are_recorded():
     assert wang.place["name"] == "Beijing" and wang.place_source == "scene"
     far = next(s for s in result.statements if "rivalry" in s.text)
     assert far.date_start is None and far.place is None   # the scene is three paragraphs back
+
+
+def test_trim_clamps_a_span_that_runs_past_the_text():
+    """A quote that ends the text: callers ask for one character past it."""
+    from dateline.extract._speech import trim
+    text = 'He said "go"'
+    assert trim(text, 0, len(text) + 1) == (0, len(text) - 1)

@@ -10,8 +10,8 @@ from dateline.extract import extract_article
 from dateline.extract.document import build_document
 from dateline.extract.gazetteer import get_gazetteer, lookup
 from dateline.extract.places import dateline_place, find_places
-from dateline.extract._gazfile import read_sections
-from dateline.extract.gazetteer import _gazetteer_path
+from dateline.extract._gazfile import GazFile, write_file
+from dateline.extract.gazetteer import gazetteer_path
 from test_statements import make
 
 
@@ -34,13 +34,15 @@ def test_gazetteer_has_small_towns_divisions_and_ids():
 
 def test_gazetteer_file_loads_quickly():
     t0 = time.perf_counter()
-    sections = read_sections(_gazetteer_path())
+    gaz = GazFile(gazetteer_path())
+    records, names = gaz.blocks("records"), gaz.sorted_blocks("names")
     elapsed = time.perf_counter() - t0
-    assert len(sections["records"]) > 150_000
-    assert elapsed < 2.0     # ~0.1 s on an idle machine; generous for a loaded CI box
-    keys = sections["keys"]
+    assert len(records) > 150_000
+    assert elapsed < 1.0     # ~0.01 s on an idle machine; generous for a loaded CI box
+    keys, ids = zip(*names.items())
     # names are looked up by binary search: the builder must write them sorted and unique
-    assert all(a < b for a, b in zip(keys, keys[1:])) and len(keys) == len(sections["ids"])
+    assert all(a < b for a, b in zip(keys, keys[1:])) and len(keys) == len(names) > 200_000
+    assert all(i and i.replace(",", "").replace("a", "").isdigit() for i in ids)
 
 
 @pytest.mark.parametrize("text, surface, admin1", [
@@ -155,16 +157,31 @@ def test_bracketed_dateline_landmarks_and_local_police():
 
 
 def test_gazetteer_file_round_trip_and_format_check(tmp_path):
-    import gzip
-    import io
-    from dateline.extract._gazfile import write_sections
-    path = tmp_path / "g.bin.gz"
-    with gzip.open(path, "wb") as packed, io.TextIOWrapper(packed, encoding="utf-8", newline="") as out:
-        write_sections(out, {"names": ["Paris", "São Paulo", "bad\nline"], "empty": []})
-    assert read_sections(path) == {"names": ["Paris", "São Paulo", "bad line"], "empty": []}
-    path.write_bytes(gzip.compress(b"something else"))
+    path = tmp_path / "g.gaz"
+    keys = sorted(f"name {i:04d}" for i in range(300)) + ["são paulo"]    # several blocks
+    write_file(path, {"small": ["Paris", "bad\nline"], "empty": []},
+               {"rows": [f"row {i}" for i in range(200)], "names": [f"{k}\t{i}" for i, k in enumerate(keys)]},
+               sorted_sections=("names",))
+    gaz = GazFile(path)
+    assert gaz.lines("small") == ["Paris", "bad line"] and gaz.lines("empty") == []
+    rows = gaz.blocks("rows")
+    assert len(rows) == 200 and rows[0] == "row 0" and rows[199] == "row 199" and list(rows)[130] == "row 130"
+    with pytest.raises(IndexError):
+        rows[200]
+    index = gaz.sorted_blocks("names")
+    assert [index.get(k) for k in (keys[0], keys[64], keys[299], "são paulo")] == ["0", "64", "299", "300"]
+    assert index.get("name 0300") is None and index.get("a") is None and index.get("zzz") is None
+    assert [k for k, _ in index.items()] == keys
+    assert index.has_key_starting("name 02") and index.has_key_starting("são ")
+    assert not index.has_key_starting("são paulo") and not index.has_key_starting("paris")
+    data = bytearray(path.read_bytes())
+    data[-40:-20] = bytes(20)           # the name index's block table: found when it is read
+    path.write_bytes(bytes(data))
+    with pytest.raises(ValueError, match="damaged"):
+        GazFile(path).sorted_blocks("names").get("são paulo")
+    path.write_bytes(b"something else")
     with pytest.raises(ValueError):
-        read_sections(path)
+        GazFile(path)
 
 
 @pytest.mark.parametrize("text, surface, name", [
@@ -184,3 +201,26 @@ def test_ambiguous_abbreviations_and_compass_names_are_not_places():
 
 def test_a_body_named_like_a_small_town_is_not_that_town():
     assert not find_places("He cashed checks at the Bank of America branch on Parham Road.")
+
+
+def test_a_street_named_in_passing_is_a_mention_but_an_address_or_numbered_road_is_not():
+    text = ("Officials in Fresno said the Main Street plan was approved. A car was found in the "
+            "800 block of Locust Street. Traffic slowed along Interstate 35.")
+    streets = {p.text: p for p in find_places(text) if p.feature == "street"}
+    assert set(streets) == {"Main Street"}
+    assert streets["Main Street"].role == "mention" and streets["Main Street"].name == "Main Street"
+    assert resolved("A crash happened on Main Street in Fresno.", "Main Street").role == "location"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("MANASSAS -- A Woodbridge man was charged on Friday.", "Woodbridge"),
+    ("“I’m optimistic,” she said. Another Gainesville business set to move.", "Gainesville"),
+    ("He was born in western Iran’s Kermanshah province in 1923.", "Kermanshah province"),
+])
+def test_a_determiner_or_a_division_word_does_not_hide_a_place(text, surface):
+    assert resolved(text, surface)
+
+
+def test_the_eu_is_named_but_never_mapped():
+    eu = resolved("Promising to make Russia an EU member, Bogdanov lost.", "EU")
+    assert eu.name == "European Union" and eu.vague and eu.role == "mention"

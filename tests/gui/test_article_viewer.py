@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QToolTip
 
-from dateline._qt.article_markup import TIMEX_BG, timex_tooltip, toponym_tooltip
+from dateline._qt.panel.article_markup import TIMEX_BG, timex_tooltip, toponym_tooltip
 from tests.gui.test_untrusted_gui import as_displayed
 
 
@@ -150,7 +150,7 @@ def test_store_without_the_arrays_shows_no_highlights(make_window, seed_document
 
 
 def test_stale_offsets_are_not_highlighted():
-    from dateline._qt.article_markup import article_html
+    from dateline._qt.panel.article_markup import article_html
     text = "Talks in Seoul on Friday."
     recs = [{"start": 9, "end": 14, "text": "Seoul", "name": "Seoul", "kind": "city",
              "lat": 37.57, "lon": 126.98},

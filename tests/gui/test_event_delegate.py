@@ -32,7 +32,7 @@ def _events():
 
 
 def _table(qtbot, delegate_cls, model_cls=None):
-    from dateline._qt.event_list_model import EventTableModel
+    from dateline._qt.eventlist.model import EventTableModel
     model = (model_cls or EventTableModel)()
     model.set_events(_events())
     view = QTableView()
@@ -83,7 +83,7 @@ def _disabled(view):
                                     _disabled])
 def test_cells_look_as_qt_draws_them(qapp, qtbot, dark, change):
     from dateline._qt import theme
-    from dateline._qt.event_delegate import EventDelegate
+    from dateline._qt.eventlist.delegate import EventDelegate
     theme.apply(qapp, "dark" if dark else "light")
     want = _pictures(qtbot, QStyledItemDelegate, change)
     got = _pictures(qtbot, EventDelegate, change)
@@ -92,8 +92,8 @@ def test_cells_look_as_qt_draws_them(qapp, qtbot, dark, change):
 
 
 def test_plain_cells_are_painted_without_asking_for_roles(qtbot):
-    from dateline._qt.event_delegate import EventDelegate
-    from dateline._qt.event_list_model import EventTableModel
+    from dateline._qt.eventlist.delegate import EventDelegate
+    from dateline._qt.eventlist.model import EventTableModel
     calls = []
 
     class Counting(EventTableModel):
@@ -115,7 +115,7 @@ def test_plain_cells_are_painted_without_asking_for_roles(qtbot):
 
 def test_the_list_uses_it_and_paints_the_new_rows_after_a_step(make_window, synthetic_store,
                                                                settle):
-    from dateline._qt.event_delegate import EventDelegate
+    from dateline._qt.eventlist.delegate import EventDelegate
     window = make_window(synthetic_store)
     settle(window)
     table, state = window.event_table, window.state

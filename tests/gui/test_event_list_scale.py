@@ -58,7 +58,7 @@ def test_selection_follows_its_event_across_a_resort(make_window, synthetic_stor
 
 
 def test_only_rows_on_screen_are_formatted(make_window, synthetic_store, settle, monkeypatch):
-    import dateline._qt.event_list_model as elm
+    import dateline._qt.eventlist.model as elm
     calls = []
     real = elm.describe
     monkeypatch.setattr(elm, "describe", lambda *a: calls.append(a) or real(*a))
@@ -71,7 +71,7 @@ def test_only_rows_on_screen_are_formatted(make_window, synthetic_store, settle,
 
 
 def test_side_panel_shows_a_page_then_more_on_request(make_window, synthetic_store, settle):
-    from dateline._qt.side_panel import PAGE
+    from dateline._qt.panel.side_panel import PAGE
     window = make_window(synthetic_store)
     settle(window)
     panel = window.side_panel
@@ -119,7 +119,7 @@ def test_cells_match_the_plain_formatting_of_each_event():
     import pandas as pd
 
     from dateline._qt import theme
-    from dateline._qt.event_list_model import NO_PLACE, EventTableModel
+    from dateline._qt.eventlist.model import NO_PLACE, EventTableModel
     from dateline.model.dates import describe
     n = 150
     start = pd.Series(pd.date_range("2017-01-01", periods=n, freq="13h"))

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from dateline._qt.scatter import Scatter
-from dateline._qt.strip_image import StripImage
+from dateline._qt.common.scatter import Scatter
+from dateline._qt.timeline.strip_image import StripImage
 
 
 def _rect(r: QRectF):
@@ -72,7 +72,7 @@ def test_strip_image_draws_its_rgba_over_its_rect(plot):
 def test_steady_scroll_bar_repaints_only_when_its_look_changes(qtbot):
     from PySide6.QtCore import Qt
 
-    from dateline._qt.steady_scrollbar import SteadyScrollBar
+    from dateline._qt.eventlist.steady_scrollbar import SteadyScrollBar
     paints = []
 
     class Counted(SteadyScrollBar):
@@ -135,7 +135,7 @@ def test_marker_scatter_repaints_just_the_changed_markers_and_right(qtbot, plot,
                                                                     monkeypatch):
     from PySide6.QtWidgets import QApplication
 
-    from dateline._qt.scatter import MarkerScatter
+    from dateline._qt.common.scatter import MarkerScatter
     scatter = MarkerScatter(pxMode=True, antialias=True, hoverable=False)
     scatter.setBrush(pg.mkBrush(200, 80, 40, 205))
     scatter.setPen(pg.mkPen("w", width=1.5))
@@ -165,7 +165,7 @@ def test_marker_scatter_repaints_just_the_changed_markers_and_right(qtbot, plot,
 
 
 def test_type_codes_by_hashing_match_np_unique():
-    from dateline._qt.timeline_layers import _sorted_codes
+    from dateline._qt.timeline.layers import _sorted_codes
     rng = np.random.default_rng(5)
     kinds = np.array(["visit", "meeting", "statement", "Warning", "änderung"], dtype=object)
     for n in (0, 1, 1000):

@@ -21,7 +21,7 @@ def test_small_window_keeps_search_map_range_label_and_columns(small_window):
     assert w.timeline.window_label.width() >= 90, "the range label is hidden"
     header = w.event_table.view.horizontalHeader()
     visible = [c for c in range(header.count()) if not header.isSectionHidden(c)]
-    from dateline._qt.event_table import EVENT_COL, MIN_WIDTHS
+    from dateline._qt.eventlist.table import EVENT_COL, MIN_WIDTHS
     sizes = {c: header.sectionSize(c) for c in visible}
     assert all(sizes[c] >= MIN_WIDTHS.get(c, 40) for c in visible if c != EVENT_COL), sizes
     assert sizes[EVENT_COL] >= 40, sizes
@@ -39,7 +39,7 @@ def test_docks_grow_back_with_the_window(small_window, qtbot):
 
 
 def test_fitted_widths_shrink_together_only_when_narrow():
-    from dateline._qt.event_table import PREFERRED_WIDTHS, fitted_widths
+    from dateline._qt.eventlist.table import PREFERRED_WIDTHS, fitted_widths
     assert fitted_widths(PREFERRED_WIDTHS, 2000) == PREFERRED_WIDTHS
     narrow = fitted_widths({0: 116, 2: 96, 5: 62}, 300)
     assert sum(narrow.values()) < 116 + 96 + 62 and narrow[0] >= 112

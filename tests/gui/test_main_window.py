@@ -190,7 +190,7 @@ def test_drop_folder_starts_extraction(make_window, tmp_path, monkeypatch):
 
 
 def test_window_survives_broken_map(monkeypatch, make_window, synthetic_store):
-    monkeypatch.setitem(sys.modules, "dateline._qt.map_view", None)   # import fails
+    monkeypatch.setitem(sys.modules, "dateline._qt.map.view", None)   # import fails
     window = make_window(synthetic_store)
     assert not window.map_ok
     assert "Map unavailable" in window.centralWidget().text()

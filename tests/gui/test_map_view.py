@@ -10,11 +10,11 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from dateline._qt.map_edges import edge_point, spread  # noqa: E402
-from dateline._qt.map_items import LabelItem  # noqa: E402
-from dateline._qt.map_places import tooltip_html  # noqa: E402
-from dateline._qt.map_style import DARK, LIGHT, label_font  # noqa: E402
-from dateline._qt.map_view import MapView  # noqa: E402
+from dateline._qt.map.edges import edge_point, spread  # noqa: E402
+from dateline._qt.map.items import LabelItem  # noqa: E402
+from dateline._qt.map.places import tooltip_html  # noqa: E402
+from dateline._qt.map.style import DARK, LIGHT, label_font  # noqa: E402
+from dateline._qt.map.view import MapView  # noqa: E402
 from dateline._qt.state import AppState  # noqa: E402
 from dateline.geo.basemap import HOME_FRAME  # noqa: E402
 from dateline.model.store import EventStore  # noqa: E402
@@ -232,7 +232,7 @@ def test_empty_store_shows_a_bare_map(qtbot):
 
 
 def test_itinerary_stops_collapse_repeats_and_skip_unplaced():
-    from dateline._qt.map_itinerary import describe, stops_from_frame
+    from dateline._qt.map.itinerary import describe, stops_from_frame
     frame = pd.DataFrame({
         "date": pd.to_datetime(["2017-03-18", "2017-03-15", "2017-03-16", "2017-03-17", None]),
         "place": ["Tokyo", "Tokyo", "Tokyo", "Seoul", "Beijing"],
@@ -245,7 +245,7 @@ def test_itinerary_stops_collapse_repeats_and_skip_unplaced():
 
 
 def test_place_rows_without_coordinates_are_skipped():
-    from dateline._qt.map_places import PlaceArrays
+    from dateline._qt.map.places import PlaceArrays
     from dateline.geo.projection import DEFAULT_PROJECTION
     frame = pd.DataFrame({"place": ["Seoul", "Nowhere", "Tokyo"], "lat": [37.6, None, 35.7],
                           "lon": [127.0, None, 139.7], "n_events": [1, 5, 3],
@@ -260,7 +260,7 @@ def test_query_counts_and_frame_give_the_same_markers():
     """The map takes a query's counts as arrays over the store's place table (projected
     once per store); it must show what the same counts given as a frame show."""
     import numpy as np
-    from dateline._qt.map_places import PlaceArrays, TableGeo
+    from dateline._qt.map.places import PlaceArrays, TableGeo
     from dateline.geo.projection import DEFAULT_PROJECTION
     from dateline.model.place_counts import PlaceCounts, PlaceTable
     table = PlaceTable(np.array(["Seoul", "Nowhere", "Tokyo", "South Korea", "Idle"],
@@ -287,7 +287,7 @@ def test_countries_get_area_markers(view, state):
 
 
 def test_scale_bar_matches_the_view(view):
-    from dateline._qt.map_scale import nice_length
+    from dateline._qt.map.scale import nice_length
     assert nice_length(334.0) == 200 and nice_length(0.7) == 0.5 and nice_length(1000) == 1000
     box = view.view_bbox()
     mid = (box.south + box.north) / 2
@@ -299,7 +299,7 @@ def test_scale_bar_matches_the_view(view):
 
 def test_bezier_piece_is_the_same_curve():
     import numpy as np
-    from dateline._qt.map_itinerary import _bezier_piece
+    from dateline._qt.map.itinerary import _bezier_piece
     p0, p1, p2 = np.array([0.0, 0.0]), np.array([1.0, 2.0]), np.array([3.0, 0.0])
     start, ctrl, end = _bezier_piece(p0, p1, p2, 0.0, 1.0)
     assert np.allclose([start, ctrl, end], [p0, p1, p2])
@@ -360,7 +360,7 @@ def test_hovering_an_edge_arrow_outlines_it(qtbot, view):
 
 
 def test_labels_are_rendered_once_and_redrawn_from_cache(view, monkeypatch):
-    from dateline._qt import map_items
+    from dateline._qt.map import items as map_items
     monkeypatch.setattr(map_items, "_pixmaps", {})     # not what other tests rendered
     view.grab()
     rendered = []
@@ -403,7 +403,7 @@ def test_a_long_drag_still_lays_labels_out_now_and_then(view, state):
 
 def test_side_boxes_match_each_labels_text_rect(qtbot):
     import numpy as np
-    from dateline._qt.map_items import SIDES, side_boxes
+    from dateline._qt.map.items import SIDES, side_boxes
     label = LabelItem(label_font(9.0, True), label_font(8.5, False))
     label.set_text("Pyongyang", "12")
     size = np.array([LabelItem.metrics(label_font(9.0, True), label_font(8.5, False),
@@ -455,7 +455,7 @@ def test_markers_are_drawn_around_the_view_and_follow_it(view):
 def test_edge_indicator_paints_only_with_a_ring(qtbot):
     from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
-    from dateline._qt.map_items import EdgeIndicatorItem
+    from dateline._qt.map.items import EdgeIndicatorItem
     no_contents = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
     scene = QGraphicsScene(0, 0, 200, 200)
     item = EdgeIndicatorItem(label_font(), label_font())

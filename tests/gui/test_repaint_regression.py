@@ -13,7 +13,7 @@ SCRIPT = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from dateline._qt.state import AppState
-    from dateline._qt.timeline import TimelineView
+    from dateline._qt.timeline.view import TimelineView
     from dateline.model.synthetic import synthetic_store
     plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
     curve = plot.plot(pen="b")

@@ -66,7 +66,7 @@ def test_the_side_panel_follows_the_drag_once_it_pauses(qtbot, make_window, synt
 
 def test_the_side_panel_keeps_up_with_a_long_drag(make_window, synthetic_store, settle,
                                                  monkeypatch):
-    from dateline._qt import side_panel
+    from dateline._qt.panel import side_panel
     window = make_window(synthetic_store)
     settle(window)
     state = window.state
@@ -107,7 +107,7 @@ def test_map_labels_follow_the_drag_after_the_settle_timer(qtbot, make_window,
 
 
 def test_date_sort_needs_no_argsort_and_matches_it(make_window, synthetic_store, settle):
-    from dateline._qt.event_list_model import DATE_COL
+    from dateline._qt.eventlist.model import DATE_COL
     window = make_window(synthetic_store)
     settle(window)
     model = window.event_table.model
@@ -122,7 +122,7 @@ def test_date_sort_needs_no_argsort_and_matches_it(make_window, synthetic_store,
 def _label_in_host(qtbot, size=None):
     """(host, label): a SteadyLabel alone in a shown host's layout, first layout done."""
     from PySide6.QtWidgets import QHBoxLayout, QWidget
-    from dateline._qt.steady_label import SteadyLabel
+    from dateline._qt.common.steady_label import SteadyLabel
     host = QWidget()
     qtbot.addWidget(host)
     label = SteadyLabel("1–14 Mar 2017 · 2,830 events")
@@ -172,7 +172,7 @@ def test_steady_label_repaints_without_asking_the_layouts(qtbot):
 
 def test_steady_label_repaints_alone_and_elides_only_when_narrow(qtbot):
     from PySide6.QtCore import QEvent
-    from dateline._qt.steady_label import SteadyLabel
+    from dateline._qt.common.steady_label import SteadyLabel
     host, label = _label_in_host(qtbot, size=(400, 40))
     painted = _events_of(QEvent.Type.Paint, host, label)
     label.setText("2–15 Mar 2017 · 2,901 events")      # a scrub step: the label alone
@@ -222,7 +222,7 @@ def test_partial_repaints_leave_what_a_full_repaint_shows(qtbot, make_window,
     list cells, a scroll bar only when its handle moves): after steps painted that way,
     the window on screen must be what rendering it afresh gives, pixel for pixel."""
     from PySide6.QtWidgets import QApplication
-    from dateline._qt import timeline_layers
+    from dateline._qt.timeline import layers as timeline_layers
     if density:
         monkeypatch.setattr(timeline_layers, "DENSITY_THRESHOLD", 50)
     window = make_window(synthetic_store)

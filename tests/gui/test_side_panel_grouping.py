@@ -94,7 +94,7 @@ def test_more_sources_is_a_link_that_expands(make_window, settle):
 def test_the_heading_follows_a_drag(make_window, synthetic_store, settle):
     """Drag steps: the body waits for the pause, the heading follows within
     TITLE_EVERY_S, so it never names another range than the map and list for long."""
-    from dateline._qt.side_panel import TITLE_EVERY_S
+    from dateline._qt.panel.side_panel import TITLE_EVERY_S
     from dateline.model.dates import window_label
     window = make_window(synthetic_store)
     settle(window)

@@ -1,6 +1,6 @@
 """Several statements from one sentence: the side panel shows the sentence once, every span
 highlighted and each speaker named (pytest-qt, offscreen)."""
-from dateline._qt.side_panel import SidePanel
+from dateline._qt.panel.side_panel import SidePanel
 from dateline._qt.state import AppState
 from dateline.model.store import EventStore
 

@@ -3,8 +3,8 @@ import numpy as np
 import pandas as pd
 import pytest
 from dateline._qt.state import AppState
-from dateline._qt.timeline import TimelineView
-from dateline._qt.timeline_plot import tooltip_html
+from dateline._qt.timeline.view import TimelineView
+from dateline._qt.timeline.plot import tooltip_html
 from dateline.model.lanes import to_seconds
 from dateline.model.store import EventStore
 
@@ -221,7 +221,7 @@ def test_cjk_font_fallback_is_configured(qapp):
 def test_day_ticks_are_utc_midnights_whatever_the_machine_timezone(monkeypatch):
     import time
 
-    from dateline._qt import date_axis
+    from dateline._qt.timeline import date_axis
     monkeypatch.setenv("TZ", "Pacific/Auckland")        # UTC+13 in March
     time.tzset()
     try:
@@ -305,7 +305,7 @@ def test_histogram_has_readable_y_labels(timeline):
 
 
 def test_density_mode_above_threshold_and_back(qtbot, monkeypatch):
-    from dateline._qt import timeline_layers
+    from dateline._qt.timeline import layers as timeline_layers
     from dateline.model.lanes import from_seconds as lanes_from_seconds
     from dateline.model.synthetic import generate
     monkeypatch.setattr(timeline_layers, "DENSITY_THRESHOLD", 50)

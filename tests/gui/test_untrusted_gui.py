@@ -112,13 +112,13 @@ def test_article_viewer_shows_markup_as_text(hostile_window):
 
 
 def test_timeline_tooltip_escapes(hostile_window):
-    from dateline._qt.timeline_plot import tooltip_html
+    from dateline._qt.timeline.plot import tooltip_html
     shown = as_displayed(tooltip_html(hostile_window.state.store.event("ev1")))
     assert SUMMARY in shown and PLACE in shown and OUTLET in shown and SPEAKER in shown
 
 
 def test_map_tooltip_escapes(hostile_window):
-    from dateline._qt.map_places import tooltip_html
+    from dateline._qt.map.places import tooltip_html
     assert PLACE in as_displayed(tooltip_html(PLACE, 1, 1))
 
 

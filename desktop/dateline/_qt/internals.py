@@ -21,13 +21,13 @@ class Internal:
 
 RELIED_ON = (
     Internal("pyqtgraph", "ScatterPlotItem.setData calls prepareGeometryChange and "
-             "invalidate (partial marker repaints hook in there)", "_qt/scatter.py MarkerScatter",
+             "invalidate (partial marker repaints hook in there)", "_qt/common/scatter.py MarkerScatter",
              "tests/gui/test_fast_items.py::test_marker_scatter_repaints_just_the_changed_markers_and_right"),
     Internal("pyqtgraph", "ScatterPlotItem replaces its `bounds` list whenever the bounds change "
-             "(its identity keys the bounding-rect cache)", "_qt/scatter.py Scatter",
+             "(its identity keys the bounding-rect cache)", "_qt/common/scatter.py Scatter",
              "tests/gui/test_fast_items.py::test_scatter_bounds_are_cached_yet_follow_data_sizes_and_zoom"),
     Internal("pyqtgraph", "InfiniteLine.p holds the line's position (the window region moves "
-             "its lines without the per-line signal path)", "_qt/window_region.py WindowRegion",
+             "its lines without the per-line signal path)", "_qt/timeline/window_region.py WindowRegion",
              "tests/gui/test_scrub_step.py::test_partial_repaints_leave_what_a_full_repaint_shows"),
     Internal("pyqtgraph", "pyqtgraph.Qt's mirror modules are empty files that can be stood in "
              "for at import", "_qt/pyside_hook.py import_pyqtgraph",

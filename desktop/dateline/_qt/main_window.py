@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from dateline import paths as dl_paths
 from dateline._qt import theme
-from dateline._qt.event_table import EventTable
+from dateline._qt.eventlist.table import EventTable
 from dateline._qt.filter_bar import SearchField, make_filter_buttons
-from dateline._qt.side_panel import SidePanel
+from dateline._qt.panel.side_panel import SidePanel
 from dateline._qt.state import AppState
-from dateline._qt.steady_label import SteadyLabel
-from dateline._qt.timeline import LANE_MODES, TimelineView
+from dateline._qt.common.steady_label import SteadyLabel
+from dateline._qt.timeline.view import LANE_MODES, TimelineView
 from dateline._qt.window_io import (
     export_events_dialog,
     is_parquet_cache,
@@ -44,7 +44,7 @@ from dateline._qt.worker import ExtractionRunner
 from dateline.model.dates import plural, window_label
 
 if TYPE_CHECKING:                   # built on first use: not needed for the first window
-    from dateline._qt.article_viewer import ArticleViewer
+    from dateline._qt.panel.article_viewer import ArticleViewer
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
     def _make_map(self) -> QWidget:
         """The map, or a placeholder if its module is missing or broken (never blocks us)."""
         try:
-            from dateline._qt.map_view import MapView
+            from dateline._qt.map.view import MapView
             view = MapView(self.state)
             self.map_ok = True
             return view
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- actions
     def open_article(self, article_id: str, start: int, end: int, s0: int, s1: int) -> None:
         if self.article_viewer is None:
-            from dateline._qt.article_viewer import ArticleViewer
+            from dateline._qt.panel.article_viewer import ArticleViewer
             self.article_viewer = ArticleViewer(self)
             self.article_viewer.place_requested.connect(
                 lambda name: self.state.update(place=name))

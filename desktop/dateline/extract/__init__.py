@@ -20,7 +20,8 @@ Per article (``extract_article``, picklable result, cached by text hash in ``cac
   statements.py  who said what: source (speaker span), cue and content of every direct,
                  indirect or mixed claim (_speech.py Speaker/Cue/records, _reported.py
                  reported speech and transcripts, _wholeclause.py mixed quotes reported
-                 whole, _speakernp.py "several friends said", anonymous and described sources)
+                 whole, _speakernp.py "several friends said", anonymous and described sources,
+                 _parsedspeech.py clauses read off the dependency parse where the patterns fail)
   statement_dates.py  when/where each statement was made: the only place that decides it
   events.py      event mentions by trigger clause: type, actors, date span, place
                  (_eventwords.py: protests, strikes, courts, disasters, rate decisions)

@@ -61,9 +61,11 @@ DAY_WORD_RE = re.compile(
     r"(?<!USA )\b(?P<word>(?i:today|tonight|yesterday|tomorrow))\b"
     r"(?:\s+(?i:morning|afternoon|evening|night)\b)?")
 
-# "last week", "earlier this week", "this fall", "next month", "over the weekend"
+# "last week", "earlier this week", "this fall", "next month", "over the weekend", "for the
+# week", "ahead of the weekend", "the week's"
 RELATIVE_UNIT_RE = re.compile(
-    r"\b(?P<mod>(?i:earlier\s+this|later\s+this|over\s+the|last|next|this\s+past|this|past|coming))\s+"
+    r"\b(?P<mod>(?i:earlier\s+this|later\s+this|(?:over|during|for|through|throughout|until|"
+    r"ahead\s+of)\s+the|the(?=\s+week['’]s\b)|last|next|this\s+past|this|past|coming))\s+"
     r"(?P<unit>(?i:week|weekend|month|year|fall|autumn|spring|summer|winter))\b")
 
 _COUNT = (r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

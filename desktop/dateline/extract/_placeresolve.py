@@ -58,7 +58,8 @@ def km(a: Place, b: Place) -> float:
 class Context:
     """The article's states, countries and anchor places, grown as names are resolved."""
 
-    def __init__(self, hits=()) -> None:
+    def __init__(self, hits=(), like: "Context | None" = None) -> None:
+        """``like``: a context of the same hits, whose reading cells this one shares."""
         self.admin1: Counter = Counter()
         self.countries: Counter = Counter()
         self.anchors: list[Place] = []
@@ -66,8 +67,11 @@ class Context:
         self._admin1_total: int | None = None
         # every reading of every name, by 1-degree cell: "Paris" and "Henry County" each have
         # a reading in Tennessee, a few km apart -- that is what the article is about
-        self._cells: dict[tuple[int, int], set[str]] = {}
-        for h in hits:
+        self._cells: dict[tuple[int, int], set[str]] = {} if like is None else like._cells
+        # co_located's answers, by cell and name: they depend on the cells only (asked again
+        # for the same readings by the second look)
+        self._co_located: dict[tuple[int, int, str], bool] = {} if like is None else like._co_located
+        for h in hits if like is None else ():
             if not (h.supported or (h.readings and h.readings[0].strong)):
                 continue    # a small town named in passing supports nothing ("Whitehall")
             for p in h.readings[:6]:
@@ -77,9 +81,16 @@ class Context:
     def co_located(self, place: Place, key: str) -> bool:
         """Some other name in the article has a reading within about a degree of ``place``."""
         la, lo = _cell(place)
+        found = self._co_located.get((la, lo, key))
+        if found is None:
+            found = self._co_located[la, lo, key] = self._any_other_name_near(la, lo, key)
+        return found
+
+    def _any_other_name_near(self, la: int, lo: int, key: str) -> bool:
+        cells = self._cells
         for i in (-1, 0, 1):
             for j in (-1, 0, 1):
-                keys = self._cells.get((la + i, lo + j))
+                keys = cells.get((la + i, lo + j))
                 if keys and (len(keys) > 1 or key not in keys):
                     return True
         return False
@@ -125,8 +136,11 @@ class Context:
 
     def near(self, place: Place, limit: float) -> bool:
         span = limit / 111.0      # degrees of latitude: a cheap test before the great circle
-        return any(abs(a.lat - place.lat) <= span and km(place, a) <= limit
-                   for a in self.anchors[-40:] if a is not place)
+        lat = place.lat
+        for a in self.anchors[-40:]:
+            if a is not place and abs(a.lat - lat) <= span and km(place, a) <= limit:
+                return True
+        return False
 
     def score(self, place: Place, qualifier: str | None, key: str = "") -> float:
         score = prior(place) + (_ALTERNATE if place.alternate else 0.0)
@@ -171,7 +185,7 @@ class Context:
 
 
 def _cell(place: Place) -> tuple[int, int]:
-    return int(math.floor(place.lat)), int(math.floor(place.lon))
+    return math.floor(place.lat), math.floor(place.lon)
 
 
 def unambiguous(hit: Hit) -> bool:
@@ -206,7 +220,7 @@ def resolve(text: str, hits: list[Hit]) -> list[PlaceMention | None]:
         chosen.setdefault(key, place)
         ctx.add(place, anchor=unambiguous(h) or h.supported)
     _list_neighbours(text, hits)
-    _second_look(text, ordered)
+    _second_look(text, ordered, ctx)
     _one_sense(hits)
     anchor = next((h.chosen for h in hits if h.chosen is not None and h.role == "location"
                    and h.chosen.kind in ("city", "region") and not h.chosen.vague), None)
@@ -230,10 +244,10 @@ def _list_neighbours(text: str, hits: list[Hit]) -> None:
                 other.chosen, changed = same[0], True
 
 
-def _second_look(text: str, hits: list[Hit]) -> None:
+def _second_look(text: str, hits: list[Hit], first: Context) -> None:
     """Re-pick each ambiguous name with the whole article as context (its own vote removed):
     "Richmond ... Twickenham" is Richmond, London even when Twickenham comes later."""
-    ctx = Context(hits)
+    ctx = Context(like=first)     # the same hits: the same readings' cells
     # only names that stand on their own vote: a small town accepted for being near another
     # reading must not pull its neighbours after it (London, Ohio "near" Whitehall, Ohio)
     voters = [h for h in hits if h.chosen is not None and _votes(h)]
@@ -242,12 +256,12 @@ def _second_look(text: str, hits: list[Hit]) -> None:
     picks: dict[str, Place] = {}
     by_key: dict[str, list[Hit]] = {}
     for h in voters:
-        by_key.setdefault(normalize_name(text[h.start:h.end]), []).append(h)
+        by_key.setdefault(h.key, []).append(h)
     peers = _listed_peers(text, hits)
     for h in hits:
         if h.chosen is None or len(h.readings) < 2 or h.feature == "demonym":
             continue
-        key = normalize_name(text[h.start:h.end])
+        key = h.key
         if key not in picks or h.qualifier or h.start in peers:
             same = by_key.get(key, [])     # every mention of the name, so none votes for itself
             for other in same:
@@ -308,7 +322,7 @@ def _known_without_cue(text: str, h: Hit, place: Place, repeated: set[str], ctx:
     """A town the article keeps naming (and it is a local story, or the town is no village),
     or a city of 100,000 mid-sentence, is a place even without "in" (not an alternate name,
     not a common word such as "Nice" or "Mobile")."""
-    if place.alternate or normalize_name(text[h.start:h.end]) in WEAK_ONLY:
+    if place.alternate or h.key in WEAK_ONLY:
         return False
     if text[h.start:h.end] in repeated and place.population >= 5000 and (
             place.population >= 20_000 or ctx.about_state(place.admin1) or

@@ -3,9 +3,10 @@
 - "two days after ...", "a year after ...": the thing after the phrase happened that long
   *before* the story's current day ("The launch came two days after Kim accused ...");
   "N days before ..." the other way round. Opening a sentence ("The day before his visit,
-  he said") the phrase is anchored on the thing it names, which is not a date: skipped.
-- "two days earlier", "a day later", "the day before", "the next day": that long before/after
-  the current day.
+  he said"), or as "the day before/after ..." ("the day before police issued a warrant"),
+  the phrase is anchored on the thing it names, which is not a date: skipped.
+- "two days earlier", "a day later", "the day before" (ending its phrase), "the next day",
+  "the following year": that long before/after the current day.
 - "overnight": the night into the current day.
 
 The current day is the last day-precision expression before the phrase in the same or
@@ -22,11 +23,17 @@ from ._datepatterns import count_number
 
 _COUNT = r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 # Found from their last word (rare) backwards, not by scanning every "the"/"two" in the text.
-_TAIL_RE = re.compile(r"\b(?i:after|before|earlier|later|previously|day|morning|night|week)\b")
+_TAIL_RE = re.compile(r"\b(?i:after|before|earlier|later|previously|day|morning|night|week|"
+                      r"(?:following|previous)\s+(?:month|year))\b")
 _SHIFT_RE = re.compile(
     rf"\b(?i:(?:{_COUNT}\s+(?P<unit>day|week|month|year)s?|the\s+(?P<unit1>day|week|month|year))\s+"
     rf"(?P<dir>after|before|earlier|later|previously))$"
-    r"|\b(?i:the\s+(?P<next>next|following|previous)\s+(?P<unit2>day|morning|night|week))$")
+    r"|\b(?i:the\s+(?P<next>next|following|previous)\s+(?P<unit2>day|morning|night|week))$"
+    r"|\b(?i:the\s+(?P<next2>following|previous)\s+(?P<unit3>month|year))$"
+    r"|\b(?i:(?P<same>earlier|later)\s+(?:that|the\s+same)\s+day)$")
+# "the day before authorities issued a warrant", "the day after returning": "before" heads
+# the clause or phrase that names the anchor, not the current day
+_EVENT_AFTER_RE = re.compile(r"[ \t]+(?!(?i:and|or|but|yesterday|today|tomorrow)\b)[A-Za-z0-9]")
 _OVERNIGHT_RE = re.compile(r"\b(?i:overnight)\b")
 _REACH = 1500   # characters back to look for the current day (about a paragraph or two)
 _LEDE = 600     # else the first dated expression of the story, if it is in its opening
@@ -41,19 +48,30 @@ def anchored(text: str, lo: int, hi: int, published: date | None, found) -> list
         anchor = _anchor(text, days, m.start())
         if anchor is None:
             continue
-        if m["dir"] and m["dir"].lower() in ("after", "before") and _opens_sentence(text, m.start()):
+        direction = (m["dir"] or "").lower()
+        event = direction in ("after", "before") and bool(_EVENT_AFTER_RE.match(text, m.end()))
+        if event and (m["unit1"] or _opens_sentence(text, m.start())):
             continue   # "The day before Tillerson's visit, he said": dates the visit's eve, unknown here
-        if m["next"]:
+        if m["same"]:          # "Earlier that day": the current day itself
+            delta = timedelta(0)
+        elif m["next2"]:       # "the following year": the current day's year, one on
+            step = -1 if m["next2"].lower() == "previous" else 1
+            delta = None
+        elif m["next"]:
             delta = timedelta(days=(-1 if m["next"].lower() == "previous" else 1) * _unit_days(m["unit2"]))
         else:
             n = count_number(m["n"]) if m["n"] else 1
-            sign = -1 if m["dir"].lower() in ("after", "earlier", "previously") else 1
+            # "two days after the vote": the vote was two days before the current day;
+            # "the day before." on its own: the day before the current day
+            back = direction in ("earlier", "previously") or \
+                direction in ("after", "before") and (direction == "after") == event
+            sign = -1 if back else 1
             delta = timedelta(days=sign * n * _unit_days(m["unit"] or m["unit1"]))
         try:
-            day = anchor + delta
-        except OverflowError:
+            day = anchor + delta if delta is not None else _step(anchor, m["unit3"], step)
+        except (OverflowError, ValueError):
             continue
-        unit = (m["unit"] or m["unit1"] or m["unit2"] or "day").lower()
+        unit = (m["unit"] or m["unit1"] or m["unit2"] or m["unit3"] or "day").lower()
         precision = unit if unit in ("week", "month", "year") else "day"
         start, end = _span_for(day, precision)
         out.append((m.start(), m.end(), start, end, precision))
@@ -76,6 +94,14 @@ def _shifts(text: str, lo: int, hi: int):
 def _opens_sentence(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3):pos].strip(" \t\"“‘")
     return not before or before[-1] in ".!?\n"
+
+
+def _step(day: date, unit: str, step: int) -> date:
+    """The first day of the month or year ``step`` months or years from ``day``'s."""
+    if unit.lower() == "year":
+        return date(day.year + step, 1, 1)
+    index = day.year * 12 + day.month - 1 + step
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _unit_days(unit: str | None) -> int:

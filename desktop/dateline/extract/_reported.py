@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ._mention import DOCREF, GROUP, NOMINAL, PERSON, POSSESSIVE, Mention
+from ._mention import COUNTRY, DOCREF, GROUP, MEDIA, NOMINAL, ORG, PERSON, POSSESSIVE, Mention
 from ._speakernp import phrase_after
 from ._speech import (MIN_WORDS, THAT_RE, TITLE_GAP_RE, WIRE_DATELINE_RE, Cue, Speaker, cue_of,
                       make_record, trim)
@@ -56,6 +56,10 @@ _NOT_LABELS = frozenset("""
 UPDATE UPDATED NOTE CORRECTION CLARIFICATION PHOTO PHOTOS VIDEO WATCH READ RELATED MORE SEE
 EDITOR'S EDITOR’S ALSO SOURCE SOURCES CREDIT WARNING TRANSCRIPT EXCLUSIVE BREAKING
 """.split())
+# a noun phrase after "according to X,": X's apposition, not the rest of the claim
+_DETERMINER_RE = re.compile(r"(?:a|an|the|its|his|her|their)\s")
+# who may speak in a headline "NAME: CLAIM" (not "Poll:", "Report:", "WATCH:")
+_HEADLINE_SPEAKERS = frozenset({PERSON, ORG, MEDIA, COUNTRY})
 # verbs that come before their subject: "..., said David Gilbert, its president."
 INVERTIBLE = frozenset("""
 said says added adds wrote writes noted notes explained asked replied recalled argued insisted
@@ -89,7 +93,10 @@ class ReportedSpeech:
         """A transcript paragraph: 'TAPPER: Do you think ...?', 'Q: ...', 'A: ...'."""
         span = self.spans[i]
         m = _LABEL_RE.match(self.text, span.start, span.end)
-        if not m or m.group(1).upper() in _NOT_LABELS or i == 0 or m.group(1) == "Q" or \
+        if m and i == 0:   # a headline 'Sanders: Clinton Email Story Has Moved' when a name speaks
+            self._headline(m, span)
+            return
+        if not m or m.group(1).upper() in _NOT_LABELS or m.group(1) == "Q" or \
                 (m.group(1).isupper() and lookup(m.group(1).title()) is not None
                  and not any(n.split()[-1] == m.group(1).title() for n in self.resolver.people)):
             return   # "NEW DELHI: ..." is a dateline (not "CLINTON: ..."); questions are not news
@@ -104,6 +111,19 @@ class ReportedSpeech:
         rec = make_record(self.text, speaker, Cue(":", m.end(1), m.end(1) + 1), (lo, hi), True,
                       span.start, self.spans[last].end)
         self._add(rec, m.end(1))
+
+    def _headline(self, m: re.Match, span) -> None:
+        """'Sanders: Clinton Email Story Has Moved': the named person or body says the rest
+        ("Poll:", "Report:", "WATCH:" name no speaker)."""
+        names = [n for n in self.mentions_in(m.start(1), m.end(1))
+                 if n.end == m.end(1) and n.kind in _HEADLINE_SPEAKERS]
+        lo, hi = trim(self.text, m.end(), span.end)
+        if not names or len(self.text[lo:hi].split()) < MIN_WORDS or self.quote_open(m.end(), lo) is not None:
+            return
+        speaker = self.resolve(names[-1])
+        if speaker.name:
+            self._add(make_record(self.text, speaker, Cue(":", m.end(1), m.end(1) + 1), (lo, hi), True,
+                                  span.start, span.end), m.end(1))
 
     def _label_speaker(self, label: str, start: int, end: int) -> Speaker:
         if label == "A":
@@ -172,10 +192,15 @@ class ReportedSpeech:
             return False
         comma = text.find(",", source.end, span.end)
         wire = WIRE_DATELINE_RE.match(text, span.start, verb.start())
-        head = trim(text, wire.end() if wire else span.start, verb.start())
+        colon = text.rfind(":", span.start, verb.start())   # "It has not gone unnoticed: According to"
+        lead = colon + 1 if colon >= 0 and not text[colon + 1:verb.start()].strip() else \
+            wire.end() if wire else span.start
+        head = trim(text, lead, verb.start())
         rest = trim(text, comma + 1, span.end) if comma >= 0 else (span.end, span.end)
         head_words, rest_words = len(text[head[0]:head[1]].split()), len(text[rest[0]:rest[1]].split())
-        if head_words >= 2 and rest_words >= MIN_WORDS and text[:verb.start()].rstrip().endswith(","):
+        apposition = _DETERMINER_RE.match(text, rest[0])   # "according to a poll by X, a research group"
+        if head_words >= 2 and rest_words >= MIN_WORDS and text[:verb.start()].rstrip().endswith(",") \
+                and not apposition:
             lo, hi = head[0], rest[1]   # "One of the decisions, according to a person close to it, is ..."
         elif head_words >= 2:
             lo, hi = head
@@ -183,13 +208,17 @@ class ReportedSpeech:
             lo, hi = rest
         else:
             return False
-        if self.in_quote(lo):
-            return False
+        if self.in_quote(lo) and self._quoted_to(lo) >= hi - 1:
+            return False   # 'According to X, “...”': the quotation is the statement
         speaker = self.resolve(source)
         if not speaker.name:
             return False
         self._add(make_record(text, speaker, cue_of(verb), (lo, hi), False, span.start, span.end), verb.start())
         return True
+
+    def _quoted_to(self, pos: int) -> int:
+        """The end of the quotation around pos."""
+        return next((hi for lo, hi in self.quotes if lo < pos <= hi), pos)
 
     def _according_source(self, verb: re.Match, hi: int) -> Mention | None:
         """The source after "according to": a name right there, else its words up to the comma

@@ -40,10 +40,25 @@ _PLURAL_RE = re.compile(r"[a-z]{3,}[^s]s$")   # "opponents", "critics" (not "thi
 
 def subject_phrase(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
     """(start, end) of the noun phrase right before a speech verb, back to the previous
-    punctuation, or None when the words there are not a plausible subject."""
-    seg = lo
-    for m in _BOUNDARY_RE.finditer(text, lo, verb_start):
-        seg = m.end()
+    punctuation, or None when the words there are not a plausible subject. An aside between
+    commas is passed over: "Democratic economists, like their Republican counterparts, say"."""
+    marks = list(_BOUNDARY_RE.finditer(text, lo, verb_start))
+    seg = marks[-1].end() if marks else lo
+    found = _phrase_before(text, seg, verb_start)
+    if found is None and len(marks) >= 2 and marks[-1].group(0) == marks[-2].group(0) == "," and \
+            text[marks[-1].end():verb_start].strip() == "":
+        aside = _WORD_RE.search(text, marks[-2].end(), marks[-1].start())
+        if aside and aside.group(0).lower() in _ASIDE_STARTERS:
+            start = marks[-3].end() if len(marks) >= 3 else lo
+            found = _phrase_before(text, start, marks[-2].start())
+    return found
+
+
+# words opening an aside between a subject and its verb: ", including Trump,", ", for instance,"
+_ASIDE_STARTERS = _PREPOSITIONS | frozenset("including especially notably however too meanwhile instead".split())
+
+
+def _phrase_before(text: str, seg: int, verb_start: int) -> tuple[int, int] | None:
     words = list(_WORD_RE.finditer(text, seg, verb_start))
     while words and words[-1].group(0).lower() in _AUXILIARIES:
         words.pop()
@@ -64,6 +79,7 @@ def subject_phrase(text: str, lo: int, verb_start: int) -> tuple[int, int] | Non
     return words[0].start(), words[-1].end()
 
 
+_DASH_RE = re.compile(r"\s[—–-]{1,2}\s")
 _PHRASE_RE = re.compile(r"(?:[^,;.“”\"()]|\.(?=[ \xa0]?[A-Z]\.)|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St))\.)+")
 
 
@@ -75,9 +91,11 @@ def phrase_after(text: str, pos: int, hi: int, cut: bool = False) -> tuple[int, 
     if not m:
         return None
     words = list(_WORD_RE.finditer(text, m.start(), m.end()))
-    if cut:
-        stop = next((i for i, w in enumerate(words) if w.group(0).lower() in _NOT_IN_NP), len(words))
-        words = words[:stop]
+    if cut:   # "according to a poll of 400 registered voters released on Friday by ...": its start
+        dash = _DASH_RE.search(text, m.start(), m.end())
+        stop = next((i for i, w in enumerate(words) if w.group(0).lower() in _NOT_IN_NP
+                     or dash and w.start() >= dash.start()), len(words))
+        words = words[:min(stop, _MAX_WORDS)]
     if not 1 <= len(words) <= _MAX_WORDS:
         return None
     first = words[0].group(0)

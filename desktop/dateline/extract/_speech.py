@@ -59,7 +59,7 @@ def make_record(text: str, speaker: Speaker, cue: Cue | None, content: tuple[int
 
 
 def trim(text: str, lo: int, hi: int) -> tuple[int, int]:
-    hi = min(hi, len(text))    # a quote closing the text: callers may reach one past its end
+    hi = min(hi, len(text))    # callers may ask for one past a quote that ends the text
     while lo < hi and (text[lo].isspace() or text[lo] in "“”\"‘’'"):
         lo += 1
     while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in "“”\"‘’',;:—–-"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from ._timexwords import NUMBER, PART_OF_DAY, UNIT, duration_value, number_value
+from ._timexwords import MONTH_NAMES, NUMBER, PART_OF_DAY, UNIT, duration_value, number_value
 
 # ---------------------------------------------------------------- durations
 
@@ -24,7 +24,7 @@ _UNIT_WORD_RE = re.compile(
 _COUNT_BEFORE_RE = re.compile(
     rf"(?<![\w$£€.,-])(?i:(?P<the>the\s+)?(?:(?P<mod>{_SPAN_MOD})\s+)?(?P<approx>{_APPROX}\s+)?"
     rf"(?P<n>{NUMBER})(?:\s+(?:more|full|long|straight|consecutive|trading|business|"
-    rf"calendar|working))?(?P<sep>\s+|-))$")
+    rf"calendar|working|additional|extra|further))?(?P<sep>\s+|-))$")
 _BARE_CUE_RE = re.compile(r"(?i:\b(?:for|in|within|over|took|take|takes|lasted|last|lasts)\s+"
                           r"(?:(?:many|several|the|past)\s+)?)$")
 # "in recent months", "in coming weeks": a vague stretch, its adjective in the span
@@ -37,8 +37,15 @@ def durations(text, lo, hi, published):
             if _counted_word_before(text, u.start()) else None
         if m is None:
             vague = _VAGUE_SPAN_RE.search(text, max(0, u.start() - 16), u.start()) \
-                if u["pl"] and u["unit"].lower() not in ("year", "decade") else None
-            if vague:
+                if u["pl"] else None
+            if vague and u["unit"].lower() in ("year", "decade") and \
+                    "recent" in vague.group().lower():
+                vague = None   # "recent years": PAST_REF, the references' rule
+            past = _PAST_ONE_RE.search(text, max(0, u.start() - 12), u.start()) \
+                if not u["pl"] and u["unit"].lower() == "decade" else None
+            if past:           # "over the past decade": ten years back from now
+                yield (past.start(), u.end(), None, None, None, "DURATION", "P10Y")
+            elif vague:
                 yield (vague.start(), u.end(), None, None, None, "DURATION",
                        duration_value(None, u["unit"]))   # "recent months", "coming weeks"
             elif u["pl"] and _BARE_CUE_RE.search(text, max(0, u.start() - 30), u.start()):
@@ -48,12 +55,13 @@ def durations(text, lo, hi, published):
         n_text = m["n"].lower()
         if m["sep"] == "-" and n_text in ("a", "an"):
             continue
-        if u["unit"].lower() == "quarter" and (m["sep"] == "-" and u["pl"] or
-                                               re.match(r"\s+of\b", text[u.end():u.end() + 4])):
-            continue           # "three-quarters of the vote": a fraction
+        if u["unit"].lower() == "quarter" and number_value(n_text) is not None and (
+                m["sep"] == "-" and u["pl"] or re.match(r"\s+of\b", text[u.end():u.end() + 4])):
+            continue           # "three-quarters of the vote": a fraction ("several quarters
+            #                    of losses" is a stretch of time)
         if n_text in ("a", "an") and not (m["the"] or m["mod"] or m["approx"]) and \
                 not _A_CUE_RE.search(text, max(0, m.start() - 12), m.start()) and \
-                not _SHIFT_AFTER_RE.match(text, u.end()):
+                not _SHIFT_AFTER_RE.match(text, u.end()) and not _OR_TWO_RE.match(text, u.end()):
             continue           # "$5 a year", "24 hours a day": a rate, not a duration
         if n_text == "one" and _per_unit(text, m.start()):
             continue
@@ -64,9 +72,23 @@ def durations(text, lo, hi, published):
             yield (m.start(), u.end(), None, None, None, "DATE", "FUTURE_REF")
             continue           # "Islam will one day be ...": some day, not a day long
         count = number_value(m["n"])
-        if count is not None and count == 0 or _RATE_AFTER_RE.match(text, u.end()):
-            continue           # "24 hours a day": a rate, not a stretch of time
+        if count is not None and count == 0 or _RATE_AFTER_RE.match(text, u.end()) or \
+                _PAY_AFTER_RE.match(text, u.end()):
+            continue           # "24 hours a day", "six months of base pay": a rate, an amount
         yield (m.start(), u.end(), None, None, None, "DURATION", duration_value(count, u["unit"]))
+
+
+_PAST_ONE_RE = re.compile(r"(?i:\bthe\s+(?:past|last)\s+)$")
+_OR_TWO_RE = re.compile(r"[ \t]+or[ \t]+(?:two|so)\b")    # "a month or two": a rough length
+_LONG_RE = re.compile(rf"(?<![\w-])(?:(?P<n>{NUMBER})-)?(?P<unit>{UNIT})(?P<pl>s)?-long\b",
+                      re.IGNORECASE)
+
+
+def long_durations(text, lo, hi, published):
+    """"a decades-long battle", "a day-long meeting", "a 10-year-long war"."""
+    for m in _LONG_RE.finditer(text, lo, hi):
+        count = number_value(m["n"]) if m["n"] else (None if m["pl"] else 1)
+        yield (m.start(), m.end(), None, None, None, "DURATION", duration_value(count, m["unit"]))
 
 
 # a modal or a hope before "one day": "will one day be", "hopes to one day fly"
@@ -74,8 +96,8 @@ _SOMEDAY_BEFORE_RE = re.compile(r"(?i:\b(?:will|would|could|may|might|can|shall|
                                 r"'ll|to)\s+)$")
 
 _COUNT_TAILS = frozenset(("more", "full", "long", "straight", "consecutive", "trading", "business",
-                          "calendar", "working", "few", "several", "many", "some", "of", "dozen",
-                          "a", "an"))
+                          "calendar", "working", "additional", "extra", "further", "few",
+                          "several", "many", "some", "of", "dozen", "a", "an"))
 
 
 def _counted_word_before(text: str, pos: int) -> bool:
@@ -88,6 +110,7 @@ def _counted_word_before(text: str, pos: int) -> bool:
     return word[-1:].isdigit() or word in _COUNT_TAILS or number_value(word) is not None
 
 
+_PAY_AFTER_RE = re.compile(r"[ \t]+of[ \t]+(?:[a-z]+[ \t]+)?(?i:pay|salary|wages|severance|rent)\b")
 _RATE_AFTER_RE = re.compile(r"[ \t]+(?i:a|an|per|each)[ \t]+(?i:day|week|month|year)\b")
 _SHIFT_AFTER_RE = re.compile(r"[ \t]+(?i:earlier|later|before|after)\b")   # "A month earlier"
 _A_CUE_RE = re.compile(r"(?i:\b(?:for|in|within|over|about|nearly|almost|than|after|before|"
@@ -116,6 +139,15 @@ _NOW_THAT_RE = re.compile(r"\s+that\b|\s*,?\s+(?:on|then)\b")
 
 _OF_RE = re.compile(r"\s+of\b")
 _AT_BY_RE = re.compile(r"(?i:\bat|\bby)\s+$")
+# "in the future", "well into the future", "worried about the future": the time to come;
+# elsewhere "the future" is a noun for prospects ("the future looks bleak", "an approach to
+# the future")
+_FUTURE_CUE_RE = re.compile(r"(?i:\b(?:in|into|about|for|near|toward|towards|until|till)\s+)$")
+_COMMA_RE = re.compile(r"[ \t]*,")
+# a determiner or possessive right before "recently"/"currently": the adverb modifies an
+# adjective inside a noun phrase ("the recently passed bill"), it dates no event of its own
+_NP_INSIDE_RE = re.compile(r"(?i:\b(?:the|a|an|its|his|her|their|our|this|these|those)\s+)$")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?][\"'`’”\s]*|\n)[\"'`‘“\s]*$")
 
 
 def references(text, lo, hi, published):
@@ -127,8 +159,29 @@ def references(text, lo, hi, published):
             continue           # "the time of its founding", "the future of our peoples"
         if word == "the time" and not _AT_BY_RE.search(text, max(0, m.start() - 4), m.start()):
             continue           # only "at the time", "by the time"
+        if word == "the future" and not _FUTURE_CUE_RE.search(text, max(0, m.start() - 12),
+                                                               m.start()):
+            continue
+        if word == "now" and _COMMA_RE.match(text, m.end()) and _opens_sentence(text, m.start()):
+            continue           # "Now, he says, ...": a discourse marker opening the sentence
+        if word in ("recently", "currently") and _NP_INSIDE_RE.search(
+                text, max(0, m.start() - 8), m.start()):
+            continue
+        if word == "the time" and text[m.start() - 3:m.start() - 1] == "At" and \
+                _opens_sentence(text, m.start() - 3) and not _COMMA_RE.match(text, m.end()):
+            continue           # "At the time Howes was captured, ...": a conjunction, = "when"
         kind = "PRESENT_REF" if m["present"] else "PAST_REF" if m["past"] else "FUTURE_REF"
         yield (m.start(), m.end(), None, None, None, "DATE", kind)
+    at = text.find("for some time", lo, hi)      # a stretch of no stated length
+    while at >= 0:
+        if not text[at - 1:at].isalnum() and not text[at + 13:at + 14].isalnum():
+            yield (at + 4, at + 13, None, None, None, "DURATION", "PXX")
+        at = text.find("for some time", at + 1, hi)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Nothing but quotes or spaces between ``pos`` and the previous sentence's end."""
+    return bool(_SENTENCE_START_RE.search(text, max(0, pos - 8), pos))
 
 
 # ---------------------------------------------------------------- clock times
@@ -195,7 +248,7 @@ SET_RE = re.compile(
     r"(?<![\w-])(?:(?P<every>(?i:every|each))\s+(?:(?P<n>other|two|three|four|five|six|ten|"
     r"\d{1,2})\s+)?(?P<unit>(?i:day|night|week|month|year|quarter|season|morning|evening|hour|"
     r"minute|decade|weekend)s?|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday))"
+    r"Sunday)|(?P<month>" + "|".join(MONTH_NAMES) + "))"
     r"|(?P<adverb>(?i:daily|weekly|monthly|yearly|hourly|nightly))(?![ \t]+[a-z])"
     r"|(?P<times>(?i:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each)\s+"
     r"(?P<unit2>day|week|month|year|quarter|season|hour|minute|night))"
@@ -222,6 +275,9 @@ def sets(text, lo, hi, published):
         elif m["wd"]:
             n = _WEEKDAYS.index(m["wd"].lower()) + 1
             yield (m.start(), m.end(), None, None, None, "SET", f"XXXX-WXX-{n}")
+        elif m["month"]:       # "each July"
+            n = MONTH_NAMES.index(m["month"]) + 1
+            yield (m.start(), m.end(), None, None, None, "SET", f"XXXX-{n:02d}")
         else:
             unit = m["unit"].lower().rstrip("s")
             value = _SET_UNITS[unit]
@@ -235,7 +291,8 @@ def sets(text, lo, hi, published):
 
 
 AGO_RE = re.compile(
-    rf"(?<![\w$£€.,-])(?i:(?:{_APPROX}\s+)?(?P<n>{NUMBER})\s+(?P<unit>{UNIT})s?\s+ago)\b")
+    rf"(?<![\w$£€.,-])(?i:(?:{_APPROX}\s+)?(?P<n>{NUMBER})\s+(?P<unit>{UNIT})s?"
+    r"(?:\s+or\s+so)?\s+ago)\b")
 
 
 def ago(text, lo, hi, published):

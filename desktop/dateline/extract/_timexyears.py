@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from ._daterules import _is_future
-from ._timexwords import SEASON_CODES, latest_quarter, number_value
+from ._timexwords import MONTH_NAMES, SEASON_CODES, latest_quarter, number_value
 
 # ---------------------------------------------------------------- quarters, halves, fiscal years
 
@@ -20,8 +20,10 @@ QUARTER_RE = re.compile(
     r"(?<![\w-])(?i:(?P<owner>(?:the|a|this|that|its|last\s+year['’]s|this\s+year['’]s|"
     r"next\s+year['’]s)\s+)?(?:(?P<owner_year>(?:1[89]|20)\d\d)\s+)?"
     r"(?:(?P<ago>year-(?:ago|earlier))\s+)?(?:(?:fiscal|flat|latest|"
-    r"current|same|comparable|previous|recent|calendar)\s+)*"
-    r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<unit>quarter|half|period)"
+    r"current|same|comparable|corresponding|previous|recent|calendar)\s+|fiscal-)*"
+    r"(?:(?P<ago2>year-(?:ago|earlier))\s+(?=quarter|period))?"
+    r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|latter)[- ]"
+    r"(?:(?P<two>two)\s+(?=quarters))?(?P<unit>quarter|half|period)s?"
     r"(?:\s+of\s+(?P<year>(?:fiscal\s+)?(?:1[89]|20)\d\d))?"
     r"|(?P<plain>quarter|period)\b)"
     r"|(?P<bare_ago>year-(?:ago|earlier)(?:\s+(?:quarter|period))?))(?![\w-])")
@@ -32,7 +34,7 @@ def quarters(text, lo, hi, published):
         return
     for m in QUARTER_RE.finditer(text, lo, hi):
         owner = (m["owner"] or "").lower().strip()
-        back = 1 if ("last" in owner or m["ago"] or m["bare_ago"]) else 0
+        back = 1 if ("last" in owner or m["ago"] or m["ago2"] or m["bare_ago"]) else 0
         ahead = 1 if "next" in owner else 0
         if m["owner_year"] and m["plain"] and owner == "the":
             _, q = latest_quarter(published)
@@ -41,7 +43,8 @@ def quarters(text, lo, hi, published):
             continue
         if m["plain"]:
             if not owner or owner in ("a",) or (m["plain"].lower() == "period" and not (
-                    re.search(r"(?i:latest|year-ago|year-earlier|same|comparable)", m.group()))):
+                    re.search(r"(?i:latest|year-ago|year-earlier|same|comparable|corresponding)",
+                              m.group()))):
                 continue
             year, q = latest_quarter(published)
             yield (m.start(), m.end(), *_quarter_days(year - back, q), "range", "DATE",
@@ -51,8 +54,8 @@ def quarters(text, lo, hi, published):
             year, q = latest_quarter(published)
             yield (m.start(), m.end(), *_quarter_days(year - 1, q), "range", "DATE", f"{year - 1}-Q{q}")
             continue
-        n, unit = _ORD[m["ord"].lower()], m["unit"].lower()
-        if unit == "half" and n > 2:
+        n, unit = _ord_unit(m)
+        if n is None:
             continue
         if m["year"] or m["owner_year"]:
             year = int((m["year"] or m["owner_year"])[-4:])
@@ -61,12 +64,39 @@ def quarters(text, lo, hi, published):
             first_month = 1 + (n - 1) * (3 if unit != "half" else 6)
             if not (back or ahead) and first_month > published.month + 3:
                 year -= 1      # "the third quarter" in February: last year's
+        at = _span_start(text, m, owner)
         if unit == "half":
             start = date(year, 1 + 6 * (n - 1), 1)
             end = date(year, 6, 30) if n == 1 else date(year, 12, 31)
-            yield (m.start(), m.end(), start, end, "range", "DATE", f"{year}-H{n}")
+            yield (at, m.end(), start, end, "range", "DATE", f"{year}-H{n}")
         else:
-            yield (m.start(), m.end(), *_quarter_days(year, n), "range", "DATE", f"{year}-Q{n}")
+            yield (at, m.end(), *_quarter_days(year, n), "range", "DATE", f"{year}-Q{n}")
+
+
+def _span_start(text: str, m: re.Match, owner: str) -> int:
+    """"a third-quarter loss", "its fourth quarter": the determiner of the noun the
+    quarter modifies, or a possessive, is no part of the expression ("the third quarter"
+    as a noun phrase keeps its "the")."""
+    if owner == "its" or owner in ("the", "a", "this", "that") and text[m.end("ord")] == "-":
+        return m.end("owner")
+    return m.start()
+
+
+def _ord_unit(m: re.Match) -> tuple[int | None, str]:
+    """(n, "quarter"|"half"|"period"): "the first two quarters" is the first half; "the
+    last half"/"the latter half" only of a named year (else it may mean the previous one)."""
+    word, unit = m["ord"].lower(), m["unit"].lower()
+    plural = m.group().lower().rstrip().endswith("s")
+    if word in ("last", "latter"):
+        if not m["year"] or unit == "period" or m["two"] and unit != "quarter":
+            return None, unit
+        return (2 if unit == "half" or m["two"] else 4), "half" if m["two"] else unit
+    n = _ORD[word]
+    if m["two"]:
+        return (1 if n == 1 else None), "half"
+    if plural or unit == "half" and n > 2:
+        return None, unit
+    return n, unit
 
 
 def _quarter_days(year: int, q: int) -> tuple[date, date]:
@@ -120,7 +150,19 @@ _YEAR_PARTS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5,
                "middle": (5, 8), "late": (9, 12), "end": (9, 12), "first": (1, 6), "second": (7, 12)}
 
 
+_PREFIXED_YEAR_RE = re.compile(r"(?<![\w-])(?:post|pre)-(?P<year>1[5-9]\d\d|20\d\d)(?![\w-])")
+
+
 def years(text, lo, hi, published):
+    for prefix in ("post-", "pre-"):     # "the post-1959 politics": the year alone
+        at = text.find(prefix, lo, hi)
+        while at >= 0:
+            m = _PREFIXED_YEAR_RE.match(text, at)
+            if m:
+                year = int(m["year"])
+                yield (m.start("year"), m.end(), date(year, 1, 1), date(year, 12, 31), "year",
+                       "DATE", str(year))
+            at = text.find(prefix, at + 1, hi)
     for m in YEAR_ALONE_RE.finditer(text, lo, hi):
         year = int(m["year"])
         if _DAY_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
@@ -128,6 +170,8 @@ def years(text, lo, hi, published):
         if m["decade"]:
             if year % 10 == 0:
                 yield _decade(text, m, year)
+            continue
+        if not m["mod"] and not m["the"] and _in_name(text, m.start("year")):
             continue
         start = m.start() if m["mod"] else m.start("year")
         first, last = date(year, 1, 1), date(year, 12, 31)
@@ -157,6 +201,17 @@ def years(text, lo, hi, published):
 
 
 _THE_BEFORE_RE = re.compile(r"(?i:\bthe\s+)$")
+# "a joint venture called Orion 1980": a number in a name, after a capitalised word inside
+# the sentence that is no month or season ("in July 1997", "Spring 1990")
+_NAME_WORD_BEFORE_RE = re.compile(r"[a-z,][ \t]+(?P<word>[A-Z][a-z]+)[ \t]+$")
+_CALENDAR_WORDS = frozenset([m.lower() for m in MONTH_NAMES] + (
+    "jan feb mar apr jun jul aug sep sept oct nov dec spring summer fall autumn winter "
+    "christmas easter fiscal year").split())
+
+
+def _in_name(text: str, pos: int) -> bool:
+    m = _NAME_WORD_BEFORE_RE.search(text, max(0, pos - 24), pos)
+    return m is not None and m["word"].lower() not in _CALENDAR_WORDS
 
 
 def _decade(text: str, m: re.Match, year: int) -> tuple:
@@ -231,11 +286,16 @@ def seasons(text, lo, hi, published):
             year = published.year
             if not _is_future(text, m.start()) and date(year, _SEASON_START[code], 1) > published:
                 year -= 1
-        first = date(year, _SEASON_START[code], 1)
-        end_year, end_month = (year + 1, 2) if code == "WI" else (year, _SEASON_START[code] + 2)
-        last = date(end_year + (end_month == 12), 1 if end_month == 12 else end_month + 1, 1) - \
-            timedelta(days=1)
-        yield (m.start(), m.end(), first, last, "range", "DATE", f"{year}-{code}")
+        yield (m.start(), m.end(), *_season_days(year, code), "range", "DATE", f"{year}-{code}")
+
+
+def _season_days(year: int, code: str) -> tuple[date, date]:
+    """A meteorological season's first and last days (winter runs into the next year)."""
+    first = date(year, _SEASON_START[code], 1)
+    end_year, end_month = (year + 1, 2) if code == "WI" else (year, _SEASON_START[code] + 2)
+    last = date(end_year + (end_month == 12), 1 if end_month == 12 else end_month + 1, 1) - \
+        timedelta(days=1)
+    return first, last
 
 
 # ---------------------------------------------------------------- "the year", year-end
@@ -341,7 +401,9 @@ _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen
           "eighteen", "nineteen")
 _TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 SPOKEN_YEAR_RE = re.compile(
-    r"(?<![\w-])(?:(?P<the>(?i:the\s+year)\s+)?(?i:(?P<century>nineteen|eighteen)\s+"
+    r"(?<![\w-])(?:(?P<month>" + "|".join(MONTH_NAMES) + r")\s+"
+    r"|(?P<season>(?i:(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)\s+))?"
+    r"(?:(?P<the>(?i:the\s+year)\s+)?(?i:(?P<century>nineteen|eighteen)\s+"
     r"(?P<rest>(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + "|".join(_UNITS_WORDS) + r"))?|"
     + "|".join(_TEENS) + r"|hundred)"
     r"|two\s+thousand(?:\s+(?:and\s+)?(?P<rest2>" + "|".join(_TEENS + _UNITS_WORDS) + r"))?))"
@@ -361,5 +423,17 @@ def spoken_years(text, lo, hi, published):
         if value is None:
             continue
         year = head + int(value)
-        start = m.start("the") if m["the"] else m.start("century") if m["century"] else m.start()
-        yield (start, m.end(), date(year, 1, 1), date(year, 12, 31), "year", "DATE", str(year))
+        if m["month"]:         # "January nineteen ninety-seven"
+            month = MONTH_NAMES.index(m["month"]) + 1
+            last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+            yield (m.start(), m.end(), date(year, month, 1), last, "month", "DATE",
+                   f"{year}-{month:02d}")
+        elif m["season"]:      # "the winter of nineteen ninety-four"
+            code = SEASON_CODES[m["season"].split()[-2].lower()]
+            yield (m.start(), m.end(), *_season_days(year, code), "range", "DATE",
+                   f"{year}-{code}")
+        else:
+            start = m.start("the") if m["the"] else m.start("century") if m["century"] else \
+                m.start()
+            yield (start, m.end(), date(year, 1, 1), date(year, 12, 31), "year", "DATE",
+                   str(year))

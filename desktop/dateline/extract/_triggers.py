@@ -27,7 +27,8 @@ SETS = ("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "every", "e
         "twice")
 QUARTERS = ("quarter", "half", "period", "year-")
 ANCHORED = ("after", "before", "earlier", "later", "previously", "day", "morning", "night",
-            "week", "overnight")
+            "week", "overnight", "following year", "following month", "previous year",
+            "previous month")
 CLOCK_WORDS = ("noon", "midnight", "midday", "a.m", "p.m", "am", "pm")
 OTHER = ("fiscal", "ago", "nineteen", "eighteen", "two thousand")
 HOLIDAYS = ("new year", "christmas", "boxing day", "valentine", "halloween", "independence day",

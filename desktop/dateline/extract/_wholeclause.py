@@ -12,7 +12,8 @@ import re
 # "that" opening the reported clause, after at most a short adjunct ("said on Friday that",
 # "told reporters in Seoul that"), never one inside it ("said there was evidence that")
 LEAD_THAT_RE = re.compile(
-    r"\s*(?:(?:on|in|at|to|during|after|before|last|this|[A-Z][a-z]+day|reporters)\b(?:\s+[\w.’'\-]+){0,5}?\s+)?"
+    r"\s*(?:(?:on|in|at|to|during|after|before|for|since|over|last|this|[A-Z][a-z]+day|reporters)\b"
+    r"(?:\s+[\w.’'\-]+){0,5}?\s+)?"
     r"(?:(?:again|also|earlier|later|repeatedly|publicly|privately)\s+)?that\s+")
 _LEAD_RE = re.compile(r"[\s,:]*(?:that\s+)?")
 _TIME_ADJUNCT_RE = re.compile(

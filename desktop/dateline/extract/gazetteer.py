@@ -1,11 +1,11 @@
 """Offline gazetteer: a compact GeoNames index plus curated aliases.
 
-``resources/gazetteer/geonames.bin.gz`` (built by ``scripts/build_gazetteer.py``) holds
+``resources/gazetteer/geonames.gaz`` (built by ``scripts/build_gazetteer.py``) holds
 countries, first- and second-level administrative divisions and populated places of
 1,000+ people with their GeoNames ids and alternate names; ``aliases.csv`` adds
 curated names (seas, sites, "U.S.", "the Pentagon") and "<Demonym> capital" is derived.
-Loaded once per process: one gzip decompress and a few C-level splits, names found by
-binary search in the file's sorted keys (no per-name Python work at load); a name's
+Loaded once per process: the file is read, not parsed; names are found by binary search
+over its sorted name blocks, each decompressed on first use (``_gazfile``), and a name's
 records become ``Place`` objects only when it is looked up.
 
 Keys are normalised names (``normalize_name``): case-folded, periods dropped, hyphens
@@ -20,7 +20,6 @@ cities of half a million) or "weak" (other places: matched only with support suc
 """
 from __future__ import annotations
 
-import bisect
 import csv
 import unicodedata
 from dataclasses import dataclass, replace
@@ -29,12 +28,12 @@ from pathlib import Path
 
 from dateline.paths import resources_dir
 
-from ._gazfile import read_sections
+from ._gazfile import GazFile
 from ._roles import DEMONYM_SUFFIXES, curated_demonyms
 
 STRONG_CITY_POPULATION = 500_000
 STRONG_CAPITAL_POPULATION = 100_000
-GAZETTEER_FILE = "geonames.bin.gz"
+GAZETTEER_FILE = "geonames.gaz"
 
 # Names that are far more often people or English words than places in news text.
 # Curated aliases are exempt (add a row to aliases.csv to force a place).
@@ -119,46 +118,34 @@ class _BestView:
         return len(self._gaz)
 
 
-class _SortedIndex:
-    """Name key -> its comma-separated record ids, by binary search in the file's sorted
-    keys: building a dict of 264,000 names took half the load time, and only the few
-    hundred names an article uses are ever looked up (each once: ``candidates`` caches)."""
-
-    def __init__(self, keys: list[str], ids: list[str]) -> None:
-        self._keys, self._ids = keys, ids     # sorted by scripts/build_gazetteer.py (FORMAT)
-
-    def get(self, key: str, default=None):
-        i = bisect.bisect_left(self._keys, key)
-        return self._ids[i] if i < len(self._keys) and self._keys[i] == key else default
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-
 class Gazetteer:
     """Name -> candidate Places, with prefix pruning for n-gram scans."""
 
-    def __init__(self, sections: dict[str, list[str]] | None = None) -> None:
-        s = sections or {}
-        self._rows: list[str] = s.get("records", [])
-        self._index = _SortedIndex(s.get("keys", []), s.get("ids", []))
-        self.prefixes: set[str] = set(s.get("prefixes", ()))
-        meta = dict(line.split("\t", 1) for line in s.get("meta", ()))
+    def __init__(self, file: GazFile) -> None:
+        # records and the name index stay compressed blocks until a name is looked up: only
+        # the few hundred names an article uses are ever asked for (each once: ``candidates``
+        # caches)
+        self._rows = file.blocks("records")
+        self._index = file.sorted_blocks("names")      # normalised name -> "12,340a,..."
+        self._overlay_prefixes: set[str] = set()      # of names ``add`` adds
+        meta = dict(line.split("\t", 1) for line in file.lines("meta"))
         self.max_words = int(meta.get("max_words", 1))
         self._overlay: dict[str, list[Place]] = {}
         self._records: dict[int, Place] = {}
         self._cache: dict[str, tuple[Place, ...]] = {}
         self._prefix_cache: dict[str, bool] = {}
+        # tokens as written that start no name ("He", "Friday"): ``places`` skips them
+        self.dead_ends: set[str] = set()
         self._capitals: dict[str, tuple[int | None, str]] = {}   # ISO code -> (record, name)
-        for line in s.get("capitals", ()):
+        for line in file.lines("capitals"):
             code, record, name = line.split("\t")
             self._capitals[code] = (int(record) if record else None, name)
         self._admin1: dict[str, int] = {}   # "US.LA" -> record
-        for line in s.get("admin1", ()):
+        for line in file.lines("admin1"):
             code, record = line.split("\t")
             self._admin1[code] = int(record)
         # "Russian" -> "RU": peoples name their countries ("Russian officials", "Palestinians")
-        self.demonyms: dict[str, str] = dict(line.split("\t") for line in s.get("demonyms", ()))
+        self.demonyms: dict[str, str] = dict(line.split("\t") for line in file.lines("demonyms"))
         # ISO code -> country name (countries are the file's first records, in this order)
         self.country_names = {code: self._rows[i].split("|")[1] for i, code in enumerate(self._capitals)}
         self.places = _BestView(self)
@@ -227,10 +214,13 @@ class Gazetteer:
         """True when a longer name starts with ``key`` ("st" of "St. Louis" too)."""
         found = self._prefix_cache.get(key)
         if found is None:
-            found = key in _ABBREVIATED or key in self.prefixes or _expand_abbreviation(key) in self.prefixes
+            found = key in _ABBREVIATED or self._extends(key) or self._extends(_expand_abbreviation(key))
             if len(self._prefix_cache) < 100_000:
                 self._prefix_cache[key] = found
         return found
+
+    def _extends(self, key: str) -> bool:
+        return key in self._overlay_prefixes or self._index.has_key_starting(key + " ")
 
     def lookup(self, name: str) -> Place | None:
         """The context-free reading of a place name (a demonym is not a place name here)."""
@@ -247,8 +237,9 @@ class Gazetteer:
                 entries.append(place)
             self._cache.pop(variant, None)
             words = variant.split()
-            self.prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
+            self._overlay_prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
             self._prefix_cache.clear()
+            self.dead_ends.clear()
             self.max_words = max(self.max_words, len(words))
         if clear:
             self._cache.clear()
@@ -338,14 +329,19 @@ def _is_capital_name(name: str, code: str, gaz: Gazetteer) -> bool:
     return bool(country and country.capital and _fold(country.capital) == _fold(name))
 
 
-def _gazetteer_path() -> Path:
+def gazetteer_path() -> Path:
     return resources_dir() / "gazetteer" / GAZETTEER_FILE
 
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (loaded on first use)."""
-    gaz = Gazetteer(read_sections(_gazetteer_path()))
+    return load_gazetteer()
+
+
+def load_gazetteer() -> Gazetteer:
+    """A freshly loaded gazetteer: the file plus the curated and derived names."""
+    gaz = Gazetteer(GazFile(gazetteer_path()))
     _add_demonym_capitals(gaz)
     aliases = _read_aliases(resources_dir() / "gazetteer" / "aliases.csv", gaz)
     for name, place in aliases:
@@ -380,12 +376,15 @@ def _add_demonym_capitals(gaz: Gazetteer) -> None:
     for name in sorted(by_name):   # the usual English forms too (Kenyan, Iranian, Ukrainian)
         pairs += [(name[:len(name) - len(ending)] + suffix, name) for suffix, ending in DEMONYM_SUFFIXES
                   if suffix and name.endswith(ending)]
+    capitals: dict[str, Place | None] = {}     # one alias per country, however many demonyms
     for demonym, country in pairs:
         code = by_name.get(country)
-        capital = gaz.capital_of(code) if code else None
+        if code and code not in capitals:
+            capital = gaz.capital_of(code)
+            capitals[code] = capital and replace(capital, strong=True, actor=True, feature="alias")
+        capital = capitals.get(code) if code else None
         if capital is not None:
-            gaz.add(f"{demonym} capital", replace(capital, strong=True, actor=True, feature="alias"),
-                    clear=False)
+            gaz.add(f"{demonym} capital", capital, clear=False)
     gaz._cache.clear()
 
 

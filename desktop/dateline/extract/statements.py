@@ -22,6 +22,7 @@ from ._speakernp import phrase_after, phrase_kind, phrase_name, subject_phrase
 from ._wholeclause import clause_after_verb, clause_end, head_before_quote
 from .intervals import ByStart, Intervals
 from .records import StatementRec
+from ._parsedspeech import ParsedSpeech, speech_verb_in
 from ._reported import INVERTIBLE, ReportedSpeech, is_tail
 from ._speech import (MIN_WORDS, NOBODY, THAT_RE, TITLE_GAP_RE, WIRE_DATELINE_RE, Cue, Speaker, cue_of,
                       make_record, trim)
@@ -78,7 +79,7 @@ Police Residents Witnesses Officers Protesters Observers
 _RELATIVE_LEAD_RE = re.compile(r",?\s*(?:which|who)\s+(?:[a-z]+\s+){0,3}")
 
 
-class StatementFinder(ReportedSpeech):
+class StatementFinder(ReportedSpeech, ParsedSpeech):
     def __init__(self, text, spans, quotes, mentions, resolver: Resolver):
         self.text = text
         self.spans = [s for s in spans]
@@ -156,7 +157,9 @@ class StatementFinder(ReportedSpeech):
                 return self.subject_of(finite[-1], lo)
             firsts = [m for m in before if m.syntax == SUBJECT]
             people = [m for m in firsts if m.kind == PERSON]   # "China’s U.N. envoy, Liu Jieyi, said"
-            return (people or firsts or [None])[0]
+            phrase = None if people or firsts or _PARTICIPLE_RE.search(verb.group(0)) else \
+                subject_phrase(self.text, lo, verb.start())   # "Economists, like X, say"
+            return self._phrase_speaker(phrase, before) if phrase else (people or firsts or [None])[0]
         if before and _RELATIVE_LEAD_RE.fullmatch(self.text, before[-1].end, verb.start()):
             return before[-1]   # "the Commission, which had accused him": the antecedent
         subjects = [m for m in before if m.syntax == SUBJECT]
@@ -233,6 +236,7 @@ class StatementFinder(ReportedSpeech):
                     else self._reported(verb, span)
                 if found:
                     taken = max(verb.end(), self.out[-1][0].end)
+        self._parsed()
 
     def reported_in(self, pos: int) -> bool:
         """pos lies inside the words of a statement already found in this sentence."""
@@ -246,9 +250,16 @@ class StatementFinder(ReportedSpeech):
             return
         words = len(self.text[content[0]:content[1]].split())
         sentence_like = self.text[content[0]:content[1]].rstrip().endswith((".", "!", "?"))
+        _, last = self.span_at(min(hi, len(self.text) - 1))
+        if speaker.name is None and cue is None:   # '“The risk,” said X, a professor, “is that ...”'
+            previous = self._last_quotation()
+            if previous is not None and previous.sentence_start == span.start and \
+                    self._continue_previous(content, max(span.end, last.end)):
+                return
+            if self._goes_on(idx, span, lo):
+                return
         if speaker.name is None or (words < MIN_WORDS and cue is None and not sentence_like):
             return
-        _, last = self.span_at(min(hi, len(self.text) - 1))
         if cue is None and self._continue_previous(content, max(span.end, last.end)):
             return
         content = self._whole_clause(content, cue, speaker, span, lo, hi, last.end)
@@ -258,14 +269,42 @@ class StatementFinder(ReportedSpeech):
         rec = make_record(self.text, speaker, cue, content, True, span.start, max(span.end, last.end))
         self._add(rec, cue.pos if cue is not None else lo)
 
+    def _goes_on(self, idx: int, span, lo: int) -> bool:
+        """'This makes it hard to dislodge misinformation, he said. Good information can still
+        drive out bad, but only when “the truth is sexier than the lie.”': a sentence quoting
+        without an attribution of its own, right after a statement's sentence, goes on with
+        that claim, which grows to the sentence end."""
+        if not self.out or idx == 0 or not self.text[span.start:lo].strip():
+            return False   # a quotation opening its sentence is _continuation's
+        rec, _ = self.out[-1]
+        prev = self.spans[idx - 1]
+        if rec.cue == ":" or rec.sentence_end < prev.start or rec.sentence_end > span.start or \
+                span.para - prev.para > 1 or speech_verb_in(self.text, span.start, span.end):
+            return False
+        if any(m.kind != PRONOUN and m.name != rec.speaker for m in self.mentions_in(span.start, lo)):
+            return False   # 'Corporate lobbyists describe such work as “...”': someone else's words
+        end = trim(self.text, span.start, span.end)[1]
+        rec.end, rec.text = end, self.text[rec.start:end]
+        rec.sentence_end = max(rec.sentence_end, span.end)
+        return True
+
+    def _last_quotation(self) -> StatementRec | None:
+        """The last direct statement, past the clauses its own attribution reports
+        ('“...,” Clark said, noting he would support ...'), if nothing else came after it."""
+        for k in range(len(self.out) - 1, max(-1, len(self.out) - 4), -1):
+            rec = self.out[k][0]
+            if rec.direct:
+                later = [other for other, _ in self.out[k + 1:]]
+                ok = all(other.start >= rec.end and other.speaker == rec.speaker for other in later)
+                return rec if ok else None
+        return None
+
     def _continue_previous(self, content, sentence_end: int) -> bool:
         """A quotation with no attribution of its own that goes on with the previous speaker's
         quotation ('“...,” said Mr. Burman. “...”', or the next paragraph) is part of that
         claim: the statement grows to cover it."""
-        if not self.out:
-            return False
-        rec, _ = self.out[-1]
-        if not rec.direct or rec.end > content[0]:
+        rec = self._last_quotation()
+        if rec is None or rec.end > content[0]:
             return False
         if len(self.text[rec.end:content[0]].split()) > _MAX_BETWEEN_WORDS:
             return False   # narrative sentences in between, not just the attribution: not one claim
@@ -277,6 +316,9 @@ class StatementFinder(ReportedSpeech):
     def _whole_clause(self, content, cue: Cue | None, speaker: Speaker, span, lo, hi, last_end):
         """The whole reported clause around a quotation (see _wholeclause.py)."""
         text = self.text
+        if cue is not None and cue.text.lower().startswith("according") and cue.pos < lo:
+            end = clause_end(text, hi + 1, last_end)   # 'According to X, “Title Sponsor” was the ...'
+            return trim(text, lo, end) if len(text[hi + 1:end].split()) >= 2 else content
         if cue is None or cue.text == ":" or cue.text.lower().startswith("according"):
             return content
         if cue.pos < lo:
@@ -364,7 +406,10 @@ class StatementFinder(ReportedSpeech):
             self.used_verbs.add(verb.start())
             if verb.group(0).lower().startswith("according"):   # "According to HuffPo: “...”"
                 return self.resolve(self._according_source(verb, lo)), cue_of(verb)
-            return self.resolve(self.subject_of(verb, span.start)), cue_of(verb)
+            found = self.resolve(self.subject_of(verb, span.start))
+            if found.name is None and self.out and self.out[-1][1] == verb.start() and self.out[-1][0].direct:
+                return self._continuation(lo, span, force=True), None   # '“The risk,” said X, “is ...”'
+            return found, cue_of(verb)
         lead = self.text[span.start:lo].rstrip()
         if not lead and idx > 0:   # 'Caddell continued: // “...”': the paragraph before introduces it
             prev = self.spans[idx - 1]
@@ -389,11 +434,11 @@ class StatementFinder(ReportedSpeech):
     def _continuation(self, lo, span, force: bool = False) -> Speaker:
         if self.text[span.start:lo].strip() and not force:
             return NOBODY
-        for rec, _ in reversed(self.out):
+        rec = self._last_quotation()
+        if rec is not None:
             _, prev_span = self.span_at(max(rec.start, rec.end - 1))   # where it ends (merged quotes)
-            if prev_span.para in (span.para, span.para - 1) and rec.direct:
+            if prev_span.para in (span.para, span.para - 1):
                 return Speaker(rec.speaker, rec.speaker_kind, rec.source_start, rec.source_end)
-            break
         return NOBODY
 
     # -- reported speech ----------------------------------------------------------

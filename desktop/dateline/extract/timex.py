@@ -70,9 +70,35 @@ def find_timexes(text: str, published: date | None, start: int = 0,
     for rule, hits, before, after in _other_rules(triggers):
         found += [(*c, _OTHER_RANK) for a, b in triggers.windows(hits, before, after)
                   for c in rule(text, a, b, published)]
-    timexes = _non_overlapping(text, found)
+    timexes = _trimmed(text, _non_overlapping(text, found))
     timexes = _join_clock_and_day(text, _without_titles(text, timexes))
     return _quarters_a_year_back(text, _year_ago_quarters(text, _weeks_of(text, timexes)))
+
+
+_SINCE_RE = re.compile(r"(?i:since)\s+")
+_EARLY_LATE_RE = re.compile(r"\b(?i:early|late)\s+$")
+_RELATIVE_UNIT_TEXT_RE = re.compile(r"(?i:(?:next|last|this)\s+(?:year|month|week))")
+
+
+def _trimmed(text: str, timexes: list[Timex]) -> list[Timex]:
+    """TimeML's extents: "since 1995" is the signal "since" and the date "1995"; "early"
+    belongs to "early next year" (a MOD of the date, which keeps its value)."""
+    out = []
+    for t in timexes:
+        first = t.text[:1]
+        if first not in "sSnNlLtT":      # the common case: nothing to trim or extend
+            out.append(t)
+            continue
+        since = _SINCE_RE.match(t.text) if first in "sS" else None
+        if since and since.end() < len(t.text):
+            t = Timex(t.start + since.end(), t.end, t.text[since.end():], t.type, t.value,
+                      t.date_start, t.date_end, t.precision)
+        elif _RELATIVE_UNIT_TEXT_RE.fullmatch(t.text) and (
+                m := _EARLY_LATE_RE.search(text, max(0, t.start - 8), t.start)):
+            t = Timex(m.start(), t.end, text[m.start():t.end], t.type, t.value, t.date_start,
+                      t.date_end, t.precision)
+        out.append(t)
+    return out
 
 
 _WEEK_OF_RE = re.compile(r"(?i:\b(?:the\s+)?week\s+of\s+)$")
@@ -105,7 +131,26 @@ _HIGH_NOON_RE = re.compile(r"(?i:\bhigh\s+)$")
 
 
 def _without_titles(text: str, timexes: list[Timex]) -> list[Timex]:
-    return [t for t in timexes if not _in_title(text, t)]
+    return [t for t in timexes if not _in_title(text, t) and not _generic_day(text, t)]
+
+
+# "today's youth", "the people of tomorrow": the present or coming age in general, not the
+# day of publication or the next
+_GENERIC_AFTER_RE = re.compile(
+    r"['’]s\s+(?i:youth|young|children|kids|generation|world|society)\b")
+_GENERIC_BEFORE_RE = re.compile(r"\b(?i:the)\s+(?P<noun>[a-z]+)\s+of\s+$")
+_DAY_SPAN_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "end", "close", "start",
+                             "beginning", "rest", "events", "session", "middle"})
+
+
+def _generic_day(text: str, t: Timex) -> bool:
+    if t.text[:1] not in "tT" or t.text.lower() not in ("today", "tomorrow"):
+        return False
+    if _GENERIC_AFTER_RE.match(text, t.end):
+        return True
+    m = _GENERIC_BEFORE_RE.search(text, max(0, t.start - 24), t.start)
+    return m is not None and m["noun"].lower() not in _DAY_SPAN_NOUNS and \
+        text[t.end:t.end + 1] not in ("'", "’")
 
 
 def _in_title(text: str, t: Timex) -> bool:
@@ -148,8 +193,9 @@ def _other_rules(t: Triggers):
     r, y = _timexrules, _timexyears
     return ((y.the_year, t.words(("year", "year-")), 24, 12),
             (y.holidays, t.words(T.HOLIDAYS), 4, 24),
-            (y.spoken_years, t.words(("nineteen", "eighteen", "two thousand")), 12, 30),
+            (y.spoken_years, t.words(("nineteen", "eighteen", "two thousand")), 26, 30),
             (r.ago, t.words(("ago",)), 60, 4), (r.durations, t.words(T.UNITS), 0, 24),
+            (r.long_durations, t.words(T.UNITS, ("year-",)) if "-long" in t.text else [], 24, 8),
             (r.references, t.words(T.REFERENCES), 12, 24),
             (y.quarters, t.words(T.QUARTERS), 34, 24),
             (y.fiscal_years, t.words(("fiscal",)), 16, 24),
@@ -238,17 +284,20 @@ def _year_ago_quarters(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-_QUARTER_TEXT_RE = re.compile(r"(?i:(?:the\s+)?(?:(?:first|second|third|fourth)[- ])?quarter)$")
+_QUARTER_TEXT_RE = re.compile(r"(?i:(?:the\s+)?(?:(?:first|second|third|fourth)[- ])?quarter"
+                              r"|the\s+(?:same|comparable|corresponding)\s+period)$")
+_LAST_YEAR_RE = re.compile(r"(?i:last\s+year)$")
 
 
 def _quarters_a_year_back(text: str, timexes: list[Timex]) -> list[Timex]:
-    """"For the quarter a year ago, it earned ...": one expression, that quarter a year back."""
+    """"For the quarter a year ago, it earned ...", "the corresponding period last year": one
+    expression, that quarter a year back."""
     out: list[Timex] = []
     for t in timexes:
         prev = out[-1] if out else None
         q = _QUARTER_VALUE_RE.match(prev.value) if prev is not None else None
-        if q and _QUARTER_TEXT_RE.fullmatch(prev.text) and _YEAR_AGO_RE.search(t.text) and \
-                text[prev.end:t.start].strip() == "":
+        if q and _QUARTER_TEXT_RE.fullmatch(prev.text) and text[prev.end:t.start].strip() == "" \
+                and (_YEAR_AGO_RE.search(t.text) or _LAST_YEAR_RE.fullmatch(t.text)):
             year, quarter = int(q[1]) - 1, int(q[2])
             first, last = _timexyears._quarter_days(year, quarter)
             out[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "DATE",

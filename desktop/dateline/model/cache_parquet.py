@@ -34,10 +34,11 @@ from dateline.model import frames
 from dateline.model.listcol import (MENTION_FIELDS, LazyField, TupleArray,
                                     as_tuple_column, shared_strings)
 
+# 4: place_source (events, statements) and date_source (statements) columns.
 # 3: mentions' offsets, texts in their own file (read on use); NaN/NaT stored, not null;
 #    no Parquet dictionary for plain string columns.
 # 2: list columns as list<dictionary>, repeated strings as dictionaries, no search_text.
-CACHE_SCHEMA = "dateline-cache/3"
+CACHE_SCHEMA = "dateline-cache/4"
 GENERATION_KEY = b"dateline.generation"
 TABLES = ("articles", "events", "statements")
 FILES = TABLES + ("mentions",)
@@ -47,14 +48,14 @@ MENTION_FLAT = MENTION_FIELDS[1:]               # mentions.parquet: start, end, 
 MENTION_GROUP_ROWS = 1 << 16                    # mentions read per row group on use
 STR_COLUMNS = {
     "articles": ("id", "path", "title", "outlet", "published_source", "text_sha256"),
-    "events": ("id", "type", "summary", "precision", "place"),
-    "statements": ("id", "speaker", "text", "article", "precision", "place", "event",
-                   "event_type", "outlet"),
+    "events": ("id", "type", "summary", "precision", "place", "place_source"),
+    "statements": ("id", "speaker", "text", "article", "precision", "place", "place_source",
+                   "date_source", "event", "event_type", "outlet"),
 }
 # Few distinct values: stored as Parquet dictionaries, read back as codes (no hashing).
-DICT_COLUMNS = {"events": ("type", "precision", "place"),
-                "statements": ("speaker", "article", "precision", "place", "event_type",
-                               "outlet")}
+DICT_COLUMNS = {"events": ("type", "precision", "place", "place_source"),
+                "statements": ("speaker", "article", "precision", "place", "place_source",
+                               "date_source", "event_type", "outlet")}
 
 
 class CacheError(ValueError):

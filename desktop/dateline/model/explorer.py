@@ -13,10 +13,11 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Callable, Union
 
+from dateline.model.marks import NO_MARKS, Marks
 from dateline.model.selection import Selection, normalise_window
 from dateline.model.store import EventStore, QueryResult
 
-_SETS = ("actors", "types", "outlets")
+_SETS = ("actors", "types", "outlets", "tags")
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,15 @@ class WindowMoved:
 
 @dataclass(frozen=True)
 class FiltersChanged:
-    """Actors, types, outlets, search or cumulative changed (``fields`` names which)."""
+    """Actors, types, outlets, search, cumulative, starred or tags changed (``fields``
+    names which)."""
     fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MarksChanged:
+    """Stars or tags changed (the "Starred"/tag filters' rows may change with them)."""
+    marks: Marks
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,8 @@ class EventPicked:
     event: str | None
 
 
-Change = Union[StoreReplaced, WindowMoved, FiltersChanged, PlacePicked, EventPicked]
+Change = Union[StoreReplaced, WindowMoved, FiltersChanged, PlacePicked, EventPicked,
+               MarksChanged]
 Listener = Callable[[tuple], None]
 
 
@@ -66,6 +75,7 @@ class Explorer:
     def __init__(self, store: EventStore | None = None):
         self.store: EventStore = store or EventStore.empty()
         self.selection = Selection()
+        self.marks: Marks = NO_MARKS
         self.result: QueryResult = self.store.query(self.selection)
         self._listeners: list[Listener] = []
         self._window_live = False          # the last WindowMoved announced was live
@@ -78,11 +88,13 @@ class Explorer:
             listener(changes)
         return changes
 
-    def set_store(self, store: EventStore) -> tuple:
-        """Replace the data; the selection resets (old ids and places may not exist)."""
+    def set_store(self, store: EventStore, marks: Marks = NO_MARKS) -> tuple:
+        """Replace the data (and the marks resolved against it); the selection resets
+        (old ids and places may not exist)."""
         self.store = store
+        self.marks = marks
         self.selection = Selection()
-        self.result = store.query(self.selection)
+        self.result = store.query(self.selection, marks)
         self._window_live = False
         return self._announce((StoreReplaced(store),))
 
@@ -114,10 +126,17 @@ class Explorer:
             return ()
         self.selection = new
         if any(not isinstance(c, EventPicked) for c in changes) and new != old:
-            self.result = self.store.query(new)
+            self.result = self.store.query(new, self.marks)
         else:                               # picking an event only highlights: no re-query
             self.result = dataclasses.replace(self.result, selection=new)
         return self._announce(tuple(changes))
+
+    def set_marks(self, marks: Marks) -> tuple:
+        """New stars/tags (a star toggled): re-query if a "Starred" or tag filter is on."""
+        self.marks = marks
+        if self.selection.starred or self.selection.tags:
+            self.result = self.store.query(self.selection, marks)
+        return self._announce((MarksChanged(marks),))
 
     def settle(self) -> tuple:
         """The window stopped moving (playback paused): one settled ``WindowMoved``."""

@@ -17,11 +17,14 @@ from dateline.model.listcol import MENTION_FIELDS, as_tuple_column
 
 UNKNOWN_OUTLET = "Unknown outlet"
 
+# place_source / date_source: how extraction found the place or date ("text", "dateline",
+# "scene", "actor"; None when unknown or absent), so a view can mark inferred ones
 EVENT_COLUMNS = ["id", "type", "summary", "start", "end", "precision", "place", "lat", "lon",
-                 "actors", "n_sources", "outlets", "articles", "mentions"]
+                 "place_source", "actors", "n_sources", "outlets", "articles", "mentions"]
 STATEMENT_COLUMNS = ["id", "speaker", "text", "direct", "article", "start_char", "end_char",
                      "sentence_start", "sentence_end", "start", "end", "precision", "place",
-                     "lat", "lon", "event", "event_type", "outlet", "published"]
+                     "lat", "lon", "place_source", "date_source", "event", "event_type", "outlet",
+                     "published"]
 ARTICLE_COLUMNS = ["id", "path", "title", "outlet", "published", "published_source",
                    "text_sha256"]
 
@@ -88,6 +91,12 @@ def _not_happened(ev: dict) -> bool:
     return isinstance(status, str) and status in NOT_HAPPENED     # malformed: as before
 
 
+def _source(item: dict, key: str) -> str | None:
+    """How a place or date was found (None for documents written before the field)."""
+    value = item.get(key)
+    return value if isinstance(value, str) and value else None
+
+
 def events_frame(doc: dict, outlet_of: dict[str, str]) -> pd.DataFrame:
     rows = []
     for ev in doc.get("events", []):
@@ -99,7 +108,7 @@ def events_frame(doc: dict, outlet_of: dict[str, str]) -> pd.DataFrame:
         outlets = tuple(dict.fromkeys(outlet_of.get(a, UNKNOWN_OUTLET) for a in articles))
         actors = tuple(ev.get("actors") or ())
         rows.append((ev["id"], ev.get("type") or "other", ev.get("summary") or "", start, end,
-                     ev.get("precision") or "day", name, lat, lon, actors,
+                     ev.get("precision") or "day", name, lat, lon, _source(ev, "place_source"), actors,
                      max(len(articles), 1), outlets, articles, mentions))
     df = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     for col in ("actors", "outlets", "articles"):
@@ -121,7 +130,8 @@ def statements_frame(doc: dict, events: pd.DataFrame, articles: pd.DataFrame) ->
                      int(st.get("start", 0)), int(st.get("end", 0)),
                      int(st.get("sentence_start", st.get("start", 0))),
                      int(st.get("sentence_end", st.get("end", 0))),
-                     start, end, st.get("precision") or "day", name, lat, lon, st.get("event"),
+                     start, end, st.get("precision") or "day", name, lat, lon,
+                     _source(st, "place_source"), _source(st, "date_source"), st.get("event"),
                      "statement", outlet_of.get(article, UNKNOWN_OUTLET),
                      published_of.get(article, pd.NaT)))
     df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)

@@ -20,6 +20,8 @@ class Selection:
     search: str = ""
     event: str | None = None         # selected event id (highlight, not a filter)
     cumulative: bool = False         # playback: window start pinned to the data start
+    starred: bool = False            # only starred items (``model.marks``)
+    tags: frozenset[str] = frozenset()   # only items with any of these tags
 
     def with_window(self, start, end) -> Selection:
         """A copy with the window normalised to UTC-naive Timestamps (start <= end)."""
@@ -29,7 +31,7 @@ class Selection:
     @property
     def is_filtered(self) -> bool:
         return bool(self.window or self.place or self.actors or self.types
-                    or self.outlets or self.search.strip())
+                    or self.outlets or self.search.strip() or self.starred or self.tags)
 
 
 def to_naive_utc(value) -> pd.Timestamp:

@@ -20,15 +20,16 @@ import pyarrow.compute as pc
 from dateline.model import frames
 from dateline.model.listcol import (MENTION_FIELDS, TupleArray, as_tuple_column,
                                     shared_strings)
+from dateline.model.marks import NO_MARKS, Marks
 from dateline.model.place_counts import PlaceCounts, PlaceTable
 from dateline.model.row_index import RowIndex
 from dateline.model.selection import Selection
 
 # Few distinct values: held as object arrays of shared str objects (8 bytes a row, and a
 # query's row take is a numpy take, not an Arrow string take — ~1 ms per column at 1M).
-SHARED_STRINGS = {"events": ("type", "precision", "place"),
-                  "statements": ("speaker", "article", "precision", "place", "event_type",
-                                 "outlet")}
+SHARED_STRINGS = {"events": ("type", "precision", "place", "place_source"),
+                  "statements": ("speaker", "article", "precision", "place", "place_source",
+                                 "date_source", "event_type", "outlet")}
 TUPLE_COLUMNS = {"actors": ("value",), "outlets": ("value",), "articles": ("value",),
                  "mentions": MENTION_FIELDS}
 ITINERARY_TYPES = ("visit", "meeting", "statement")
@@ -272,9 +273,10 @@ class EventStore:
         return self._article_lists
 
     # ------------------------------------------------------------------ query
-    def query(self, selection: Selection) -> QueryResult:
-        ev_rows = self._rows(self._ev, selection, self.events)
-        st_rows = self._rows(self._st, selection, self.statements)
+    def query(self, selection: Selection, marks: Marks = NO_MARKS) -> QueryResult:
+        """Rows passing ``selection``; its "Starred" and tag filters read ``marks``."""
+        ev_rows = self._rows(self._ev, selection, self.events, marks)
+        st_rows = self._rows(self._st, selection, self.statements, marks)
         counts = self._place_counts(ev_rows, st_rows)
         if selection.place is not None:
             code = self._place_code_of.get(selection.place, -1)
@@ -282,7 +284,8 @@ class EventStore:
             st_rows = st_rows[self._st.place_code[st_rows] == code]
         return QueryResult(selection, ev_rows, st_rows, counts, self.events, self.statements)
 
-    def _rows(self, index: RowIndex, sel: Selection, df: pd.DataFrame) -> np.ndarray:
+    def _rows(self, index: RowIndex, sel: Selection, df: pd.DataFrame,
+              marks: Marks) -> np.ndarray:
         """Sorted row positions passing every filter but the place."""
         if sel.window is not None:
             rows = index.window_rows(sel.window, sel.cumulative)
@@ -298,6 +301,9 @@ class EventStore:
             hay = hay.iloc[rows] if len(rows) < index.n else hay
             hits = hay.str.contains(needle, regex=False).to_numpy(dtype=bool)  # vectorised
             rows = rows[hits]
+        wanted = marks.wanted(sel.starred, sel.tags)
+        if wanted is not None and len(rows):
+            rows = rows[df["id"].iloc[rows].isin(wanted).to_numpy(dtype=bool)]
         return rows
 
     def _search_text(self, df: pd.DataFrame) -> pd.Series:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dateline._qt.event_delegate import EventDelegate
-from dateline._qt.event_list_model import (  # noqa: F401  (re-exported names)
+from dateline._qt.eventlist.delegate import EventDelegate
+from dateline._qt.eventlist.model import (  # noqa: F401  (re-exported names)
     ACTORS_COL,
     COLUMNS,
     EVENT_COL,
@@ -28,7 +28,7 @@ from dateline._qt.event_list_model import (  # noqa: F401  (re-exported names)
     EventTableModel,
 )
 from dateline._qt.state import AppState
-from dateline._qt.steady_scrollbar import SteadyScrollBar
+from dateline._qt.eventlist.steady_scrollbar import SteadyScrollBar
 
 HIDDEN_BY_DEFAULT = (TYPE_COL, ACTORS_COL)
 

@@ -17,9 +17,9 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from dateline._qt import theme
-from dateline._qt.paint_cache import cache_static
-from dateline._qt.scatter import Scatter
-from dateline._qt.strip_image import StripImage
+from dateline._qt.common.paint_cache import cache_static
+from dateline._qt.common.scatter import Scatter
+from dateline._qt.timeline.strip_image import StripImage
 from dateline.model.lanes import LaneLayout
 
 DENSITY_THRESHOLD = 5000      # visible items above which lanes are drawn as density strips

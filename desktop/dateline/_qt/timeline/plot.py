@@ -14,11 +14,11 @@ from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 
 from dateline._qt import theme
-from dateline._qt.date_axis import UtcDateAxis
-from dateline._qt.paint_cache import cache_static
-from dateline._qt.scatter import Scatter
-from dateline._qt.timeline_layers import Bars, EventLayers, marker_sizes
-from dateline._qt.window_region import WindowRegion
+from dateline._qt.timeline.date_axis import UtcDateAxis
+from dateline._qt.common.paint_cache import cache_static
+from dateline._qt.common.scatter import Scatter
+from dateline._qt.timeline.layers import Bars, EventLayers, marker_sizes
+from dateline._qt.timeline.window_region import WindowRegion
 from dateline.model import lanes as lanes_mod
 from dateline.model.dates import describe
 

@@ -12,9 +12,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
 
-from dateline._qt.map_labels import PlaceLabels
-from dateline._qt.map_style import MapPalette, color, marker_sizes
-from dateline._qt.scatter import MarkerScatter, Scatter
+from dateline._qt.map.labels import PlaceLabels
+from dateline._qt.map.style import MapPalette, color, marker_sizes
+from dateline._qt.common.scatter import MarkerScatter, Scatter
 from dateline.geo.basemap import is_area
 from dateline.geo.projection import Equirectangular
 from dateline.model.place_counts import PlaceCounts, PlaceTable

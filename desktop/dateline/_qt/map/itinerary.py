@@ -11,8 +11,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
-from dateline._qt.map_items import ArrowHeadItem
-from dateline._qt.map_style import MapPalette, color
+from dateline._qt.map.items import ArrowHeadItem
+from dateline._qt.map.style import MapPalette, color
 from dateline.geo.projection import Equirectangular
 
 Z_ITINERARY = 8      # above the base map, below the markers

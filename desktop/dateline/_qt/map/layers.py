@@ -13,9 +13,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
-from dateline._qt.map_items import LabelItem
-from dateline._qt.map_style import MapPalette, color, country_font
-from dateline._qt.paint_cache import cache_static
+from dateline._qt.map.items import LabelItem
+from dateline._qt.map.style import MapPalette, color, country_font
+from dateline._qt.common.paint_cache import cache_static
 from dateline.geo.basemap import EAST_ASIA, WORLD, Basemap, country_label_points, graticule
 from dateline.geo.clip import BBox, join_nan
 from dateline.geo.projection import Equirectangular

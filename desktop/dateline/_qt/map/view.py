@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dateline._qt.drag_defer import DragDeferral
-from dateline._qt.map_edges import EdgeIndicators
-from dateline._qt.map_itinerary import ItineraryLayer, describe, stops_from_frame
-from dateline._qt.map_layers import BaseLayers
-from dateline._qt.map_overlays import CornerOverlay, ElidedLabel
-from dateline._qt.map_places import PlacesLayer, tooltip_html
-from dateline._qt.map_scale import km_per_unit_x
-from dateline._qt.map_style import DARK, LIGHT, MapPalette
-from dateline._qt.steady_label import SteadyLabel
+from dateline._qt.common.drag_defer import DragDeferral
+from dateline._qt.map.edges import EdgeIndicators
+from dateline._qt.map.itinerary import ItineraryLayer, describe, stops_from_frame
+from dateline._qt.map.layers import BaseLayers
+from dateline._qt.map.overlays import CornerOverlay, ElidedLabel
+from dateline._qt.map.places import PlacesLayer, tooltip_html
+from dateline._qt.map.scale import km_per_unit_x
+from dateline._qt.map.style import DARK, LIGHT, MapPalette
+from dateline._qt.common.steady_label import SteadyLabel
 from dateline.atomic import write_bytes_atomic
 from dateline.geo.basemap import EAST_ASIA, HOME_FRAME, WORLD_FRAME, load_basemap
 from dateline.geo.fit import bulk_box, is_worldwide, mostly_inside

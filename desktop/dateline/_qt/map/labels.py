@@ -10,8 +10,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 
-from dateline._qt.map_items import SIDES, LabelItem, side_boxes
-from dateline._qt.map_style import MapPalette, color, label_font
+from dateline._qt.map.items import SIDES, LabelItem, side_boxes
+from dateline._qt.map.style import MapPalette, color, label_font
 
 Z_LABEL = 12
 MAX_LABELS = 40

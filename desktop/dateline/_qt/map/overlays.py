@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from dateline._qt.map_scale import ScaleBar
+from dateline._qt.map.scale import ScaleBar
 
 ATTRIBUTION = "Natural Earth · world-atlas"
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from dateline._qt import theme
-from dateline._qt.drag_defer import DragDeferral
+from dateline._qt.common.drag_defer import DragDeferral
 from dateline._qt.state import AppState
 from dateline.model.dates import describe, plural, window_label
 from dateline.model.explorer import (EventPicked, FiltersChanged, PlacePicked, StoreReplaced,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from dateline._qt import theme
-from dateline._qt.article_markup import TOPONYM_SCHEME, article_html
+from dateline._qt.panel.article_markup import TOPONYM_SCHEME, article_html
 from dateline.model.dates import describe
 from dateline.model.store import EventStore
 

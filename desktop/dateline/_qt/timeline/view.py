@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from dateline._qt import theme
 from dateline._qt.state import AppState
-from dateline._qt.steady_label import SteadyLabel
-from dateline._qt.timeline_plot import DAY, TimelinePlots, tooltip_html
+from dateline._qt.common.steady_label import SteadyLabel
+from dateline._qt.timeline.plot import DAY, TimelinePlots, tooltip_html
 from dateline.model import lanes as lanes_mod
 from dateline.model import playback
 from dateline.model.dates import plural, window_label

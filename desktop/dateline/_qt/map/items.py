@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem
 
-from dateline._qt.paint_cache import cache_static
+from dateline._qt.common.paint_cache import cache_static
 
 HALO_WIDTH = 3.5
 MAX_PIXMAPS = 3000        # text pieces kept rendered (names and counts: a few KB each)

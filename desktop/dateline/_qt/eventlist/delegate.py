@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QStaticText, Q
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from dateline._qt import theme
-from dateline._qt.event_list_model import CHIP_COLUMNS, RIGHT_ALIGNED
+from dateline._qt.eventlist.model import CHIP_COLUMNS, RIGHT_ALIGNED
 
 _S = QStyle.StateFlag
 _FALLBACK = int((_S.State_Selected | _S.State_HasFocus | _S.State_Editing).value)

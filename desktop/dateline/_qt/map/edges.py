@@ -9,9 +9,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 
-from dateline._qt.map_items import EdgeIndicatorItem
-from dateline._qt.map_places import PlaceArrays
-from dateline._qt.map_style import MapPalette, color, label_font
+from dateline._qt.map.items import EdgeIndicatorItem
+from dateline._qt.map.places import PlaceArrays
+from dateline._qt.map.style import MapPalette, color, label_font
 
 Z_EDGE = 20
 MARGIN = 16.0          # pixels between the view edge and an arrow

@@ -1,0 +1,1 @@
+"""The event list: a virtual table model, its delegate and its view."""

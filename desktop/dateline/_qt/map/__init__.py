@@ -1,0 +1,1 @@
+"""The map: a pyqtgraph view of Natural Earth coastlines with place markers, edges and labels."""

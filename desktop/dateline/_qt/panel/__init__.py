@@ -1,0 +1,1 @@
+"""The side panel of source excerpts and the article viewer they open."""

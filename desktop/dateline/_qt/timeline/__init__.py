@@ -1,0 +1,1 @@
+"""The timeline: lanes of events on a date axis with the draggable time window."""
