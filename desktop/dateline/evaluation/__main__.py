@@ -5,14 +5,15 @@ import argparse
 import sys
 import time
 
-from . import eval_attribution, eval_syntax, eval_temporal, eval_toponyms
+from . import eval_attribution, eval_events, eval_syntax, eval_temporal, eval_toponyms
 from .common import corpora_dir
 
 # Each section module has ``main(corpora: Path, limit: int | None) -> None`` that prints
 # its tables (development part, held-out part, and the sample corpus where it applies).
 # Imported by name here, never looked up from a string.
 SECTIONS: dict = {"temporal": eval_temporal, "toponyms": eval_toponyms,
-                  "attribution": eval_attribution, "syntax": eval_syntax}
+                  "attribution": eval_attribution, "syntax": eval_syntax,
+                  "events": eval_events}
 
 
 def main(argv=None) -> int:

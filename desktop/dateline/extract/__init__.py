@@ -25,8 +25,13 @@ Per article (``extract_article``, picklable result, cached by text hash in ``cac
   statement_dates.py  when/where each statement was made: the only place that decides it
   events.py      event mentions by trigger clause: type, actors, date span, place
                  (_eventwords.py: protests, strikes, courts, disasters, rate decisions)
+  clause_events.py  the clause layer on the parse (syntax.py, clauses.py): each trigger's
+                 clause, roles, category (event_types.py, the taxonomy), own date, and flags
+                 negated / planned / hypothetical / reported; dated predicates with named
+                 actors the triggers miss become mentions too
 Across articles (``extract_corpus``):
-  merge.py       one real-world event = one cluster of mentions
+  merge.py       one real-world event = one cluster of mentions (merged_fields.py: the
+                 event's category, status, roles and why its reports were merged)
   document.py    the "dateline/1" document (docs/contracts.md)
   formats.py     JSON / CSV / GeoJSON writers
 """

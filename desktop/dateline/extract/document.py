@@ -7,12 +7,14 @@ from datetime import date
 
 from .merge import (borrow_news_day, borrow_places, cluster_mentions, event_fields, event_id, news_days,
                     summary)
+from .merged_fields import event_category, event_roles, event_status, mention_status, merge_reason
 from .records import ArticleExtraction
 from ._scene import PLACE_SOURCES
 from ._speech import public_speaker_kind
 
 SCHEMA = "dateline/1"
 _STATEMENT_FAMILY = ("statement", "warning", "announcement")
+_NOT_HAPPENED_PREFIX = {"negated": "Did not happen: ", "hypothetical": "Hypothetical: "}
 
 
 def build_document(pairs: list[tuple[object, ArticleExtraction]]) -> dict:
@@ -70,23 +72,44 @@ def _events(clusters):
         seen[eid] = seen.get(eid, 0) + 1
         if seen[eid] > 1:
             eid = f"{eid}_{seen[eid]}"
-        mentions = sorted({(m.article, m.rec.start, m.rec.end, m.rec.text) for m in c.members})
+        mentions = _mention_entries(c.members)
         latest = max((m.published for m in c.members if m.published), default=None)
         future = all(m.rec.future for m in c.members) or bool(
             latest and fields["date_start"] and fields["date_start"] > latest.isoformat())
         people = {a for a in fields["actors"] if c.members[0].kinds.get(a) == "person"}
-        events.append({"id": eid, "type": fields["type"], "summary": summary(fields, future, people,
-                                                                             c.members[0].rec.trigger),
+        status, category = event_status(c), event_category(c)
+        fields["roles"] = event_roles(c, fields["actors"])
+        events.append({"id": eid, "type": fields["type"], "category": category, "status": status,
+                       "summary": _status_prefix(status) + summary(fields, future, people,
+                                                                   c.members[0].rec.trigger),
                        "date_start": fields["date_start"], "date_end": fields["date_end"],
                        "precision": fields["precision"], "place": fields["place"],
                        "place_source": _place_source(c, fields["place"]),
-                       "actors": fields["actors"],
-                       "mentions": [{"article": a, "start": s, "end": e, "text": t}
-                                    for a, s, e, t in mentions]})
+                       "actors": fields["actors"], "roles": fields["roles"],
+                       "merge_reason": merge_reason(c, category or fields["type"]),
+                       "mentions": mentions})
         for m in c.members:
             where.setdefault((m.article, m.rec.start), []).append((eid, fields, future))
     events.sort(key=lambda e: (e["date_start"] is None, e["date_start"] or "", e["id"]))
     return events, where
+
+
+def _status_prefix(status: str) -> str:
+    """What did not happen says so wherever its summary is shown."""
+    return _NOT_HAPPENED_PREFIX.get(status, "")
+
+
+def _mention_entries(members) -> list[dict]:
+    """One entry per reporting clause (article, start, end, text), with the offsets of the
+    first trigger that reported it (highlighted in the excerpt; absent in older documents)."""
+    entries: dict[tuple, dict] = {}
+    for m in sorted(members, key=lambda m: (m.article, m.rec.start, m.rec.end, m.rec.trigger_start or 0)):
+        key = (m.article, m.rec.start, m.rec.end, m.rec.text)
+        entries.setdefault(key, {"article": m.article, "start": m.rec.start, "end": m.rec.end,
+                                 "text": m.rec.text, "trigger_start": m.rec.trigger_start,
+                                 "trigger_end": m.rec.trigger_end, "clause_start": m.rec.clause_start,
+                                 "clause_end": m.rec.clause_end, "status": mention_status(m.rec)})
+    return [entries[k] for k in sorted(entries)]
 
 
 def _place_source(cluster, place: dict | None) -> str | None:

@@ -294,7 +294,8 @@ class _Context:
         rec = EventMentionRec(type=kind, actors=actors, start=span.start, end=span.end,
                               text=self.text[span.start:span.end], trigger=trig.group(0), future=future,
                               place=_place_dict(where) if where else None,
-                              place_source="text" if where else None)
+                              place_source="text" if where else None,
+                              trigger_start=trig.start(), trigger_end=trig.end())
         if when:
             rec.date_start, rec.date_end = when.date_start.isoformat(), when.date_end.isoformat()
             rec.precision, rec.dated = when.precision, True
@@ -414,16 +415,22 @@ def statement_events(statements: list[tuple[StatementRec, int]], text: str,
             continue
         said.add((st.sentence_start, st.speaker))
         verb = text[attribution:attribution + 12].lower()
+        cue = _CUE_WORD_RE.match(text, attribution)   # the whole speech verb: "predicted", "according"
+        cue = cue.group(0) if cue else text[attribution:attribution + 8].split(" ")[0]
         kind = "warning" if verb.startswith(("warn", "threat")) else "statement"
         out.append(EventMentionRec(type=kind, actors=[st.speaker], start=st.sentence_start,
                                    end=st.sentence_end, text=text[st.sentence_start:st.sentence_end],
-                                   trigger=text[attribution:attribution + 8].split(" ")[0],
+                                   trigger=cue, trigger_start=attribution,
+                                   trigger_end=attribution + len(cue),
                                    date_start=st.date_start, date_end=st.date_end,
                                    precision=st.precision, dated=True, place=st.place,
                                    # statements record their own source once they find one
                                    place_source=getattr(st, "place_source", None) or (
                                        "text" if st.place else None)))
     return out
+
+
+_CUE_WORD_RE = re.compile(r"[\w’'-]+")
 
 
 # a relative clause, or a second coordinated verb ("raised rates and signaled it may pause

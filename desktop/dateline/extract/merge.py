@@ -1,7 +1,9 @@
 """Cross-article merging: one real-world event = one event with all its mentions.
 
 Mentions are clustered greedily, dated ones first. A mention joins a cluster when
-- the type family matches (statement/warning/announcement are one family);
+- the type family matches (statement/warning/announcement are one family), and for events
+  typed only "other" the taxonomy category too (a protest never joins an agreement);
+- the polarity matches: what did not happen, or only might, never joins what happened;
 - the people/organisations overlap enough: at least min(2, |mention actors|) shared
   (Tillerson–Wang talks never absorb Tillerson–Yang talks);
 - the date spans overlap; an undated mention only joins a cluster dated within a week
@@ -22,6 +24,11 @@ from .records import EventMentionRec
 
 _FAMILY = {"warning": "statement", "announcement": "statement"}
 _UNDATED_REACH = timedelta(days=7)
+# The widest date (days) that can tell one event from another: a statement is made on a day
+# (or in a stated week), other events at most within a month ("the April summit") unless
+# both state the very same stretch, or one from the same start ("fighting cancer since 2004"
+# in articles of different days).
+_IDENTIFYING_WIDTH = {"statement": 6, None: 30}
 _FUTURE_REACH = timedelta(days=92)
 _TYPE_PRIORITY = ("warning", "announcement", "statement")
 _WORD_RE = re.compile(r"[a-z]{4,}")
@@ -48,6 +55,8 @@ class _Mention:
 @dataclass
 class Cluster:
     family: str
+    category: str | None = None       # for "other" events: the taxonomy category
+    polarity: str = "pos"
     members: list[_Mention] = field(default_factory=list)
     span: tuple[date, date] | None = None
     place: dict | None = None
@@ -86,7 +95,9 @@ def cluster_mentions(items: list[tuple[str, date | None, EventMentionRec]],
     for i in order:
         m = mentions[i]
         family = _FAMILY.get(m.rec.type, m.rec.type)
-        candidates = sorted({k for a in _keys(m) for k in index.get((family, a), ())})
+        kind = (_category(m.rec), polarity(m.rec))
+        candidates = sorted({k for a in _keys(m) for k in index.get((family, a), ())
+                             if (clusters[k].category, clusters[k].polarity) == kind})
         best, best_score = None, None
         for k in candidates:
             score = _score(m, clusters[k])
@@ -94,13 +105,22 @@ def cluster_mentions(items: list[tuple[str, date | None, EventMentionRec]],
                 best, best_score = k, score
         if best is None:
             best = len(clusters)
-            clusters.append(Cluster(family))
+            clusters.append(Cluster(family, *kind))
         clusters[best].add(m)
         for a in _keys(m):
             bucket = index.setdefault((family, a), [])
             if not bucket or bucket[-1] != best:
                 bucket.append(best)
     return clusters
+
+
+def polarity(rec: EventMentionRec) -> str:
+    """"neg" for what did not happen or only might ("refused to", "if"), else "pos"."""
+    return "neg" if rec.negated or rec.hypothetical else "pos"
+
+
+def _category(rec: EventMentionRec) -> str | None:
+    return rec.category if rec.type == "other" else None
 
 
 def _keys(m: _Mention) -> list[str]:
@@ -134,6 +154,10 @@ def _date_score(m: _Mention, span, c: Cluster) -> float | None:
     if span and c.span:
         if span[0] > c.span[1] or c.span[0] > span[1] or not _comparable(span, c.span):
             return None
+        same_stretch = span == c.span or span[0] == c.span[0] and m.rec.precision == "range"
+        if min(_width(span), _width(c.span)) > _IDENTIFYING_WIDTH.get(c.family, _IDENTIFYING_WIDTH[None]) \
+                and (not same_stretch or c.family == "statement"):
+            return None   # "in 2009" twice: two statements of one year are not one statement
         date_score = 2.0 if span == c.span else 1.0
     elif c.span is None and span is None:
         if not _near_publications(m, c):
@@ -348,6 +372,11 @@ def summary(fields_: dict, future: bool, people: set[str] | frozenset = frozense
     if kind == "military_action":
         return f"Military action by {a}{where}"
     if kind == "sanctions":
+        roles = fields_.get("roles") or {}
+        if roles:   # the clause layer's roles: who imposed them, on whom ("on North Korea")
+            a = (roles.get("agent") or [a])[0]
+            on = [n for n in roles.get("target", []) + roles.get("patient", []) if n != a]
+            b = on[0] if on else None
         return f"Sanctions by {a}" + (f" on {b}" if b else "")
     what = " ".join(trigger.split()).lower()
     if what and kind in ("other", "announcement"):   # "Protest in Nairobi", "Sudan army: signed"

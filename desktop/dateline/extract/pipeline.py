@@ -7,6 +7,7 @@ from dataclasses import replace
 from .actors import actor_kinds, find_mentions
 from .quotes import find_quote_ranges
 from .coref import Resolver
+from .clause_events import clause_events, one_per_trigger
 from .events import find_event_mentions, statement_events
 from .places import find_places, toponym_record
 from .records import ArticleExtraction
@@ -36,6 +37,8 @@ def extract_article(article) -> ArticleExtraction:
                                  reported=blocked_ranges(statements, text))
     decide_when_where(statements, events, times, places, quotes, spans, text, published)
     events += statement_events(_stated_only(statements), text, events)
+    events = one_per_trigger(events)
+    events += clause_events(text, spans, events, times, places, mentions, resolver, quotes, published)
     events.sort(key=lambda e: (e.start, e.type))
     _skip_wire_datelines(text, statements, events)
     return ArticleExtraction(

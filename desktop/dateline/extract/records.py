@@ -47,6 +47,17 @@ class EventMentionRec:
     future: bool = False       # "will meet", "is due to", "scheduled"
     # how the place was found: "text" (its clause) | "dateline" | "scene" | "actor" (_scene.py)
     place_source: str | None = None
+    trigger_start: int | None = None   # the trigger's offsets in the article text
+    trigger_end: int | None = None
+    # the clause layer (clause_events.py): its clause, taxonomy category (event_types.py),
+    # actors per role ("agent", "patient", "target", "partner") and polarity/modality flags
+    category: str | None = None
+    clause_start: int | None = None
+    clause_end: int | None = None
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    negated: bool = False      # "refused to impose", "did not meet"
+    hypothetical: bool = False  # "if talks fail", "could strike"
+    reported: bool = False     # under a speech verb: "says it put a satellite into orbit"
 
 
 @dataclass

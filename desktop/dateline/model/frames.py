@@ -81,6 +81,16 @@ def _place(item: dict) -> tuple[str | None, float, float]:
             float(lon) if lon is not None else np.nan)
 
 
+# Event statuses (docs/contracts.md) of what did not happen or only might: listed and
+# searchable, never drawn on the timeline as a thing that happened (no interval).
+NOT_HAPPENED = frozenset({"negated", "hypothetical"})
+
+
+def _not_happened(ev: dict) -> bool:
+    status = ev.get("status")
+    return isinstance(status, str) and status in NOT_HAPPENED     # malformed: as before
+
+
 def _source(item: dict, key: str) -> str | None:
     """How a place or date was found (None for documents written before the field)."""
     value = item.get(key)
@@ -90,7 +100,7 @@ def _source(item: dict, key: str) -> str | None:
 def events_frame(doc: dict, outlet_of: dict[str, str]) -> pd.DataFrame:
     rows = []
     for ev in doc.get("events", []):
-        start, end = _interval(ev)
+        start, end = (pd.NaT, pd.NaT) if _not_happened(ev) else _interval(ev)
         name, lat, lon = _place(ev)
         mentions = tuple((m.get("article"), int(m.get("start", 0)), int(m.get("end", 0)),
                           m.get("text", "")) for m in ev.get("mentions", []))

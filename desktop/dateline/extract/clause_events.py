@@ -1,0 +1,236 @@
+"""Event mentions on the clause layer: the trigger rules' mentions gain their clause, roles,
+category and flags, and predicates the rules do not know become mentions of their own.
+
+Only sentences holding a trigger, or a time expression and a word the taxonomy may list,
+are parsed (parsing costs ~0.2 ms a word). For a trigger rule's mention, the clause event at
+its trigger gives:
+- ``clause_start``/``clause_end``, ``category``, ``roles`` (names per role);
+- the flags ``negated``, ``hypothetical``, ``reported`` (``future`` stays the planned flag,
+  set by either layer);
+- its date when the clause has a time of its own that differs (the clause's own time wins
+  over one the sentence-level rules took from elsewhere in the sentence), and no date from
+  another event noun of the sentence ("the 1950-1953 war"); "has announced" with no time of
+  its own is the publication day's news.
+A predicate no rule caught becomes a mention when it is anchored in time and in people: its
+clause has a time of its own and a named person, organisation or country in one of its
+roles ("Japan signed the treaty on Monday"). A place or participants alone are not enough:
+measured on the sample corpora, such mentions are mostly background, not news. Plain "said"
+is left to the statement layer, and quoted words never carry events.
+"""
+from __future__ import annotations
+
+import bisect
+from datetime import date
+
+from .actors import CITY, COUNTRY, MODIFIER, ORG, PERSON
+from .clauses import ClauseEvent, analyse
+from .event_types import CATEGORY_TYPE, category_of_type, could_be_predicate
+from .intervals import ByStart, Intervals
+from .records import EventMentionRec
+from .sentences import sentence_body_start
+
+_ACTOR_KINDS = (PERSON, ORG, COUNTRY)
+_ROLE_ORDER = ("agent", "patient", "target", "partner")
+_MAX_ACTORS = 4
+_LEFT_TO_STATEMENTS = frozenset({"STATEMENT"})
+_LONGEST_NAME = 80    # characters a mention may start before a role phrase it holds
+
+
+def clause_events(text, spans, events: list[EventMentionRec], times, places, mentions, resolver,
+                  quotes, published: date | None) -> list[EventMentionRec]:
+    """Annotate ``events`` in place and return the new mentions of untriggered predicates."""
+    quoted = Intervals([(lo + 1, hi) for lo, hi in quotes])
+    wanted = _sentences_to_parse(text, spans, events, times)
+    if not wanted:
+        return []
+    locations = [p for p in places if p.role == "location"]
+    # imported here, not at the top: spaCy takes ~2 s to import, and the GUI's start path
+    # imports this module's callers (tests/test_syntax.py); only extraction workers parse
+    from . import syntax
+    clauses = analyse(syntax.parse(text, wanted), times, locations)
+    actors = _Actors(text, mentions, resolver, quoted, places)
+    by_trigger = sorted(clauses, key=lambda c: c.trigger_start)
+    trigger_starts = [c.trigger_start for c in by_trigger]
+    taken: set[int] = set()
+    for rec in events:
+        c = _clause_at(by_trigger, trigger_starts, rec)
+        if c is not None:
+            taken.add(c.trigger_start)
+            _annotate(text, rec, c, actors)
+            _drop_background_date(rec, c, times)
+            _news_of_the_day(rec, c, published)
+        else:
+            rec.category = category_of_type(rec.type, rec.trigger)
+    out = []
+    for c in clauses:
+        if c.trigger_start in taken or quoted.contains(c.trigger_start) or c.category in _LEFT_TO_STATEMENTS:
+            continue
+        rec = _new_mention(text, c, actors, spans, published)
+        if rec is not None:
+            out.append(rec)
+    return out
+
+
+def one_per_trigger(events: list[EventMentionRec]) -> list[EventMentionRec]:
+    """The trigger rules may report one trigger twice (the sentence's window and a reported
+    clause's; "killed" as fighting and as a happening): one mention per trigger, the first
+    with a specific type."""
+    best: dict[int, EventMentionRec] = {}
+    for rec in events:
+        if rec.trigger_start is None:
+            continue
+        kept = best.get(rec.trigger_start)
+        if kept is None or kept.type == "other" and rec.type != "other":
+            best[rec.trigger_start] = rec
+    return [e for e in events if e.trigger_start is None or best[e.trigger_start] is e]
+
+
+def _sentences_to_parse(text, spans, events, times) -> list[tuple[int, int]]:
+    """Sentences with a trigger (its mention gains a clause), or with a time expression and a
+    word the taxonomy may list (a new mention needs a time of its own): the rest, often half
+    of an article, is never parsed."""
+    triggered = sorted(e.trigger_start for e in events if e.trigger_start is not None)
+    dated = sorted(t.start for t in times)
+    out = []
+    for span in spans:
+        if span.chrome and span.start > 0:
+            continue
+        body = sentence_body_start(text, span.start)   # "BUENOS AIRES, Jan 11 (Reuters) -": the filing
+        if _any_in(triggered, span.start, span.end) or _any_in(dated, body, span.end) and any(
+                could_be_predicate(w) for w in text[body:span.end].lower().split()):
+            out.append((body, span.end))
+    return out
+
+
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    k = bisect.bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
+
+
+def _clause_at(clauses: list[ClauseEvent], starts: list[int], rec: EventMentionRec) -> ClauseEvent | None:
+    """The clause event whose predicate lies within the rec's trigger (its first word first);
+    ``clauses`` sorted by trigger, ``starts`` their trigger offsets."""
+    if rec.trigger_start is None:
+        return None
+    k = bisect.bisect_left(starts, rec.trigger_start)
+    return clauses[k] if k < len(clauses) and clauses[k].trigger_start < rec.trigger_end else None
+
+
+def _annotate(text: str, rec: EventMentionRec, c: ClauseEvent, actors: "_Actors") -> None:
+    rec.category = c.category if rec.type == "other" else category_of_type(rec.type, rec.trigger)
+    rec.clause_start, rec.clause_end = c.start, c.end
+    rec.roles = actors.roles(c)
+    rec.negated, rec.hypothetical, rec.reported = c.negated, c.hypothetical, c.reported
+    rec.future = rec.future or c.planned
+    if c.place is not None and rec.place_source in (None, "scene", "actor", "dateline"):
+        _set_place(rec, c.place)    # the clause names where: better than any inferred place
+    own = c.time if c.time is not None and not _since(c.time, text) else None
+    if own is not None and (rec.date_start != own.date_start.isoformat()
+                            or rec.date_end != own.date_end.isoformat()):
+        _set_date(rec, own, dated=True)
+
+
+def _news_of_the_day(rec: EventMentionRec, c: ClauseEvent, published: date | None) -> None:
+    """"Boeing has announced ..." with no time of its own: news' present perfect reports the
+    news of the publication day (as "is visiting" does; not a date inferred from elsewhere)."""
+    if rec.date_start or not published or not c.perfect:
+        return
+    if c.negated or c.hypothetical or c.planned or c.reported or rec.future:
+        return
+    rec.date_start = rec.date_end = published.isoformat()
+    rec.precision = "day"
+
+
+def _drop_background_date(rec: EventMentionRec, c: ClauseEvent, times) -> None:
+    """A date the sentence-level rules took from another clause of the sentence ("the 1950-53
+    war" in a sentence about a summit) is not this event's: it stays undated."""
+    if not rec.date_start or c.time is not None:
+        return
+    sources = [t for t in times if c.sentence_start <= t.start < rec.end
+               and (t.date_start.isoformat(), t.date_end.isoformat()) == (rec.date_start, rec.date_end)]
+    if sources and all(t.start in c.foreign_times for t in sources):
+        rec.date_start = rec.date_end = rec.precision = None
+        rec.dated = False
+
+
+def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> EventMentionRec | None:
+    roles = actors.roles(c)
+    names = []
+    for role in _ROLE_ORDER:
+        names += [n for n in roles.get(role, []) if n not in names]
+    # someone named in the clause itself: a subject borrowed from the governing clause
+    # ("left Taiwan after meeting ...") describes its clause, not an event of its own
+    own = [n for r in _ROLE_ORDER if not (r == "agent" and c.borrowed_agent) for n in roles.get(r, [])]
+    if not (c.time and not _since(c.time, text) and own):
+        return None
+    k = bisect.bisect_right([s.start for s in spans], c.trigger_start) - 1
+    lo, hi = (spans[k].start, spans[k].end) if k >= 0 and c.trigger_start < spans[k].end else (c.start, c.end)
+    rec = EventMentionRec(type=CATEGORY_TYPE.get(c.category, "other"), actors=names[:_MAX_ACTORS],
+                          start=lo, end=hi, text=text[lo:hi], trigger=text[c.trigger_start:c.trigger_end],
+                          future=c.planned, trigger_start=c.trigger_start, trigger_end=c.trigger_end,
+                          category=c.category, clause_start=c.start, clause_end=c.end, roles=roles,
+                          negated=c.negated, hypothetical=c.hypothetical, reported=c.reported)
+    when = next((t for t in (c.time, c.inherited_time) if t is not None and not _since(t, text)), None)
+    if when is not None:
+        _set_date(rec, when, dated=c.time is not None)
+        if published and when.date_start > published and not c.negated:
+            rec.future = True
+    _news_of_the_day(rec, c, published)
+    if c.place is not None:
+        _set_place(rec, c.place)
+    return rec
+
+
+def _set_place(rec: EventMentionRec, place) -> None:
+    rec.place = {"name": place.name, "lat": round(float(place.lat), 4), "lon": round(float(place.lon), 4)}
+    rec.place_source = "text"
+
+
+def _since(when, text: str) -> bool:
+    """"since 1992", "its lowest level since October 1997": a stretch up to now says how
+    long, not when, a single event happened."""
+    return when.text.lower().startswith("since") or text[max(0, when.start - 7):when.start].lower().rstrip(
+        ).endswith("since")
+
+
+def _set_date(rec: EventMentionRec, when, dated: bool) -> None:
+    rec.date_start, rec.date_end = when.date_start.isoformat(), when.date_end.isoformat()
+    rec.precision, rec.dated = when.precision, dated
+
+
+class _Actors:
+    """Named actors in a phrase: people, organisations and states (not places)."""
+
+    def __init__(self, text, mentions, resolver, quoted: Intervals, places):
+        self.mentions, self.resolver, self.quoted = ByStart(mentions), resolver, quoted
+        self.text, self.places = text, ByStart(places)
+
+    def roles(self, c: ClauseEvent) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for role in _ROLE_ORDER:
+            names = [n for lo, hi, name_lo, name_hi in c.roles.get(role, [])
+                     for n in self.names(lo, hi) or self.proper(name_lo, name_hi)]
+            if names:
+                out[role] = list(dict.fromkeys(names))
+        return out
+
+    def proper(self, lo: int, hi: int) -> list[str]:
+        """A proper-noun head the actor finder did not know ("Boeing", "Putin"), unless it
+        is a place or a quoted word."""
+        if lo < 0 or self.quoted.contains(lo) or self.places.between(lo, hi):
+            return []
+        name = " ".join(self.text[lo:hi].split())
+        return [name] if len(name) > 1 and name[0].isupper() else []
+
+    def names(self, lo: int, hi: int) -> list[str]:
+        """Actors whose mention lies in [lo, hi), or holds it (a parse may split "Rex Tillerson")."""
+        out = []
+        for m in self.mentions.between(lo - _LONGEST_NAME, hi):
+            if m.end <= lo or m.end > hi and m.start > lo or m.in_quote or m.syntax == MODIFIER or self.quoted.contains(m.start):
+                continue
+            if m.kind == CITY or m.kind == COUNTRY and m.place_role == "location":
+                continue
+            name, kind = self.resolver.resolve(m, for_speech=False)
+            if name and kind in _ACTOR_KINDS and name not in out:
+                out.append(name)
+        return out

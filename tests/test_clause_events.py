@@ -1,0 +1,145 @@
+"""Clause-level events on the syntax layer: clause spans, roles, own dates, polarity and
+modality, the taxonomy, and how the document and the model show what did not happen."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from dateline.corpus.reader import Article, text_sha256
+from dateline.extract.document import build_document
+from dateline.extract import event_types
+from dateline.extract.event_types import CATEGORIES, category_of, category_of_type
+from dateline.extract.merge import cluster_mentions
+from dateline.extract.pipeline import extract_article
+from dateline.extract.records import EventMentionRec
+from dateline.model.frames import events_frame
+
+PUBLISHED = date(2016, 1, 6)     # a Wednesday
+
+
+def _article(text: str, name: str = "a") -> Article:
+    return Article(id=name, path=name, text=text, title="", outlet=None, published=PUBLISHED,
+                   published_source="manifest", sha256=text_sha256(text))
+
+
+def _events(text: str):
+    return extract_article(_article(text)).events
+
+
+def _one(text: str, category: str):
+    found = [e for e in _events(text) if e.category == category]
+    assert found, f"no {category} event in {text!r}: {[(e.type, e.category) for e in _events(text)]}"
+    return found[0]
+
+
+def test_refusal_negates_the_controlled_event_and_keeps_its_roles():
+    text = "BEIJING (Reuters) - China refused on Monday to impose sanctions on North Korea, officials said."
+    sanctions = _one(text, "SANCTION")
+    assert sanctions.negated and not sanctions.future
+    assert sanctions.roles.get("agent") == ["China"] and sanctions.roles.get("target") == ["North Korea"]
+    assert text[sanctions.clause_start:sanctions.clause_end].startswith("to impose sanctions")
+    assert sanctions.clause_end - sanctions.clause_start < sanctions.end - sanctions.start   # not the sentence
+
+
+def test_planned_hypothetical_and_negated_flags():
+    launch = _one("North Korea will launch a satellite on Friday, officials said.", "TEST")
+    assert launch.future and not launch.negated and launch.date_start == "2016-01-08"
+    threat = _one("If talks fail on Tuesday, the United States could impose sanctions on Iran.", "SANCTION")
+    assert threat.hypothetical
+    sign = _one("Japan did not sign the treaty on Monday.", "AGREE")
+    assert sign.negated and sign.roles.get("agent") == ["Japan"] and sign.date_start == "2016-01-04"
+
+
+def test_the_clause_own_time_wins_over_a_background_year():
+    meeting = [e for e in _events("Donald Trump met Xi Jinping on Friday at the 2018 summit, which recalled "
+                                  "the 1950-1953 Korean War.") if e.type == "meeting"][0]
+    assert meeting.date_start == "2016-01-01" and meeting.precision == "day"
+
+
+def test_untriggered_predicate_with_its_own_time_and_actor_becomes_a_mention():
+    rec = _one("Japan did not sign the treaty on Monday.", "AGREE")
+    assert rec.trigger == "sign" and rec.trigger_start == 14 and rec.type == "other"
+
+
+def test_document_marks_what_did_not_happen_and_the_model_does_not_draw_it():
+    text = "Japan did not sign the treaty on Monday."
+    article = _article(text)
+    doc = build_document([(article, extract_article(article))])
+    event = next(e for e in doc["events"] if e["category"] == "AGREE")
+    assert event["status"] == "negated" and event["summary"].startswith("Did not happen: ")
+    assert event["roles"]["agent"] == ["Japan"] and event["merge_reason"] is None
+    mention = event["mentions"][0]
+    assert text[mention["clause_start"]:mention["clause_end"]] == "Japan did not sign the treaty on Monday"
+    frame = events_frame(doc, {})
+    assert pd.isna(frame.loc[frame["id"] == event["id"], "start"]).all()
+    happened = dict(event, status="happened", id="x")
+    assert not pd.isna(events_frame({"events": [happened]}, {})["start"]).any()
+    old = {k: v for k, v in happened.items() if k not in ("status", "category", "roles", "merge_reason")}
+    assert not pd.isna(events_frame({"events": [old]}, {})["start"]).any()   # older documents
+    damaged = dict(happened, status=[])
+    assert not pd.isna(events_frame({"events": [damaged]}, {})["start"]).any()
+
+
+@pytest.mark.parametrize(("kind", "trigger", "category"), [
+    ("visit", "visited", "CONSULT"), ("meeting", "talks", "CONSULT"), ("warning", "warned", "THREATEN"),
+    ("sanctions", "imposed sanctions", "SANCTION"), ("military_action", "launched a missile", "TEST"),
+    ("military_action", "bombed", "ASSAULT"), ("other", "protested", "PROTEST"),
+    ("other", "sentenced", "LEGAL"), ("other", "earthquake", "ACCIDENT"), ("other", "unheard", "OTHER")])
+def test_existing_types_map_onto_the_taxonomy(kind, trigger, category):
+    assert category_of_type(kind, trigger) == category
+
+
+def test_taxonomy_lists_lemmas_under_documented_categories():
+    assert all(f"\n{c}" in event_types.__doc__ for c in CATEGORIES)
+    assert category_of("summit", "NOUN") == "CONSULT" and category_of("sanctions", "NOUN") == "SANCTION"
+    assert category_of("meet", "VERB") == "CONSULT" and category_of("table", "NOUN") is None
+
+
+def _document(*texts):
+    pairs = []
+    for i, text in enumerate(texts):
+        article = _article(text, f"art{i}")
+        pairs.append((article, extract_article(article)))
+    return build_document(pairs)
+
+
+def test_merged_reports_say_why_and_different_places_or_polarity_stay_apart():
+    doc = _document("North Korea tested a nuclear device in Pyongyang on Wednesday, officials said.",
+                    "On Wednesday North Korea tested a nuclear bomb in Pyongyang.",
+                    "North Korea tested a missile in Wonsan on Wednesday.",
+                    "North Korea did not test a nuclear device in Pyongyang on Wednesday.")
+    tests = [e for e in doc["events"] if e["category"] == "TEST"]
+    merged = [e for e in tests if len(e["mentions"]) > 1]
+    assert len(merged) == 1, [(e["summary"], e["mentions"]) for e in tests]
+    reason = merged[0]["merge_reason"]
+    assert reason.startswith("2 reports in 2 articles: same type TEST")
+    assert "dates 2016-01-06 (day) match" in reason and "same place Pyongyang" in reason
+    assert "shared actors: North Korea" in reason
+    assert {m["article"] for m in merged[0]["mentions"]} == {"art0", "art1"}
+    assert any(e["status"] == "negated" for e in doc["events"])
+
+
+def test_two_statements_dated_only_by_the_same_year_are_not_one_statement():
+    def said(text):
+        return EventMentionRec(type="statement", actors=["Alan Mulally"], start=0, end=len(text), text=text,
+                               trigger="said", date_start="2009-01-01", date_end="2009-12-31",
+                               precision="year", dated=True)
+    items = [("a", date(2010, 1, 28), said("Mulally said 2009 was a pivotal year.")),
+             ("b", date(2009, 11, 3), said("Mulally said in 2009 the firm would be profitable."))]
+    assert len(cluster_mentions(items, {"Alan Mulally": "person"})) == 2
+
+
+def test_an_after_clause_keeps_neither_the_main_clause_date_nor_its_subject_apart():
+    meeting = _one("Nancy Pelosi left Taiwan on Wednesday after meeting Tsai Ing-wen in Taipei.", "CONSULT")
+    assert meeting.trigger == "meeting" and meeting.date_start is None    # Wednesday is the leaving
+    assert meeting.roles.get("agent") == ["Nancy Pelosi"] and meeting.roles.get("patient") == ["Tsai Ing-wen"]
+    assert meeting.place["name"] == "Taipei"
+
+
+def test_a_main_verb_no_list_knows_is_an_event_when_dated_and_acted():
+    flouted = _one("North Korea flouted international rules on Sunday by detonating a bomb.", "OTHER")
+    assert flouted.trigger == "flouted" and flouted.date_start == "2016-01-03"
+    assert flouted.roles.get("agent") == ["North Korea"]
+    assert not [e for e in _events("Rex Tillerson is scheduled to travel on Sunday.") if e.trigger == "scheduled"]
