@@ -202,7 +202,7 @@ def _step_views_current(window) -> bool:
     plots = window.timeline.plots
     layers = plots.layers
     timeline_ok = np.array_equal(layers.shown, layers.index.items_of_rows(result.event_rows))
-    places = window.map_view.places.places
+    places = window.map_view.places.raw          # the places before clustering
     counts = result.place_counts
     map_ok = (sorted(places.names) == sorted(counts["place"].astype(str))
               and int(places.events.sum()) == int(counts["n_events"].sum()))

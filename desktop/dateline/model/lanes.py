@@ -207,3 +207,32 @@ def dense_span(starts_s: np.ndarray, share: float = 0.9) -> tuple[float, float] 
     widths = xs[k - 1:] - xs[:len(xs) - k + 1]
     i = int(np.argmin(widths))              # the first of equal widths: deterministic
     return float(xs[i]), float(xs[i + k - 1])
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """Events outside the visible time range: how many end before it (and the earliest
+    start among them) and how many start after it (and the latest end)."""
+    n_before: int
+    n_after: int
+    earliest: float | None
+    latest: float | None
+
+
+class OverflowIndex:
+    """Starts and ends sorted once per layout, so each pan or zoom step counts the events
+    left out at either end with two binary searches."""
+
+    def __init__(self, starts_s: np.ndarray, ends_s: np.ndarray):
+        starts = np.asarray(starts_s, dtype=float)
+        ends = np.asarray(ends_s, dtype=float)
+        ends = np.where(np.isfinite(ends), ends, starts)      # undated ends: a point
+        ok = np.isfinite(starts)
+        self._starts, self._ends = np.sort(starts[ok]), np.sort(ends[ok])
+
+    def __call__(self, lo: float, hi: float) -> Overflow:
+        before = int(np.searchsorted(self._ends, lo, side="left"))
+        after = len(self._starts) - int(np.searchsorted(self._starts, hi, side="right"))
+        return Overflow(before, after,
+                        float(self._starts[0]) if before else None,
+                        float(self._ends[-1]) if after else None)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from dateline._qt import theme
 from dateline._qt.state import AppState
 from dateline._qt.common.steady_label import SteadyLabel
+from dateline._qt.timeline.overflow import OverflowMarkers
 from dateline._qt.timeline.plot import DAY, TimelinePlots, tooltip_html
 from dateline.model import lanes as lanes_mod
 from dateline.model import playback
@@ -59,6 +60,11 @@ def _padded(span: list[float]) -> tuple[float, float]:
     return span[0] - pad, span[1] + pad
 
 
+def _seconds_or_nan(col: pd.Series) -> np.ndarray:
+    """Epoch seconds, NaN where undated (``to_seconds`` turns NaT into a huge negative)."""
+    return np.where(col.isna().to_numpy(), np.nan, lanes_mod.to_seconds(col))
+
+
 def _same_range(a, b) -> bool:
     tolerance = 0.01 * max(b[1] - b[0], 1.0)
     return abs(a[0] - b[0]) <= tolerance and abs(a[1] - b[1]) <= tolerance
@@ -69,6 +75,10 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.state = state
         self.plots = TimelinePlots(self)
+        # "◀ 3 earlier" / "5 later ▶" over the lanes when events lie beyond the view
+        self.overflow = OverflowMarkers(self.plots, self.plots.lanes.getViewBox())
+        self.overflow.extend.connect(lambda lo, hi: self.plots.lanes.setXRange(lo, hi,
+                                                                               padding=0))
         self._base_key: Selection | None = None
         self._base_events = state.store.events.iloc[:0]
         self._hist_starts: tuple | None = None      # (selection, start seconds) cache
@@ -244,6 +254,8 @@ class TimelineView(QWidget):
             return
         self._base_key = key
         self._base_events = self.state.store.query(key).events
+        self.overflow.set_events(*(_seconds_or_nan(self._base_events[c])
+                                   for c in ("start", "end")))
         self._hist_starts = self._hist_key = None
         mode = LANE_MODES[self.lane_combo.currentText()]
         self.plots.set_layout(lanes_mod.layout(self._base_events, by=mode,
