@@ -86,6 +86,9 @@ class MapView(QWidget):
                                         toolTip="Zoom out to the whole world")
         self.summary = SteadyLabel()               # new counts on every scrub step
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setToolTip("Places on the map with events or statements in the time "
+                                "window and filters, and those events and statements "
+                                "(those without a located place are not on the map)")
         self.caption = ElidedLabel()     # the selected actor's itinerary
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 6, 2)
@@ -285,11 +288,11 @@ class MapView(QWidget):
         self.caption.setToolTip(self.caption.text())
 
     def _update_summary(self) -> None:
-        p = self.places.places
+        p = self.places.raw             # places one by one, not cluster markers
         n_places = int((p.counts > 0).sum())
         self.summary.setText(" · ".join(_plural(n, word) for n, word in (
             (n_places, "place"), (int(p.events.sum()), "event"),
-            (int(p.statements.sum()), "statement"))))
+            (int(p.statements.sum()), "statement"))) + " on the map")
 
     # -- view -> state ---------------------------------------------------------------
     def _on_click(self, ev) -> None:
