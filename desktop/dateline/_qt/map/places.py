@@ -68,6 +68,8 @@ class PlaceArrays:
         if len(ids) == len(cluster):
             return self
         multi = sizes > 1
+        by_cluster = np.argsort(inverse, kind="stable")         # members, cluster by cluster
+        ends = np.cumsum(sizes)
         events = np.bincount(inverse, weights=self.events, minlength=len(ids)).astype(int)
         statements = np.bincount(inverse, weights=self.statements,
                                  minlength=len(ids)).astype(int)
@@ -76,9 +78,8 @@ class PlaceArrays:
         order = np.argsort(-(events + statements), kind="stable")     # biggest first
         rank = np.empty_like(order)
         rank[order] = np.arange(len(order))
-        by_cluster = np.split(np.argsort(inverse, kind="stable"), np.cumsum(sizes)[:-1])
-        members = {int(rank[k]): [self.names[i] for i in by_cluster[k].tolist()]
-                   for k in np.flatnonzero(multi).tolist()}
+        members = {int(rank[k]): [self.names[i] for i in by_cluster[ends[k] - sizes[k]:ends[k]]
+                                  .tolist()] for k in np.flatnonzero(multi).tolist()}
         names = [self.names[i] for i in first[order].tolist()]
         return PlaceArrays(names, x[order], y[order], events[order], statements[order],
                            (self.area[first] & ~multi)[order], None, members)
@@ -215,7 +216,7 @@ class PlacesLayer:
         self._palette: MapPalette | None = None
         self.raw = self.places      # the places one by one, before clustering
         self._data: PlaceData = None
-        # (key, TableGeo or None, leader per table position): the clusters in use
+        # (key, TableGeo or None, leader per table position, none merged): the clusters
         self._clusters: tuple | None = None
         self.reference = 1      # largest count seen: the biggest marker (see reset_scale)
         self._sizes = np.empty(0)
@@ -291,12 +292,15 @@ class PlacesLayer:
                     np.zeros(len(geo.names))
                 leader = greedy_clusters(np.where(geo.ok, geo.x / pw, np.nan), geo.y / ph,
                                          weight, CLUSTER_PX, alone)
-                self._clusters = (key, geo, leader)
+                self._clusters = (key, geo, leader,
+                                  bool((leader == np.arange(len(leader))).all()))
+            if self._clusters[3]:                   # no two places share a marker
+                return raw
             leader = self._clusters[2][raw.pos]
             return raw.clustered(leader, geo.x[leader], geo.y[leader])
         alone = raw.area | np.array([n == selected for n in raw.names], dtype=bool)
         leader = greedy_clusters(raw.x / pw, raw.y / ph, raw.counts, CLUSTER_PX, alone)
-        self._clusters = (key, None, None)
+        self._clusters = (key, None, None, False)
         return raw.clustered(leader, raw.x[leader], raw.y[leader])
 
     def _recluster(self) -> None:
