@@ -67,3 +67,11 @@ def test_dense_span_leaves_background_dates_out():
     lo, hi = dense_span(np.concatenate([background, news]), share=0.95)
     assert lo >= news[0] and hi <= news[-1] and hi - lo > 0.8 * (news[-1] - news[0])
     assert dense_span(np.array([]), 0.9) is None
+
+
+def test_ranges_past_292_years_do_not_overflow():
+    rng = (pd.Timestamp("1700-01-01"), pd.Timestamp("2030-01-01"))
+    assert playback.span_days(rng) == (rng[1].to_pydatetime() - rng[0].to_pydatetime()).days
+    start, end = playback.default_window(rng)
+    assert start == rng[0] and 32 * 365 < (end - start).days < 34 * 365
+    assert playback.play_step(rng, 1).days == round(playback.span_days(rng) / 400)

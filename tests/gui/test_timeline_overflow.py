@@ -13,11 +13,11 @@ TS = pd.Timestamp
 OUTLIERS = ["1905-06-01", "1941-12-07", "2030-01-01"]
 
 
-def _view(qtbot):
+def _view(qtbot, extra=()):
     events = [{"id": f"e{i}", "type": "other", "summary": "x", "actors": [],
                "date_start": d, "date_end": d, "precision": "day",
                "mentions": [{"article": "a", "start": 0, "end": 1, "text": "x"}]}
-              for i, d in enumerate(OUTLIERS + [f"2019-{m:02d}-{dd:02d}" for m in range(1, 13)
+              for i, d in enumerate([*OUTLIERS, *extra] + [f"2019-{m:02d}-{dd:02d}" for m in range(1, 13)
                                                 for dd in (3, 10, 17)])]
     state = AppState(EventStore.from_document({"schema": "dateline/1", "articles": [{"id": "a"}],
                                                "statements": [], "events": events}))
@@ -55,3 +55,33 @@ def test_overflow_index_counts_by_end_before_and_start_after():
     o = idx(11.0, 25.0)          # 0-5 ends before; 10-12 overlaps; 20 in; 30-40 after
     assert (o.n_before, o.n_after, o.earliest, o.latest) == (1, 1, 0.0, 40.0)
     assert idx(-1.0, 100.0).n_before == 0 and idx(-1.0, 100.0).earliest is None
+
+
+def test_play_sweeps_where_the_events_are_even_across_centuries(qtbot):
+    """A news corpus citing 1700 and 2030 (the Wikinews case): Play used to raise
+    OutOfBoundsDatetime (a Timedelta past 292 years) and would have swept centuries."""
+    view = _view(qtbot, extra=["1700-05-01"])
+    view.play()
+    try:
+        for _ in range(5):
+            view._play_tick()
+        start, end = view.state.selection.window
+        assert TS("2019-01-01") <= start and end <= TS("2020-01-31")
+    finally:
+        view.stop()
+
+
+def test_play_icon_follows_the_theme(qtbot):
+    from PySide6.QtWidgets import QApplication
+    from dateline._qt import theme
+    view = _view(qtbot)
+    app = QApplication.instance()
+    try:
+        for name, light_icon in (("dark", True), ("light", False)):
+            theme.apply(app, name)
+            image = view.play_button.icon().pixmap(16, 16).toImage()
+            lightness = max(image.pixelColor(x, y).lightness() for x in range(16)
+                            for y in range(16) if image.pixelColor(x, y).alpha() > 128)
+            assert (lightness > 150) == light_icon, (name, lightness)
+    finally:
+        theme.apply(app, "light")

@@ -34,6 +34,14 @@ def state(qtbot):
     return AppState(EventStore.from_document(_doc(), texts={"a": "x"}))
 
 
+def _show(qtbot, widget, size):
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
 def _shown(widget, qtbot) -> str:
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     text = QToolTip.text()
@@ -46,11 +54,7 @@ def _escaped(text: str) -> None:
 
 
 def test_map_marker_tooltip(qtbot, state):
-    view = MapView(state)
-    qtbot.addWidget(view)
-    view.resize(700, 500)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _show(qtbot, MapView(state), (700, 500))
     pos = view.place_scene_pos(EVIL_PLACE)
     qtbot.mouseMove(view.plot.viewport(), view.plot.mapFromScene(pos))
     text = _shown(view, qtbot)
@@ -59,11 +63,7 @@ def test_map_marker_tooltip(qtbot, state):
 
 
 def test_timeline_item_tooltip(qtbot, state):
-    view = TimelineView(state)
-    qtbot.addWidget(view)
-    view.resize(900, 320)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _show(qtbot, TimelineView(state), (900, 320))
     data = view.plots.layout_data
     vb = view.plots.lanes.getViewBox()
     scene = vb.mapViewToScene(QPointF(float(data.xmid[0]), float(data.y[0])))
@@ -74,11 +74,7 @@ def test_timeline_item_tooltip(qtbot, state):
 
 
 def test_list_row_tooltip(qtbot, state):
-    table = EventTable(state)
-    qtbot.addWidget(table)
-    table.resize(700, 300)
-    table.show()
-    qtbot.waitExposed(table)
+    table = _show(qtbot, EventTable(state), (700, 300))
     view = table.view
     for col in range(view.model().columnCount()):
         rect = view.visualRect(view.model().index(0, col))

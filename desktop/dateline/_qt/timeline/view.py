@@ -11,8 +11,8 @@ import html
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtGui import QCursor, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QMenu,
     QStyle,
@@ -81,6 +81,7 @@ class TimelineView(QWidget):
                                                                                padding=0))
         self._base_key: Selection | None = None
         self._base_events = state.store.events.iloc[:0]
+        self._dense: tuple = (None, None)       # (base events, their dense span)
         self._hist_starts: tuple | None = None      # (selection, start seconds) cache
         self._hist_key: tuple | None = None
         self._restyle_timer = QTimer(self, singleShot=True, interval=30)
@@ -158,7 +159,7 @@ class TimelineView(QWidget):
                                         self.toggle_play)
         # icons from the style, not "⏸" text: not every font has the media glyphs
         self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self._update_play_icon()
         self.speed_combo = QComboBox(self)
         self.speed_combo.addItems(list(SPEEDS))
         self.speed_combo.setToolTip("Playback speed")
@@ -328,8 +329,34 @@ class TimelineView(QWidget):
         self.stop()
         self.state.update(window=None, cumulative=False)
 
-    def _window_or_default(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    def play_range(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        """The dates Play sweeps: where the events are (the span Fit frames), so a few
+        background dates (1905, 2030) do not make it cross a century of nothing."""
         rng = self.state.store.time_range()
+        dense = self._dense_span()
+        if rng is None or dense is None:
+            return rng
+        return lanes_mod.from_seconds(dense[0]), lanes_mod.from_seconds(dense[1] + DAY)
+
+    def _dense_span(self) -> tuple[float, float] | None:
+        """(first, last) start in seconds of the span holding most events, when the other
+        dates would squash it (else None: every date is where the events are); once per
+        layout (Play asks on every tick)."""
+        if self._dense[0] is self._base_events:
+            return self._dense[1]
+        rng = self.state.store.time_range()
+        starts = lanes_mod.to_seconds(self._base_events["start"].dropna())
+        if rng is None or not len(starts):
+            return None
+        every = [float(x) for x in lanes_mod.to_seconds(list(rng))]
+        dense = lanes_mod.dense_span(starts, share=DENSE_SHARE)
+        if dense is not None and dense[1] - dense[0] >= OUTLIER_SQUASH * (every[1] - every[0]):
+            dense = None
+        self._dense = (self._base_events, dense)
+        return dense
+
+    def _window_or_default(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        rng = self.play_range()
         if rng is None:
             return None
         sel = self.state.selection
@@ -402,11 +429,9 @@ class TimelineView(QWidget):
         rng = self.state.store.time_range()
         if rng is None:
             return
-        every = [float(x) for x in lanes_mod.to_seconds(list(rng))]
-        target = _padded(every)
-        starts = lanes_mod.to_seconds(self._base_events["start"].dropna())
-        dense = lanes_mod.dense_span(starts, share=DENSE_SHARE) if len(starts) else None
-        if dense is not None and dense[1] - dense[0] < OUTLIER_SQUASH * (every[1] - every[0]):
+        target = _padded([float(x) for x in lanes_mod.to_seconds(list(rng))])
+        dense = self._dense_span()
+        if dense is not None:
             dense = _padded([dense[0], max(dense[1] + DAY, dense[0] + DAY)])
             shown = self.plots.lanes.viewRange()[0]
             if not _same_range(shown, dense):
@@ -437,23 +462,43 @@ class TimelineView(QWidget):
 
     def play(self) -> None:
         window = self._window_or_default()
-        rng = self.state.store.time_range()
+        rng = self.play_range()
         if window is None or rng is None:
             return
         self._move_played(playback.play_start(window, rng), live=False)
         self._play_timer.start()
         self.play_button.setText("Pause")
-        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+        self._update_play_icon()
 
     def stop(self) -> None:
         if self._play_timer.isActive():
             self._play_timer.stop()
             self.state.settle()          # every view catches up with where play stopped
         self.play_button.setText("Play")
-        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self._update_play_icon()
+
+    def _update_play_icon(self) -> None:
+        """The style's play or pause icon in the button's text colour: Fusion draws them
+        near-black, invisible on the dark theme."""
+        kind = QStyle.StandardPixmap.SP_MediaPause if self.playing else \
+            QStyle.StandardPixmap.SP_MediaPlay
+        size = self.play_button.iconSize()
+        pixmap = self.style().standardIcon(kind).pixmap(size, self.devicePixelRatioF())
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), self.palette().color(QPalette.ColorRole.ButtonText))
+        painter.end()
+        self.play_button.setIcon(QIcon(pixmap))
+
+    def changeEvent(self, event) -> None:
+        """A new theme (the application palette changed): recolour the play icon."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and hasattr(self, "play_button"):
+            self._update_play_icon()
 
     def _play_tick(self) -> None:
-        rng = self.state.store.time_range()
+        rng = self.play_range()
         window = self.state.selection.window
         if rng is None or window is None:
             self.stop()
