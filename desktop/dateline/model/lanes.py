@@ -236,3 +236,24 @@ class OverflowIndex:
         return Overflow(before, after,
                         float(self._starts[0]) if before else None,
                         float(self._ends[-1]) if after else None)
+
+
+PUBLISHED_REACH_S = 366 * 86400.0      # events this far around the publication period count
+
+
+def bulk_span(starts_s: np.ndarray, published_s: np.ndarray | None = None,
+              share: float = 0.9) -> tuple[float, float] | None:
+    """``dense_span`` of the events dated around the publication period (a year either
+    side of the first and last article), when that holds most of them: news is about its
+    own time, and the 1905 or 1968 it cites are background, however many articles cite
+    some. Without publication dates, or when most events lie elsewhere, of them all."""
+    starts = np.asarray(starts_s, dtype=float)
+    starts = starts[np.isfinite(starts)]
+    pub = np.asarray(published_s if published_s is not None else [], dtype=float)
+    pub = pub[np.isfinite(pub)]
+    if len(pub) and len(starts):
+        near = starts[(starts >= pub.min() - PUBLISHED_REACH_S)
+                      & (starts <= pub.max() + PUBLISHED_REACH_S)]
+        if 2 * len(near) > len(starts):
+            starts = near
+    return dense_span(starts, share)

@@ -349,11 +349,19 @@ class TimelineView(QWidget):
         if rng is None or not len(starts):
             return None
         every = [float(x) for x in lanes_mod.to_seconds(list(rng))]
-        dense = lanes_mod.dense_span(starts, share=DENSE_SHARE)
+        dense = lanes_mod.bulk_span(starts, self._published_s(), share=DENSE_SHARE)
         if dense is not None and dense[1] - dense[0] >= OUTLIER_SQUASH * (every[1] - every[0]):
             dense = None
         self._dense = (self._base_events, dense)
         return dense
+
+    def _published_s(self) -> np.ndarray | None:
+        """The articles' publication dates (epoch seconds), if the store has them."""
+        articles = getattr(self.state.store, "articles", None)
+        if articles is None or "published" not in articles:
+            return None
+        published = pd.to_datetime(articles["published"], errors="coerce", utc=True)
+        return _seconds_or_nan(published.dt.tz_localize(None))
 
     def _window_or_default(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
         rng = self.play_range()
