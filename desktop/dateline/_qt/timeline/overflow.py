@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QToolButton, QWidget
 from dateline.model.dates import plural
 from dateline.model.lanes import Overflow, OverflowIndex, from_seconds
 
-MARGIN = 6          # px from the plot's edges
+MARGIN = 3          # px from the plot's edges
 
 
 class OverflowMarkers(QObject):
@@ -31,7 +31,12 @@ class OverflowMarkers(QObject):
         button = QToolButton(self._host)
         button.setObjectName(f"overflow_{side}")
         button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.setAutoRaise(False)
+        # compact: it lies over the top lane, so it should cover few of its events
+        button.setStyleSheet("QToolButton { padding: 0px 4px; border: 1px solid palette(mid);"
+                             " border-radius: 3px; background: palette(base); }")
+        font = button.font()
+        font.setPointSizeF(max(font.pointSizeF() - 1.0, 7.0))
+        button.setFont(font)
         button.hide()
         button.clicked.connect(lambda: self._on_click(side))
         return button
