@@ -58,7 +58,7 @@ def test_crowded_places_cluster_at_world_zoom_with_a_count(setup):
     drawn = set(view.places.scatter.data["data"])
     assert {"Sydney", "Lima", "Nairobi", "Paris"} <= drawn
     assert not drawn & {"Brussels", "Amsterdam", "London", "Lille"}
-    assert "5" in view.places.badge_texts()
+    assert "5" in view.places.badges.texts
     i = view.places.places.index("Paris")
     assert view.places.places.events[i] == 4 + 4                     # their counts summed
     assert "Paris +4" in view.places.places.label_names()
@@ -78,7 +78,7 @@ def test_clicking_a_cluster_zooms_in_until_it_splits(qtbot, setup):
         assert state.selection.place is None                           # not selected
     drawn = set(view.places.scatter.data["data"])
     assert _cluster(view) is None and set(EUROPE) <= drawn             # all split
-    assert view.places.badge_texts() == []
+    assert view.places.badges.texts == []
     view.show_world()
     assert _cluster(view) is not None                                  # and back
 

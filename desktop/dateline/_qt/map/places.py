@@ -14,17 +14,16 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
 
-from dateline._qt.map.items import LabelItem
+from dateline._qt.map.badges import ClusterBadges
 from dateline._qt.map.labels import PlaceLabels
-from dateline._qt.map.style import MapPalette, color, label_font, marker_sizes
+from dateline._qt.map.style import MapPalette, color, marker_sizes
 from dateline._qt.common.scatter import MarkerScatter, Scatter
 from dateline.geo.basemap import is_area
 from dateline.geo.cluster import CLUSTER_PX, greedy_clusters
 from dateline.geo.projection import Equirectangular
 from dateline.model.place_counts import PlaceCounts, PlaceTable
 
-Z_MARKER, Z_RING, Z_BADGE = 10, 11, 10.5
-MAX_BADGES = 60
+Z_MARKER, Z_RING = 10, 11
 MARKER_PAD_PX = 4.0      # a marker's pen (<= 1.8 px) and antialiasing beyond its size
 PlaceData = PlaceCounts | pd.DataFrame | None     # a query's counts, or a frame of them
 
@@ -211,11 +210,9 @@ class PlacesLayer:
             item.setZValue(z)
             viewbox.addItem(item, ignoreBounds=True)
         self.labels = PlaceLabels(viewbox)
-        self._badges: list[LabelItem] = []      # place counts on cluster markers (a pool)
-        self._badge_texts: list[str] = []
+        self.badges = ClusterBadges(viewbox)     # place counts on cluster markers
         self._palette: MapPalette | None = None
         self.raw = self.places      # the places one by one, before clustering
-        self._data: PlaceData = None
         # (key, TableGeo or None, leader per table position, none merged): the clusters
         self._clusters: tuple | None = None
         self.reference = 1      # largest count seen: the biggest marker (see reset_scale)
@@ -243,7 +240,6 @@ class PlacesLayer:
         self.labels.keep({i: kept[name] for name, i in where.items()})
 
     def _set_arrays(self, data: PlaceData) -> None:
-        self._data = data
         if isinstance(data, PlaceCounts):
             if self._geo is None or self._geo.table is not data.table:
                 self._geo = TableGeo.of(data.table, self._proj)
@@ -338,8 +334,7 @@ class PlacesLayer:
             item.setPen(pen, update=False)
             item.forget()                       # new colours: draw every marker again
         self.labels.set_palette(p)
-        for badge in self._badges:
-            badge.set_colors(color(p.marker_edge), color(p.marker_edge), color(p.marker, 200))
+        self.badges.set_palette(p)
         self.labels.highlight(self.places.index(self.selected))
         self._redraw_markers()
         self._redraw_rings()
@@ -434,31 +429,8 @@ class PlacesLayer:
             if len(idx) or len(item.data):
                 item.set_markers(places.x[idx], places.y[idx], self._sizes[idx],
                                  [places.names[i] for i in idx], pixel, MARKER_PAD_PX)
-        self._draw_badges(near)
-
-    def _draw_badges(self, near: np.ndarray) -> None:
-        """The number of places on each cluster marker near the view (the pool's labels
-        keep their text while the window moves, so a step re-renders none)."""
-        clusters = [i for i in sorted(self.places.members) if near[i]][:MAX_BADGES]
-        p = self._palette
-        while len(self._badges) < len(clusters):
-            badge = LabelItem(label_font(8.0, True))
-            badge.setZValue(Z_BADGE)
-            badge.set_layout("center", 0.0)
-            badge.set_colors(color(p.marker_edge), color(p.marker_edge), color(p.marker, 200))
-            self._vb.addItem(badge, ignoreBounds=True)
-            self._badges.append(badge)
-        for badge, i in zip(self._badges, clusters):
-            badge.set_text(str(len(self.places.members[i])))
-            badge.setPos(float(self.places.x[i]), float(self.places.y[i]))
-            badge.setVisible(True)
-        for badge in self._badges[len(clusters):]:
-            badge.setVisible(False)
-        self._badge_texts = [str(len(self.places.members[i])) for i in clusters]
-
-    def badge_texts(self) -> list[str]:
-        """The counts shown on cluster markers (for tests and the self-test)."""
-        return list(self._badge_texts)
+        self.badges.show([(float(places.x[i]), float(places.y[i]), len(names))
+                          for i, names in sorted(places.members.items()) if near[i]])
 
     def follow_view(self) -> None:
         """The view moved: cluster again after a zoom; redraw the markers once the view
