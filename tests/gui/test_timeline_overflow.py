@@ -14,13 +14,14 @@ OUTLIERS = ["1905-06-01", "1941-12-07", "2030-01-01"]
 
 
 def _view(qtbot, extra=()):
+    days = [*OUTLIERS, *extra] + [f"2019-{m:02d}-{dd:02d}" for m in range(1, 13)
+                                  for dd in (3, 10, 17)]
     events = [{"id": f"e{i}", "type": "other", "summary": "x", "actors": [],
                "date_start": d, "date_end": d, "precision": "day",
                "mentions": [{"article": "a", "start": 0, "end": 1, "text": "x"}]}
-              for i, d in enumerate([*OUTLIERS, *extra] + [f"2019-{m:02d}-{dd:02d}" for m in range(1, 13)
-                                                for dd in (3, 10, 17)])]
-    state = AppState(EventStore.from_document({"schema": "dateline/1", "articles": [{"id": "a"}],
-                                               "statements": [], "events": events}))
+              for i, d in enumerate(days)]
+    doc = {"schema": "dateline/1", "articles": [{"id": "a"}], "statements": [], "events": events}
+    state = AppState(EventStore.from_document(doc))
     view = TimelineView(state)
     qtbot.addWidget(view)
     view.resize(1000, 360)
