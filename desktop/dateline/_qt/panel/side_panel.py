@@ -11,7 +11,7 @@ import time
 from urllib.parse import quote, unquote
 
 import pandas as pd
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -92,6 +92,9 @@ class SidePanel(QWidget):
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
+        # A scroll bar shown and hidden as setHtml empties and refills the document
+        # resized the text twice per render, so laid it out twice (~2 ms at each step)
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.browser.anchorClicked.connect(self._on_anchor)
         head = QHBoxLayout()
         head.setContentsMargins(10, 6, 6, 4)
