@@ -19,10 +19,11 @@ class _Resizes(QObject):
 def test_a_new_page_does_not_resize_the_text_area(qtbot, synthetic_store):
     panel = SidePanel(AppState(synthetic_store))
     qtbot.addWidget(panel)
-    panel.resize(420, 500)
+    panel.resize(640, 500)      # wide: the heading keeps its two lines
     panel.show()
     qtbot.waitExposed(panel)
     panel.flush()
+    qtbot.wait(20)                      # the heading's first wrap at the shown width
     resizes = _Resizes()
     panel.browser.viewport().installEventFilter(resizes)
     store = panel.state.store
@@ -34,3 +35,36 @@ def test_a_new_page_does_not_resize_the_text_area(qtbot, synthetic_store):
         qtbot.wait(1)
     assert resizes.n == 0
     assert panel.browser.verticalScrollBar().isVisible()
+
+
+class _LayoutRequests(QObject):
+    def __init__(self):
+        super().__init__()
+        self.n = 0
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+        self.n += event.type() == QEvent.Type.LayoutRequest
+        return False
+
+
+def test_the_heading_asks_for_a_layout_only_when_its_height_changes(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+    from dateline._qt.common.steady_rich_label import SteadyRichLabel
+    host = QWidget()
+    qtbot.addWidget(host)
+    label = SteadyRichLabel(host)
+    QVBoxLayout(host).addWidget(label)
+    host.resize(300, 200)
+    host.show()
+    qtbot.waitExposed(host)
+    label.setText("<b>All places</b> · 3 Mar 2017<br>5 statements")
+    qtbot.wait(10)
+    requests = _LayoutRequests()
+    host.installEventFilter(requests)
+    for n in range(6, 12):                                    # same two lines, new text
+        label.setText(f"<b>All places</b> · {n} Mar 2017<br>{n} statements")
+        qtbot.wait(1)
+    assert requests.n == 0 and "11 statements" in label.plain_text()
+    label.setText("<b>" + "A very long place name " * 4 + "</b><br>1 statement")   # wraps
+    qtbot.wait(10)
+    assert requests.n >= 1 and label.height() > 40

@@ -14,7 +14,6 @@ import pandas as pd
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from dateline._qt import theme
 from dateline._qt.common.drag_defer import DragDeferral
+from dateline._qt.common.steady_rich_label import SteadyRichLabel
 from dateline._qt.state import AppState
 from dateline.model.dates import describe, plural, window_label
 from dateline.model.explorer import (EventPicked, FiltersChanged, PlacePicked, StoreReplaced,
@@ -82,9 +82,8 @@ class SidePanel(QWidget):
         self.state = state
         self.shown_statements: list[str] = []    # ids, in display order (tests read these)
         self.shown_events: list[str] = []
-        self.title = QLabel(self)
+        self.title = SteadyRichLabel(self)      # new text at every step: no window relayout
         self.title.setObjectName("panelTitle")
-        self.title.setWordWrap(True)
         self.clear_place = QToolButton(self)
         self.clear_place.setText("Show all places")
         self.clear_place.setAutoRaise(True)
