@@ -48,8 +48,8 @@ def _rows(frame: pd.DataFrame, rows, columns: tuple[str, ...]) -> pd.DataFrame:
     """Rows (positions) of ``frame``, only the columns the panel shows (all of them if
     one is missing: an older or foreign frame)."""
     if all(c in frame.columns for c in columns):
-        # one positional take of rows and columns: a Series per column, then a frame of
-        # them, cost ~9 ms a render at 1M events, this ~2 ms
+        # one positional take of rows and columns (~2 ms at 1M events); a frame built
+        # from one Series per column cost ~9 ms a render
         return frame.iloc[rows, [frame.columns.get_loc(c) for c in columns]]
     return frame.iloc[rows]
 
