@@ -6,13 +6,15 @@ from dateline._qt.panel.side_panel import SidePanel
 from dateline._qt.state import AppState
 
 
-class _Resizes(QObject):
-    def __init__(self):
+class _Count(QObject):
+    """Counts the events of one type an object receives."""
+
+    def __init__(self, kind: QEvent.Type):
         super().__init__()
-        self.n = 0
+        self.kind, self.n = kind, 0
 
     def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
-        self.n += event.type() == QEvent.Type.Resize
+        self.n += event.type() == self.kind
         return False
 
 
@@ -24,7 +26,7 @@ def test_a_new_page_does_not_resize_the_text_area(qtbot, synthetic_store):
     qtbot.waitExposed(panel)
     panel.flush()
     qtbot.wait(20)                      # the heading's first wrap at the shown width
-    resizes = _Resizes()
+    resizes = _Count(QEvent.Type.Resize)
     panel.browser.viewport().installEventFilter(resizes)
     store = panel.state.store
     start = store.events["start"].min()
@@ -35,16 +37,6 @@ def test_a_new_page_does_not_resize_the_text_area(qtbot, synthetic_store):
         qtbot.wait(1)
     assert resizes.n == 0
     assert panel.browser.verticalScrollBar().isVisible()
-
-
-class _LayoutRequests(QObject):
-    def __init__(self):
-        super().__init__()
-        self.n = 0
-
-    def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
-        self.n += event.type() == QEvent.Type.LayoutRequest
-        return False
 
 
 def test_the_heading_asks_for_a_layout_only_when_its_height_changes(qtbot):
@@ -59,7 +51,7 @@ def test_the_heading_asks_for_a_layout_only_when_its_height_changes(qtbot):
     qtbot.waitExposed(host)
     label.setText("<b>All places</b> · 3 Mar 2017<br>5 statements")
     qtbot.wait(10)
-    requests = _LayoutRequests()
+    requests = _Count(QEvent.Type.LayoutRequest)
     host.installEventFilter(requests)
     for n in range(6, 12):                                    # same two lines, new text
         label.setText(f"<b>All places</b> · {n} Mar 2017<br>{n} statements")
