@@ -86,3 +86,24 @@ def test_play_icon_follows_the_theme(qtbot):
             assert (lightness > 150) == light_icon, (name, lightness)
     finally:
         theme.apply(app, "light")
+
+
+def test_play_starts_where_the_events_are_not_at_a_long_range_start(qtbot):
+    """The sample corpus's "since the beginning of last year" (1 Jan 2016 - 18 Mar 2017)
+    made Play sweep an empty 2016 first."""
+    days = [f"2017-{m:02d}-{dd:02d}" for m in range(2, 12) for dd in (5, 20)]
+    events = [{"id": f"e{i}", "type": "other", "summary": "x", "actors": [],
+               "date_start": d, "date_end": d, "precision": "day",
+               "mentions": [{"article": "a", "start": 0, "end": 1, "text": "x"}]}
+              for i, d in enumerate(days)]
+    events.append({**events[0], "id": "since", "date_start": "2016-01-01",
+                   "date_end": "2017-03-19", "precision": "range"})
+    doc = {"schema": "dateline/1", "statements": [], "events": events,
+           "articles": [{"id": "a", "published": "2017-03-19"}]}
+    view = TimelineView(AppState(EventStore.from_document(doc)))
+    qtbot.addWidget(view)
+    view.play()
+    try:
+        assert view.state.selection.window[0] >= TS("2017-02-01")
+    finally:
+        view.stop()

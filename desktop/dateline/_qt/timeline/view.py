@@ -81,7 +81,7 @@ class TimelineView(QWidget):
                                                                                padding=0))
         self._base_key: Selection | None = None
         self._base_events = state.store.events.iloc[:0]
-        self._dense: tuple = (None, None)       # (base events, their dense span)
+        self._bulk: tuple = (None, None)        # (base events, where most of them are)
         self._hist_starts: tuple | None = None      # (selection, start seconds) cache
         self._hist_key: tuple | None = None
         self._restyle_timer = QTimer(self, singleShot=True, interval=30)
@@ -330,30 +330,33 @@ class TimelineView(QWidget):
         self.state.update(window=None, cumulative=False)
 
     def play_range(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-        """The dates Play sweeps: where the events are (the span Fit frames), so a few
-        background dates (1905, 2030) do not make it cross a century of nothing."""
-        rng = self.state.store.time_range()
-        dense = self._dense_span()
-        if rng is None or dense is None:
-            return rng
-        return lanes_mod.from_seconds(dense[0]), lanes_mod.from_seconds(dense[1] + DAY)
+        """The dates Play sweeps: where the events are (the span holding most of them,
+        around the publication period), so a few background dates (2016 in a 2017
+        corpus, 1905 and 2030 in another) do not make it cross months or a century of
+        nothing; the window can still be dragged to them."""
+        bulk = self._bulk_span()
+        if bulk is None:
+            return self.state.store.time_range()
+        return lanes_mod.from_seconds(bulk[0]), lanes_mod.from_seconds(bulk[1] + DAY)
 
     def _dense_span(self) -> tuple[float, float] | None:
-        """(first, last) start in seconds of the span holding most events, when the other
-        dates would squash it (else None: every date is where the events are); once per
-        layout (Play asks on every tick)."""
-        if self._dense[0] is self._base_events:
-            return self._dense[1]
-        rng = self.state.store.time_range()
-        starts = lanes_mod.to_seconds(self._base_events["start"].dropna())
-        if rng is None or not len(starts):
+        """The bulk of the events (``_bulk_span``) when the other dates would squash it
+        on the axis (else None: Fit shows every date)."""
+        rng, bulk = self.state.store.time_range(), self._bulk_span()
+        if rng is None or bulk is None:
             return None
         every = [float(x) for x in lanes_mod.to_seconds(list(rng))]
-        dense = lanes_mod.bulk_span(starts, self._published_s(), share=DENSE_SHARE)
-        if dense is not None and dense[1] - dense[0] >= OUTLIER_SQUASH * (every[1] - every[0]):
-            dense = None
-        self._dense = (self._base_events, dense)
-        return dense
+        return bulk if bulk[1] - bulk[0] < OUTLIER_SQUASH * (every[1] - every[0]) else None
+
+    def _bulk_span(self) -> tuple[float, float] | None:
+        """(first, last) start in seconds of the span holding most events, around the
+        publication period; once per layout (Play asks on every tick)."""
+        if self._bulk[0] is not self._base_events:
+            starts = lanes_mod.to_seconds(self._base_events["start"].dropna())
+            bulk = lanes_mod.bulk_span(starts, self._published_s(), share=DENSE_SHARE) \
+                if len(starts) else None
+            self._bulk = (self._base_events, bulk)
+        return self._bulk[1]
 
     def _published_s(self) -> np.ndarray | None:
         """The articles' publication dates (epoch seconds), if the store has them."""
