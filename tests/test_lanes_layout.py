@@ -64,3 +64,18 @@ def test_events_without_actors_get_the_no_actor_lane_in_explode_order():
     assert lay.lanes == names and lay.lane.tolist() == lane.tolist()
     assert lay.rows.tolist() == rows.tolist()
     assert "No actor" in names and len(lay) == 10 + 2 * 20
+
+
+def test_bulk_span_keeps_to_the_publication_period():
+    from dateline.model.lanes import bulk_span, to_seconds
+    day = 86400.0
+    news = to_seconds(pd.date_range("2019-01-01", "2020-12-31", periods=80))
+    background = to_seconds(pd.to_datetime([f"{y}-06-01" for y in range(1990, 2018)]))
+    starts = np.concatenate([news, background])
+    published = to_seconds(pd.to_datetime(["2019-01-04", "2020-12-28"]))
+    lo, hi = bulk_span(starts, published)
+    assert lo >= to_seconds([pd.Timestamp("2018-01-01")])[0] - day
+    assert hi <= to_seconds([pd.Timestamp("2021-01-01")])[0]
+    assert bulk_span(starts)[0] < to_seconds([pd.Timestamp("2010-01-01")])[0]   # 90 % of all
+    # most events far from the publication dates (a history corpus): all of them count
+    assert bulk_span(background, published) == bulk_span(background)

@@ -1,7 +1,7 @@
 import pandas as pd
 
 from dateline.model.playback import (DAY, default_window, follow, play_start, play_step,
-                                     play_tick, snap_to_days)
+                                     play_tick, snap_to_days, span_days)
 
 T = pd.Timestamp
 RANGE = (T("2017-02-27"), T("2017-05-01"))
@@ -67,3 +67,11 @@ def test_dense_span_leaves_background_dates_out():
     lo, hi = dense_span(np.concatenate([background, news]), share=0.95)
     assert lo >= news[0] and hi <= news[-1] and hi - lo > 0.8 * (news[-1] - news[0])
     assert dense_span(np.array([]), 0.9) is None
+
+
+def test_ranges_past_292_years_do_not_overflow():
+    rng = (pd.Timestamp("1700-01-01"), pd.Timestamp("2030-01-01"))
+    assert span_days(rng) == (rng[1].to_pydatetime() - rng[0].to_pydatetime()).days
+    start, end = default_window(rng)
+    assert start == rng[0] and 32 * 365 < (end - start).days < 34 * 365
+    assert play_step(rng, 1).days == round(span_days(rng) / 400)

@@ -24,7 +24,7 @@ def test_scrubbing_changes_map_panel_and_list(make_window, synthetic_store, qtbo
     window_places = set(window.state.result.place_counts["place"])
     assert window_places < all_places
     if window.map_ok:
-        assert set(window.map_view.places.places.names) == window_places
+        assert set(window.map_view.places.raw.names) == window_places
     assert window.side_panel.shown_statements != all_panel
     a, b = window.state.selection.window
     shown = window.state.store.statements.set_index("id").loc[window.side_panel.shown_statements]

@@ -446,7 +446,7 @@ def test_markers_are_drawn_around_the_view_and_follow_it(view):
     drawn = lambda: set(view.places.scatter.data["data"])  # noqa: E731
     assert "Washington" not in drawn() and "Seoul" in drawn()      # an edge arrow instead
     view.show_world()
-    assert {"Washington", "Seoul", "Tokyo"} <= drawn()
+    assert {"Washington", "Tokyo"} <= drawn()    # Seoul: in Pyongyang's cluster (below)
     view.reset_view()
     view.center_on("Washington")                                   # panned there
     assert "Washington" in drawn()
@@ -480,3 +480,18 @@ def test_edge_indicator_paints_only_with_a_ring(qtbot):
         for x in range(200) for y in range(0, 200, 2))
     item.set_ring(None)
     assert item.flags() & no_contents and render() == plain
+
+
+def test_labels_at_the_view_edge_take_a_side_inside_it(view):
+    x = float(view.places.places.x[view.places.places.index("Tokyo")])
+    r = view.viewbox.viewRect()
+    # Tokyo a few pixels inside the right edge: a label on its right would be cut
+    px = r.width() / view.viewbox.width()
+    view.viewbox.setRange(xRange=(x - r.width() + 14 * px, x + 14 * px),
+                          yRange=(r.top(), r.bottom()), padding=0.0)
+    view._relayout()
+    i = view.places.places.index("Tokyo")
+    label = view.places.labels.shown[i]
+    sx, sy = view.places.scene_xy()
+    rect = label.text_rect().translated(QPointF(float(sx[i]), float(sy[i])))
+    assert view.viewbox.sceneBoundingRect().contains(rect)

@@ -38,8 +38,11 @@ def test_without_a_place_the_panel_is_not_grouped(seed_window):
 def test_undated_quotes_show_when_they_were_reported(seed_window, settle):
     import pandas as pd
     day = pd.Timestamp("2017-03-18")
+    from PySide6.QtCore import QUrl
     seed_window.timeline.set_window(day, day + pd.Timedelta(days=1))
     settle(seed_window)
+    for _ in range(5):                          # "Show more" until the day's list is all there
+        seed_window.side_panel.browser.anchorClicked.emit(QUrl("more:statements"))
     shown = seed_window.state.store.statements.set_index("id").loc[
         seed_window.side_panel.shown_statements]
     assert shown["start"].isna().any()          # undated quotes reported that day are listed

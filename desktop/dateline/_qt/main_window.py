@@ -267,6 +267,9 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.counts_label = SteadyLabel()   # changes every scrub step: no window relayout
+        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)   # a place name from articles
+        self.counts_label.setToolTip("Events and statements passing every filter, the time "
+                                     "window and the selected place, of all in the corpus")
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
@@ -441,11 +444,14 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
 
     def _update_counts(self, result) -> None:
+        # What passes every filter, the window and the place, out of the whole corpus
+        # (the map header counts located places' events, any place: see MapView)
+        store, place = self.state.store, result.selection.place
         self.counts_label.setText(
-            f"{plural(result.n_events, 'event')} · "
-            f"{plural(result.n_statements, 'statement')} · "
-            f"{plural(len(result.by_place), 'place')} · "
-            f"{window_label(result.selection.window)}")
+            f"Selected: {result.n_events} of {plural(len(store.events), 'event')} · "
+            f"{result.n_statements} of {plural(len(store.statements), 'statement')}"
+            + (f" · at {place}" if place else "")
+            + f" · {window_label(result.selection.window)}")
 
     # -------------------------------------------------------- drag and drop
     def dragEnterEvent(self, event) -> None:

@@ -47,7 +47,7 @@ class Theme:
 
 
 LIGHT = Theme(name="light", window="#f3f4f6", base="#ffffff", alt_base="#f7f8fa",
-              text="#1f2328", muted="#6b7280", accent="#2563eb", plot_bg="#ffffff",
+              text="#1f2328", muted="#636a75", accent="#2563eb", plot_bg="#ffffff",
               grid="#e5e7eb", highlight_bg="#fde68a", sentence_bg="#fef9e7",
               region="#2563eb")
 DARK = Theme(name="dark", window="#1e2127", base="#262a31", alt_base="#2b3038",
@@ -55,6 +55,17 @@ DARK = Theme(name="dark", window="#1e2127", base="#262a31", alt_base="#2b3038",
              grid="#353b44", highlight_bg="#854d0e", sentence_bg="#3a3320",
              region="#60a5fa")
 THEMES = {"light": LIGHT, "dark": DARK}
+
+
+def contrast_ratio(fg: str, bg: str) -> float:
+    """WCAG 2 contrast ratio of two opaque colours ("#rrggbb"): 1 (none) to 21. Body text
+    needs 4.5, large text (18 pt, or 14 pt bold) 3."""
+    def luminance(code: str) -> float:
+        rgb = [int(code.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    hi, lo = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 def translucent(colour: str, alpha: int) -> QColor:

@@ -207,3 +207,53 @@ def dense_span(starts_s: np.ndarray, share: float = 0.9) -> tuple[float, float] 
     widths = xs[k - 1:] - xs[:len(xs) - k + 1]
     i = int(np.argmin(widths))              # the first of equal widths: deterministic
     return float(xs[i]), float(xs[i + k - 1])
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """Events outside the visible time range: how many end before it (and the earliest
+    start among them) and how many start after it (and the latest end)."""
+    n_before: int
+    n_after: int
+    earliest: float | None
+    latest: float | None
+
+
+class OverflowIndex:
+    """Starts and ends sorted once per layout, so each pan or zoom step counts the events
+    left out at either end with two binary searches."""
+
+    def __init__(self, starts_s: np.ndarray, ends_s: np.ndarray):
+        starts = np.asarray(starts_s, dtype=float)
+        ends = np.asarray(ends_s, dtype=float)
+        ends = np.where(np.isfinite(ends), ends, starts)      # undated ends: a point
+        ok = np.isfinite(starts)
+        self._starts, self._ends = np.sort(starts[ok]), np.sort(ends[ok])
+
+    def __call__(self, lo: float, hi: float) -> Overflow:
+        before = int(np.searchsorted(self._ends, lo, side="left"))
+        after = len(self._starts) - int(np.searchsorted(self._starts, hi, side="right"))
+        return Overflow(before, after,
+                        float(self._starts[0]) if before else None,
+                        float(self._ends[-1]) if after else None)
+
+
+PUBLISHED_REACH_S = 366 * 86400.0      # events this far around the publication period count
+
+
+def bulk_span(starts_s: np.ndarray, published_s: np.ndarray | None = None,
+              share: float = 0.9) -> tuple[float, float] | None:
+    """``dense_span`` of the events dated around the publication period (a year either
+    side of the first and last article), when that holds most of them: news is about its
+    own time, and the 1905 or 1968 it cites are background, however many articles cite
+    some. Without publication dates, or when most events lie elsewhere, of them all."""
+    starts = np.asarray(starts_s, dtype=float)
+    starts = starts[np.isfinite(starts)]
+    pub = np.asarray(published_s if published_s is not None else [], dtype=float)
+    pub = pub[np.isfinite(pub)]
+    if len(pub) and len(starts):
+        near = starts[(starts >= pub.min() - PUBLISHED_REACH_S)
+                      & (starts <= pub.max() + PUBLISHED_REACH_S)]
+        if 2 * len(near) > len(starts):
+            starts = near
+    return dense_span(starts, share)

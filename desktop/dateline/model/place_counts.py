@@ -21,6 +21,9 @@ class PlaceTable:
     names: np.ndarray           # object array of str
     lat: np.ndarray             # float, NaN where unknown
     lon: np.ndarray
+    # Events + statements per place over the whole store: which place leads a map
+    # cluster (the same one whatever the time window); None: all equal.
+    weight: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.names)

@@ -19,18 +19,23 @@ def snap_to_days(start, end) -> Window:
     return (a, b if b > a else a + DAY)
 
 
+def span_days(data_range: Window) -> float:
+    """Days from start to end; exact past 292 years, where subtracting two Timestamps
+    overflows pandas' Timedelta (a corpus citing 1700 and 2030)."""
+    a, b = (pd.Timestamp(t) for t in data_range)
+    return (b.value - a.value) / DAY.value          # Python ints: no overflow
+
+
 def default_window(data_range: Window) -> Window:
     """A tenth of the data, in whole days, from its start (what Play and the step
     buttons use when no window is set)."""
     start = pd.Timestamp(data_range[0]).floor("D")
-    width = max(DAY, ((data_range[1] - data_range[0]) / 10).round("D"))
-    return start, start + width
+    return start, start + DAY * max(1, round(span_days(data_range) / 10))
 
 
 def play_step(data_range: Window, speed: float) -> pd.Timedelta:
     """How far one tick moves the window: whole days, at least one."""
-    days = (data_range[1] - data_range[0]) / DAY / PLAY_SWEEP_TICKS * speed
-    return DAY * max(1, round(days))
+    return DAY * max(1, round(span_days(data_range) / PLAY_SWEEP_TICKS * speed))
 
 
 def play_tick(window: Window, data_range: Window, step: pd.Timedelta,

@@ -187,7 +187,9 @@ class EventStore:
             index.place_code = lut[codes].astype(np.int32)      # bincount input
         self._place_table = PlaceTable(self.places["place"].to_numpy(dtype=object),
                                        self.places["lat"].to_numpy(dtype=float),
-                                       self.places["lon"].to_numpy(dtype=float))
+                                       self.places["lon"].to_numpy(dtype=float),
+                                       (self.places["n_events"]
+                                        + self.places["n_statements"]).to_numpy(dtype=float))
 
     @classmethod
     def from_document(cls, doc: dict, texts: dict[str, str] | None = None) -> EventStore:

@@ -61,6 +61,10 @@ class PlaceLabels:
         hit = _hits(boxes.reshape(-1, 4), markers).reshape(len(cands), len(SIDES), -1)
         hit &= (inview[None, :] != idx[:, None])[:, None, :]
         blocked = hit.any(axis=2)
+        # a side running off the map (Washington at the right edge) is cut: another side
+        view = self._vb.sceneBoundingRect()
+        blocked |= (boxes[..., 0] < view.left()) | (boxes[..., 2] > view.right()) \
+            | (boxes[..., 1] < view.top()) | (boxes[..., 3] > view.bottom())
         taken = np.zeros((len(reserved) + len(cands), 4))
         for n, r in enumerate(reserved):
             taken[n] = (r.left(), r.top(), r.right(), r.bottom())

@@ -1,9 +1,11 @@
 """Place markers: one ScatterPlotItem sized by count, labels (``map_labels``), a
-selection ring and a hover ring; hit-testing in screen pixels, vectorised."""
+selection ring and a hover ring; hit-testing in screen pixels, vectorised. Places whose
+markers would pile up at the current zoom are drawn as one cluster marker
+(``dateline.geo.cluster``) with the number of its places on it."""
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -12,10 +14,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
 
+from dateline._qt.map.badges import ClusterBadges
 from dateline._qt.map.labels import PlaceLabels
 from dateline._qt.map.style import MapPalette, color, marker_sizes
 from dateline._qt.common.scatter import MarkerScatter, Scatter
 from dateline.geo.basemap import is_area
+from dateline.geo.cluster import CLUSTER_PX, greedy_clusters
 from dateline.geo.projection import Equirectangular
 from dateline.model.place_counts import PlaceCounts, PlaceTable
 
@@ -33,10 +37,51 @@ class PlaceArrays:
     events: np.ndarray
     statements: np.ndarray
     area: np.ndarray         # bool: a country or region, located only approximately
+    pos: np.ndarray | None = None    # positions in the store's place table, if from one
+    # A cluster's index -> its places' names (biggest first; the first names the cluster)
+    members: dict[int, list[str]] = field(default_factory=dict)
 
     @property
     def counts(self) -> np.ndarray:
         return self.events + self.statements
+
+    def members_of(self, name: str | None) -> list[str]:
+        """The places a cluster marker stands for; [] for a place's own marker."""
+        i = self.index(name)
+        return self.members.get(i, []) if i is not None else []
+
+    def label_names(self) -> list[str]:
+        """Names as labelled: a cluster reads "Paris +3"."""
+        out = list(self.names)
+        for i, names in self.members.items():
+            out[i] = f"{names[0]} +{len(names) - 1}"
+        return out
+
+    def clustered(self, cluster: np.ndarray, anchor_x: np.ndarray,
+                  anchor_y: np.ndarray) -> "PlaceArrays":
+        """One marker per ``cluster`` id (per place); a cluster of two or more places
+        sits at its anchor (its leader's position, the same at every step), sums their
+        counts and is named after its biggest place in the window."""
+        ids, first, inverse, sizes = np.unique(cluster, return_index=True,
+                                               return_inverse=True, return_counts=True)
+        if len(ids) == len(cluster):
+            return self
+        multi = sizes > 1
+        by_cluster = np.argsort(inverse, kind="stable")         # members, cluster by cluster
+        ends = np.cumsum(sizes)
+        events = np.bincount(inverse, weights=self.events, minlength=len(ids)).astype(int)
+        statements = np.bincount(inverse, weights=self.statements,
+                                 minlength=len(ids)).astype(int)
+        x = np.where(multi, anchor_x[first], self.x[first])
+        y = np.where(multi, anchor_y[first], self.y[first])
+        order = np.argsort(-(events + statements), kind="stable")     # biggest first
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        members = {int(rank[k]): [self.names[i] for i in by_cluster[ends[k] - sizes[k]:ends[k]]
+                                  .tolist()] for k in np.flatnonzero(multi).tolist()}
+        names = [self.names[i] for i in first[order].tolist()]
+        return PlaceArrays(names, x[order], y[order], events[order], statements[order],
+                           (self.area[first] & ~multi)[order], None, members)
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame | None, proj: Equirectangular) -> "PlaceArrays":
@@ -73,7 +118,8 @@ class PlaceArrays:
         names = geo.names
         return cls([names[i] for i in shown.tolist()], geo.x[shown], geo.y[shown],
                    counts.n_events[order].astype(int, copy=False),
-                   counts.n_statements[order].astype(int, copy=False), geo.area[shown])
+                   counts.n_statements[order].astype(int, copy=False), geo.area[shown],
+                   shown)
 
     def index(self, name: str | None) -> int | None:
         try:
@@ -133,6 +179,16 @@ def tooltip_html(name: str, events: int, statements: int, off_view: bool = False
             f"{statements} statement{'s' * (statements != 1)}<br><i>{hint}</i>")
 
 
+def cluster_tooltip_html(members: list[str], events: int, statements: int,
+                         shown: int = 8) -> str:
+    """A cluster marker's tooltip: its places (escaped: names come from article text)."""
+    names = ", ".join(html.escape(name) for name in members[:shown])
+    more = f" and {len(members) - shown} more" if len(members) > shown else ""
+    return (f"<b>{len(members)} places</b>: {names}{more}<br>{events} event"
+            f"{'s' * (events != 1)} · {statements} statement{'s' * (statements != 1)}"
+            "<br><i>Click to zoom in and split them</i>")
+
+
 class PlacesLayer:
     def __init__(self, viewbox: pg.ViewBox, projection: Equirectangular):
         self._vb, self._proj = viewbox, projection
@@ -154,7 +210,11 @@ class PlacesLayer:
             item.setZValue(z)
             viewbox.addItem(item, ignoreBounds=True)
         self.labels = PlaceLabels(viewbox)
+        self.badges = ClusterBadges(viewbox)     # place counts on cluster markers
         self._palette: MapPalette | None = None
+        self.raw = self.places      # the places one by one, before clustering
+        # (key, TableGeo or None, leader per table position, none merged): the clusters
+        self._clusters: tuple | None = None
         self.reference = 1      # largest count seen: the biggest marker (see reset_scale)
         self._sizes = np.empty(0)
         self._clip: QRectF | None = None     # view area the drawn markers cover
@@ -183,9 +243,10 @@ class PlacesLayer:
         if isinstance(data, PlaceCounts):
             if self._geo is None or self._geo.table is not data.table:
                 self._geo = TableGeo.of(data.table, self._proj)
-            self.places = PlaceArrays.from_counts(data, self._geo)
+            self.raw = PlaceArrays.from_counts(data, self._geo)
         else:
-            self.places = PlaceArrays.from_frame(data, self._proj)
+            self.raw = PlaceArrays.from_frame(data, self._proj)
+        self.places = self._cluster(self.raw)
         # A running maximum keeps sizes comparable while the user scrubs the window.
         self.reference = max(self.reference, int(self.places.counts.max(initial=1)))
         self._sizes = marker_sizes(self.places.counts, self.reference).astype(float)
@@ -193,8 +254,67 @@ class PlacesLayer:
         self._redraw_rings()
 
     def set_selected(self, name: str | None) -> None:
-        self.selected = name
+        if name != self.selected:
+            self.selected = name
+            if self._clusters is not None:      # the selected place leaves its cluster
+                self._recluster()
         self._redraw_rings()
+
+    # -- clusters ------------------------------------------------------------------
+    def _cluster_key(self) -> tuple | None:
+        """What the clusters depend on: the zoom (a pixel's size), the selected place;
+        None before the view has a size."""
+        pw, ph = self._vb.viewPixelSize()
+        if not (np.isfinite(pw) and np.isfinite(ph) and pw > 0 and ph > 0):
+            return None
+        return float(pw), float(ph), self.selected
+
+    def _cluster(self, raw: PlaceArrays) -> PlaceArrays:
+        """``raw`` with the markers that would pile up merged into cluster markers."""
+        key = self._cluster_key()
+        if key is None or len(raw.names) < 2:
+            return raw
+        pw, ph, selected = key
+        if raw.pos is not None:
+            # Clusters of the whole place table, once per zoom: a scrub step only looks
+            # its places up (and they keep their clusters while the window moves).
+            geo = self._geo
+            if self._clusters is None or self._clusters[0] != key or \
+                    self._clusters[1] is not geo:
+                alone = geo.area.copy()
+                if selected in geo.names:
+                    alone[geo.names.index(selected)] = True
+                weight = geo.table.weight if geo.table.weight is not None else \
+                    np.zeros(len(geo.names))
+                leader = greedy_clusters(np.where(geo.ok, geo.x / pw, np.nan), geo.y / ph,
+                                         weight, CLUSTER_PX, alone)
+                self._clusters = (key, geo, leader,
+                                  bool((leader == np.arange(len(leader))).all()))
+            if self._clusters[3]:                   # no two places share a marker
+                return raw
+            leader = self._clusters[2][raw.pos]
+            return raw.clustered(leader, geo.x[leader], geo.y[leader])
+        alone = raw.area | np.array([n == selected for n in raw.names], dtype=bool)
+        leader = greedy_clusters(raw.x / pw, raw.y / ph, raw.counts, CLUSTER_PX, alone)
+        self._clusters = (key, None, None, False)
+        return raw.clustered(leader, raw.x[leader], raw.y[leader])
+
+    def _recluster(self) -> None:
+        """The zoom or the selection changed: cluster the same data again."""
+        self.places = self._cluster(self.raw)
+        self._sizes = marker_sizes(self.places.counts, self.reference).astype(float)
+        self.labels.clear()
+        self._redraw_markers()
+        self._redraw_rings()
+
+    def cluster_box(self, name: str) -> QRectF | None:
+        """The view-coordinate box around a cluster's places; None for a single place."""
+        members = self.places.members_of(name)
+        idx = [i for i in map(self.raw.index, members) if i is not None]
+        if len(idx) < 2:
+            return None
+        x, y = self.raw.x[idx], self.raw.y[idx]
+        return QRectF(float(x.min()), float(y.min()), float(np.ptp(x)), float(np.ptp(y)))
 
     def set_hovered(self, name: str | None) -> None:
         if name != self.hovered:
@@ -214,6 +334,7 @@ class PlacesLayer:
             item.setPen(pen, update=False)
             item.forget()                       # new colours: draw every marker again
         self.labels.set_palette(p)
+        self.badges.set_palette(p)
         self.labels.highlight(self.places.index(self.selected))
         self._redraw_markers()
         self._redraw_rings()
@@ -267,7 +388,7 @@ class PlacesLayer:
         gaps = self._sizes / 2 + 3
         if selected is not None:
             gaps[selected] += 6                     # clear the selection ring
-        self.labels.layout(order, p.names, p.counts, (p.x, p.y), self.scene_xy(),
+        self.labels.layout(order, p.label_names(), p.counts, (p.x, p.y), self.scene_xy(),
                            self._sizes, gaps, must, reserved)
         self.labels.highlight(selected)
 
@@ -308,9 +429,15 @@ class PlacesLayer:
             if len(idx) or len(item.data):
                 item.set_markers(places.x[idx], places.y[idx], self._sizes[idx],
                                  [places.names[i] for i in idx], pixel, MARKER_PAD_PX)
+        self.badges.show([(float(places.x[i]), float(places.y[i]), len(names))
+                          for i, names in sorted(places.members.items()) if near[i]])
 
     def follow_view(self) -> None:
-        """The view moved: redraw the markers once it leaves the area they cover."""
+        """The view moved: cluster again after a zoom; redraw the markers once the view
+        leaves the area they cover."""
+        if self._clusters is not None and self._clusters[0] != self._cluster_key():
+            self._recluster()
+            return
         r = self._vb.viewRect()
         if self._clip is None or not self._clip.contains(r) or \
                 r.width() * 4 < self._clip.width():          # zoomed well in: fewer

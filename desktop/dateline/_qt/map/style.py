@@ -30,14 +30,14 @@ class MapPalette:
 
 LIGHT = MapPalette(
     sea="#d7e4ee", land="#f5f2ea", coast="#7f97aa", border="#a89f90", graticule="#c8d7e3",
-    country_label="#9a917f", text="#1d2731", text_muted="#5b6670", halo="#fbfaf6",
+    country_label="#6a6252", text="#1d2731", text_muted="#5b6670", halo="#fbfaf6",
     marker="#d4541c", marker_edge="#ffffff", marker_empty="#9aa5ae", selected="#1864ab",
     hover="#0b7285", itinerary="#6741d9", edge_fill="#ffffff",
 )
 
 DARK = MapPalette(
     sea="#0e1821", land="#222c35", coast="#5b7489", border="#5f6670", graticule="#182634",
-    country_label="#7d8791", text="#e9eef3", text_muted="#9aa7b3", halo="#0e1821",
+    country_label="#9aa4ae", text="#e9eef3", text_muted="#9aa7b3", halo="#0e1821",
     marker="#ff8a3d", marker_edge="#10161c", marker_empty="#56616b", selected="#74c0fc",
     hover="#66d9e8", itinerary="#b197fc", edge_fill="#1b252e",
 )

@@ -26,7 +26,7 @@ from dateline._qt.map.edges import EdgeIndicators
 from dateline._qt.map.itinerary import ItineraryLayer, describe, stops_from_frame
 from dateline._qt.map.layers import BaseLayers
 from dateline._qt.map.overlays import CornerOverlay, ElidedLabel
-from dateline._qt.map.places import PlacesLayer, tooltip_html
+from dateline._qt.map.places import PlacesLayer, cluster_tooltip_html, tooltip_html
 from dateline._qt.map.scale import km_per_unit_x
 from dateline._qt.map.style import DARK, LIGHT, MapPalette
 from dateline._qt.common.steady_label import SteadyLabel
@@ -45,6 +45,7 @@ class MapView(QWidget):
     # During a long drag or playback (40 ms ticks) the settle timer keeps restarting:
     # labels waiting this long (seconds) are laid out within the step anyway.
     MAX_LABEL_LAG_S = 1.0
+    MIN_CLUSTER_ZOOM_WIDTH = 0.8     # view units: the viewbox's minimum range, doubled
 
     def __init__(self, state, parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,6 +86,9 @@ class MapView(QWidget):
                                         toolTip="Zoom out to the whole world")
         self.summary = SteadyLabel()               # new counts on every scrub step
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setToolTip("Places on the map with events or statements in the time "
+                                "window and filters, and those events and statements "
+                                "(those without a located place are not on the map)")
         self.caption = ElidedLabel()     # the selected actor's itinerary
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 6, 2)
@@ -177,6 +181,24 @@ class MapView(QWidget):
             self.viewbox.setRange(xRange=(x - r.width() / 2, x + r.width() / 2),
                                   yRange=(y - r.height() / 2, y + r.height() / 2), padding=0.0)
 
+    def zoom_to_cluster(self, name: str) -> bool:
+        """Zoom in on a cluster's places so its markers split (centred on them, 2x to
+        8x closer per click); False when the view cannot zoom in further."""
+        box = self.places.cluster_box(name)
+        r = self.viewbox.viewRect()
+        if box is None or r.width() <= self.MIN_CLUSTER_ZOOM_WIDTH:
+            return False
+        aspect = r.height() / max(r.width(), 1e-9)
+        width = max(box.width(), box.height() / aspect) * 2.5
+        width = min(max(width, r.width() / 8), r.width() / 2)
+        c = box.center()
+        self._uncheck_world()
+        self._frame = None
+        self.viewbox.setRange(xRange=(c.x() - width / 2, c.x() + width / 2),
+                              yRange=(c.y() - width * aspect / 2, c.y() + width * aspect / 2),
+                              padding=0.0)
+        return True
+
     def place_scene_pos(self, name: str) -> QPointF | None:
         """Where a user clicks to select ``name``: its marker, or its edge arrow when
         the place is outside the view; None if the map does not show it."""
@@ -266,17 +288,22 @@ class MapView(QWidget):
         self.caption.setToolTip(self.caption.text())
 
     def _update_summary(self) -> None:
-        p = self.places.places
+        p = self.places.raw             # places one by one, not cluster markers
         n_places = int((p.counts > 0).sum())
         self.summary.setText(" · ".join(_plural(n, word) for n, word in (
             (n_places, "place"), (int(p.events.sum()), "event"),
-            (int(p.statements.sum()), "statement"))))
+            (int(p.statements.sum()), "statement"))) + " on the map")
 
     # -- view -> state ---------------------------------------------------------------
     def _on_click(self, ev) -> None:
         if ev.button() != Qt.MouseButton.LeftButton:
             return
         name = self.place_at(ev.scenePos())
+        if name is not None and self.places.places.members_of(name):
+            if not ev.double() and not self.zoom_to_cluster(name):
+                self._state.update(place=name)      # cannot split them: pick the biggest
+            ev.accept()
+            return
         if ev.double():              # go there; keep it selected whatever the 1st click did
             if name is not None:
                 self._state.update(place=name)
@@ -300,8 +327,10 @@ class MapView(QWidget):
         else:
             p = self.places.places
             off_view = not self.places.in_view(self.viewbox.viewRect())[i]
-            text = tooltip_html(name, int(p.events[i]), int(p.statements[i]), off_view,
-                                bool(p.area[i]))
+            members = p.members_of(name)
+            text = cluster_tooltip_html(members, int(p.events[i]), int(p.statements[i])) \
+                if members else tooltip_html(name, int(p.events[i]), int(p.statements[i]),
+                                             off_view, bool(p.area[i]))
             QToolTip.showText(QCursor.pos(), text, self.plot)
         self._relayout()
 

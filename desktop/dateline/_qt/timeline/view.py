@@ -11,8 +11,8 @@ import html
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtGui import QCursor, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QMenu,
     QStyle,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from dateline._qt import theme
 from dateline._qt.state import AppState
 from dateline._qt.common.steady_label import SteadyLabel
+from dateline._qt.timeline.overflow import OverflowMarkers
 from dateline._qt.timeline.plot import DAY, TimelinePlots, tooltip_html
 from dateline.model import lanes as lanes_mod
 from dateline.model import playback
@@ -59,6 +60,11 @@ def _padded(span: list[float]) -> tuple[float, float]:
     return span[0] - pad, span[1] + pad
 
 
+def _seconds_or_nan(col: pd.Series) -> np.ndarray:
+    """Epoch seconds, NaN where undated (``to_seconds`` turns NaT into a huge negative)."""
+    return np.where(col.isna().to_numpy(), np.nan, lanes_mod.to_seconds(col))
+
+
 def _same_range(a, b) -> bool:
     tolerance = 0.01 * max(b[1] - b[0], 1.0)
     return abs(a[0] - b[0]) <= tolerance and abs(a[1] - b[1]) <= tolerance
@@ -69,8 +75,13 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.state = state
         self.plots = TimelinePlots(self)
+        # "◀ 3 earlier" / "5 later ▶" over the lanes when events lie beyond the view
+        self.overflow = OverflowMarkers(self.plots, self.plots.lanes.getViewBox())
+        self.overflow.extend.connect(lambda lo, hi: self.plots.lanes.setXRange(lo, hi,
+                                                                               padding=0))
         self._base_key: Selection | None = None
         self._base_events = state.store.events.iloc[:0]
+        self._bulk: tuple = (None, None)        # (base events, where most of them are)
         self._hist_starts: tuple | None = None      # (selection, start seconds) cache
         self._hist_key: tuple | None = None
         self._restyle_timer = QTimer(self, singleShot=True, interval=30)
@@ -148,7 +159,7 @@ class TimelineView(QWidget):
                                         self.toggle_play)
         # icons from the style, not "⏸" text: not every font has the media glyphs
         self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self._update_play_icon()
         self.speed_combo = QComboBox(self)
         self.speed_combo.addItems(list(SPEEDS))
         self.speed_combo.setToolTip("Playback speed")
@@ -244,6 +255,8 @@ class TimelineView(QWidget):
             return
         self._base_key = key
         self._base_events = self.state.store.query(key).events
+        self.overflow.set_events(*(_seconds_or_nan(self._base_events[c])
+                                   for c in ("start", "end")))
         self._hist_starts = self._hist_key = None
         mode = LANE_MODES[self.lane_combo.currentText()]
         self.plots.set_layout(lanes_mod.layout(self._base_events, by=mode,
@@ -316,8 +329,45 @@ class TimelineView(QWidget):
         self.stop()
         self.state.update(window=None, cumulative=False)
 
+    def play_range(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        """The dates Play sweeps: where the events are (the span holding most of them,
+        around the publication period), so a few background dates (2016 in a 2017
+        corpus, 1905 and 2030 in another) do not make it cross months or a century of
+        nothing; the window can still be dragged to them."""
+        bulk = self._bulk_span()
+        if bulk is None:
+            return self.state.store.time_range()
+        return lanes_mod.from_seconds(bulk[0]), lanes_mod.from_seconds(bulk[1] + DAY)
+
+    def _dense_span(self) -> tuple[float, float] | None:
+        """The bulk of the events (``_bulk_span``) when the other dates would squash it
+        on the axis (else None: Fit shows every date)."""
+        rng, bulk = self.state.store.time_range(), self._bulk_span()
+        if rng is None or bulk is None:
+            return None
+        every = [float(x) for x in lanes_mod.to_seconds(list(rng))]
+        return bulk if bulk[1] - bulk[0] < OUTLIER_SQUASH * (every[1] - every[0]) else None
+
+    def _bulk_span(self) -> tuple[float, float] | None:
+        """(first, last) start in seconds of the span holding most events, around the
+        publication period; once per layout (Play asks on every tick)."""
+        if self._bulk[0] is not self._base_events:
+            starts = lanes_mod.to_seconds(self._base_events["start"].dropna())
+            bulk = lanes_mod.bulk_span(starts, self._published_s(), share=DENSE_SHARE) \
+                if len(starts) else None
+            self._bulk = (self._base_events, bulk)
+        return self._bulk[1]
+
+    def _published_s(self) -> np.ndarray | None:
+        """The articles' publication dates (epoch seconds), if the store has them."""
+        articles = getattr(self.state.store, "articles", None)
+        if articles is None or "published" not in articles:
+            return None
+        published = pd.to_datetime(articles["published"], errors="coerce", utc=True)
+        return _seconds_or_nan(published.dt.tz_localize(None))
+
     def _window_or_default(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-        rng = self.state.store.time_range()
+        rng = self.play_range()
         if rng is None:
             return None
         sel = self.state.selection
@@ -390,11 +440,9 @@ class TimelineView(QWidget):
         rng = self.state.store.time_range()
         if rng is None:
             return
-        every = [float(x) for x in lanes_mod.to_seconds(list(rng))]
-        target = _padded(every)
-        starts = lanes_mod.to_seconds(self._base_events["start"].dropna())
-        dense = lanes_mod.dense_span(starts, share=DENSE_SHARE) if len(starts) else None
-        if dense is not None and dense[1] - dense[0] < OUTLIER_SQUASH * (every[1] - every[0]):
+        target = _padded([float(x) for x in lanes_mod.to_seconds(list(rng))])
+        dense = self._dense_span()
+        if dense is not None:
             dense = _padded([dense[0], max(dense[1] + DAY, dense[0] + DAY)])
             shown = self.plots.lanes.viewRange()[0]
             if not _same_range(shown, dense):
@@ -425,23 +473,43 @@ class TimelineView(QWidget):
 
     def play(self) -> None:
         window = self._window_or_default()
-        rng = self.state.store.time_range()
+        rng = self.play_range()
         if window is None or rng is None:
             return
         self._move_played(playback.play_start(window, rng), live=False)
         self._play_timer.start()
         self.play_button.setText("Pause")
-        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+        self._update_play_icon()
 
     def stop(self) -> None:
         if self._play_timer.isActive():
             self._play_timer.stop()
             self.state.settle()          # every view catches up with where play stopped
         self.play_button.setText("Play")
-        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self._update_play_icon()
+
+    def _update_play_icon(self) -> None:
+        """The style's play or pause icon in the button's text colour: Fusion draws them
+        near-black, invisible on the dark theme."""
+        kind = QStyle.StandardPixmap.SP_MediaPause if self.playing else \
+            QStyle.StandardPixmap.SP_MediaPlay
+        size = self.play_button.iconSize()
+        pixmap = self.style().standardIcon(kind).pixmap(size, self.devicePixelRatioF())
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), self.palette().color(QPalette.ColorRole.ButtonText))
+        painter.end()
+        self.play_button.setIcon(QIcon(pixmap))
+
+    def changeEvent(self, event) -> None:
+        """A new theme (the application palette changed): recolour the play icon."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and hasattr(self, "play_button"):
+            self._update_play_icon()
 
     def _play_tick(self) -> None:
-        rng = self.state.store.time_range()
+        rng = self.play_range()
         window = self.state.selection.window
         if rng is None or window is None:
             self.stop()
