@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from dateline.model.explorer import Explorer, StoreReplaced
+from dateline.model.marks import NO_MARKS, Marks
 from dateline.model.store import EventStore
 
 
@@ -25,6 +26,10 @@ class AppState(QObject):
         super().__init__(parent)
         self.explorer = Explorer(store)
         self.explorer.listen(self._forward)
+        # what the user added, by item id (the project session sets them before it
+        # announces the change): corrected field names, and Annotation (tags, note)
+        self.corrected: dict[str, tuple[str, ...]] = {}
+        self.notes: dict = {}
 
     @property
     def store(self) -> EventStore:
@@ -38,9 +43,21 @@ class AppState(QObject):
     def result(self):
         return self.explorer.result
 
-    def set_store(self, store: EventStore) -> None:
+    @property
+    def marks(self) -> Marks:
+        """The user's stars and tags as item ids of the current store."""
+        return self.explorer.marks
+
+    def set_store(self, store: EventStore, marks: Marks = NO_MARKS) -> None:
         """Replace the data; the selection resets (old ids and places may not exist)."""
-        self.explorer.set_store(store)
+        self.explorer.set_store(store, marks)
+
+    def replace_store(self, store: EventStore, marks: Marks = NO_MARKS) -> None:
+        """The same data, corrected: the selection stays."""
+        self.explorer.replace_store(store, marks)
+
+    def set_marks(self, marks: Marks) -> None:
+        self.explorer.set_marks(marks)
 
     def update(self, live: bool = False, **changes) -> None:
         """Change some Selection fields (``live``: a drag or playback step); emits only

@@ -69,7 +69,7 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.state = state
         self.plots = TimelinePlots(self)
-        self._base_key: Selection | None = None
+        self._base_key: tuple | None = None     # (filters, marks they read)
         self._base_events = state.store.events.iloc[:0]
         self._hist_starts: tuple | None = None      # (selection, start seconds) cache
         self._hist_key: tuple | None = None
@@ -240,10 +240,12 @@ class TimelineView(QWidget):
         """Re-lay-out lanes when filters other than window/place/event changed."""
         sel = self.state.selection
         key = dataclasses.replace(sel, window=None, place=None, event=None, cumulative=False)
-        if key == self._base_key and not force:
+        marks = self.state.marks
+        # new stars or tags change the lanes only under a Starred or tag filter
+        if (key, marks if key.starred or key.tags else None) == self._base_key and not force:
             return
-        self._base_key = key
-        self._base_events = self.state.store.query(key).events
+        self._base_key = (key, marks if key.starred or key.tags else None)
+        self._base_events = self.state.store.query(key, marks).events
         self._hist_starts = self._hist_key = None
         mode = LANE_MODES[self.lane_combo.currentText()]
         self.plots.set_layout(lanes_mod.layout(self._base_events, by=mode,
@@ -272,7 +274,8 @@ class TimelineView(QWidget):
         """Histogram of events passing every filter except the window itself."""
         sel = dataclasses.replace(self.state.selection, window=None, event=None)
         if self._hist_starts is None or self._hist_starts[0] != sel:   # not on every scrub
-            events = self.state.store.query(sel).events if sel.place else self._base_events
+            events = self.state.store.query(sel, self.state.marks).events if sel.place \
+                else self._base_events
             self._hist_starts = (sel, lanes_mod.to_seconds(events["start"].dropna()))
         starts = self._hist_starts[1]
         rng = self.state.store.time_range()
