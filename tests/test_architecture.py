@@ -25,7 +25,8 @@ LAYERS = {
     "dateline.model": 4,
     "dateline.evaluation": 5,
     "dateline._qt": 6,
-    "dateline.extract_cli": 7, "dateline.cli": 7, "dateline.__main__": 7,
+    "dateline.extract_cli": 7, "dateline.project_cli": 7, "dateline.cli": 7,
+    "dateline.__main__": 7,
 }
 QT = ("PySide6", "shiboken6", "pyqtgraph")
 

@@ -3,6 +3,7 @@
     dateline                         open the explorer on the bundled sample corpus
     dateline open PATH...            open article files/folders, or an exported events JSON
     dateline extract [PATH...] -o OUT.json [--format json|csv|geojson|timeml] [--manifest FILE]
+    dateline project PATH.dateline [--export-briefing OUT.html] [--export json -o OUT.json]
     dateline --self-test             open the window offscreen on the sample corpus, check it, exit
     dateline --self-test open PATH   the same on PATH (articles, a folder or an events JSON)
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 from dateline import __version__
 
 FORMATS = ("json", "csv", "geojson", "timeml")
+PROJECT_EXPORTS = ("json", "csv", "geojson")
 EXIT_INTERNAL_ERROR = 70   # EX_SOFTWARE
 EXIT_BROKEN_PIPE = 141     # 128 + SIGPIPE, what a shell reports for a tool killed by it
 
@@ -32,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
                "  dateline open events.json              # explorer on an exported events file\n"
                "  dateline extract -o events.json        # extract the sample corpus headless\n"
                "  dateline extract ~/news --format csv -o events.csv\n"
-               "  dateline extract ~/news --format timeml -o timeml/   # one .tml per article\n")
+               "  dateline extract ~/news --format timeml -o timeml/   # one .tml per article\n"
+               "  dateline project story.dateline --export-briefing briefing.html\n")
     parser.add_argument("--version", action="version", version=f"dateline {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="open the main window offscreen on the sample corpus (or on the "
@@ -60,7 +63,30 @@ def build_parser() -> argparse.ArgumentParser:
                          "output file's extension, else json)")
     extract.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")
     extract.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    _add_project_command(commands)
     return parser
+
+
+def _add_project_command(commands) -> None:
+    cmd = commands.add_parser(
+        "project", help="re-extract a .dateline project and export its briefing or data",
+        description="Read the corpus folders of a .dateline project, extract them (using the "
+                    "per-article cache), re-apply the project's corrections, and write the "
+                    "cited briefing of its starred items and/or the corrected data. Without "
+                    "an export option, print a summary. Exit status: 0 done; 1 written, but "
+                    "some articles were skipped or some corrections/stars are orphaned; 2 the "
+                    "project cannot be read or has no readable articles; 3 an output could "
+                    "not be written.")
+    cmd.add_argument("project", type=Path, metavar="PATH.dateline")
+    cmd.add_argument("--export-briefing", type=Path, metavar="OUT.html",
+                     help="write the starred events and statements, cited, as one HTML file")
+    cmd.add_argument("--export", choices=PROJECT_EXPORTS,
+                     help="write the corrected events and statements (json: a dateline/1 "
+                          "document with the project's stars, tags and notes)")
+    cmd.add_argument("-o", "--output", type=Path, default=Path("-"),
+                     help="output of --export ('-', the default, for stdout)")
+    cmd.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")
+    cmd.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "extract":
             from dateline.extract_cli import run_extract
             return run_extract(args)
+        if args.command == "project":
+            from dateline.project_cli import run_project
+            return run_project(args)
         if args.command == "open":
             return _gui(args.paths, args.manifest)
         return _gui(None, None)

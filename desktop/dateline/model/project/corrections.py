@@ -30,8 +30,12 @@ class Orphan:
 
     def describe(self) -> str:
         what = f"{self.correction.field} correction" if self.correction else "star/tag/note"
-        return (f"{what} of a {self.key.kind} at characters {self.key.start}-{self.key.end} "
+        return (f"{what} of {_a(self.key.kind)} at characters {self.key.start}-{self.key.end} "
                 f"of text {self.key.text_sha256[:12]}: {self.reason}")
+
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def document_of(source) -> dict:
@@ -176,25 +180,40 @@ def corrected_fields(doc: dict) -> dict[str, tuple[str, ...]]:
             if item.get("corrected")}
 
 
-def resolve_marks(source, annotations: dict[ItemKey, Annotation],
-                  texts: dict[str, str] | None = None) -> tuple[Marks, list[Orphan]]:
-    """Stars and tags as the item ids of ``source`` (a corrected document or its store),
-    and the annotations whose item is gone."""
+def resolve_annotations(source, annotations: dict[ItemKey, Annotation],
+                        texts: dict[str, str] | None = None
+                        ) -> tuple[dict[str, Annotation], list[Orphan]]:
+    """({item id: annotation} of ``source`` (a corrected document or its store), the
+    annotations whose item is gone). Two keys finding one item (merged events) combine:
+    starred if either is, tags united, notes joined."""
     doc = source.document if isinstance(source, EventStore) else source
     index = KeyIndex(doc, texts)
-    starred: set[str] = set()
-    tagged: dict[str, set[str]] = {}
+    by_id: dict[str, Annotation] = {}
     orphans = []
     for key, annotation in sorted(annotations.items()):
         item, reason = index.find(key)
         if item is None:
             orphans.append(Orphan(key, reason))
             continue
-        if annotation.starred:
-            starred.add(item["id"])
+        old = by_id.get(item["id"])
+        if old is not None:
+            note = "\n\n".join(n for n in (old.note, annotation.note) if n)
+            annotation = Annotation(old.starred or annotation.starred,
+                                    old.tags + annotation.tags, note)
+        by_id[item["id"]] = annotation
+    return by_id, orphans
+
+
+def resolve_marks(source, annotations: dict[ItemKey, Annotation],
+                  texts: dict[str, str] | None = None) -> tuple[Marks, list[Orphan]]:
+    """Stars and tags as the item ids of ``source`` (for the store's filters)."""
+    by_id, orphans = resolve_annotations(source, annotations, texts)
+    tagged: dict[str, set[str]] = {}
+    for item_id, annotation in by_id.items():
         for tag in annotation.tags:
-            tagged.setdefault(tag, set()).add(item["id"])
-    return Marks(frozenset(starred), {t: frozenset(ids) for t, ids in tagged.items()}), orphans
+            tagged.setdefault(tag, set()).add(item_id)
+    starred = frozenset(i for i, a in by_id.items() if a.starred)
+    return Marks(starred, {t: frozenset(ids) for t, ids in tagged.items()}), orphans
 
 
 def key_of(source, kind: str, item_id: str, texts: dict[str, str] | None = None
