@@ -15,10 +15,11 @@ from PySide6.QtGui import QUndoStack
 
 from dateline._qt.state import AppState
 from dateline.model.project.corrections import (Orphan, apply_corrections,
-                                                corrected_fields, key_of, resolve_marks)
+                                                corrected_fields, key_of,
+                                                resolve_annotations, resolve_marks)
 from dateline.model.project.file import Project
 from dateline.model.project.keys import KeyIndex
-from dateline.model.project.records import Annotation, ItemKey, ProjectError, SavedView
+from dateline.model.project.records import ItemKey, ProjectError, SavedView
 from dateline.model.project.views import save_view, view_extras, view_selection
 from dateline.model.selection import Selection
 from dateline.model.store import EventStore
@@ -124,16 +125,10 @@ class ProjectSession(QObject):
         self._set_orphans(correction_orphans + note_orphans)
 
     def _resolve(self, store: EventStore):
-        """(Marks, {item id: Annotation} of the notes, orphaned annotations)."""
+        """(Marks, {item id: Annotation}, orphaned annotations) against ``store``."""
         annotations = self.project.annotations
         marks, orphans = resolve_marks(store, annotations)
-        notes: dict[str, Annotation] = {}
-        if annotations:
-            index = KeyIndex(store.document)
-            for key, annotation in sorted(annotations.items()):
-                item, _ = index.find(key)
-                if item is not None:
-                    notes[item["id"]] = annotation
+        notes, _ = resolve_annotations(store, annotations)
         return marks, notes, orphans
 
     def _set_orphans(self, orphans: list[Orphan]) -> None:
@@ -146,14 +141,11 @@ class ProjectSession(QObject):
         """The project key of a shown statement or event (None: it has no span)."""
         return key_of(self.state.store, kind, item_id, self.state.store.loaded_texts())
 
-    def annotation(self, kind: str, item_id: str) -> Annotation:
-        return self.state.notes.get(item_id) or Annotation()
-
     # ---------------------------------------------------------------- views
-    def view_of_current(self, name: str) -> SavedView:
+    def view_of_current(self, name: str, lane_mode: str | None) -> SavedView:
         sel = self.state.selection
         event_key = self.key("event", sel.event) if sel.event else None
-        return save_view(name, sel, self.state.lane_mode, event_key)
+        return save_view(name, sel, lane_mode, event_key)
 
     def restore_view(self, view: SavedView) -> str | None:
         """Show a saved view; returns its lane mode (the timeline's, set by the window)."""
