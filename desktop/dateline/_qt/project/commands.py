@@ -93,4 +93,4 @@ class ViewsCommand(QUndoCommand):
         if project.views != views:
             project.views = list(views)
             project.dirty = True
-        self.session.views_changed(current)
+        self.session.views_changed.emit(current)

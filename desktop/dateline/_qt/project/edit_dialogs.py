@@ -33,11 +33,16 @@ def valid_date(text: str) -> bool:
     return bool(DATE_PATTERN.match(text.strip()))
 
 
+def _name(value) -> str:
+    """A name cell as text ("" for a missing one, which pandas gives as NaN)."""
+    return value if isinstance(value, str) else ""
+
+
 def _combo(values, current: str | None, editable: bool = True) -> QComboBox:
     box = QComboBox()
     box.setEditable(editable)
     box.addItems([v for v in values if isinstance(v, str)])
-    box.setCurrentText(current or "")
+    box.setCurrentText(current if isinstance(current, str) else "")   # NaN: none
     return box
 
 
@@ -103,7 +108,7 @@ class StatementDialog(_FieldsDialog):
         date_edit = QLineEdit(date)
         date_edit.setPlaceholderText(DATE_HINT)
         self.add("date", "Date:", date_edit, date)
-        self.add("place", "Place:", _combo(places, place), place or "")
+        self.add("place", "Place:", _combo(places, place), _name(place))
 
 
 class EventDialog(_FieldsDialog):
@@ -119,7 +124,7 @@ class EventDialog(_FieldsDialog):
         date_edit = QLineEdit(date)
         date_edit.setPlaceholderText(DATE_HINT)
         self.add("date", "Date:", date_edit, date)
-        self.add("place", "Place:", _combo(places, place), place or "")
+        self.add("place", "Place:", _combo(places, place), _name(place))
 
 
 class MarksDialog(QDialog):

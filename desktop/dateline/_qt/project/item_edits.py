@@ -196,7 +196,7 @@ class ItemEdits:
         if key is None:
             return
         store, result = self.state.store, self.state.result
-        ids = [i for i in result.event_ids()[:MAX_MERGE_CHOICES] if i != item_id]
+        ids = [i for i in result.event_ids[:MAX_MERGE_CHOICES] if i != item_id]
         if not ids:
             QMessageBox.information(self.parent, "Merge events",
                                     "No other event is listed: widen the time window or "

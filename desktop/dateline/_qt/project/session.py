@@ -36,7 +36,9 @@ class ProjectSession(QObject):
         self.state = state
         self.project = Project()
         self.stack = QUndoStack(self)
-        self.stack.cleanChanged.connect(lambda _clean: self._sync_modified())
+        # a slot of this object, not a lambda: disconnected before the stack is deleted
+        # with us (the stack's destructor still announces cleanChanged)
+        self.stack.cleanChanged.connect(self._on_clean_changed)
         self.base: EventStore | None = None        # the extraction, uncorrected
         self.orphans: list[Orphan] = []
         self._outside = False      # unsaved changes outside the undo history (folders)
@@ -71,6 +73,9 @@ class ProjectSession(QObject):
     def touch(self) -> None:
         """A change outside the undo history (the corpus folders): unsaved too."""
         self._outside = True
+        self._sync_modified()
+
+    def _on_clean_changed(self, _clean: bool) -> None:
         self._sync_modified()
 
     def _sync_modified(self) -> None:
