@@ -27,17 +27,33 @@ _UMASK = _process_umask()
 def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
                 newline: str | None = None) -> Iterator[IO]:
     """Open a temp file beside ``path``; rename it over ``path`` only on success."""
-    # Through a symlink, update the file it points to rather than replace the link.
-    target = Path(os.path.realpath(path))
     binary = "b" in mode
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        _copy_mode(fd, target)
+    with _temp_beside(path) as (fd, _tmp):
         with os.fdopen(fd, mode, encoding=None if binary else encoding,
                        newline=None if binary else newline) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+
+
+@contextmanager
+def replacing(path: str | os.PathLike) -> Iterator[Path]:
+    """A temp file's path beside ``path``, renamed over ``path`` if the block succeeds
+    (removed if not). The writer makes its data durable (fsync, or SQLite's FULL sync)."""
+    with _temp_beside(path) as (fd, tmp):
+        os.close(fd)
+        yield Path(tmp)
+
+
+@contextmanager
+def _temp_beside(path: str | os.PathLike) -> Iterator[tuple[int, str]]:
+    """(open fd, path) of a temp file beside ``path``, renamed over it on success."""
+    # Through a symlink, update the file it points to rather than replace the link.
+    target = Path(os.path.realpath(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        _copy_mode(fd, target)
+        yield fd, tmp
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -45,7 +61,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
         except OSError:
             pass
         raise
-    fsync_folder(target.parent)
+    _fsync_folder(target.parent)
 
 
 def _copy_mode(fd: int, target: Path) -> None:
@@ -60,7 +76,7 @@ def _copy_mode(fd: int, target: Path) -> None:
         pass
 
 
-def fsync_folder(folder: Path) -> None:
+def _fsync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX); best effort."""
     try:
         fd = os.open(folder, os.O_RDONLY)

@@ -20,11 +20,11 @@ from dateline.extract_cli import (EXIT_NOTHING_TO_DO, EXIT_SOME_PROBLEMS, EXIT_W
 from dateline.model.dates import plural
 from dateline.model.project.briefing import briefing_items, write_briefing
 from dateline.model.project.corpus import load_project_corpus
-from dateline.model.project.corrections import (apply_corrections, corrected_fields,
-                                                resolve_annotations)
+from dateline.model.project.corrections import apply_project
 from dateline.model.project.file import Project
 from dateline.model.project.records import ProjectError
 from dateline.model.store import EventStore
+
 
 def run_project(args) -> int:
     from dateline.extract import extract_corpus
@@ -44,32 +44,33 @@ def run_project(args) -> int:
     cache = False if args.no_cache else ExtractionCache()
     doc = extract_corpus(corpus.articles, cache=cache, workers=max(1, args.jobs))
     extraction_problems = doc.pop("problems", None) or []
-    for problem in extraction_problems:
-        print(f"dateline: {problem.get('article', '?')}: {problem.get('message', '')}",
+    path_of = {article.id: article.path for article in corpus.articles}
+    for problem in extraction_problems:        # name the file, not just the article id
+        article = problem.get("article", "?")
+        print(f"dateline: {path_of.get(article, article)}: {problem.get('message', '')}",
               file=sys.stderr)
     texts = {article.id: article.text for article in corpus.articles}
-    corrected, orphans = apply_corrections(doc, project.corrections, texts)
-    annotations, lost = resolve_annotations(corrected, project.annotations, texts)
-    for orphan in orphans + lost:
+    applied = apply_project(doc, project, texts)
+    for orphan in applied.orphans:
         print(f"dateline: {args.project}: orphaned {orphan.describe()}", file=sys.stderr)
     if args.export_briefing is None and args.export is None:
-        _summary(project, corrected, annotations, len(orphans + lost))
-    if args.export_briefing is not None and not _briefing(
-            args, project, corrected, texts, annotations):
+        _summary(project, applied)
+    if args.export_briefing is not None and not _briefing(args, project, applied, texts):
         return EXIT_WRITE_FAILED
     if args.export is not None:
-        corrected["annotations"] = [{"id": item_id, "starred": a.starred, "tags": list(a.tags),
-                                     "note": a.note} for item_id, a in annotations.items()]
-        corrected["orphans"] = [o.describe() for o in orphans + lost]
-        if not write_output(corrected, args.output, args.export):
+        out = dict(applied.document,
+                   annotations=[{"id": item_id, "starred": a.starred, "tags": list(a.tags),
+                                 "note": a.note} for item_id, a in applied.annotations.items()],
+                   orphans=[o.describe() for o in applied.orphans])
+        if not write_output(out, args.output, args.export):
             return EXIT_WRITE_FAILED
-    skipped = corpus.problems or extraction_problems or orphans or lost
+    skipped = corpus.problems or extraction_problems or applied.orphans
     return EXIT_SOME_PROBLEMS if skipped else 0
 
 
-def _briefing(args, project, corrected, texts, annotations) -> bool:
-    store = EventStore.from_document(corrected, texts)
-    items = briefing_items(store, annotations, corrected_fields(corrected))
+def _briefing(args, project, applied, texts) -> bool:
+    store = EventStore.from_document(applied.document, texts)
+    items = briefing_items(store, applied.annotations, applied.corrected)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     try:
         write_briefing(args.export_briefing, items, f"Briefing: {project.path.stem}",
@@ -83,12 +84,14 @@ def _briefing(args, project, corrected, texts, annotations) -> bool:
     return True
 
 
-def _summary(project, corrected, annotations, n_orphans: int) -> None:
-    stars = sum(a.starred for a in annotations.values())
+def _summary(project, applied) -> None:
+    doc = applied.document
+    n_orphans = sum(o.correction is not None for o in applied.orphans)
     print(f"{project.path}: {plural(len(project.folders), 'folder')}, "
-          f"{len(corrected['events'])} events, {len(corrected['statements'])} statements; "
+          f"{len(doc['events'])} events, {len(doc['statements'])} statements; "
           f"{plural(len(project.corrections), 'correction')} ({n_orphans} orphaned), "
-          f"{plural(stars, 'starred item')}, {plural(len(project.views), 'saved view')}")
+          f"{plural(len(applied.marks.starred), 'starred item')}, "
+          f"{plural(len(project.views), 'saved view')}")
 
 
 def _fail(message: str, status: int) -> int:

@@ -57,24 +57,27 @@ def briefing_items(store: EventStore, annotations: dict[str, Annotation],
     items = []
     for row in store.events[store.events["id"].isin(starred)].itertuples(index=False):
         cites = tuple(_citation(store, m[0], m[1], m[2]) for m in row.mentions)
-        items.append(_item(store, "event", row, ", ".join(row.actors), row.summary,
+        items.append(_item("event", row, ", ".join(row.actors), row.summary,
                            row.type, cites, annotations, corrected))
     for row in store.statements[store.statements["id"].isin(starred)].itertuples(index=False):
         before, quote, after = store.statement_context(row._asdict())
         art = store.article(row.article) or {}
         cite = Citation(before, quote, after, row.outlet, _day(art.get("published")),
                         art.get("path") or "", art.get("title") or "")
-        items.append(_item(store, "statement", row, row.speaker, row.text,
+        items.append(_item("statement", row, row.speaker, row.text,
                            row.event_type, (cite,), annotations, corrected))
     return sorted(items, key=lambda item: item.sort_key)
 
 
-def _item(store, kind, row, who, headline, event_type, cites, annotations, corrected):
+def _item(kind, row, who, headline, event_type, cites, annotations, corrected):
     note = annotations.get(row.id, Annotation())
     start = row.start
     sort_key = (pd.isna(start), start if not pd.isna(start) else pd.Timestamp(0),
                 kind != "event", row.id)
-    return BriefingItem(kind, row.id, describe(row.start, row.end, row.precision),
+    date = describe(row.start, row.end, row.precision)
+    if pd.isna(start) and cites and cites[0].published:    # as the side panel shows it
+        date = f"undated · reported {cites[0].published}"
+    return BriefingItem(kind, row.id, date,
                         row.place if isinstance(row.place, str) else "", who or "",
                         headline or "", event_type or "", cites,
                         tuple(corrected.get(row.id, ())), note.note, note.tags, sort_key)

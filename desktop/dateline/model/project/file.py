@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from dateline import __version__
-from dateline.atomic import fsync_folder
+from dateline.atomic import replacing
 from dateline.model.project import schema
 from dateline.model.project.records import (Annotation, Correction, ItemKey, ProjectError,
                                             SavedView)
@@ -70,16 +69,17 @@ class Project:
         project.metadata = dict(db.execute("SELECT key, value FROM metadata"))
         project.folders = [CorpusFolder(p, m) for p, m in db.execute(
             "SELECT path, manifest FROM folders ORDER BY position")]
-        for kind, sha, start, end, field_name, value in db.execute(
-                'SELECT kind, text_sha256, start, "end", field, value FROM corrections '
+        for kind, sha, start, end, hint, field_name, value in db.execute(
+                'SELECT kind, text_sha256, start, "end", hint, field, value FROM corrections '
                 'ORDER BY position'):
-            correction = Correction.from_row(ItemKey(kind, sha, start, end), field_name, value)
+            key = ItemKey(kind, sha, start, end, tuple(json.loads(hint)))
+            correction = Correction.from_row(key, field_name, value)
             project._corrections[correction.slot] = correction
-        for kind, sha, start, end, starred, tags, note in db.execute(
-                'SELECT kind, text_sha256, start, "end", starred, tags, note FROM annotations '
-                'ORDER BY kind, text_sha256, start, "end"'):
-            project._annotations[ItemKey(kind, sha, start, end)] = Annotation(
-                bool(starred), tuple(json.loads(tags)), note)
+        for kind, sha, start, end, hint, starred, tags, note in db.execute(
+                'SELECT kind, text_sha256, start, "end", hint, starred, tags, note '
+                'FROM annotations ORDER BY kind, text_sha256, start, "end", hint'):
+            key = ItemKey(kind, sha, start, end, tuple(json.loads(hint)))
+            project._annotations[key] = Annotation(bool(starred), tuple(json.loads(tags)), note)
         project.views = [SavedView(name, json.loads(state)) for name, state in db.execute(
             "SELECT name, state FROM views ORDER BY position")]
         return project
@@ -92,14 +92,21 @@ class Project:
             raise ProjectError("the project has no file yet: save it with a path")
         self.metadata["app_version"] = __version__
         self.metadata["saved"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        folders = self.folders
+        if self.path is not None and target.resolve().parent != self._base():
+            self.folders = self._absolute_folders()   # relative ones keep pointing there
         try:
             if self._can_save_in_place(target):
                 self._save_in_place(target)
             else:
                 self._save_replacing(target)
         except (OSError, sqlite3.Error) as exc:
+            self.folders = folders
             raise ProjectError(f"{target}: cannot save ({exc}); the previous file is "
                                f"unchanged") from None
+        except ProjectError:
+            self.folders = folders
+            raise
         self.path, self.dirty = target, False
         return target
 
@@ -132,29 +139,16 @@ class Project:
             db.close()
 
     def _save_replacing(self, target: Path) -> None:
-        folder = target.resolve().parent
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-        try:
+        with replacing(target) as tmp:
             db = sqlite3.connect(tmp, isolation_level=None)
             try:
-                db.execute("PRAGMA synchronous = FULL")
+                db.execute("PRAGMA synchronous = FULL")     # the commit is on disk
                 schema.create(db)
                 db.execute("BEGIN IMMEDIATE")
                 self._write(db)
                 db.execute("COMMIT")
             finally:
                 db.close()
-            with open(tmp, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-        fsync_folder(folder)
 
     def _write(self, db: sqlite3.Connection) -> None:
         for table in ("metadata", "folders", "corrections", "annotations", "views"):
@@ -162,12 +156,11 @@ class Project:
         db.executemany("INSERT INTO metadata VALUES (?, ?)", sorted(self.metadata.items()))
         db.executemany("INSERT INTO folders VALUES (?, ?, ?)",
                        [(i, f.path, f.manifest) for i, f in enumerate(self.folders)])
-        db.executemany("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       [(i, c.key.kind, c.key.text_sha256, c.key.start, c.key.end, c.field,
-                         c.value_json()) for i, c in enumerate(self._corrections.values())])
-        db.executemany("INSERT INTO annotations VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       [(k.kind, k.text_sha256, k.start, k.end, int(a.starred),
-                         json.dumps(list(a.tags)), a.note)
+        db.executemany("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(i, *_key_row(c.key), c.field, c.value_json())
+                        for i, c in enumerate(self._corrections.values())])
+        db.executemany("INSERT INTO annotations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(*_key_row(k), int(a.starred), json.dumps(list(a.tags)), a.note)
                         for k, a in sorted(self._annotations.items())])
         db.executemany("INSERT INTO views VALUES (?, ?, ?)",
                        [(i, v.name, json.dumps(v.state, sort_keys=True))
@@ -194,10 +187,19 @@ class Project:
             self.dirty = True
 
     def corpus_paths(self) -> list[tuple[Path, Path | None]]:
-        """(folder, manifest or None) as paths, relative ones against the project's folder."""
-        base = self.path.resolve().parent if self.path is not None else Path.cwd()
+        """(folder, manifest or None) as paths, relative ones against the project file's
+        folder (the working folder while untitled: the first save decides). Saving to
+        another folder makes relative paths absolute, so they still name the same place."""
+        base = self._base()
         return [(base / f.path, base / f.manifest if f.manifest else None)
                 for f in self.folders]
+
+    def _base(self) -> Path:
+        return self.path.resolve().parent if self.path is not None else Path.cwd()
+
+    def _absolute_folders(self) -> list[CorpusFolder]:
+        return [CorpusFolder(str(folder), str(manifest) if manifest else None)
+                for folder, manifest in self.corpus_paths()]
 
     # ----------------------------------------------------------- corrections
     @property
@@ -280,3 +282,6 @@ class Project:
         self.views.insert(max(0, min(to, len(self.views))), view)
         self.dirty = True
 
+
+def _key_row(key: ItemKey) -> tuple:
+    return (key.kind, key.text_sha256, key.start, key.end, json.dumps(list(key.hint)))

@@ -29,10 +29,17 @@ def article_hashes(doc: dict, texts: dict[str, str] | None = None) -> dict[str, 
 
 
 class KeyIndex:
-    """Statements by (text hash, quote span), events by (text hash, mention span)."""
+    """Statements by (text hash, quote span), events by (text hash, mention span).
 
-    def __init__(self, doc: dict, texts: dict[str, str] | None = None):
+    ``keys``: index only the articles these keys name (a few corrections in a corpus of
+    100k events need not index every item)."""
+
+    def __init__(self, doc: dict, texts: dict[str, str] | None = None, keys=None):
         self.sha_of = article_hashes(doc, texts)
+        self._hashes = set(self.sha_of.values())
+        if keys is not None:
+            wanted = {key.text_sha256 for key in keys}
+            self.sha_of = {a: sha for a, sha in self.sha_of.items() if sha in wanted}
         self._spans: dict[tuple[str, str], list[tuple[int, int, dict]]] = {}
         for st in doc.get("statements", []):
             self._add("statement", st.get("article"), st.get("start"), st.get("end"), st)
@@ -49,25 +56,22 @@ class KeyIndex:
         """(the item, "") or (None, why not)."""
         spans = self._spans.get((key.kind, key.text_sha256))
         if not spans:
-            if key.text_sha256 not in self.sha_of.values():
+            if key.text_sha256 not in self._hashes:
                 return None, TEXT_GONE
             return None, f"no {key.kind} in that article any more"
-        exact = _unique(item for s, e, item in spans if (s, e) == (key.start, key.end))
-        if exact is not None:
-            return exact, ""
-        overlaps: dict[int, int] = {}
-        items: dict[int, dict] = {}
-        for s, e, item in spans:
-            shared = min(e, key.end) - max(s, key.start)
-            if shared > 0 and shared > overlaps.get(id(item), 0):
-                overlaps[id(item)], items[id(item)] = shared, item
-        best = max(overlaps.values(), default=0)
-        winners = [items[i] for i, n in overlaps.items() if n == best]
-        if best and len(winners) == 1:
-            return winners[0], ""
+        found = _distinct(item for s, e, item in spans if (s, e) == (key.start, key.end))
+        if not found:
+            overlaps = [(min(e, key.end) - max(s, key.start), item) for s, e, item in spans]
+            best = max(n for n, _ in overlaps)
+            found = _distinct(item for n, item in overlaps if n == best > 0)
+        if len(found) > 1:          # events sharing a sentence: the hint tells them apart
+            scores = [_hint_score(item, key.hint) for item in found]
+            found = [item for item, score in zip(found, scores) if score == max(scores)]
+        if len(found) == 1:
+            return found[0], ""
         where = f"characters {key.start}-{key.end}"
-        if len(winners) > 1:
-            return None, f"several {key.kind}s overlap {where}: ambiguous"
+        if found:
+            return None, f"several {key.kind}s fit {where}: ambiguous"
         return None, f"no {key.kind} at {where} any more"
 
     def key_of(self, kind: str, item: dict) -> ItemKey | None:
@@ -79,10 +83,25 @@ class KeyIndex:
         start, end = span.get("start"), span.get("end")
         if not sha or not isinstance(start, int) or not isinstance(end, int):
             return None
-        return ItemKey(kind, sha, start, end)
+        hint = (extracted_type(item), *sorted(item.get("actors") or ())) \
+            if kind == "event" else ()
+        return ItemKey(kind, sha, start, end, hint)
 
 
-def _unique(items) -> dict | None:
-    """The one item among ``items`` (the same event may come up once per mention)."""
-    found = {id(item): item for item in items}
-    return next(iter(found.values())) if len(found) == 1 else None
+def extracted_type(event: dict) -> str:
+    """The event's type as extraction gave it (before any correction)."""
+    return (event.get("extracted") or {}).get("type", event.get("type")) or ""
+
+
+def _hint_score(event: dict, hint: tuple[str, ...]) -> tuple[bool, float]:
+    """(same extracted type, share of actors in common) of an event and a key's hint."""
+    if not hint:
+        return (False, 0.0)
+    actors, wanted = set(event.get("actors") or ()), set(hint[1:])
+    shared = len(actors & wanted) / len(actors | wanted) if actors | wanted else 1.0
+    return (extracted_type(event) == hint[0], shared)
+
+
+def _distinct(items) -> list[dict]:
+    """Items once each, in first-seen order (an event comes up once per mention)."""
+    return list({id(item): item for item in items}.values())

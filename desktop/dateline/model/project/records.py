@@ -13,6 +13,7 @@ from datetime import date
 from dateline.document import PRECISIONS
 
 KINDS = ("statement", "event")
+# The dateline/1 event types (docs/contracts.md).
 EVENT_TYPES = ("visit", "meeting", "statement", "warning", "announcement", "military_action",
                "planned_summit", "sanctions", "other")
 # Fields a correction may set, per kind. "merge": this event joins another one (value: the
@@ -32,11 +33,14 @@ class ItemKey:
 
     ``text_sha256`` is the sha256 of the article text as read (``articles[].text_sha256``);
     ``start``/``end`` index that text (statement ``start``/``end``, mention ``start``/``end``).
+    ``hint`` tells apart events that share a mention (one sentence reporting a visit and a
+    meeting): the event's extracted type, then its actors. It only breaks such ties.
     """
     kind: str
     text_sha256: str
     start: int
     end: int
+    hint: tuple[str, ...] = ()
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -44,15 +48,19 @@ class ItemKey:
         if not (isinstance(self.start, int) and isinstance(self.end, int)
                 and 0 <= self.start <= self.end):
             raise ProjectError(f"bad character span {self.start!r}-{self.end!r}")
+        object.__setattr__(self, "hint", tuple(str(h) for h in self.hint))
 
     def to_json(self) -> list:
-        return [self.kind, self.text_sha256, self.start, self.end]
+        return [self.kind, self.text_sha256, self.start, self.end, list(self.hint)]
 
     @classmethod
     def from_json(cls, value) -> ItemKey:
-        if not (isinstance(value, (list, tuple)) and len(value) == 4):
+        if not (isinstance(value, (list, tuple)) and len(value) in (4, 5)):
             raise ProjectError(f"not an item key: {value!r:.80}")
-        return cls(str(value[0]), str(value[1]), value[2], value[3])
+        hint = value[4] if len(value) == 5 else ()
+        if not isinstance(hint, (list, tuple)):
+            raise ProjectError(f"not an item key: {value!r:.80}")
+        return cls(str(value[0]), str(value[1]), value[2], value[3], tuple(hint))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ in a private in-memory copy: opening never changes the file on disk, whatever it
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Callable
@@ -23,14 +24,15 @@ def _create_v1(db: sqlite3.Connection) -> None:
                               manifest TEXT);
         CREATE TABLE corrections (position INTEGER PRIMARY KEY, kind TEXT NOT NULL,
                                   text_sha256 TEXT NOT NULL, start INTEGER NOT NULL,
-                                  "end" INTEGER NOT NULL, field TEXT NOT NULL,
-                                  value TEXT NOT NULL);
+                                  "end" INTEGER NOT NULL, hint TEXT NOT NULL,
+                                  field TEXT NOT NULL, value TEXT NOT NULL);
         CREATE TABLE annotations (kind TEXT NOT NULL, text_sha256 TEXT NOT NULL,
                                   start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                                  hint TEXT NOT NULL,
                                   starred INTEGER NOT NULL DEFAULT 0,
                                   tags TEXT NOT NULL DEFAULT '[]',
                                   note TEXT NOT NULL DEFAULT '',
-                                  PRIMARY KEY (kind, text_sha256, start, "end"));
+                                  PRIMARY KEY (kind, text_sha256, start, "end", hint));
         CREATE TABLE views (position INTEGER PRIMARY KEY, name TEXT NOT NULL,
                             state TEXT NOT NULL);
     """)
@@ -51,6 +53,11 @@ def read_only_copy(path: Path) -> sqlite3.Connection:
     SQLite file, or written by a newer Dateline."""
     if not path.is_file():
         raise ProjectError(f"{path}: no such project file")
+    if not os.access(path, os.R_OK):
+        raise ProjectError(f"{path}: cannot read the project file (permission denied)")
+    if path.stat().st_size == 0:
+        raise ProjectError(f"{path}: empty file, not a Dateline project")
+    _roll_back_interrupted_save(path)
     try:
         source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -71,6 +78,24 @@ def read_only_copy(path: Path) -> sqlite3.Connection:
         memory.close()
         raise
     return memory
+
+
+def _roll_back_interrupted_save(path: Path) -> None:
+    """A save killed mid-transaction leaves a "hot" rollback journal beside the file; a
+    read-only connection cannot replay it, so let a writable one restore the last
+    committed state first (what any SQLite reader does; nothing else is written)."""
+    journal = Path(f"{path}-journal")
+    if not journal.is_file() or journal.stat().st_size == 0:
+        return
+    try:
+        db = sqlite3.connect(path)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        raise ProjectError(f"{path}: an interrupted save could not be rolled back "
+                           f"({exc})") from None
 
 
 def check_version(db: sqlite3.Connection, path: Path) -> int:
