@@ -36,7 +36,7 @@ class ProjectActions(QObject):
         self.window = window
         self.session = ProjectSession(window.state, self)
         if len(window.state.store.events):      # built around a store (start-up)
-            self.session.base = window.state.store
+            self.session.attach(window.state.store)
         self.recent = RecentProjects(window.settings)
         self.edits = ItemEdits(self.session, window)
         self.views_panel = ViewsPanel()

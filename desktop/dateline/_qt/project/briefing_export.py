@@ -40,8 +40,13 @@ def briefing_title(session: ProjectSession) -> str:
 
 
 def pdf_html(html_text: str) -> str:
-    """The briefing for Qt's text layout: images sized to the page's width."""
-    return re.sub(r"<img ", f'<img width="{PDF_IMAGE_WIDTH}" ', html_text)
+    """The briefing for Qt's text layout, which knows neither ``max-width`` nor
+    figures: images sized to the page's width, each caption a paragraph below it."""
+    html_text = re.sub(r"<img ", f'<img width="{PDF_IMAGE_WIDTH}" ', html_text)
+    html_text = re.sub(r"<(/?)figure>", r"<\1div>", html_text)
+    html_text = html_text.replace('<div class="item">', '<hr><div class="item">')  # no borders
+    return re.sub(r"<figcaption>(.*?)</figcaption>",
+                  r'<p style="color:#666;font-size:small">\1</p>', html_text)
 
 
 def export_briefing(window: MainWindow, session: ProjectSession, path: str | Path,

@@ -14,9 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from dateline._qt.state import AppState
-from dateline.model.project.corrections import (Orphan, apply_corrections,
-                                                corrected_fields, key_of,
-                                                resolve_annotations, resolve_marks)
+from dateline.model.marks import NO_MARKS
+from dateline.model.project.corrections import (Applied, Orphan, apply_project, marks_of,
+                                                resolve_annotations)
 from dateline.model.project.file import Project
 from dateline.model.project.keys import KeyIndex
 from dateline.model.project.records import ItemKey, ProjectError, SavedView
@@ -40,6 +40,7 @@ class ProjectSession(QObject):
         # with us (the stack's destructor still announces cleanChanged)
         self.stack.cleanChanged.connect(self._on_clean_changed)
         self.base: EventStore | None = None        # the extraction, uncorrected
+        self.applied: Applied | None = None        # the project applied to it
         self.orphans: list[Orphan] = []
         self._outside = False      # unsaved changes outside the undo history (folders)
         self._modified = False
@@ -92,49 +93,61 @@ class ProjectSession(QObject):
         self.base = store
         self._show(keep_selection=False)
 
+    def attach(self, store: EventStore) -> None:
+        """The store the window was built around (start-up, no project yet): edits key
+        on it; nothing to apply, so the views keep what they drew."""
+        self.base = store
+        try:
+            self.applied = apply_project(store, self.project, store.loaded_texts())
+        except ProjectError:                     # a store read without its document
+            self.applied = None
+
     def corrections_changed(self) -> None:
         if self.base is not None:
             self._show(keep_selection=True)
         self._sync_modified()
 
     def annotations_changed(self) -> None:
-        self._mark(self.state.store)
+        self._mark()
         self._sync_modified()
 
     def _show(self, keep_selection: bool) -> None:
-        base, corrections = self.base, self.project.corrections
-        orphans: list[Orphan] = []
-        store, corrected = base, {}
-        if corrections:
-            try:
-                doc, orphans = apply_corrections(base, corrections, base.loaded_texts())
-            except ProjectError as exc:          # a store without its document
-                orphans = [Orphan(c.key, str(exc), c) for c in corrections]
-            else:
-                store = EventStore.from_document(doc, base.loaded_texts())
-                corrected = corrected_fields(doc)
-        self.state.corrected = corrected
-        marks, notes, note_orphans = self._resolve(store)
-        self.state.notes = notes
+        """Apply the project to the extraction and show the result (a new store only
+        when there are corrections: stars alone leave the extraction's store as it is)."""
+        base, texts = self.base, self.base.loaded_texts()
+        try:
+            applied = apply_project(base, self.project, texts)
+        except ProjectError as exc:              # a store read without its document
+            self.applied = None
+            self.state.corrected, self.state.notes = {}, {}
+            self._set_state_store(base, NO_MARKS, keep_selection)
+            self._set_orphans([Orphan(c.key, str(exc), c) for c in self.project.corrections])
+            return
+        self.applied = applied
+        store = EventStore.from_document(applied.document, texts) \
+            if self.project.corrections else base
+        self.state.corrected, self.state.notes = applied.corrected, applied.annotations
+        self._set_state_store(store, applied.marks, keep_selection)
+        self._set_orphans(applied.orphans)
+
+    def _set_state_store(self, store: EventStore, marks, keep_selection: bool) -> None:
         if keep_selection:
             self.state.replace_store(store, marks)
         else:
             self.state.set_store(store, marks)
-        self._set_orphans(orphans + note_orphans)
 
-    def _mark(self, store: EventStore) -> None:
-        marks, notes, note_orphans = self._resolve(store)
-        self.state.notes = notes
-        self.state.set_marks(marks)
+    def _mark(self) -> None:
+        """Stars, tags or notes changed: re-resolved on the shown data, no new store."""
+        if self.applied is None:
+            return
+        annotations, lost = resolve_annotations(self.applied.document,
+                                                self.project.annotations)
+        self.applied = dataclasses.replace(self.applied, annotations=annotations,
+                                           marks=marks_of(annotations))
+        self.state.notes = annotations
+        self.state.set_marks(self.applied.marks)
         correction_orphans = [o for o in self.orphans if o.correction is not None]
-        self._set_orphans(correction_orphans + note_orphans)
-
-    def _resolve(self, store: EventStore):
-        """(Marks, {item id: Annotation}, orphaned annotations) against ``store``."""
-        annotations = self.project.annotations
-        marks, orphans = resolve_marks(store, annotations)
-        notes, _ = resolve_annotations(store, annotations)
-        return marks, notes, orphans
+        self._set_orphans(correction_orphans + lost)
 
     def _set_orphans(self, orphans: list[Orphan]) -> None:
         if orphans != self.orphans:
@@ -143,8 +156,11 @@ class ProjectSession(QObject):
 
     # ---------------------------------------------------------------- items
     def key(self, kind: str, item_id: str) -> ItemKey | None:
-        """The project key of a shown statement or event (None: it has no span)."""
-        return key_of(self.state.store, kind, item_id, self.state.store.loaded_texts())
+        """The key to edit a shown statement or event under: the one the project holds
+        for it already, else a new one from its span (None: it has no span)."""
+        if self.applied is None:
+            return None
+        return self.applied.key(kind, item_id)
 
     # ---------------------------------------------------------------- views
     def view_of_current(self, name: str, lane_mode: str | None) -> SavedView:
