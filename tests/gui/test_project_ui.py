@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 
 from dateline.model.project.file import Project
 from dateline.model.project.records import Correction, ItemKey
@@ -193,10 +193,8 @@ def test_saved_view_restores_selection_and_lanes(qtbot, seed_window, settle):
     assert panel.names() == ["First look"]
 
 
-def test_save_reopen_round_trip_and_recent(qtbot, make_window, seed_store, settle, tmp_path,
-                                           settings):
+def test_save_reopen_round_trip_and_recent(make_window, seed_store, tmp_path):
     window = make_window(seed_store)
-    session = window.project.session
     st_id = window.state.store.statements["id"].iloc[0]
     ev_id = window.state.store.events["id"].iloc[0]
     window.project.edits.set_star("statement", st_id, True)
@@ -280,3 +278,32 @@ def test_briefing_export_writes_escaped_html_and_a_pdf(seed_window, tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "<script>" not in text
     assert text.count("data:image/png;base64,") == 2       # map and timeline, inline
     assert pdf_path.read_bytes().startswith(b"%PDF") and pdf_path.stat().st_size > 10_000
+
+
+def test_reopened_project_extracts_its_corpus_and_reapplies_corrections(qtbot, make_window,
+                                                                       tmp_path):
+    """The story end to end: open the sample corpus, fix and star, save, reopen: the
+    worker extracts the project's folder again and the fix and star come back."""
+    from conftest import ARTICLES, MANIFEST
+    window = make_window()
+    window.open_paths([ARTICLES], MANIFEST)
+    qtbot.waitUntil(lambda: len(window.state.store.statements) > 0, timeout=120_000)
+    st = window.state.store.statements
+    st_id = st["id"].iloc[0]
+    window.project.edits.set_star("statement", st_id, True)
+    key = window.project.session.key("statement", st_id)
+    from dateline._qt.project.commands import CorrectionsCommand
+    window.project.session.stack.push(CorrectionsCommand(
+        window.project.session, "fix", [Correction(key, "speaker", "Someone Else")]))
+    path = tmp_path / "sample.dateline"
+    assert window.project._save_to(str(path))
+    assert [p for p, _ in Project.open(path).corpus_paths()] == [ARTICLES.resolve()]
+    window.close()
+
+    again = make_window()
+    assert again.project.open_project(path)
+    qtbot.waitUntil(lambda: len(again.state.store.statements) > 0, timeout=120_000)
+    fixed = again.state.store.statements
+    assert fixed.loc[fixed["id"] == st_id, "speaker"].iloc[0] == "Someone Else"
+    assert again.state.marks.is_starred(st_id)
+    assert again.windowTitle().startswith("sample[*]") and not again.isWindowModified()

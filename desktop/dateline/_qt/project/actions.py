@@ -7,11 +7,9 @@ window lives here, so ``main_window`` stays the place that wires views together.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from dateline._qt.project.briefing_export import export_briefing_dialog
 from dateline._qt.project.commands import ViewsCommand
@@ -24,14 +22,13 @@ from dateline._qt.window_io import warn
 from dateline.model.project.file import SUFFIX, Project
 from dateline.model.project.records import ProjectError, SavedView
 
-if TYPE_CHECKING:
-    from dateline._qt.main_window import MainWindow
-
 FILE_FILTER = f"Dateline projects (*{SUFFIX})"
 
 
 class ProjectActions(QObject):
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: QMainWindow):
+        """``window``: the main window (its state, settings, views, runner and the
+        ``_action``/``_dock`` builders); typed as QMainWindow, as it imports us."""
         super().__init__(window)
         self.window = window
         self.session = ProjectSession(window.state, self)
@@ -207,13 +204,19 @@ class ProjectActions(QObject):
         return True
 
     def _remember_corpus(self, project: Project) -> None:
-        """The folders the window reads belong to the project (relative to its file when
-        saved beside it, so the pair can be moved together)."""
-        for folder, manifest in getattr(self.window, "corpus_paths", []):
-            before = list(project.folders)
+        """The folders the window reads now are the project's corpus (an unchanged one
+        is left as stored: relative paths stay relative)."""
+        current = [(Path(p).resolve(), Path(m).resolve() if m else None)
+                   for p, m in getattr(self.window, "corpus_paths", [])]
+        stored = [(p.resolve(), m.resolve() if m else None)
+                  for p, m in project.corpus_paths()]
+        if not current or current == stored:
+            return
+        for folder in list(project.folders):
+            project.remove_folder(folder)
+        for folder, manifest in current:
             project.add_folder(folder, manifest)
-            if project.folders != before:
-                self.session.touch()
+        self.session.touch()
 
     # -------------------------------------------------------------- editing
     def _selected_event(self) -> str | None:

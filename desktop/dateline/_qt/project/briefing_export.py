@@ -10,22 +10,17 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from dateline._qt.project.pdf import write_pdf
+from dateline._qt.project.session import ProjectSession
 from dateline._qt.window_io import warn, widget_png
 from dateline.model.project.briefing import briefing_items, render_briefing, write_briefing
-
-if TYPE_CHECKING:
-    from dateline._qt.main_window import MainWindow
-    from dateline._qt.project.session import ProjectSession
 
 PDF_IMAGE_WIDTH = 640    # px of the page's text width: Qt's layout has no max-width
 
 
-def view_images(window: MainWindow) -> dict[str, bytes]:
+def view_images(window: QMainWindow) -> dict[str, bytes]:
     """{caption: PNG} of the map and the timeline as they are now (a broken map: none)."""
     images = {}
     if window.map_ok:
@@ -49,7 +44,7 @@ def pdf_html(html_text: str) -> str:
                   r'<p style="color:#666;font-size:small">\1</p>', html_text)
 
 
-def export_briefing(window: MainWindow, session: ProjectSession, path: str | Path,
+def export_briefing(window: QMainWindow, session: ProjectSession, path: str | Path,
                     pdf: bool = True) -> list[Path]:
     """Write the briefing to ``path`` (HTML) and, with ``pdf``, a PDF beside it; returns
     the files written. Raises OSError if one cannot be written."""
@@ -68,7 +63,7 @@ def export_briefing(window: MainWindow, session: ProjectSession, path: str | Pat
     return written
 
 
-def export_briefing_dialog(window: MainWindow, session: ProjectSession) -> list[Path]:
+def export_briefing_dialog(window: QMainWindow, session: ProjectSession) -> list[Path]:
     if not any(a.starred for a in window.state.notes.values()):
         QMessageBox.information(window, "Export briefing",
                                 "Nothing is starred yet. Star the events and statements the "

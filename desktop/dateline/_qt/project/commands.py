@@ -7,14 +7,10 @@ content, not a guess.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QUndoCommand
 
+from dateline._qt.project.session import ProjectSession
 from dateline.model.project.records import Annotation, Correction, ItemKey, SavedView
-
-if TYPE_CHECKING:
-    from dateline._qt.project.session import ProjectSession
 
 
 class CorrectionsCommand(QUndoCommand):
