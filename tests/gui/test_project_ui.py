@@ -307,3 +307,38 @@ def test_reopened_project_extracts_its_corpus_and_reapplies_corrections(qtbot, m
     assert fixed.loc[fixed["id"] == st_id, "speaker"].iloc[0] == "Someone Else"
     assert again.state.marks.is_starred(st_id)
     assert again.windowTitle().startswith("sample[*]") and not again.isWindowModified()
+
+
+def test_event_dialog_rejects_a_bad_date_then_corrects_type_and_date(qtbot, seed_window):
+    window = seed_window
+    event = _event(window, 4)
+    new_type = "sanctions" if event["type"] != "sanctions" else "warning"
+    seen = []
+
+    def fill(dialog):
+        dialog.field("type").setCurrentText(new_type)
+        dialog.field("date").setText("March 2017")          # not ISO: refused, stays open
+        dialog.buttons.accepted.emit()
+        seen.append((dialog.isVisible(), dialog.error.text()))
+        dialog.field("date").setText("2017-03")
+        dialog.buttons.accepted.emit()
+    _with_dialog(qtbot, fill)
+    window.project.edits.correct("event", event["id"])
+    assert seen[0][0] and "ISO" in seen[0][1]
+    fixed = window.state.store.event(event["id"])
+    assert fixed["type"] == new_type and fixed["precision"] == "month"
+    assert window.state.corrected[event["id"]] == ("date", "type")
+    assert window.project.session.stack.undoText().startswith("Correct event")
+
+
+def test_a_correction_keeps_the_map_and_timeline_where_the_user_looks(seed_window, settle):
+    window = seed_window
+    window.timeline.zoom(0.5)
+    window.map_view.center_on("Seoul")
+    settle(window)
+    box = window.map_view.view_bbox()
+    span = window.timeline.plots.lanes.getViewBox().viewRange()[0]
+    window.project.edits.hide("event", _event(window, 3)["id"])
+    settle(window)
+    assert window.map_view.view_bbox() == box
+    assert window.timeline.plots.lanes.getViewBox().viewRange()[0] == span

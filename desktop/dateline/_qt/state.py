@@ -30,6 +30,9 @@ class AppState(QObject):
         # announces the change): corrected field names, and Annotation (tags, note)
         self.corrected: dict[str, tuple[str, ...]] = {}
         self.notes: dict = {}
+        # the store last replaced is the same corpus, corrected (StoreReplaced.corrected):
+        # for ``store_changed`` listeners, which keep their view then
+        self.store_corrected = False
 
     @property
     def store(self) -> EventStore:
@@ -72,7 +75,9 @@ class AppState(QObject):
         self.update(event=event_id)
 
     def _forward(self, changes: tuple) -> None:
-        if any(isinstance(c, StoreReplaced) for c in changes):
+        replaced = [c for c in changes if isinstance(c, StoreReplaced)]
+        if replaced:
+            self.store_corrected = all(c.corrected for c in replaced)
             self.store_changed.emit(self.store)
         self.selection_changed.emit(self.selection)
         self.changed.emit(changes)

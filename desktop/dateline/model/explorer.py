@@ -22,8 +22,10 @@ _SETS = ("actors", "types", "outlets", "tags")
 
 @dataclass(frozen=True)
 class StoreReplaced:
-    """New data: everything drawn from the old store goes; views fit the new data."""
+    """New data: everything drawn from the old store goes; views fit the new data,
+    unless it is the same corpus ``corrected`` by the user (views keep where they look)."""
     store: EventStore
+    corrected: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ class Explorer:
             keep = dataclasses.replace(keep, place=None)
         self.store, self.marks, self.selection = store, marks, keep
         self.result = store.query(keep, marks)
-        return self._announce((StoreReplaced(store),))
+        return self._announce((StoreReplaced(store, corrected=True),))
 
     def set_marks(self, marks: Marks) -> tuple:
         """New stars/tags (a star toggled): re-query if a "Starred" or tag filter is on."""

@@ -41,7 +41,10 @@ def _name(value) -> str:
 def _combo(values, current: str | None, editable: bool = True) -> QComboBox:
     box = QComboBox()
     box.setEditable(editable)
-    box.addItems([v for v in values if isinstance(v, str)])
+    values = [v for v in values if isinstance(v, str)]
+    if isinstance(current, str) and current and current not in values:
+        values.insert(0, current)        # what is there now stays choosable (unchanged)
+    box.addItems(values)
     box.setCurrentText(current if isinstance(current, str) else "")   # NaN: none
     return box
 
@@ -95,36 +98,35 @@ class _FieldsDialog(QDialog):
         self.accept()
 
 
-class StatementDialog(_FieldsDialog):
-    """Fix who said it, when and where."""
+class CorrectionDialog(_FieldsDialog):
+    """Fix a statement's speaker or an event's type (``first``), and its date and place."""
 
-    def __init__(self, speaker: str, date: str, place: str | None, speakers, places,
-                 parent: QWidget | None = None):
-        super().__init__("Correct statement",
+    def __init__(self, kind: str, first: tuple[str, str, str, list, bool], date: str,
+                 place: str | None, places, parent: QWidget | None = None):
+        super().__init__(f"Correct {kind}",
                          "Change what the extraction got wrong. The correction is kept with "
                          "the sentence it belongs to and re-applied after re-extraction.",
                          parent)
-        self.add("speaker", "Speaker:", _combo(speakers, speaker), speaker)
+        name, label, value, choices, free = first
+        self.add(name, label, _combo(choices, value, editable=free), _name(value))
         date_edit = QLineEdit(date)
         date_edit.setPlaceholderText(DATE_HINT)
         self.add("date", "Date:", date_edit, date)
         self.add("place", "Place:", _combo(places, place), _name(place))
 
 
-class EventDialog(_FieldsDialog):
-    """Fix an event's type, date and place."""
+def statement_dialog(speaker: str, date: str, place: str | None, speakers, places,
+                     parent: QWidget | None = None) -> CorrectionDialog:
+    """Who said it (any name), when and where."""
+    return CorrectionDialog("statement", ("speaker", "Speaker:", speaker, speakers, True),
+                            date, place, places, parent)
 
-    def __init__(self, event_type: str, date: str, place: str | None, types, places,
-                 parent: QWidget | None = None):
-        super().__init__("Correct event",
-                         "Change what the extraction got wrong. The correction is kept with "
-                         "the sentence it belongs to and re-applied after re-extraction.",
-                         parent)
-        self.add("type", "Type:", _combo(types, event_type), event_type)
-        date_edit = QLineEdit(date)
-        date_edit.setPlaceholderText(DATE_HINT)
-        self.add("date", "Date:", date_edit, date)
-        self.add("place", "Place:", _combo(places, place), _name(place))
+
+def event_dialog(event_type: str, date: str, place: str | None, types, places,
+                 parent: QWidget | None = None) -> CorrectionDialog:
+    """What kind of event (one of ``types``), when and where."""
+    return CorrectionDialog("event", ("type", "Type:", event_type, types, False),
+                            date, place, places, parent)
 
 
 class MarksDialog(QDialog):

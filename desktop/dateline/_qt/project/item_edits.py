@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from dateline._qt import theme
 from dateline._qt.project.commands import AnnotationCommand, CorrectionsCommand
-from dateline._qt.project.edit_dialogs import EventDialog, MarksDialog, StatementDialog
+from dateline._qt.project.edit_dialogs import MarksDialog, event_dialog, statement_dialog
 from dateline._qt.project.session import ProjectSession
 from dateline.model.dates import describe
 from dateline.model.project.records import (EVENT_TYPES, Annotation, Correction, ItemKey,
@@ -138,7 +138,7 @@ class ItemEdits:
             if rows.empty:
                 return
             row = rows.iloc[0]
-            dialog = StatementDialog(row["speaker"], date_text(row["start"], row["end"],
+            dialog = statement_dialog(row["speaker"], date_text(row["start"], row["end"],
                                                                row["precision"]),
                                      row["place"], store.statements["speaker"].unique().tolist(),
                                      places, self.parent)
@@ -146,7 +146,7 @@ class ItemEdits:
             row = store.event(item_id)
             if row is None:
                 return
-            dialog = EventDialog(row["type"], date_text(row["start"], row["end"],
+            dialog = event_dialog(row["type"], date_text(row["start"], row["end"],
                                                         row["precision"]),
                                  row["place"], list(EVENT_TYPES), places, self.parent)
         if not dialog.exec():

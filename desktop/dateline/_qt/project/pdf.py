@@ -7,13 +7,13 @@ over the target, so a failed export never leaves half a PDF.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
-PAGE_WIDTH_PT = 595      # A4 width in points: the layout width images are scaled to
+from dateline.atomic import replacing
+
 RESOLUTION = 300
 
 
@@ -26,12 +26,8 @@ def _document(html_text: str) -> QTextDocument:
 
 def write_pdf(html_text: str, path: str | os.PathLike) -> Path:
     """Print ``html_text`` to an A4 PDF at ``path`` (atomically); returns the path."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                               dir=target.resolve().parent)
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp)
+    with replacing(path) as tmp:
+        writer = QPdfWriter(str(tmp))
         writer.setResolution(RESOLUTION)
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                          QPageLayout.Orientation.Portrait,
@@ -41,16 +37,9 @@ def write_pdf(html_text: str, path: str | os.PathLike) -> Path:
         writer.setCreator("Dateline")
         _document(html_text).print_(writer)
         del writer                           # flushes and closes the file
-        if os.path.getsize(tmp) == 0:
+        if tmp.stat().st_size == 0:
             raise OSError("Qt wrote an empty PDF")
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return target
+    return Path(path)
 
 
 def preview_pages(html_text: str, width: int = 794, height: int = 1123,

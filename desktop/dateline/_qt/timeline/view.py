@@ -199,6 +199,8 @@ class TimelineView(QWidget):
         self._hist_starts = self._hist_key = None
         self.legend.setText(legend_html(store.types))
         self._on_result(self.state.result)
+        if self.state.store_corrected:      # the user's edit: keep the range in view
+            return
         first = self.focus_main_cluster()
         if first is not None:
             self.date_edit.setDate(QDate(first.year, first.month, first.day))
