@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
         first = Path(paths[0])
         self.settings.setValue("lastFolder", str(first if first.is_dir() else first.parent))
         self._source_name = first.name
+        self.corpus_paths = []            # a document or cache is no folder of articles
         if len(paths) == 1 and first.suffix.lower() == ".json":
             self.runner.start_document(first)
         elif len(paths) == 1 and is_parquet_cache(first):
