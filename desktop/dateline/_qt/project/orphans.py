@@ -39,10 +39,32 @@ def describe_value(correction: Correction) -> str:
     return str(value)
 
 
-def correction_label(correction: Correction) -> str:
+def correction_label(correction: Correction, item: str | None = None) -> str:
+    """"statement “...”: speaker → X" (``item``: the item's text as shown now), else
+    where the key points in which article text."""
     key = correction.key
-    return (f"{key.kind} at characters {key.start}–{key.end} of text "
-            f"{key.text_sha256[:10]}…: {correction.field} → {describe_value(correction)}")
+    where = f"{key.kind} “{item}”" if item else (
+        f"{key.kind} at characters {key.start}–{key.end} of text {key.text_sha256[:10]}…")
+    return f"{where}: {correction.field} → {describe_value(correction)}"
+
+
+def _item_texts(session: ProjectSession) -> dict:
+    """{ItemKey: the quote or summary of the item it finds now} (hidden items included)."""
+    applied = session.applied
+    if applied is None:
+        return {}
+    doc = applied.document
+    hidden = doc.get("hidden") or {}
+    text = {item["id"]: item.get("text") or item.get("summary") or ""
+            for kind in ("events", "statements")
+            for item in doc.get(kind, []) + hidden.get(kind, [])}
+    return {key: _short(text.get(item_id, "")) for (_, item_id), key in
+            applied.stored_keys.items()}
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class CorrectionsDialog(QDialog):
@@ -72,10 +94,11 @@ class CorrectionsDialog(QDialog):
         self.list.clear()
         orphans = {o.correction.slot: o for o in self.session.orphans if o.correction}
         corrections = self.session.project.corrections
+        items = _item_texts(self.session)
         ordered = sorted(corrections, key=lambda c: c.slot not in orphans)   # orphans first
         for correction in ordered:
             orphan = orphans.get(correction.slot)
-            text = correction_label(correction)
+            text = correction_label(correction, items.get(correction.key))
             if orphan is not None:
                 text = f"ORPHANED — {orphan.reason}\n{text}"
             item = QListWidgetItem(text)
