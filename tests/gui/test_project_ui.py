@@ -342,3 +342,21 @@ def test_a_correction_keeps_the_map_and_timeline_where_the_user_looks(seed_windo
     settle(window)
     assert window.map_view.view_bbox() == box
     assert window.timeline.plots.lanes.getViewBox().viewRange()[0] == span
+
+
+def test_a_corrupt_project_file_gets_a_message_and_the_open_project_stays(seed_window,
+                                                                         tmp_path, monkeypatch):
+    window = seed_window
+    window.project.edits.set_star("event", _event(window)["id"], True)
+    path = tmp_path / "broken.dateline"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x13" * 300)
+    shown = []
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or
+                        QMessageBox.StandardButton.Cancel)
+    assert not window.project.open_project(path)
+    assert asked == []                  # the bad file is refused before any question
+    assert shown and "broken.dateline" in shown[0]
+    assert window.state.marks.is_starred(_event(window)["id"])   # nothing was replaced
+    assert window.isWindowModified()

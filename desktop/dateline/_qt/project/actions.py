@@ -157,15 +157,16 @@ class ProjectActions(QObject):
 
     def open_project(self, path: str | Path) -> bool:
         """Open a project file and read its corpus; a bad file gets a clear message and
-        nothing changes (the current project stays open)."""
-        if not self.maybe_save():
-            return False
+        nothing changes (the current project stays open). Read first (opening never
+        changes the file), so a bad file does not ask about unsaved changes for nothing."""
         try:
             project = Project.open(path)
         except ProjectError as exc:
             warn(self.window, "Could not open project", str(exc))
             if not Path(path).exists():
                 self.recent.remove(path)
+            return False
+        if not self.maybe_save():
             return False
         self.recent.add(path)
         self.session.replace_project(project)
