@@ -360,3 +360,23 @@ def test_a_corrupt_project_file_gets_a_message_and_the_open_project_stays(seed_w
     assert shown and "broken.dateline" in shown[0]
     assert window.state.marks.is_starred(_event(window)["id"])   # nothing was replaced
     assert window.isWindowModified()
+
+
+def test_merge_through_the_item_menu_picks_the_other_event(qtbot, seed_window):
+    window = seed_window
+    events = window.state.store.events
+    first, second = events["id"].iloc[0], events["id"].iloc[1]
+    menu = window.project.edits.menu("event", first)
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[:3] == ["Star", "Tags and Note…", "Correct Event…"]
+    assert "Mark as Wrong (Hide)" in texts
+
+    def pick(dialog):
+        items = dialog.comboBoxItems()
+        assert len(items) == len(events) - 1
+        dialog.setTextValue(items[0])                 # the list's first other event
+        dialog.accept()
+    _with_dialog(qtbot, pick)
+    next(a for a in menu.actions() if a.text().startswith("Merge")).trigger()
+    assert window.state.store.event(first) is None
+    assert len(window.state.store.event(second)["mentions"]) >= 2
