@@ -19,6 +19,8 @@ from dateline._qt.project.recent import RecentProjects
 from dateline._qt.project.session import ProjectSession
 from dateline._qt.project.views_panel import ViewsPanel
 from dateline._qt.window_io import warn
+from dateline._qt.worker import extract_loaded
+from dateline.model.project.corpus import load_project_corpus
 from dateline.model.project.file import SUFFIX, Project
 from dateline.model.project.records import ProjectError, SavedView
 
@@ -173,7 +175,12 @@ class ProjectActions(QObject):
         folders = project.corpus_paths()
         if folders:
             self.window._source_name = Path(folders[0][0]).name
-            self.window.runner.start_paths([p for p, _ in folders], folders[0][1])
+            self.window.corpus_paths = folders
+            # every folder with its own manifest, read in the worker like any folder
+            self.window.runner.start(
+                lambda progress, cancelled: extract_loaded(
+                    load_project_corpus(project), [p for p, _ in folders], progress,
+                    cancelled), f"Opening {project.path.name}…")
         self.update_title()
         return True
 
