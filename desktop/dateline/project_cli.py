@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime, timezone
-from pathlib import Path
 
 from dateline.extract_cli import (EXIT_NOTHING_TO_DO, EXIT_SOME_PROBLEMS, EXIT_WRITE_FAILED,
                                   write_output)

@@ -113,7 +113,8 @@ def _extract_sample(window, folder, manifest) -> None:
 
     def keep(store) -> None:
         window.state.store_changed.disconnect(keep)
-        quick_open.save(store, folder, manifest)
+        base = window.project.session.base    # the extraction, not the user's corrections
+        quick_open.save(base if base is not None else store, folder, manifest)
     window.state.store_changed.connect(keep)
 
 

@@ -55,11 +55,34 @@ class FilterButton(QToolButton):
         self.setToolTip(f"Filter by {self.label.lower()}")
 
 
-def make_filter_buttons(state: AppState, parent: QWidget) -> list[FilterButton]:
+class StarredButton(QToolButton):
+    """"★ Starred": only the items the user starred (``Selection.starred``)."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.setText("★ Starred")
+        self.setCheckable(True)
+        self.setToolTip("Show only starred events and statements")
+        self.toggled.connect(lambda on: self.state.update(starred=on))
+        state.selection_changed.connect(self._follow)
+
+    def _follow(self, selection) -> None:
+        if self.isChecked() != selection.starred:
+            self.blockSignals(True)
+            self.setChecked(selection.starred)
+            self.blockSignals(False)
+
+
+def make_filter_buttons(state: AppState, parent: QWidget) -> list[QToolButton]:
     return [
         FilterButton(state, "actors", "Actors", lambda s: s.actors, parent=parent),
         FilterButton(state, "types", "Types", lambda s: s.types, theme.type_label, parent),
         FilterButton(state, "outlets", "Outlets", lambda s: s.outlets, parent=parent),
+        StarredButton(state, parent),
+        # the tags in use on this store's items (the project's, resolved by the session)
+        FilterButton(state, "tags", "Tags", lambda _store: list(state.marks.tags),
+                     parent=parent),
     ]
 
 

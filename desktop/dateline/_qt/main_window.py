@@ -29,6 +29,7 @@ from dateline._qt import theme
 from dateline._qt.eventlist.table import EventTable
 from dateline._qt.filter_bar import SearchField, make_filter_buttons
 from dateline._qt.panel.side_panel import SidePanel
+from dateline._qt.project.actions import ProjectActions
 from dateline._qt.state import AppState
 from dateline._qt.common.steady_label import SteadyLabel
 from dateline._qt.timeline.view import LANE_MODES, TimelineView
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.map_view)
         self._build_docks()
         self._build_actions()
+        self.project = ProjectActions(self)    # File/Edit project entries, views dock
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -235,6 +237,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_prev, self.act_next, self.act_jump, self.act_play,
                   self.act_clear_window):
             go.addAction(a)
+        self.project.install(file_menu, edit, view, go)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.act_keys)
         help_menu.addAction(self.act_about)
@@ -318,6 +321,7 @@ class MainWindow(QMainWindow):
     def open_sample(self) -> None:
         """Back to the bundled sample corpus (from its cache at once when fresh)."""
         self._source_name = "Sample corpus"
+        self.corpus_paths = [(dl_paths.bundled_articles_dir(), dl_paths.bundled_manifest())]
         self.runner.start_paths([dl_paths.bundled_articles_dir()], dl_paths.bundled_manifest())
 
     def open_paths(self, paths: list[Path], manifest: Path | None = None) -> None:
@@ -328,23 +332,24 @@ class MainWindow(QMainWindow):
         first = Path(paths[0])
         self.settings.setValue("lastFolder", str(first if first.is_dir() else first.parent))
         self._source_name = first.name
+        self.corpus_paths = []            # a document or cache is no folder of articles
         if len(paths) == 1 and first.suffix.lower() == ".json":
             self.runner.start_document(first)
         elif len(paths) == 1 and is_parquet_cache(first):
             self.runner.start_cache(first)
         else:
+            self.corpus_paths = [(Path(p).resolve(), manifest) for p in paths]
             self.runner.start_paths([Path(p) for p in paths], manifest)
 
     def load_store(self, store, problems: list[str] | None = None) -> None:
-        self.state.set_store(store)
+        self.project.session.adopt(store)     # the project's corrections and marks on it
         self._show_source(problems)
 
     def _show_source(self, problems: list[str] | None) -> None:
         self.problems = list(problems or [])
         self.problems_button.setText(f"⚠ {len(self.problems)} problem(s)")
         self.problems_button.setVisible(bool(self.problems))
-        name = getattr(self, "_source_name", "")
-        self.setWindowTitle(f"{name} — Dateline" if name else "Dateline")
+        self.project.update_title()
 
     def _on_loaded(self, store, problems: list) -> None:
         self._set_busy(False)
@@ -408,7 +413,8 @@ class MainWindow(QMainWindow):
     def clear_filters(self) -> None:
         self.search.clear()
         self.state.update(place=None, actors=frozenset(), types=frozenset(),
-                          outlets=frozenset(), search="", event=None)
+                          outlets=frozenset(), search="", event=None, starred=False,
+                          tags=frozenset())
 
     def clear_selection(self) -> None:
         self.state.update(event=None, place=None)
@@ -479,6 +485,9 @@ class MainWindow(QMainWindow):
             self.set_dark(True)
 
     def closeEvent(self, event) -> None:
+        if not self.project.maybe_save():       # unsaved project: Save / Discard / Cancel
+            event.ignore()
+            return
         self.runner.cancel()
         if self.article_viewer is not None:       # a separate window: close it with us
             self.article_viewer.close()

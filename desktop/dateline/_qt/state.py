@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from dateline.model.explorer import Explorer, StoreReplaced
+from dateline.model.marks import NO_MARKS, Marks
 from dateline.model.store import EventStore
 
 
@@ -25,6 +26,13 @@ class AppState(QObject):
         super().__init__(parent)
         self.explorer = Explorer(store)
         self.explorer.listen(self._forward)
+        # what the user added, by item id (the project session sets them before it
+        # announces the change): corrected field names, and Annotation (tags, note)
+        self.corrected: dict[str, tuple[str, ...]] = {}
+        self.notes: dict = {}
+        # the store last replaced is the same corpus, corrected (StoreReplaced.corrected):
+        # for ``store_changed`` listeners, which keep their view then
+        self.store_corrected = False
 
     @property
     def store(self) -> EventStore:
@@ -38,9 +46,21 @@ class AppState(QObject):
     def result(self):
         return self.explorer.result
 
-    def set_store(self, store: EventStore) -> None:
+    @property
+    def marks(self) -> Marks:
+        """The user's stars and tags as item ids of the current store."""
+        return self.explorer.marks
+
+    def set_store(self, store: EventStore, marks: Marks = NO_MARKS) -> None:
         """Replace the data; the selection resets (old ids and places may not exist)."""
-        self.explorer.set_store(store)
+        self.explorer.set_store(store, marks)
+
+    def replace_store(self, store: EventStore, marks: Marks = NO_MARKS) -> None:
+        """The same data, corrected: the selection stays."""
+        self.explorer.replace_store(store, marks)
+
+    def set_marks(self, marks: Marks) -> None:
+        self.explorer.set_marks(marks)
 
     def update(self, live: bool = False, **changes) -> None:
         """Change some Selection fields (``live``: a drag or playback step); emits only
@@ -55,7 +75,9 @@ class AppState(QObject):
         self.update(event=event_id)
 
     def _forward(self, changes: tuple) -> None:
-        if any(isinstance(c, StoreReplaced) for c in changes):
+        replaced = [c for c in changes if isinstance(c, StoreReplaced)]
+        if replaced:
+            self.store_corrected = all(c.corrected for c in replaced)
             self.store_changed.emit(self.store)
         self.selection_changed.emit(self.selection)
         self.changed.emit(changes)

@@ -64,10 +64,17 @@ def extract_paths(paths: list[Path], manifest: Path | None, progress, cancelled
                   ) -> tuple[EventStore, list[str]]:
     """Read and extract a folder/files into an EventStore (runs in the worker thread)."""
     from dateline.corpus import load_corpus
-    from dateline.extract import extract_corpus
 
     progress(0, 0, "Reading articles…")
     load = load_corpus([Path(p) for p in paths], manifest=manifest)
+    return extract_loaded(load, paths, progress, cancelled)
+
+
+def extract_loaded(load, paths: list[Path], progress, cancelled
+                   ) -> tuple[EventStore, list[str]]:
+    """Extract articles already read (``load``: a CorpusLoad of ``paths``)."""
+    from dateline.extract import extract_corpus
+
     problems = [str(p) for p in load.problems]
     if cancelled():
         raise Cancelled

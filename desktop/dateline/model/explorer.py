@@ -22,8 +22,10 @@ _SETS = ("actors", "types", "outlets", "tags")
 
 @dataclass(frozen=True)
 class StoreReplaced:
-    """New data: everything drawn from the old store goes; views fit the new data."""
+    """New data: everything drawn from the old store goes; views fit the new data,
+    unless it is the same corpus ``corrected`` by the user (views keep where they look)."""
     store: EventStore
+    corrected: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,18 @@ class Explorer:
         else:                               # picking an event only highlights: no re-query
             self.result = dataclasses.replace(self.result, selection=new)
         return self._announce(tuple(changes))
+
+    def replace_store(self, store: EventStore, marks: Marks = NO_MARKS) -> tuple:
+        """The same corpus, corrected (an edit or its undo): the selection stays, but
+        an event that is gone (merged, hidden) or a place no longer there is let go."""
+        keep = self.selection
+        if keep.event is not None and store.event_position(keep.event) is None:
+            keep = dataclasses.replace(keep, event=None)
+        if keep.place is not None and not store.has_place(keep.place):
+            keep = dataclasses.replace(keep, place=None)
+        self.store, self.marks, self.selection = store, marks, keep
+        self.result = store.query(keep, marks)
+        return self._announce((StoreReplaced(store, corrected=True),))
 
     def set_marks(self, marks: Marks) -> tuple:
         """New stars/tags (a star toggled): re-query if a "Starred" or tag filter is on."""

@@ -388,6 +388,11 @@ class EventStore:
         self._texts[article_id] = text
         return text
 
+    def loaded_texts(self) -> dict[str, str]:
+        """The article texts read so far (a corrected store built from this one's
+        document reuses them instead of reading the files again)."""
+        return dict(self._texts)
+
     def statement_context(self, statement) -> tuple[str, str, str]:
         """(before, quoted span, after) within the sentence of a statement row (a Series,
         dict or itertuples row with the statements columns)."""

@@ -154,6 +154,7 @@ class EventTableModel(QAbstractTableModel):
         # take each), not a pandas lookup per cell and role
         self._formatted: dict[int, tuple] = {}
         self._colours: dict[str, QIcon] = {}          # colour chip per event type
+        self._badges: dict[str, str] = {}             # event id -> "★ #tag " prefix
 
     # ------------------------------------------------------------------ input
     def set_events(self, events: pd.DataFrame, base: pd.DataFrame | None = None) -> None:
@@ -196,6 +197,17 @@ class EventTableModel(QAbstractTableModel):
             self.endInsertRows()
         if new:
             self.dataChanged.emit(self.index(0, 0), self.index(new - 1, len(COLUMNS) - 1))
+
+    def set_badges(self, badges: dict[str, str]) -> None:
+        """Prefixes of the Event cell for the events the user starred, tagged, noted
+        or corrected (few): the cached rows are formatted again only when they change."""
+        if badges == self._badges:
+            return
+        self._badges = dict(badges)
+        self._formatted.clear()
+        if len(self._shown):
+            self.dataChanged.emit(self.index(0, EVENT_COL),
+                                  self.index(len(self._shown) - 1, EVENT_COL))
 
     def set_filter(self, text: str) -> None:
         self.beginResetModel()
@@ -285,7 +297,11 @@ class EventTableModel(QAbstractTableModel):
             block = [r for r in self._shown[lo:lo + _BLOCK].tolist() if r not in self._formatted]
             if len(self._formatted) + len(block) > _ROW_CACHE:
                 self._formatted.clear()
-            self._formatted.update(zip(block, _format_rows(self._keys, block)))
+            cells = _format_rows(self._keys, block)
+            if self._badges:
+                ids = self._keys.ids()
+                cells = [_with_badge(c, self._badges.get(ids[r])) for r, c in zip(block, cells)]
+            self._formatted.update(zip(block, cells))
             cells = self._formatted[row]
         return cells
 
@@ -302,6 +318,11 @@ class EventTableModel(QAbstractTableModel):
 
     def shown_ids(self) -> list[str]:
         return self._keys.ids()[self._shown].tolist()
+
+
+def _with_badge(cells: tuple, badge: str | None) -> tuple:
+    """A row's cells with ``badge`` before the event's summary."""
+    return cells if not badge else (cells[0], badge + cells[1], *cells[2:])
 
 
 def _chip(colour: QColor) -> QIcon:

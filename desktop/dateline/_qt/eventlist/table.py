@@ -5,7 +5,7 @@ responsive with 100k+ events in the window.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,6 +27,7 @@ from dateline._qt.eventlist.model import (  # noqa: F401  (re-exported names)
     TYPE_COL,
     EventTableModel,
 )
+from dateline._qt.project.badges import event_badges
 from dateline._qt.state import AppState
 from dateline._qt.eventlist.steady_scrollbar import SteadyScrollBar
 
@@ -56,6 +57,7 @@ class EventTable(QWidget):
     double-clicking opens its first source."""
 
     open_article_requested = Signal(str, int, int, int, int)
+    item_menu_requested = Signal(str, str, QPoint)    # "event", id, global position
 
     def __init__(self, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -94,6 +96,8 @@ class EventTable(QWidget):
         header.customContextMenuRequested.connect(self._column_menu)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.doubleClicked.connect(self._on_double_click)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._item_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_edit)
@@ -127,6 +131,7 @@ class EventTable(QWidget):
 
     def _on_result(self, result) -> None:
         if self._shown_result is not None and result.event_rows is self._shown_result.event_rows:
+            self.model.set_badges(event_badges(self.state))   # a star, tag or note changed
             self._select(result.selection.event)       # only the highlight changed
         else:
             # Within the scrub step, no debounce: the model takes the row positions (an
@@ -142,6 +147,7 @@ class EventTable(QWidget):
         self._syncing = True
         try:
             self.model.set_rows(result.event_rows, self.state.store.events)
+            self.model.set_badges(event_badges(self.state))
             # The rows now hold other events: no current row (as after a model reset;
             # _select below picks the selected event's row).
             self.view.selectionModel().clearCurrentIndex()
@@ -174,6 +180,13 @@ class EventTable(QWidget):
         if row is not None and row["mentions"]:
             article, start, end, _ = row["mentions"][0]
             self.open_article_requested.emit(article, start, end, -1, -1)
+
+    def _item_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self.view.selectRow(index.row())
+            self.item_menu_requested.emit("event", index.data(ID_ROLE),
+                                          self.view.viewport().mapToGlobal(pos))
 
     def _on_filter(self, text: str) -> None:
         self.model.set_filter(text)

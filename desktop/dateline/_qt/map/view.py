@@ -220,12 +220,14 @@ class MapView(QWidget):
         return ok
 
     # -- state -> view ---------------------------------------------------------------
-    def _on_store(self, store) -> None:
+    def _on_store(self, store, fit: bool = True) -> None:
+        """New data; ``fit`` False (the user's correction): the map stays where it is."""
         self._itinerary_key = None
         self._place_data = None
         self.places.reset_scale()
         self.places.set_hovered(None)       # the old data's hover mark must not linger
-        self.fit_places(store)
+        if fit:
+            self.fit_places(store)
 
     def fit_places(self, store) -> None:
         """Frame the new data's places: East Asia when they are there, the world when
@@ -245,7 +247,7 @@ class MapView(QWidget):
     def _on_changes(self, changes: tuple) -> None:
         for change in changes:
             if isinstance(change, StoreReplaced):
-                self._on_store(change.store)
+                self._on_store(change.store, fit=not change.corrected)
         self._on_result(self._state.result, dragging=only_live_window(changes))
 
     def _on_result(self, result, dragging: bool = False) -> None:

@@ -11,7 +11,8 @@ import time
 from urllib.parse import quote, unquote
 
 import pandas as pd
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QTextBrowser,
@@ -23,10 +24,11 @@ from PySide6.QtWidgets import (
 from dateline._qt import theme
 from dateline._qt.common.drag_defer import DragDeferral
 from dateline._qt.common.steady_rich_label import SteadyRichLabel
+from dateline._qt.project.badges import marks_html
 from dateline._qt.state import AppState
 from dateline.model.dates import describe, plural, window_label
-from dateline.model.explorer import (EventPicked, FiltersChanged, PlacePicked, StoreReplaced,
-                                     only_live_window)
+from dateline.model.explorer import (EventPicked, FiltersChanged, MarksChanged, PlacePicked,
+                                     StoreReplaced, only_live_window)
 
 PAGE = 10                # entries per section at first (~20 in all: each setHtml lays all
                          # of them out, ~0.3 ms an entry); "Show more" adds a page
@@ -69,6 +71,19 @@ def _q(ident: str) -> str:
     return quote(str(ident), safe="")
 
 
+def _item_of_anchor(anchor: str) -> tuple[str, str] | None:
+    """("statement" | "event", id) a link stands for: an event, a statement's source or
+    an entry's "edit…" link; None for places, mentions and the rest."""
+    kind, _, rest = anchor.partition(":")
+    if kind == "event":
+        return "event", unquote(rest)
+    item_kind, _, ident = rest.partition(":")
+    if (kind == "menu" and item_kind in ("statement", "event")) or \
+            (kind == "open" and item_kind == "statement"):
+        return item_kind, unquote(ident)
+    return None
+
+
 NEW_LIST = (FiltersChanged, PlacePicked, StoreReplaced)
 TITLE_EVERY_S = 0.15     # while dragged or played, the heading follows at least this often
 
@@ -76,6 +91,8 @@ TITLE_EVERY_S = 0.15     # while dragged or played, the heading follows at least
 class SidePanel(QWidget):
     # article id, (highlight start, end), (sentence start, end)
     open_article_requested = Signal(str, int, int, int, int)
+    # "statement" | "event", item id, global position: the window offers the edits there
+    item_menu_requested = Signal(str, str, QPoint)
 
     def __init__(self, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -95,6 +112,8 @@ class SidePanel(QWidget):
         # resized the text twice per render, so laid it out twice (~2 ms at each step)
         self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.browser.anchorClicked.connect(self._on_anchor)
+        self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.browser.customContextMenuRequested.connect(self._context_menu)
         head = QHBoxLayout()
         head.setContentsMargins(10, 6, 6, 4)
         head.addWidget(self.title, 1)
@@ -133,6 +152,8 @@ class SidePanel(QWidget):
             self._limits = {"statements": PAGE, "events": PAGE}   # a new list: first page
         if any(isinstance(c, NEW_LIST) for c in changes):
             self._new_list = True     # another place, filter or corpus: open at the top
+        if any(isinstance(c, (MarksChanged, StoreReplaced)) for c in changes):
+            self._html = {}           # stars, tags, notes or corrections changed
         if self._wait.defer(only_live_window(changes), MAX_LAG_S):
             self._timer.start()                       # only the window moved: a drag step
             # the heading names the range the map and list show; a rich-text label costs
@@ -210,7 +231,9 @@ class SidePanel(QWidget):
                 f" text-transform: uppercase; }} .muted {{ color: {t.muted}; }}"
                 f" .q {{ background-color: {t.highlight_bg}; }}"
                 f" a {{ color: {t.accent}; text-decoration: none; }}"
-                f" .sel {{ background-color: {t.alt_base}; }}")
+                f" .sel {{ background-color: {t.alt_base}; }}"
+                f" .star {{ color: #c08a00; }} .tag {{ color: {t.accent}; }}"
+                f" .corr {{ color: #b35900; font-style: italic; }}")
 
     def _section(self, title: str, kind: str, head: pd.DataFrame, total: int,
                  render_row) -> str:
@@ -317,11 +340,14 @@ class SidePanel(QWidget):
         if pd.isna(first.start) and not pd.isna(first.published):
             when = f"undated · reported {describe(first.published, None)}"
         selected = " class='sel'" if any(r.event == self.state.selection.event for r in rows) else ""
+        marks = "".join(self._marks_line(row.id) for row in rows)
+        edits = " · ".join(f"<a href='menu:statement:{_q(row.id)}'>edit {esc(row.speaker)}…</a>"
+                           for row in rows)
         return (f"<p{selected}>{' · '.join(speakers)}"
                 f" <span class='muted'>· {esc(when)} · </span>{self._place_link(first.place)}<br>"
-                f"{self._spans_html(store, rows)}<br>"
+                f"{marks}{self._spans_html(store, rows)}<br>"
                 f"<span class='muted'>{esc(first.outlet)}</span> · "
-                f"<a href='open:statement:{_q(first.id)}'>open article</a></p>")
+                f"<a href='open:statement:{_q(first.id)}'>open article</a> · {edits}</p>")
 
     def _spans_html(self, store, rows) -> str:
         """The sentence with each statement's span highlighted (overlapping spans merged)."""
@@ -359,9 +385,16 @@ class SidePanel(QWidget):
         selected = " class='sel'" if row.event == self.state.selection.event else ""
         return (f"<p{selected}><a href='{link}'><b>{esc(row.speaker)}</b></a>"
                 f" <span class='muted'>· {esc(when)} · </span>{self._place_link(row.place)}<br>"
+                f"{self._marks_line(row.id)}"
                 f"{self._sentence_html(before, quote, after)}<br>"
                 f"<span class='muted'>{esc(row.outlet)}</span> · "
-                f"<a href='open:statement:{_q(row.id)}'>open article</a></p>")
+                f"<a href='open:statement:{_q(row.id)}'>open article</a> · "
+                f"<a href='menu:statement:{_q(row.id)}'>edit…</a></p>")
+
+    def _marks_line(self, item_id: str) -> str:
+        """The user's star, tags, note and corrections of an item, on a line of its own."""
+        line = marks_html(self.state, item_id)
+        return f"{line}<br>" if line else ""
 
     def _place_link(self, place) -> str:
         """A place name that selects the place when clicked (muted text if unknown)."""
@@ -374,7 +407,11 @@ class SidePanel(QWidget):
         selected = " class='sel'" if row.id == self.state.selection.event else ""
         out = [(f"<p{selected}><a href='event:{_q(row.id)}'><b>{esc(row.summary)}</b></a><br>"
                 f"<span class='muted'>{esc(when)} · </span>{self._place_link(row.place)}"
-                f"<span class='muted'> · {esc(theme.type_label(row.type))}</span>")]
+                f"<span class='muted'> · {esc(theme.type_label(row.type))} · </span>"
+                f"<a href='menu:event:{_q(row.id)}'>edit…</a>")]
+        marks = marks_html(self.state, row.id)
+        if marks:
+            out.append(f"<br>{marks}")
         shown = len(row.mentions) if row.id in self._expanded else 3
         for i, mention in enumerate(row.mentions[:shown]):
             out.append("<br>" + self._mention_html(row.id, i, mention))
@@ -403,8 +440,12 @@ class SidePanel(QWidget):
         when = describe(row["start"], row["end"], row["precision"])
         out = [(f"<h3>Selected event</h3><p class='sel'><b>{esc(row['summary'])}</b><br>"
                 f"<span class='muted'>{esc(when)} · </span>{self._place_link(row['place'])}"
-                f"<span class='muted'> · {esc(actors)} · "
-                f"{esc(plural(int(row['n_sources']), 'source'))}</span>")]
+                f"<span class='muted'> · {esc(theme.type_label(row['type']))} · {esc(actors)} · "
+                f"{esc(plural(int(row['n_sources']), 'source'))} · </span>"
+                f"<a href='menu:event:{_q(event_id)}'>edit…</a>")]
+        marks = marks_html(self.state, event_id)
+        if marks:
+            out.append(f"<br>{marks}")
         for i, mention in enumerate(row["mentions"][:6]):
             out.append("<br>" + self._mention_html(event_id, i, mention))
         out.append("</p>")
@@ -425,6 +466,8 @@ class SidePanel(QWidget):
             self.state.update(place=unquote(rest))
         elif kind == "open":
             self._open(rest)
+        elif kind == "menu" and _item_of_anchor(anchor) is not None:
+            self.item_menu_requested.emit(*_item_of_anchor(anchor), QCursor.pos())
         elif kind == "sources":
             self._expanded.add(unquote(rest))
             self._page = None
@@ -432,6 +475,12 @@ class SidePanel(QWidget):
         elif kind == "more" and rest in self._limits:
             self._limits[rest] += PAGE
             self.render()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        """Right-click on an entry's link: the edits of that statement or event."""
+        item = _item_of_anchor(self.browser.anchorAt(pos))
+        if item is not None:
+            self.item_menu_requested.emit(*item, self.browser.viewport().mapToGlobal(pos))
 
     def _open(self, what: str) -> None:
         kind, _, ident = what.partition(":")

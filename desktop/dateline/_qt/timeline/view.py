@@ -79,7 +79,7 @@ class TimelineView(QWidget):
         self.overflow = OverflowMarkers(self.plots, self.plots.lanes.getViewBox())
         self.overflow.extend.connect(lambda lo, hi: self.plots.lanes.setXRange(lo, hi,
                                                                                padding=0))
-        self._base_key: Selection | None = None
+        self._base_key: tuple | None = None     # (filters, marks they read)
         self._base_events = state.store.events.iloc[:0]
         self._bulk: tuple = (None, None)        # (base events, where most of them are)
         self._hist_starts: tuple | None = None      # (selection, start seconds) cache
@@ -210,6 +210,8 @@ class TimelineView(QWidget):
         self._hist_starts = self._hist_key = None
         self.legend.setText(legend_html(store.types))
         self._on_result(self.state.result)
+        if self.state.store_corrected:      # the user's edit: keep the range in view
+            return
         first = self.focus_main_cluster()
         if first is not None:
             self.date_edit.setDate(QDate(first.year, first.month, first.day))
@@ -251,10 +253,12 @@ class TimelineView(QWidget):
         """Re-lay-out lanes when filters other than window/place/event changed."""
         sel = self.state.selection
         key = dataclasses.replace(sel, window=None, place=None, event=None, cumulative=False)
-        if key == self._base_key and not force:
+        marks = self.state.marks
+        # new stars or tags change the lanes only under a Starred or tag filter
+        if (key, marks if key.starred or key.tags else None) == self._base_key and not force:
             return
-        self._base_key = key
-        self._base_events = self.state.store.query(key).events
+        self._base_key = (key, marks if key.starred or key.tags else None)
+        self._base_events = self.state.store.query(key, marks).events
         self.overflow.set_events(*(_seconds_or_nan(self._base_events[c])
                                    for c in ("start", "end")))
         self._hist_starts = self._hist_key = None
@@ -285,7 +289,8 @@ class TimelineView(QWidget):
         """Histogram of events passing every filter except the window itself."""
         sel = dataclasses.replace(self.state.selection, window=None, event=None)
         if self._hist_starts is None or self._hist_starts[0] != sel:   # not on every scrub
-            events = self.state.store.query(sel).events if sel.place else self._base_events
+            events = self.state.store.query(sel, self.state.marks).events if sel.place \
+                else self._base_events
             self._hist_starts = (sel, lanes_mod.to_seconds(events["start"].dropna()))
         starts = self._hist_starts[1]
         rng = self.state.store.time_range()

@@ -1,0 +1,1 @@
+"""Project UI: File menu and undo, edits, marks, saved views, briefing export."""
