@@ -23,7 +23,8 @@ from dateline.model import frames as frames_mod
 from dateline.model import synthetic as syn
 from dateline.model.cache_parquet import CacheError, read_meta, save_frames_parquet
 
-VERSION = 6     # 6: dateline-cache/4 (place_source, date_source); 5: mentions.parquet
+VERSION = 7     # 7: dateline-cache/5 (merge_reason); 6: dateline-cache/4 (place_source,
+#   date_source); 5: mentions.parquet
 START = pd.Timestamp("2017-01-01")
 DAY_NS = 86_400 * 10**9
 
@@ -130,6 +131,7 @@ def synthetic_frames(n_events: int, seed: int = 0, days: int = 365):
         "lat": np.where(unplaced, np.nan, lats[place_i]),
         "lon": np.where(unplaced, np.nan, lons[place_i]),
         "place_source": np.where(unplaced, None, "text"),
+        "merge_reason": np.where(n_src > 1, "same type; dates match; same place", None),
         "actors": actor_tuples, "n_sources": np.array([len(a) for a in art_tuples]),
         "outlets": out_tuples, "articles": art_tuples, "mentions": mentions,
     })

@@ -34,11 +34,12 @@ from dateline.model import frames
 from dateline.model.listcol import (MENTION_FIELDS, LazyField, TupleArray,
                                     as_tuple_column, shared_strings)
 
+# 5: events' merge_reason column.
 # 4: place_source (events, statements) and date_source (statements) columns.
 # 3: mentions' offsets, texts in their own file (read on use); NaN/NaT stored, not null;
 #    no Parquet dictionary for plain string columns.
 # 2: list columns as list<dictionary>, repeated strings as dictionaries, no search_text.
-CACHE_SCHEMA = "dateline-cache/4"
+CACHE_SCHEMA = "dateline-cache/5"
 GENERATION_KEY = b"dateline.generation"
 TABLES = ("articles", "events", "statements")
 FILES = TABLES + ("mentions",)
@@ -48,12 +49,13 @@ MENTION_FLAT = MENTION_FIELDS[1:]               # mentions.parquet: start, end, 
 MENTION_GROUP_ROWS = 1 << 16                    # mentions read per row group on use
 STR_COLUMNS = {
     "articles": ("id", "path", "title", "outlet", "published_source", "text_sha256"),
-    "events": ("id", "type", "summary", "precision", "place", "place_source"),
+    "events": ("id", "type", "summary", "precision", "place", "place_source", "merge_reason"),
     "statements": ("id", "speaker", "text", "article", "precision", "place", "place_source",
                    "date_source", "event", "event_type", "outlet"),
 }
 # Few distinct values: stored as Parquet dictionaries, read back as codes (no hashing).
-DICT_COLUMNS = {"events": ("type", "precision", "place", "place_source"),
+# (merge_reason: mostly null, and a null must come back as None, not NaN)
+DICT_COLUMNS = {"events": ("type", "precision", "place", "place_source", "merge_reason"),
                 "statements": ("speaker", "article", "precision", "place", "place_source",
                                "date_source", "event_type", "outlet")}
 

@@ -19,8 +19,10 @@ UNKNOWN_OUTLET = "Unknown outlet"
 
 # place_source / date_source: how extraction found the place or date ("text", "dateline",
 # "scene", "actor"; None when unknown or absent), so a view can mark inferred ones
+# merge_reason: why extraction merged several reports into the event (None for one report)
 EVENT_COLUMNS = ["id", "type", "summary", "start", "end", "precision", "place", "lat", "lon",
-                 "place_source", "actors", "n_sources", "outlets", "articles", "mentions"]
+                 "place_source", "merge_reason", "actors", "n_sources", "outlets", "articles",
+                 "mentions"]
 STATEMENT_COLUMNS = ["id", "speaker", "text", "direct", "article", "start_char", "end_char",
                      "sentence_start", "sentence_end", "start", "end", "precision", "place",
                      "lat", "lon", "place_source", "date_source", "event", "event_type", "outlet",
@@ -108,7 +110,8 @@ def events_frame(doc: dict, outlet_of: dict[str, str]) -> pd.DataFrame:
         outlets = tuple(dict.fromkeys(outlet_of.get(a, UNKNOWN_OUTLET) for a in articles))
         actors = tuple(ev.get("actors") or ())
         rows.append((ev["id"], ev.get("type") or "other", ev.get("summary") or "", start, end,
-                     ev.get("precision") or "day", name, lat, lon, _source(ev, "place_source"), actors,
+                     ev.get("precision") or "day", name, lat, lon, _source(ev, "place_source"),
+                     _source(ev, "merge_reason"), actors,
                      max(len(articles), 1), outlets, articles, mentions))
     df = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     for col in ("actors", "outlets", "articles"):

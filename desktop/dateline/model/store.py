@@ -27,7 +27,7 @@ from dateline.model.selection import Selection
 
 # Few distinct values: held as object arrays of shared str objects (8 bytes a row, and a
 # query's row take is a numpy take, not an Arrow string take — ~1 ms per column at 1M).
-SHARED_STRINGS = {"events": ("type", "precision", "place", "place_source"),
+SHARED_STRINGS = {"events": ("type", "precision", "place", "place_source", "merge_reason"),
                   "statements": ("speaker", "article", "precision", "place", "place_source",
                                  "date_source", "event_type", "outlet")}
 TUPLE_COLUMNS = {"actors": ("value",), "outlets": ("value",), "articles": ("value",),

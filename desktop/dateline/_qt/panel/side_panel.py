@@ -42,8 +42,19 @@ esc = html.escape
 # The columns the entries show (the page is read row by row from the store's frames).
 STATEMENT_COLUMNS = ("id", "event", "speaker", "start", "end", "precision", "published",
                      "place", "outlet", "article", "sentence_start", "sentence_end",
-                     "start_char", "end_char", "text")
-EVENT_COLUMNS = ("id", "summary", "start", "end", "precision", "place", "type", "mentions")
+                     "start_char", "end_char", "text", "place_source", "date_source")
+EVENT_COLUMNS = ("id", "summary", "start", "end", "precision", "place", "place_source", "type",
+                 "mentions")
+
+# Places and dates the sentence itself does not give are shown as inferred, with how
+# (extraction's place_source / date_source; "text" and corrected ones need no note)
+INFERRED_PLACE = {"dateline": "from the dateline", "scene": "from the article's scene",
+                  "actor": "the actor's country"}
+INFERRED_DATE = {"dateline": "date from the dateline", "scene": "date from the article's scene"}
+
+
+def _inferred(note: str | None) -> str:
+    return f" <span class='muted'>({esc(note)})</span>" if note else ""
 
 
 def _rows(frame: pd.DataFrame, rows, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -344,7 +355,9 @@ class SidePanel(QWidget):
         edits = " · ".join(f"<a href='menu:statement:{_q(row.id)}'>edit {esc(row.speaker)}…</a>"
                            for row in rows)
         return (f"<p{selected}>{' · '.join(speakers)}"
-                f" <span class='muted'>· {esc(when)} · </span>{self._place_link(first.place)}<br>"
+                f" <span class='muted'>· {esc(when)}"
+                f"{_inferred(INFERRED_DATE.get(first.date_source))} · </span>"
+                f"{self._place_link(first.place, first.place_source)}<br>"
                 f"{marks}{self._spans_html(store, rows)}<br>"
                 f"<span class='muted'>{esc(first.outlet)}</span> · "
                 f"<a href='open:statement:{_q(first.id)}'>open article</a> · {edits}</p>")
@@ -384,7 +397,9 @@ class SidePanel(QWidget):
                 else f"open:statement:{_q(row.id)}")
         selected = " class='sel'" if row.event == self.state.selection.event else ""
         return (f"<p{selected}><a href='{link}'><b>{esc(row.speaker)}</b></a>"
-                f" <span class='muted'>· {esc(when)} · </span>{self._place_link(row.place)}<br>"
+                f" <span class='muted'>· {esc(when)}"
+                f"{_inferred(INFERRED_DATE.get(row.date_source))} · </span>"
+                f"{self._place_link(row.place, row.place_source)}<br>"
                 f"{self._marks_line(row.id)}"
                 f"{self._sentence_html(before, quote, after)}<br>"
                 f"<span class='muted'>{esc(row.outlet)}</span> · "
@@ -396,17 +411,20 @@ class SidePanel(QWidget):
         line = marks_html(self.state, item_id)
         return f"{line}<br>" if line else ""
 
-    def _place_link(self, place) -> str:
-        """A place name that selects the place when clicked (muted text if unknown)."""
+    def _place_link(self, place, source=None) -> str:
+        """A place name that selects the place when clicked (muted text if unknown), and
+        how it was inferred when the sentence itself does not name it."""
         if not isinstance(place, str):
             return "<span class='muted'>place unknown</span>"
-        return f"<a href='place:{_q(place)}'>{esc(place)}</a>"
+        link = f"<a href='place:{_q(place)}'>{esc(place)}</a>"
+        return link + _inferred(INFERRED_PLACE.get(source))
 
     def _event_html(self, row) -> str:
         when = describe(row.start, row.end, row.precision)
         selected = " class='sel'" if row.id == self.state.selection.event else ""
         out = [(f"<p{selected}><a href='event:{_q(row.id)}'><b>{esc(row.summary)}</b></a><br>"
-                f"<span class='muted'>{esc(when)} · </span>{self._place_link(row.place)}"
+                f"<span class='muted'>{esc(when)} · </span>"
+                f"{self._place_link(row.place, row.place_source)}"
                 f"<span class='muted'> · {esc(theme.type_label(row.type))} · </span>"
                 f"<a href='menu:event:{_q(row.id)}'>edit…</a>")]
         marks = marks_html(self.state, row.id)
@@ -439,13 +457,18 @@ class SidePanel(QWidget):
         actors = ", ".join(row["actors"]) or "no named actor"
         when = describe(row["start"], row["end"], row["precision"])
         out = [(f"<h3>Selected event</h3><p class='sel'><b>{esc(row['summary'])}</b><br>"
-                f"<span class='muted'>{esc(when)} · </span>{self._place_link(row['place'])}"
+                f"<span class='muted'>{esc(when)} · </span>"
+                f"{self._place_link(row['place'], row['place_source'])}"
                 f"<span class='muted'> · {esc(theme.type_label(row['type']))} · {esc(actors)} · "
                 f"{esc(plural(int(row['n_sources']), 'source'))} · </span>"
                 f"<a href='menu:event:{_q(event_id)}'>edit…</a>")]
         marks = marks_html(self.state, event_id)
         if marks:
             out.append(f"<br>{marks}")
+        reason = row.get("merge_reason")
+        if isinstance(reason, str) and reason:
+            # why extraction took these reports for one event, so the reader can judge it
+            out.append(f"<br><span class='muted'>Merged: {esc(reason)}</span>")
         for i, mention in enumerate(row["mentions"][:6]):
             out.append("<br>" + self._mention_html(event_id, i, mention))
         out.append("</p>")
