@@ -168,6 +168,9 @@ class Monkey:
     # -- filters, search, list, panel ------------------------------------------------
     def toggle_filter(self) -> str:
         button = self.rng.choice(self.w.filter_buttons)
+        if button.menu() is None:           # a plain toggle ("★ Starred")
+            button.click()
+            return f"filter {button.text()}: {'on' if button.isChecked() else 'off'}"
         button.menu().aboutToShow.emit()
         actions = [a for a in button.menu().actions() if not a.isSeparator()]
         if not actions:
