@@ -217,6 +217,22 @@ def test_save_reopen_round_trip_and_recent(make_window, seed_store, tmp_path):
     assert any(a.text().endswith("story.dateline") for a in again.project.recent_menu.actions())
 
 
+def test_opening_another_folder_in_a_saved_project_is_an_unsaved_change(make_window,
+                                                                        seed_store, tmp_path):
+    window = make_window(seed_store)
+    window.corpus_paths = [(tmp_path / "first", None)]
+    path = tmp_path / "story.dateline"
+    assert window.project._save_to(str(path)) and not window.isWindowModified()
+    other = tmp_path / "second"
+    other.mkdir()
+    started = []
+    window.runner.start_paths = lambda paths, manifest: started.append(paths)  # no worker
+    window.open_paths([other])
+    assert started == [[other]]
+    assert window.isWindowModified()                # the corpus is the project's too
+    assert [p for p, _ in window.project.session.project.corpus_paths()] == [other.resolve()]
+
+
 def test_newer_schema_is_refused_with_a_message_and_left_alone(make_window, tmp_path,
                                                                monkeypatch):
     path = tmp_path / "future.dateline"

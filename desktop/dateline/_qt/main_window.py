@@ -322,6 +322,7 @@ class MainWindow(QMainWindow):
         """Back to the bundled sample corpus (from its cache at once when fresh)."""
         self._source_name = "Sample corpus"
         self.corpus_paths = [(dl_paths.bundled_articles_dir(), dl_paths.bundled_manifest())]
+        self.project.corpus_changed()
         self.runner.start_paths([dl_paths.bundled_articles_dir()], dl_paths.bundled_manifest())
 
     def open_paths(self, paths: list[Path], manifest: Path | None = None) -> None:
@@ -339,6 +340,7 @@ class MainWindow(QMainWindow):
             self.runner.start_cache(first)
         else:
             self.corpus_paths = [(Path(p).resolve(), manifest) for p in paths]
+            self.project.corpus_changed()
             self.runner.start_paths([Path(p) for p in paths], manifest)
 
     def load_store(self, store, problems: list[str] | None = None) -> None:

@@ -211,6 +211,12 @@ class ProjectActions(QObject):
         self.window.statusBar().showMessage(f"Saved {target}", 6000)
         return True
 
+    def corpus_changed(self) -> None:
+        """The window now reads other folders: a saved project's corpus changed, so the
+        project has unsaved changes (the new folders are its corpus once saved)."""
+        if self.session.project.path is not None:
+            self._remember_corpus(self.session.project)
+
     def _remember_corpus(self, project: Project) -> None:
         """The folders the window reads now are the project's corpus (an unchanged one
         is left as stored: relative paths stay relative)."""

@@ -17,7 +17,7 @@ from dateline._qt.project.session import ProjectSession
 from dateline._qt.window_io import warn, widget_png
 from dateline.model.project.briefing import briefing_items, render_briefing, write_briefing
 
-PDF_IMAGE_WIDTH = 640    # px of the page's text width: Qt's layout has no max-width
+PDF_IMAGE_WIDTH = 520    # px (1/96 in): the A4 text column less the body's indent; Qt has no max-width
 
 
 def view_images(window: QMainWindow) -> dict[str, bytes]:

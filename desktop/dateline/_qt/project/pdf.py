@@ -14,7 +14,10 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, 
 
 from dateline.atomic import replacing
 
-RESOLUTION = 300
+# CSS pixels are 1/96 inch: at the PDF's own 96 dpi the briefing's px font sizes and image
+# widths keep their size on paper (at 300 dpi the text came out ~4 pt and the images ran
+# past the margin). Text stays vector and images keep their own pixels at any setting.
+RESOLUTION = 96
 
 
 def _document(html_text: str) -> QTextDocument:
