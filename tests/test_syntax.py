@@ -117,9 +117,23 @@ def test_tagging_only_gives_pos_and_lemmas_without_a_tree():
 def test_a_sentence_parses_the_same_alone_and_in_a_batch():
     spans = _spans()
     alone = syntax.parse(NEWS, [spans[1]])
-    batch = syntax.parse(NEWS, spans)
-    assert batch[1] == alone[0]
+    copy = (NEWS + " ")[:-1]            # another str object: its own parse, not the memo's
+    batch = syntax.parse(copy, spans)
+    assert batch[1] == alone[0] and batch[1] is not alone[0]
     assert syntax.parse(NEWS) == syntax.parse(NEWS)
+
+
+def test_the_same_texts_sentences_are_parsed_once(monkeypatch):
+    """Statements and events ask for sentences of the same article: one parse serves both."""
+    spans = _spans()
+    first = syntax.parse(NEWS, spans[:2])
+    made = []
+    real = syntax._make_doc
+    monkeypatch.setattr(syntax, "_make_doc", lambda *a: made.append(a[1]) or real(*a))
+    again = syntax.parse(NEWS, spans[1:3])
+    assert again[0] is first[1]                      # reused, not parsed again
+    assert len(made) == 1                            # only the new sentence was parsed
+    assert syntax.parse(NEWS, spans[1:2], parser=False)[0] is not first[1]   # tags only
 
 
 PARSE_JSON = """

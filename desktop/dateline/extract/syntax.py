@@ -45,6 +45,10 @@ ROOT_DEP = "root"
 _MODEL_CHARS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u00a0": " ", "\u2028": " ",
                               "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})
 _BATCH = 64
+# The sentences of the last text parsed by range, so the rules that parse (statements and
+# events each ask for the sentences they need, often the same ones of an article) share one
+# parse; Sentences are frozen. Reset for another text or model; guarded by _lock.
+_recent: dict = {"text": None, "path": None, "sentences": {}}
 
 
 class SyntaxModelMissing(RuntimeError):
@@ -90,19 +94,34 @@ def parse(text: str, spans=None, *, parser: bool = True, path: Path | None = Non
     is then its own root), about twice as fast."""
     nlp = load(path)
     disable = [] if parser else ["parser"]
-    if spans is None:
-        ranges, one_tree = [_trim(text, 0, len(text))], False
-    else:
-        ranges, one_tree = [_trim(text, s, e) for s, e in _as_ranges(spans)], True
-    ranges = [(s, e) for s, e in ranges if s < e]
+    if spans is not None:
+        ranges = [_trim(text, s, e) for s, e in _as_ranges(spans)]
+        with _lock:
+            return _parse_ranges(nlp, text, [(s, e) for s, e in ranges if s < e], parser,
+                                 disable, path)
+    ranges = [(s, e) for s, e in [_trim(text, 0, len(text))] if s < e]
     with _lock:
-        made = [_make_doc(nlp, text[s:e].translate(_MODEL_CHARS), one_tree) for s, e in ranges]
+        made = [_make_doc(nlp, text[s:e].translate(_MODEL_CHARS), False) for s, e in ranges]
         parsed = nlp.pipe((doc for doc, _ in made), disable=disable, batch_size=_BATCH)
         sentences = []
         for doc, (_, starts), (offset, _) in zip(parsed, made, ranges):
-            pieces = doc.sents if parser and not one_tree else [doc[:]]
+            pieces = doc.sents if parser else [doc[:]]
             sentences += [_sentence(piece, starts, text, offset, parser) for piece in pieces]
     return [s for s in sentences if s.words]
+
+
+def _parse_ranges(nlp: Language, text: str, ranges: list, parser: bool, disable: list,
+                  path: Path | None) -> list[Sentence]:
+    """Each range parsed as one sentence, reusing the parses of the same text's ranges."""
+    if _recent["text"] is not text or _recent["path"] != path:
+        _recent.update(text=text, path=path, sentences={})
+    done = _recent["sentences"]
+    todo = [r for r in dict.fromkeys(ranges) if (r, parser) not in done]
+    made = [_make_doc(nlp, text[s:e].translate(_MODEL_CHARS), True) for s, e in todo]
+    parsed = nlp.pipe((doc for doc, _ in made), disable=disable, batch_size=_BATCH)
+    for doc, (_, starts), (offset, end) in zip(parsed, made, todo):
+        done[((offset, end), parser)] = _sentence(doc[:], starts, text, offset, parser)
+    return [sent for sent in (done[(r, parser)] for r in ranges) if sent.words]
 
 
 def _as_ranges(spans):
