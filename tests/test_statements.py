@@ -452,3 +452,48 @@ def test_trim_clamps_a_span_that_runs_past_the_text():
     from dateline.extract._speech import trim
     text = 'He said "go"'
     assert trim(text, 0, len(text) + 1) == (0, len(text) - 1)
+
+
+def statement_date(text: str, words: str, published: date = date(2020, 9, 30)):
+    result = extract_article(make(text, published=published))
+    s = next(s for s in result.statements if words in s.text)
+    return s.date_start, s.precision, s.date_source
+
+
+def test_a_year_that_dates_a_noun_is_not_when_words_were_said():
+    text = ("On Thursday, the Civil Liberties Union of Montana filed a lawsuit against the state over "
+            "its 2018 Ballot Act, saying it would prevent many voters from casting ballots.")
+    assert statement_date(text, "prevent many voters", date(2020, 3, 15))[:2] == ("2020-03-12", "day")
+    text = ("Blankenship attacked the media, describing him falsely ahead of the 2018 Senate primary, "
+            "saying reporters were lazy.")
+    assert statement_date(text, "reporters were lazy")[0] is None
+
+
+def test_a_year_of_where_words_were_said_or_of_the_sentences_frame_dates_them():
+    text = '"I was never a saint," Day said in her 1976 autobiography about her career in films.'
+    assert statement_date(text, "never a saint")[:2] == ("1976-01-01", "year")
+    text = 'During the 2016 campaign, Gary Johnson told a reporter that the city was "not a priority".'
+    assert statement_date(text, "not a priority")[:2] == ("2016-01-01", "year")
+
+
+def test_a_time_in_a_clause_that_opens_the_sentence_is_that_clauses():
+    text = ("While he believes Harris does not qualify under the 1789 view, Martin says court "
+            "decisions have left the clause unenforceable.")
+    assert statement_date(text, "court decisions")[0] is None
+    text = "When asked on Monday, Martin said the clause was unenforceable."
+    assert statement_date(text, "the clause was unenforceable", date(2020, 9, 30))[:2] == ("2020-09-28", "day")
+
+
+def test_a_scene_day_long_before_publication_is_background():
+    text = ("Mukherjee was born on 11 December 1935 in Mirati.\n"
+            "His son said the former president had been hospitalized after a fall at his home.")
+    assert statement_date(text, "hospitalized", date(2020, 9, 3))[0] is None
+    text = ("On Saturday in Beijing, Foreign Minister Wang Yi met Rex Tillerson.\n"
+            "Wang said the talks had been useful for both sides.")
+    assert statement_date(text, "useful", date(2017, 3, 18))[2] == "scene"
+
+
+def test_a_24_hour_clock_time_is_not_a_year():
+    text = ("In an advisory issued at 11:00 a.m. today (1500 UTC), the National Hurricane Center "
+            "said the storm had strengthened into a Category 5 hurricane.")
+    assert statement_date(text, "strengthened", date(2019, 9, 1))[:2] == ("2019-09-01", "day")

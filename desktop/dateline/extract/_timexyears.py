@@ -143,7 +143,9 @@ YEAR_ALONE_RE = re.compile(
     r"(?![\d,]\d|\.\d|%|\s*(?i:percent|per\s+cent|people|persons|troops|soldiers|feet|ft|"
     r"meters|metres|miles|km|kilometers|kilometres|tons|tonnes|yards|pounds|units|shares|"
     r"acres|hectares|barrels|votes|cars|jobs|rooms|beds|points|students|workers|employees|"
-    r"members|cases|dead|deaths|homes|houses)\b)")
+    r"members|cases|dead|deaths|homes|houses|"
+    # "(1500 UTC)", "at 1930 GMT", "2300 hours": a 24-hour clock time, not a year
+    r"UTC|GMT|Z|hours|hrs|local\s+time|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|JST|KST|IST)\b)")
 _DAY_BEFORE_RE = re.compile(r"\d(?:st|nd|rd|th)?,?[ \t]+$")
 _DECADE_WORD_RE = re.compile(r"(?<![\w])(?i:the\s+)?['’](?P<yy>\d0)s\b")
 _YEAR_PARTS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8),

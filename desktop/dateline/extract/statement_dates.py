@@ -5,13 +5,17 @@ Extraction decides; the document and the model only copy what is decided here.
 Date, the first rule that applies:
 
 a. a time expression governing its clause, outside the quoted/reported words ("Wang said on
-   Saturday that ...", "..., he told reporters on Friday"), nearest the attribution;
+   Saturday that ...", "..., he told reporters on Friday"), nearest the attribution; not a
+   year that dates a noun ("over its 2018 Act, saying") unless the noun is where the words
+   were said ("in her 1976 autobiography"), not one inside a clause that opens the sentence
+   ("While ... under the 1789 view, he says");
 b. the date of the event its sentence reports it at: "Speaking to reporters after the talks,
    Wang said ..." takes the talks' date;
 c. the time context of the narrative: the same speaker's dated statement earlier in the same
    paragraph or in the sentence just before ("He said Friday that ... . “...,” he said.");
 d. the scene: the last day named in an earlier sentence of the same or the previous
-   paragraph ("On Saturday in Beijing, Wang met Tillerson. ... Wang said ...");
+   paragraph ("On Saturday in Beijing, Wang met Tillerson. ... Wang said ..."), within
+   ``_SCENE_MAX_DAYS`` of publication (older days are background: a birth, a referendum);
 e. the date in the wire dateline ("MOSCOW, July 7 (Reuters) -"), the day the story is told;
 f. otherwise no date (None). A quote is certainly made on or before publication, but a
    "publication minus a week" range would be a guess dressed as data; so it is not done.
@@ -54,7 +58,25 @@ _LINK_RE = re.compile(
     r"\b(?:after|following|at|during|told|addressed|briefed)\s+(?:the|a|an|their|his|her|its|this|that)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:talks|meeting|meetings|summit|conference|briefing|session|rally|hearing|"
     r"ceremony|debate|vote|interview|negotiations|discussions|press|reporters)\b")
+# "its 2018 Ballot Act", "the 1789 view", "ahead of the 2018 primary": a year that modifies a
+# noun dates that thing, not the saying -- unless the thing is where the words were said ("in
+# her 1976 autobiography", "a 2006 interview", "a 1989 report")
+_NOUN_YEAR_BEFORE_RE = re.compile(r"(?:\b(?i:the|a|an|its|his|her|their|our|this|that)|['’]s?)\s+$")
+_NOUN_AFTER_YEAR_RE = re.compile(r"\s+[A-Za-z]")
+_FRAME_BEFORE_RE = re.compile(r"\b(?i:during|throughout|at|in)\s+(?i:the|a|an|its|his|her|their)\s+$")
+_SPEECH_MEDIUM_RE = re.compile(
+    r"(?:\s+[\w’'-]+){0,3}?\s+(?i:interviews?|autobiography|memoirs?|books?|speech|statement|"
+    r"reports?|letters?|essays?|op-eds?|articles?|columns?|address|testimony|posts?|tweets?|"
+    r"documentary|podcast|broadcast|conference|briefing|lecture|hearing|survey|poll|study|"
+    r"retelling|account|remarks|comments|message|video|editorial|profile)\b")
+# "While he believes ... under the 1789 view, he says": a time in a clause that leads the
+# sentence and ends with a comma before the speech verb belongs to that clause
+_LEADING_CLAUSE_RE = re.compile(
+    r"\s*[\"“]?(?i:while|although|though|because|if|unless|whereas|despite|when|whenever)\b")
 _SCENE_KINDS = ("city", "site")   # "in North Korea" two sentences back is a topic more often than a scene
+# A scene's day more than half a year before publication is background ("born 11 December 1935", "the
+# 2016 referendum"), not the day of the story's statements
+_SCENE_MAX_DAYS = 183
 _SCENE_PARAGRAPHS = 1   # a scene set in the previous paragraph still holds; older ones have moved on
 _LINKED_KINDS = frozenset({"meeting", "other", "announcement"})   # not visits: "before his visit, he said"
 
@@ -178,6 +200,7 @@ def _scene_time(rec, attribution, times, quoted, spans, starts, text, published)
         para = spans[max(0, bisect.bisect_right(starts, t.start) - 1)].para if spans else 0
         if para < lowest_para or t.precision != "day" or quoted.contains(t.start) or \
                 rec.start <= t.start < rec.end or not _usable_time(text, t, published) or \
+                (published is not None and (published - t.date_start).days > _SCENE_MAX_DAYS) or \
                 sentence_body_start(text, spans[max(0, bisect.bisect_right(starts, t.start) - 1)].start) > t.start:
             continue   # a dateline's date is the dateline rule's
         scene = t
@@ -230,6 +253,29 @@ def date_from_events(items, events, text: str) -> None:
             rec.place, rec.place_source = dict(placed[0].place), "text"
 
 
+def _dates_a_noun(text: str, t, attribution: int) -> bool:
+    """A year or coarser written before a noun ("its 2018 Ballot Act"), not before one that
+    names where words were said ("her 1976 autobiography") nor a time frame the sentence
+    opens with ("During the 2016 campaign, Johnson responded")."""
+    if t.precision == "day" or not _NOUN_AFTER_YEAR_RE.match(text, t.end):
+        return False
+    if not _NOUN_YEAR_BEFORE_RE.search(text, max(0, t.start - 8), t.start):
+        return False
+    if t.start < attribution and _FRAME_BEFORE_RE.search(text, max(0, t.start - 24), t.start):
+        return False
+    return not _SPEECH_MEDIUM_RE.match(text, t.end, min(len(text), t.end + 60))
+
+
+def _in_leading_clause(text: str, t, sentence_start: int, attribution: int) -> bool:
+    """The time sits in a "While/Although/When ..., " clause that opens the sentence and closes
+    before the speech verb. "When asked on Monday, he said" is the same day: a day counts."""
+    if t.start > attribution or not _LEADING_CLAUSE_RE.match(text, sentence_start, t.start):
+        return False
+    if t.precision == "day" and text[sentence_start:t.start].lstrip(" \"“").lower().startswith(("when", "whenever")):
+        return False
+    return "," in text[t.end:attribution]
+
+
 def _stated_when_where(rec, attribution, times, places, quotes, text, published) -> None:
     blocked = [] if rec.direct else [(rec.start - 1, rec.end + 1)]
     # "Merkel, who met Trump in Brussels on Thursday, added that": not when she spoke
@@ -240,7 +286,8 @@ def _stated_when_where(rec, attribution, times, places, quotes, text, published)
                 and not any(lo < x.start < hi for lo, hi in blocked))
 
     when = [t for t in times if usable(t) and _usable_time(text, t, published)
-            and not _BARRIER_RE.search(text, min(t.end, attribution), max(t.start, attribution))]
+            and not _BARRIER_RE.search(text, min(t.end, attribution), max(t.start, attribution))
+            and not _dates_a_noun(text, t, attribution) and not _in_leading_clause(text, t, rec.sentence_start, attribution)]
     where = [p for p in places if usable(p) and p.role == "location"
              and abs(p.start - attribution) <= _PLACE_REACH and not _after_org(text, p.start)
              and not _APPOSITION_PLACE_RE.search(text, max(rec.sentence_start, p.start - 80), p.start)]
