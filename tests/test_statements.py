@@ -497,3 +497,23 @@ def test_a_24_hour_clock_time_is_not_a_year():
     text = ("In an advisory issued at 11:00 a.m. today (1500 UTC), the National Hurricane Center "
             "said the storm had strengthened into a Category 5 hurricane.")
     assert statement_date(text, "strengthened", date(2019, 9, 1))[:2] == ("2019-09-01", "day")
+
+
+def test_speaker_phrase_drops_trailing_adverbs_but_not_names():
+    assert speaker_of("The website further reported its source claimed a fourth offender escaped.",
+                      "fourth offender") == "website"
+    assert speaker_of("USA Today noted the commission's scope allows it to advise on the draft.",
+                      "commission's scope") == "USA Today"
+
+
+def test_a_speech_word_after_a_determiner_is_a_noun_not_a_cue():
+    text = "The reports use the description research services or leave the label blank."
+    assert extract_article(make(text)).statements == []
+    assert speaker_of("Trump repeated his claim mail-in voting would be fraudulent.", "fraudulent") != \
+        "Trump repeated his"
+
+
+def test_a_preposition_opening_a_sentence_is_not_part_of_a_name():
+    text = ("Unlike Joe Biden, Donald Trump held rallies in August.\n"
+            "Biden rejected the idea, saying he would act as a fact checker.")
+    assert all(not s.speaker.startswith("Unlike") for s in extract_article(make(text)).statements)

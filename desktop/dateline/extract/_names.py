@@ -18,6 +18,8 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 June July August September October November December Sept Mon Tue Wed Thu Fri Sat Sun
 Special Staff Summit Beijing's Washington's Let Are Is Was Were Do Does Did Has Have Had
 East West North South Central Northern Southern Eastern Western Terminal High Area
+Unlike Amid Amidst Among Against Following According Regarding Toward Towards Upon Via
+Whether Every Each Another Several
 """.split())
 # Name particles ("Lula da Silva", "Musaed bin Mohammed al-Aiban", "Maria do Carmo Silva")
 _PARTICLES = frozenset("de da do dos das di del della du van von der den ter bin ibn bint al el le la".split())

@@ -21,7 +21,13 @@ and or than said says told say tells added adds
 _AUXILIARIES = frozenset("""
 has have had also later previously then recently repeatedly once again publicly privately first
 quickly initially separately already often frequently earlier now simply flatly reportedly
+further yesterday today tonight subsequently immediately officially formally allegedly apparently
+similarly likewise too still never always ultimately eventually finally
 """.split())
+# a phrase cannot end with these: "Trump repeated his [claim]", "The [reports use]" -- the
+# speech word is a noun there, not a verb with a subject before it
+_DETERMINER_ENDS = frozenset(
+    "a an the his her their its our my your this these those".split())
 _LEADING_FILLERS = frozenset("but and yet still however meanwhile now so also then instead while whereas".split())
 _PREPOSITIONS = frozenset("""
 in on at to for with by from of about after before during since until into over under
@@ -60,7 +66,7 @@ _ASIDE_STARTERS = _PREPOSITIONS | frozenset("including especially notably howeve
 
 def _phrase_before(text: str, seg: int, verb_start: int) -> tuple[int, int] | None:
     words = list(_WORD_RE.finditer(text, seg, verb_start))
-    while words and words[-1].group(0).lower() in _AUXILIARIES:
+    while words and words[-1].group(0) in _AUXILIARIES:     # lower case: not "USA Today"
         words.pop()
     while words and words[0].group(0).lower() in _LEADING_FILLERS:
         words.pop(0)
@@ -74,6 +80,8 @@ def _phrase_before(text: str, seg: int, verb_start: int) -> tuple[int, int] | No
             or len(words) == 1 and (_PERSON_HEADS.match(first) or _PLURAL_RE.match(first))):
         return None   # "..., police said.", "opponents say"
     last = words[-1].group(0)
+    if last.lower() in _DETERMINER_ENDS:
+        return None
     if last.lower() in _PREPOSITIONS or last.endswith("ing") or last.endswith("ly") and len(words) == 1:
         return None   # "Speaking to reporters, ...", "flatly": not a noun phrase's head
     return words[0].start(), words[-1].end()
