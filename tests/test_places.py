@@ -436,3 +436,12 @@ def test_surname_questions_answer_like_the_full_set():
     words = ["Flores", "Lane", "Kent", "Turner", "Jordan", "Summit", "Paris", "Austin", "O’Brien", "Gary"]
     assert [w in asked for w in words] == [w in full for w in words]
     assert {"Flores", "Lane", "Kent", "Turner"} <= full
+
+
+def test_a_publication_named_like_a_place_is_not_one():
+    text = ("Matt Drudge posted a report from The Hill about the debate. The Atlantic claimed the "
+            "president refused to visit. Ships crossed the Atlantic in May. The Atlantic hurricane "
+            "season began in Miami.")
+    found = [(p.text, p.name) for p in find_places(text)]
+    assert not any(name == "The Hill" for _, name in found)
+    assert [t for t, _ in found].count("Atlantic") == 2     # the ocean, twice; not the magazine

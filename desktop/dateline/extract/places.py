@@ -36,6 +36,7 @@ from ._placeresolve import resolve
 from ._placetypes import Hit, PlaceMention
 from .gazetteer import _ABBREVIATED, Place, get_gazetteer, lookup, normalize_name
 from .intervals import Intervals
+from .lexicon import lexicon
 
 __all__ = ["ROLES", "PlaceMention", "dateline_place", "find_places", "toponym_kind", "toponym_record"]
 
@@ -300,6 +301,8 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     if len(letters) <= 3 and not letters.isupper():
         return None     # "Us", "Of": short names only as acronyms ("US", "UK")
     best = readings[0]
+    if _names_an_outlet(text, s, surface):
+        return None     # "a report from The Hill", "The Atlantic claimed": a publication
     if surface.isupper() and len(letters) <= 4 and not best.strong and lead is None:
         return None     # "BOE", "SWAT": an unsupported all-caps abbreviation is not a small town
     if single and not best.strong and _COMPASS_BEFORE_RE.search(text, max(0, s - 12), s) and \
@@ -347,6 +350,26 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
 
 
 _CONTINENT_NAMES = frozenset(("America", "Americas", "Europe", "Asia", "Africa"))
+_THE_BEFORE_RE = re.compile(r"(?<![\w.])The[ \t\xa0]$")
+_REPORTS_AFTER_RE = re.compile(r"[ \t\xa0]+(?:said|says|reported|reports|claimed|claims|wrote|noted|"
+                               r"published|revealed|quoted|cited|found|added|stated|described)\b")
+
+
+def _names_an_outlet(text: str, s: int, surface: str) -> bool:
+    """"The Hill", "The Atlantic": a publication the lexicon knows, written with a capital
+    "The" mid-sentence, or opening one before a reporting verb ("The Atlantic claimed")."""
+    if surface.startswith("The "):     # the gazetteer's own "The Hill" (New South Wales)
+        name, the = surface, s
+    elif _THE_BEFORE_RE.search(text, max(0, s - 5), s):
+        name, the = f"The {surface}", s - 4
+    else:
+        return False
+    known = lexicon().orgs.get(name)
+    if known is None or not known[1]:
+        return False
+    head = text[max(0, the - 3):the].rstrip(" \t\xa0\"“‘'(")
+    opens = not head or head[-1] in ".!?:\n"
+    return not opens or bool(_REPORTS_AFTER_RE.match(text, s + len(surface)))
 _COMPASS_BEFORE_RE = re.compile(r"(?<![\w.])(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)[ \t]$")
 
 
