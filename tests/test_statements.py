@@ -517,3 +517,10 @@ def test_a_preposition_opening_a_sentence_is_not_part_of_a_name():
     text = ("Unlike Joe Biden, Donald Trump held rallies in August.\n"
             "Biden rejected the idea, saying he would act as a fact checker.")
     assert all(not s.speaker.startswith("Unlike") for s in extract_article(make(text)).statements)
+
+
+def test_where_the_speakers_body_is_is_not_where_words_were_said():
+    text = ("Ecologist Ryan Norris of the University of Guelph in Ontario also said human actions "
+            "had little to do with the decline.")
+    s = next(s for s in extract_article(make(text)).statements if "human actions" in s.text)
+    assert s.place is None

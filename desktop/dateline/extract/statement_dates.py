@@ -49,6 +49,8 @@ _APPOSITION_PLACE_RE = re.compile(r",\s+(?:a|an|the|his|her)\s+[^,;.“”]*\b(?
 _PLACE_REACH = 60   # characters between a speech verb and the place it was spoken in
 _ORG_IN_RE = re.compile(r"(?:Centre|Center|University|School|Institute|Council|Agency|Ministry|"
                         r"Department|Office|Studies|Policy|Foundation|Times|Post|[Hh]ospital|[Cc]linic)"
+                        # "the University of Guelph in Ontario": the body's own name first
+                        r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?"
                         r"\s+(?:in|of)\s+$")
 _AUDIENCE_RE = re.compile(r"\b(?:told|addressed|briefed|before)\s+(?:the\s+|a\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}\w$")
 # "arrived Saturday after issuing a warning, saying ...": the Saturday is not the saying's
