@@ -445,3 +445,18 @@ def test_a_publication_named_like_a_place_is_not_one():
     found = [(p.text, p.name) for p in find_places(text)]
     assert not any(name == "The Hill" for _, name in found)
     assert [t for t, _ in found].count("Atlantic") == 2     # the ocean, twice; not the magazine
+
+
+def test_how_a_name_is_written_limits_its_readings():
+    found = {p.text: p for p in find_places("Oh, so we have people from France, people from US, people "
+                                            "from Taiwan. Our Paris office is busy.")}
+    assert found["US"].name == "United States"      # an acronym, never the village of Us
+    found = {p.text: p for p in find_places("The rally was held on June 20 in Tulsa, Oklahoma.")}
+    assert (found["Oklahoma"].name, found["Oklahoma"].kind) == ("Oklahoma", "region")   # the state
+    assert find_places("Remains found: hare: 3. Red deer: 7. Reindeer: 276.") == []     # not Red Deer, Alberta
+
+
+def test_saint_and_st_spellings_reach_the_same_places():
+    from dateline.extract.gazetteer import get_gazetteer
+    names = {(p.name, p.country) for p in get_gazetteer().candidates("saint louis")}
+    assert ("St. Louis", "US") in names

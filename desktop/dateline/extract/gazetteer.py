@@ -79,6 +79,17 @@ class Place:
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
 
 
+_ABBREVIATION_OF = {full: short for short, full in _ABBREVIATED.items()}
+
+
+def _abbreviate(key: str) -> str:
+    """"saint louis" -> "st louis": GeoNames names some places by the short form (St. Louis,
+    Missouri) and others in full (Saint-Louis, Senegal); news writes either."""
+    first, _, rest = key.partition(" ")
+    short = _ABBREVIATION_OF.get(first)
+    return f"{short} {rest}" if short and rest else key
+
+
 def _expand_abbreviation(key: str) -> str:
     """"st louis" -> "saint louis": GeoNames spells out what news abbreviates."""
     first, _, rest = key.partition(" ")
@@ -199,9 +210,9 @@ class Gazetteer:
             if not ids:
                 folded = fold_accents(key)
                 ids = (self._probe(folded) if folded != key else None) or ""
-            full = _expand_abbreviation(key)
-            if full != key and self._probe(full):     # "St. Petersburg": both spellings
-                ids = ",".join(filter(None, (ids, self._probe(full))))
+            for other in (_expand_abbreviation(key), _abbreviate(key)):
+                if other != key and self._probe(other):     # "St. Petersburg": both spellings
+                    ids = ",".join(filter(None, (ids, self._probe(other))))
             for item in ids.split(",") if ids else ():
                 alternate = item.endswith("a")
                 place = self.record(int(item.rstrip("a")), alternate)

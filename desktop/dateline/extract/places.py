@@ -266,6 +266,15 @@ Club""".split())
 # A weak longer name ending in one of these loses to the strong place it starts with
 _BODY_WORDS = frozenset("""court jail airport hospital school college university station park center centre
 hall church prison library museum""".split())
+# Lower-case words inside place names ("Port-au-Prince", "Stratford-upon-Avon", "Rio de Janeiro")
+_NAME_PARTICLES = frozenset("""of on upon the and de du des da do dos das di del della la le les lès au aux
+en sur sous y e el al am an im in der den die bei ob ad op aan van von zu ter""".split()) | frozenset(
+    # and the generic words news writes in lower case ("Kermanshah province", "Chinese capital")
+    """capital city town village county state province region district prefecture parish borough
+    township governorate oblast territory department municipality island islands peninsula sea
+    strait bay gulf river valley mountains desert""".split())
+
+
 def _longest_match(text, first, hi, gaz) -> tuple[int, tuple[Place, ...], bool] | None:
     """(end, readings, single word) of the longest gazetteer name starting at token ``first``."""
     best = None
@@ -286,8 +295,8 @@ def _longest_match(text, first, hi, gaz) -> tuple[int, tuple[Place, ...], bool] 
             pos += 1      # "St. Louis", "Ft. Worth"
         join = _JOIN_RE.match(text, pos, hi)
         token = _TOKEN_RE.match(text, join.end(), hi) if join else None
-        if token is None:
-            break
+        if token is None or not (token.group()[0].isupper() or token.group() in _NAME_PARTICLES):
+            break     # "Red deer: 7" is no Red Deer; "Stratford-upon-Avon", "Port-au-Prince" are
         key = f"{key} {token_key(token.group())}"
         pos, words = token.end(), words + 1
         readings, extends = gaz.step(key)
@@ -320,6 +329,7 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
             OF_NAME_RE.match(text, e) or PERSON_AFTER_RE.match(text, e)) and not (
             named_as_place(text, s) or location_context(text, s, best.kind)):
         return None     # "Bank of America", "Nelson said", "Flores, 26,"
+    readings = _readings_for_form(text, s, surface, readings, prev)
     hit = Hit(s, e, readings, single, feature="demonym" if best.feature == "demonym" else "")
     if lead is not None:
         hit.role, hit.supported = "location", True
@@ -371,6 +381,21 @@ def _names_an_outlet(text: str, s: int, surface: str) -> bool:
     opens = not head or head[-1] in ".!?:\n"
     return not opens or bool(_REPORTS_AFTER_RE.match(text, s + len(surface)))
 _COMPASS_BEFORE_RE = re.compile(r"(?<![\w.])(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)[ \t]$")
+
+
+def _readings_for_form(text: str, s: int, surface: str, readings, prev: Hit | None):
+    """The readings the way it is written allows: an acronym ("US") only expands to what
+    it abbreviates, never to a village spelt "Us"; a name qualifying the place before it
+    ("Tulsa, Oklahoma", "Vienna, Austria") is a state or a country, not a city."""
+    if surface.isupper() and len(surface) <= 5:
+        kept = tuple(p for p in readings if p.strong or p.feature in ("alias", "country"))
+    elif prev is not None and prev.end < s and text[prev.end:s] in (", ", ",") and prev.readings:
+        towns = [q for q in prev.readings if q.kind == "city"]     # "Tulsa" lies in Oklahoma
+        kept = tuple(p for p in readings if (p.feature == "admin1" and any(q.admin1 == p.admin1 for q in towns))
+                     or (p.feature == "country" and any(q.country == p.country for q in towns)))
+    else:
+        return readings
+    return kept or readings
 
 
 def _named_bare(text: str, name: str) -> bool:
