@@ -524,3 +524,9 @@ def test_where_the_speakers_body_is_is_not_where_words_were_said():
             "had little to do with the decline.")
     s = next(s for s in extract_article(make(text)).statements if "human actions" in s.text)
     assert s.place is None
+
+
+def test_sentence_adverbs_are_not_part_of_a_speakers_name():
+    assert speaker_of("Afterwards Trump said the election was rigged.", "rigged") != "Afterwards Trump"
+    assert speaker_of("Whereas Pierce said the plan would fail, others agreed.", "plan would fail") != \
+        "Whereas Pierce"

@@ -20,6 +20,10 @@ Special Staff Summit Beijing's Washington's Let Are Is Was Were Do Does Did Has 
 East West North South Central Northern Southern Eastern Western Terminal High Area
 Unlike Amid Amidst Among Against Following According Regarding Toward Towards Upon Via
 Whether Every Each Another Several
+Afterwards Afterward Whereas Maybe Perhaps Instead Thus Hence Therefore Nevertheless Nonetheless
+Moreover Furthermore Additionally Similarly Likewise Consequently Subsequently Finally Eventually
+Initially Previously Recently Currently Overall Separately Notably Reportedly Apparently Ultimately
+Again Today Yesterday Tonight Part
 """.split())
 # Name particles ("Lula da Silva", "Musaed bin Mohammed al-Aiban", "Maria do Carmo Silva")
 _PARTICLES = frozenset("de da do dos das di del della du van von der den ter bin ibn bint al el le la".split())

@@ -28,7 +28,8 @@ similarly likewise too still never always ultimately eventually finally
 # speech word is a noun there, not a verb with a subject before it
 _DETERMINER_ENDS = frozenset(
     "a an the his her their its our my your this these those".split())
-_LEADING_FILLERS = frozenset("but and yet still however meanwhile now so also then instead while whereas".split())
+_LEADING_FILLERS = frozenset("""but and yet still however meanwhile now so also then instead while whereas
+maybe perhaps afterwards afterward thus hence therefore moreover furthermore additionally""".split())
 _PREPOSITIONS = frozenset("""
 in on at to for with by from of about after before during since until into over under
 like among between through without within against despite as
