@@ -1,4 +1,5 @@
-"""Where a happening is when its own clause names no place (events now, statements later).
+"""Where a happening is when its own clause names no place: events, and statements
+(``statement_dates``, which narrows the scene to its paragraph and the statement's day).
 
 Two inferences, after the clause's own place and the dateline:
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ._scene import Scenes
 from .gazetteer import lookup
 from .intervals import ByStart, Intervals
 from .sentences import sentence_body_start
@@ -112,6 +113,7 @@ def decide_when_where(items, events, times, places, quotes, spans, text="", publ
     _carry_from_previous(items, spans)
     dateline = _dateline(text, spans, times, places, published)
     starts = [s.start for s in spans]
+    scenes = Scenes(text, places)
     for rec, attribution in items:
         if rec.date_start is None:
             scene = _scene_time(rec, attribution, times, quoted, spans, starts, text, published)
@@ -120,7 +122,7 @@ def decide_when_where(items, events, times, places, quotes, spans, text="", publ
             elif dateline[0] is not None:
                 _set_date(rec, dateline[0], "dateline")
         if rec.place is None:
-            _inferred_place(rec, attribution, places, quoted, spans, starts, dateline[1], times, text)
+            _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline[1], times, text)
 
 
 def _carry_from_previous(items, spans) -> None:
@@ -157,23 +159,24 @@ def _dateline(text, spans, times, places, published):
     return (when[0] if when else None), (where[0] if where else None)
 
 
-def _inferred_place(rec, attribution, places, quoted, spans, starts, dateline_place, times, text) -> None:
-    """scene, else dateline, else actor (see the module docstring)."""
+def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_place, times, text) -> None:
+    """scene, else dateline, else actor (see the module docstring). What sets a scene is
+    ``Scenes``' rule (events use it too); a statement's scene is also a city or a site, in
+    this or the previous paragraph, outside quotations and outside its own words, on the
+    statement's day, and not where an organisation or the speaker's job is."""
     here = max(0, bisect.bisect_right(starts, attribution) - 1)
     lowest_para = spans[here].para - _SCENE_PARAGRAPHS if spans else 0
-    scene = None
-    for p in places:
-        if p.start >= attribution:
-            break
+
+    def out_of_scope(p) -> bool:
         at = max(0, bisect.bisect_right(starts, p.start) - 1)
         para = spans[at].para if spans else 0
-        if para < lowest_para or p.role != "location" or p.vague or p.kind not in _SCENE_KINDS or \
-                quoted.contains(p.start) or rec.start <= p.start < rec.end or _other_day(rec, spans[at], times) \
-                or _after_org(text, p.start) or \
-                _APPOSITION_PLACE_RE.search(text, max(spans[at].start, p.start - 80), p.start):
-            continue
-        scene = p
-    if scene is not None and (dateline_place is None or scene.start != dateline_place.start):
+        return (para < lowest_para or p.kind not in _SCENE_KINDS or quoted.contains(p.start)
+                or rec.start <= p.start < rec.end or _other_day(rec, spans[at], times)
+                or _after_org(text, p.start)
+                or bool(_APPOSITION_PLACE_RE.search(text, max(spans[at].start, p.start - 80), p.start)))
+
+    scene = scenes.before(attribution, skip=out_of_scope)
+    if scene is not None:
         rec.place, rec.place_source = _as_place(scene), "scene"
     elif dateline_place is not None:
         rec.place, rec.place_source = _as_place(dateline_place), "dateline"
