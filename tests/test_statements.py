@@ -530,3 +530,20 @@ def test_sentence_adverbs_are_not_part_of_a_speakers_name():
     assert speaker_of("Afterwards Trump said the election was rigged.", "rigged") != "Afterwards Trump"
     assert speaker_of("Whereas Pierce said the plan would fail, others agreed.", "plan would fail") != \
         "Whereas Pierce"
+
+
+def test_a_governments_official_speaks_from_its_capital_unless_the_text_says_otherwise():
+    text = ("South Korean President Moon Jae-in said the talks would resume.\n"
+            "North Korean leader Kim Jong Un said the tests would continue.\n"
+            "US Ambassador Nikki Haley said the vote was historic.\n"
+            "French President Emmanuel Macron said in Berlin that Europe must act.")
+    by = {s.speaker: s for s in extract_article(make(text)).statements}
+    assert (by["Moon Jae-in"].place["name"], by["Moon Jae-in"].place_source) == ("Seoul", "actor")
+    assert by["Kim Jong Un"].place["name"] == "Pyongyang"       # "North Korean", not "Korean"
+    assert by["Nikki Haley"].place is None                       # an envoy speaks abroad
+    assert (by["Emmanuel Macron"].place["name"], by["Emmanuel Macron"].place_source) == ("Berlin", "text")
+
+
+def test_a_role_before_a_name_does_not_reach_into_the_sentence_before():
+    result = extract_article(make("The talks would resume.\nNorth Korean leader Kim Jong Un said tests would go on."))
+    assert result.people["Kim Jong Un"] == ["north korean leader"]

@@ -145,6 +145,9 @@ def _suffixes(tokens):
     return [(tokens[i][0], tokens[-1][1]) for i in range(len(tokens))]
 
 
+_COMPASS = frozenset(("North", "South", "East", "West"))
+
+
 def _classify_tokens(text, tokens, lex, covered, place_at, people, mentions, singles) -> None:
     words = [text[s:e] for s, e in tokens]
     possessive = False
@@ -152,6 +155,10 @@ def _classify_tokens(text, tokens, lex, covered, place_at, people, mentions, sin
         words[-1] = words[-1][:-2]
         tokens[-1] = (tokens[-1][0], tokens[-1][1] - 2)
         possessive = True
+    if len(words) > 2 and words[0] in _COMPASS and f"{words[0]} {words[1]}" in lex.demonyms:
+        # "South Korean President Moon": one demonym (South Korea), not "South" and "Korean"
+        words = [f"{words[0]} {words[1]}"] + words[2:]
+        tokens = [(tokens[0][0], tokens[1][1])] + tokens[2:]
     while words and words[0] in _STOP:
         words, tokens = words[1:], tokens[1:]
     if not words:
@@ -212,15 +219,21 @@ def _pre_role(text: str, start: int, lex) -> tuple[str, str | None]:
     chunk = text[max(0, start - 60):start]
     if not chunk.endswith((" ", "\xa0")):
         return "", None
+    chunk = chunk[chunk.rfind("\n") + 1:]      # a role never runs over a line's start
     role: list[str] = []
     for w in reversed(chunk.split()[-5:]):
-        if not _ROLE_TOKEN_RE.fullmatch(w) or w.lower() in _DETERMINERS or w.lower() in _PREPOSITIONS:
-            break
+        if not _ROLE_TOKEN_RE.fullmatch(w) or w.lower() in _DETERMINERS or w.lower() in _PREPOSITIONS or (
+                w.endswith(".") and not _INITIALS_RE.fullmatch(w)):
+            break       # "... would resume. North Korean leader Kim": the sentence before ended
         role.insert(0, w)
     if not role or role[-1] not in _ROLE_WORDS:
         return "", None
-    nationality = next((lex.demonyms[w] for w in role if w in lex.demonyms), None)
+    pairs = [f"{a} {b}" for a, b in zip(role, role[1:])]      # "North Korean" before "Korean"
+    nationality = next((lex.demonyms[w] for w in pairs + role if w in lex.demonyms), None)
     return " ".join(w.lower() for w in role), nationality
+
+
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _note_person(people, name, role, nationality, lex) -> None:

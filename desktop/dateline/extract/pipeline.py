@@ -35,7 +35,7 @@ def extract_article(article) -> ArticleExtraction:
     statements = find_statements(text, spans, quotes, mentions, resolver)
     events = find_event_mentions(text, spans, mentions, resolver, times, places, quotes, published,
                                  reported=blocked_ranges(statements, text))
-    decide_when_where(statements, events, times, places, quotes, spans, text, published)
+    decide_when_where(statements, events, times, places, quotes, spans, text, published, people)
     events += statement_events(_stated_only(statements), text, events)
     events = one_per_trigger(events)
     events += clause_events(text, spans, events, times, places, mentions, resolver, quotes, published)

@@ -29,7 +29,9 @@ Place, the first rule that applies, recorded in ``place_source``:
   same or the previous paragraph, not in a sentence set on another day, not where someone works:
   "a professor at the university in Singapore"), a new scene ending the old;
 - ``dateline``: the wire dateline's city ("SEOUL (Reuters) -");
-- ``actor``: a country speaking ("China said") speaks from its capital;
+- ``actor``: a country speaking ("China said") speaks from its capital, and so does a
+  government's own official ("Chinese Foreign Ministry spokesman Lu Kang", "South Korean
+  President Moon Jae-in"; not an ambassador or an envoy, who speak abroad);
 - else no place.
 
 Never a fake exact day: a rule only copies a date (with its precision) the text states.
@@ -100,8 +102,10 @@ def _usable_time(text: str, t, published) -> bool:
     return published is None or t.date_start <= published
 
 
-def decide_when_where(items, events, times, places, quotes, spans, text="", published=None) -> None:
-    """Every rule of the module docstring, in order, for every (statement, attribution) pair."""
+def decide_when_where(items, events, times, places, quotes, spans, text="", published=None,
+                      people=None) -> None:
+    """Every rule of the module docstring, in order, for every (statement, attribution) pair;
+    ``people``: what the article says of each person (roles, nationality), for the actor rule."""
     times, places = list(times), list(places)
     quoted = Intervals(quotes, open_ends=True)
     by_start_times, by_start_places = ByStart(times), ByStart(places)
@@ -122,7 +126,8 @@ def decide_when_where(items, events, times, places, quotes, spans, text="", publ
             elif dateline[0] is not None:
                 _set_date(rec, dateline[0], "dateline")
         if rec.place is None:
-            _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline[1], times, text)
+            _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline[1], times, text,
+                            people or {})
 
 
 def _carry_from_previous(items, spans) -> None:
@@ -159,7 +164,8 @@ def _dateline(text, spans, times, places, published):
     return (when[0] if when else None), (where[0] if where else None)
 
 
-def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_place, times, text) -> None:
+def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_place, times, text,
+                    people) -> None:
     """scene, else dateline, else actor (see the module docstring). What sets a scene is
     ``Scenes``' rule (events use it too); a statement's scene is also a city or a site, in
     this or the previous paragraph, outside quotations and outside its own words, on the
@@ -180,11 +186,33 @@ def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_pl
         rec.place, rec.place_source = _as_place(scene), "scene"
     elif dateline_place is not None:
         rec.place, rec.place_source = _as_place(dateline_place), "dateline"
-    elif rec.speaker_kind == "country":
-        capital = lookup(rec.speaker)
-        capital = lookup(capital.capital) if capital is not None and capital.capital else None
+    else:
+        capital = _home_capital(rec, people)
         if capital is not None:
             rec.place, rec.place_source = _as_place(capital), "actor"
+
+
+# A government's own officials speak from its capital; its envoys speak abroad
+_OFFICIAL_ROLE_RE = re.compile(r"\b(?:president|prime minister|premier|chancellor|minister|ministry|"
+                               r"spokes(?:man|woman|person)|secretary|government|cabinet|king|queen|leader)\b")
+_ABROAD_ROLE_RE = re.compile(r"\b(?:ambassador|envoy|consul|delegate|delegation|representative|"
+                             r"negotiator|emissary|mission)\b")
+
+
+def _home_capital(rec, people):
+    """The capital a country speaking, or one of its government's officials, speaks from."""
+    if rec.speaker_kind == "country":
+        country = lookup(rec.speaker)
+    else:
+        info = people.get(rec.speaker) if rec.speaker_kind == "person" else None
+        roles = " ".join(sorted(info.roles)) if info is not None else ""
+        if info is None or not info.nationality or not _OFFICIAL_ROLE_RE.search(roles) or \
+                _ABROAD_ROLE_RE.search(roles):
+            return None
+        country = lookup(info.nationality)
+    if country is None or country.kind != "country" or not country.capital:
+        return None
+    return lookup(country.capital)
 
 
 def _set_date(rec, t, source: str) -> None:
