@@ -249,17 +249,18 @@ class SidePanel(QWidget):
         css = self._css()
         document = self.browser.document()
         template = COUNT_ANCHOR.sub(r"\1\2", page)
+        counts = dict(COUNT_VALUE.findall(page))
         same_css = css == document.defaultStyleSheet()
-        if page != self._page and same_css and template == self._template:
+        if page != self._page and same_css and template == self._template \
+                and self._set_counts(document, counts):
             # the same entries (a window step under long-running events): only counts
             # changed. Parsing, laying out and painting the page anew took ~10 ms at 1M.
             self._page = page
-            self._set_counts(document, dict(COUNT_VALUE.findall(page)))
             if not keep_scroll:
                 self.browser.verticalScrollBar().setValue(0)
         elif page != self._page or not same_css:          # setHtml: costly
             self._page, self._template, self._count_at = page, template, None
-            self._counts = dict(COUNT_VALUE.findall(page))
+            self._counts = counts
             scroll = self.browser.verticalScrollBar().value() if keep_scroll else 0
             # The rules as the document's default style sheet, not a <style> block parsed
             # again with every page (~2 ms of each render)
@@ -280,14 +281,16 @@ class SidePanel(QWidget):
                 del self._taken[old]            # one page per kind: the one shown
         return hit[1]
 
-    def _set_counts(self, document, counts: dict[str, str]) -> None:
+    def _set_counts(self, document, counts: dict[str, str]) -> bool:
         """Replace the numbers of the count anchors that changed, last first (so the
-        positions before each edit stay valid), then move the positions on."""
+        positions before each edit stay valid), then move the positions on. False if
+        an anchor is not in the document (then nothing is changed)."""
         if self._count_at is None:
             self._count_at = _count_positions(document)
+        if not counts.keys() <= self._count_at.keys() <= self._counts.keys():
+            return False
         edits = sorted(((self._count_at[name][0], name) for name, text in counts.items()
-                        if text != self._counts.get(name) and name in self._count_at),
-                       reverse=True)
+                        if text != self._counts[name]), reverse=True)
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
         for pos, name in edits:
@@ -302,6 +305,7 @@ class SidePanel(QWidget):
                                      for p, n in edits if p < pos), fmt)
         self._count_at = moved
         self._counts.update(counts)
+        return True
 
     def _render_title(self) -> None:
         self._title_at = time.monotonic()
