@@ -112,6 +112,24 @@ def test_a_window_step_updates_the_rows_without_a_model_reset(make_window, synth
                           for row in zip(*(_column(table, c) for c in range(6))))
 
 
+def test_a_step_marks_changed_only_the_rows_that_show_another_event(qtbot, synthetic_store):
+    """Long-running events stay at the top of every window: their rows are not repainted
+    at each step (every visible row used to be marked changed)."""
+    import numpy as np
+    from dateline._qt.eventlist.model import EventTableModel
+    model = EventTableModel()
+    base = synthetic_store.events
+    model.set_rows(np.arange(0, 40), base)
+    changed = []
+    model.dataChanged.connect(lambda a, b: changed.append((a.row(), b.row())))
+    model.set_rows(np.r_[0:10, 12:42], base)               # rows 10.. now other events
+    assert changed == [(10, 39)]
+    changed.clear()
+    model.set_rows(np.r_[0:10, 12:30], base)               # fewer rows, the rest the same
+    assert changed == [] and model.rowCount() == 28
+    assert model.shown_ids() == base["id"].iloc[np.r_[0:10, 12:30]].tolist()
+
+
 def test_cells_match_the_plain_formatting_of_each_event():
     """Rows are formatted a block at a time from the store's arrays: the same strings as
     formatting each event on its own, unknown dates and places included."""

@@ -2,7 +2,7 @@
 events lie outside the view, clicked to extend the view to them (pytest-qt)."""
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 
 from dateline._qt.state import AppState
 from dateline._qt.timeline.view import TimelineView
@@ -13,7 +13,7 @@ TS = pd.Timestamp
 OUTLIERS = ["1905-06-01", "1941-12-07", "2030-01-01"]
 
 
-def _view(qtbot, extra=()):
+def _store(extra=()) -> EventStore:
     days = [*OUTLIERS, *extra] + [f"2019-{m:02d}-{dd:02d}" for m in range(1, 13)
                                   for dd in (3, 10, 17)]
     events = [{"id": f"e{i}", "type": "other", "summary": "x", "actors": [],
@@ -21,7 +21,11 @@ def _view(qtbot, extra=()):
                "mentions": [{"article": "a", "start": 0, "end": 1, "text": "x"}]}
               for i, d in enumerate(days)]
     doc = {"schema": "dateline/1", "articles": [{"id": "a"}], "statements": [], "events": events}
-    state = AppState(EventStore.from_document(doc))
+    return EventStore.from_document(doc)
+
+
+def _view(qtbot, extra=()):
+    state = AppState(_store(extra))
     view = TimelineView(state)
     qtbot.addWidget(view)
     view.resize(1000, 360)
@@ -38,8 +42,6 @@ def test_outlying_dates_get_a_marker_at_each_end_that_extends_the_view(qtbot):
     assert before.isVisible() and before.text() == "◀ 2 earlier"
     assert after.isVisible() and after.text() == "1 later ▶"
     assert "1905" in before.toolTip() and "2030" in after.toolTip()
-    lanes = view.plots.mapFromScene(view.plots.lanes.getViewBox().sceneBoundingRect())
-    assert lanes.boundingRect().contains(before.geometry())     # over the lanes, at the ends
     assert before.x() < after.x()
     qtbot.mouseClick(before, Qt.MouseButton.LeftButton)
     (lo, hi), _ = view.plots.lanes.getViewBox().viewRange()
@@ -49,6 +51,44 @@ def test_outlying_dates_get_a_marker_at_each_end_that_extends_the_view(qtbot):
     (lo, hi), _ = view.plots.lanes.getViewBox().viewRange()
     assert hi > to_seconds([TS("2030-01-01")])[0]
     assert not before.isVisible() and not after.isVisible()    # everything in view
+
+
+def _in(ancestor, widget, rect: QRect | None = None) -> QRect:
+    """``rect`` of ``widget`` (all of it by default) in ``ancestor``'s coordinates."""
+    rect = rect or widget.rect()
+    return QRect(widget.mapTo(ancestor, rect.topLeft()), rect.size())
+
+
+def test_markers_sit_beside_the_plot_not_over_it_at_1024x700(make_window, qtbot):
+    """At 1024x700 the "later" marker lay over the right end of the top lane and hid the
+    events drawn there: the markers have a strip of their own, at the lanes' ends."""
+    window = make_window(_store())
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    view = window.timeline
+    if not view.overflow.before.isVisible():
+        view.fit()
+    before, after = view.overflow.before, view.overflow.after
+    qtbot.waitUntil(lambda: before.isVisible() and after.isVisible(), timeout=2000)
+    qtbot.wait(20)
+    plots = view.plots
+    lanes_vb = plots.lanes.getViewBox()
+    lanes = _in(window, plots, plots.mapFromScene(lanes_vb.sceneBoundingRect()).boundingRect())
+    whole_plot = _in(window, plots)
+    for button in (before, after):
+        box = _in(window, button)
+        assert not box.intersects(lanes), (button.text(), box, lanes)
+        assert not box.intersects(whole_plot), (button.text(), box, whole_plot)
+        assert box.bottom() < whole_plot.top() and box.top() >= _in(window, view).top()
+    # lined up with the ends of the time axis
+    assert abs(_in(window, before).left() - lanes.left()) <= 2
+    assert abs(_in(window, after).right() - lanes.right()) <= 2
+    # clicking still reaches the outlying dates; with nothing left outside the strip goes
+    qtbot.mouseClick(before, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(after, Qt.MouseButton.LeftButton)
+    assert not view.overflow.isVisible()
+    # the plot takes the strip's height back
+    qtbot.waitUntil(lambda: _in(window, plots).top() < whole_plot.top(), timeout=2000)
 
 
 def test_overflow_index_counts_by_end_before_and_start_after():

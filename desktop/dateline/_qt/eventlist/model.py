@@ -182,10 +182,14 @@ class EventTableModel(QAbstractTableModel):
 
     def _replace_rows(self, rows: np.ndarray) -> None:
         """A new result of the same store (a scrub step): rows added or removed at the
-        end and every row marked changed. A model reset would also reset the header and
-        the selection model, and repaint the header, on every step."""
+        end and the rows that now show another event marked changed. A model reset would
+        also reset the header and the selection model, and repaint the header, on every
+        step; marking every row changed repainted every visible row, even the long-running
+        events that stay at the top of each window."""
         shown = self._ordered(rows)
         old, new = len(self._shown), len(shown)
+        common = min(old, new)
+        differ = np.flatnonzero(self._shown[:common] != shown[:common])
         if new < old:
             self.beginRemoveRows(QModelIndex(), new, old - 1)
         elif new > old:
@@ -195,8 +199,9 @@ class EventTableModel(QAbstractTableModel):
             self.endRemoveRows()
         elif new > old:
             self.endInsertRows()
-        if new:
-            self.dataChanged.emit(self.index(0, 0), self.index(new - 1, len(COLUMNS) - 1))
+        if len(differ):
+            self.dataChanged.emit(self.index(int(differ[0]), 0),
+                                  self.index(int(differ[-1]), len(COLUMNS) - 1))
 
     def set_badges(self, badges: dict[str, str]) -> None:
         """Prefixes of the Event cell for the events the user starred, tagged, noted

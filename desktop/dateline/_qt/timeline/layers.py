@@ -202,6 +202,10 @@ class EventLayers:
                 self.plot.removeItem(item)
         self.static, self.overlay = {}, {}
         self.data, self.index = data, LayoutIndex(data)
+        # each item's first and last x as the density strip counts it (a span's ends, a
+        # marker's x): once per layout, not gathered and chosen again at each scrub step
+        self._ends = (np.where(data.is_span, data.x0, data.xmid),
+                      np.where(data.is_span, data.x1, data.xmid))
         self.visible = self.shown = EMPTY
         self._overlay_filled = True       # the new overlay items are not known empty
         for name in self.index.type_names:
@@ -243,8 +247,7 @@ class EventLayers:
         to a few bars, so zooming in shows markers again instead of a wall of bars."""
         data, items = self.data, self.visible
         px = max(b - a, 1e-9) / n_cols
-        x0 = np.where(data.is_span[items], data.x0[items], data.xmid[items])
-        x1 = np.where(data.is_span[items], data.x1[items], data.xmid[items])
+        x0, x1 = self._ends[0][items], self._ends[1][items]
         c0 = np.clip(((x0 - a) / px).astype(np.int64), -1, n_cols) + 1
         c1 = np.clip(((x1 - a) / px).astype(np.int64), -1, n_cols) + 1
         track = np.round(data.y[items] * 64).astype(np.int64) + 64
@@ -305,8 +308,7 @@ class EventLayers:
         n_lanes = max(len(self.data.lanes), 1)
         data = self.data
         scale = width / max(hi - lo, 1e-9)
-        x0 = np.where(data.is_span[items], data.x0[items], data.xmid[items])
-        x1 = np.where(data.is_span[items], data.x1[items], data.xmid[items])
+        x0, x1 = self._ends[0][items], self._ends[1][items]
         c0 = np.clip(((x0 - lo) * scale).astype(np.int64), 0, width - 1)
         c1 = np.clip(((x1 - lo) * scale).astype(np.int64), 0, width - 1)
         keep = (x1 >= lo) & (x0 <= hi)

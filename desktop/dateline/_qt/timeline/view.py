@@ -75,8 +75,8 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.state = state
         self.plots = TimelinePlots(self)
-        # "◀ 3 earlier" / "5 later ▶" over the lanes when events lie beyond the view
-        self.overflow = OverflowMarkers(self.plots, self.plots.lanes.getViewBox())
+        # "◀ 3 earlier" / "5 later ▶" above the lanes' ends when events lie beyond the view
+        self.overflow = OverflowMarkers(self.plots, self.plots.lanes.getViewBox(), self)
         self.overflow.extend.connect(lambda lo, hi: self.plots.lanes.setXRange(lo, hi,
                                                                                padding=0))
         self._base_key: tuple | None = None     # (filters, marks they read)
@@ -93,6 +93,7 @@ class TimelineView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        layout.addWidget(self.overflow)
         layout.addWidget(self.plots, 1)
         self.legend = QLabel(self)
         self.legend.setContentsMargins(10, 2, 10, 4)
