@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ._speech import MIN_WORDS, WIRE_DATELINE_RE, Cue, make_record, trim
+from ._speech import MIN_WORDS, Cue, make_record, trim
 from .parsetree import Sentence, Word
+from .wire import dateline_end
 
 # lemmas of verbs of saying whose clausal complement is what was said
 SPEECH_LEMMAS = frozenset("""
@@ -295,8 +296,8 @@ class ParsedSpeech:
     def _parsed_claim(self, claim: Claim, span) -> None:
         text = self.text
         lo, hi = claim.content
-        wire = WIRE_DATELINE_RE.match(text, span.start, lo)
-        lo, hi = trim(text, wire.end() if wire else lo, hi)
+        wire = dateline_end(text, span.start, lo)
+        lo, hi = trim(text, wire if wire is not None else lo, hi)
         while lo < hi and text[lo] in ",;:—–- ":   # 'saying, “...”': the words, not the comma
             lo, hi = trim(text, lo + 1, hi)
         if len(text[lo:hi].split()) < MIN_WORDS or self._overlaps(lo, hi):

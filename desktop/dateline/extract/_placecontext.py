@@ -136,25 +136,6 @@ def location_context(text: str, s: int, kind: str) -> bool:
     return bool(_MOTION_RE.search(words_before))     # to/into/toward/over/via
 
 
-# --- wire dateline: "BEIJING (Reuters) -", "SEOUL, March 18 (AP) —", "SEOUL, SOUTH KOREA —"
-_DATELINE_HEAD_RE = re.compile(
-    r"[ \t]*(?:[A-Z][A-Za-z.'-]*(?:[ \t]+[A-Z][A-Za-z.'-]*){0,3},[ \t]*)?")
-_DATELINE_TAIL_RE = re.compile(
-    r"(?:,[ \t]*[A-Za-z][A-Za-z. ]{1,30})?"
-    r"(?:,?[ \t]+[A-Z][a-z]{2,}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
-    r"[ \t]*(?P<agency>\([^)\n]{2,40}\))?[ \t]*(?:[-–—]{1,2}|:)[ \t]")   # "NEW DELHI: " too
-
-
-def is_dateline(text: str, s: int, e: int) -> bool:
-    """"BEIJING (Reuters) -" or "SEOUL, SOUTH KOREA —" opening a line."""
-    line_start = text.rfind("\n", 0, s) + 1
-    head = _DATELINE_HEAD_RE.fullmatch(text, line_start, s)
-    if head is None:
-        return False
-    tail = _DATELINE_TAIL_RE.match(text, e)
-    return bool(tail) and (tail["agency"] is not None or text[line_start:e].isupper())
-
-
 # --- actor: subject of a verb ("China dismissed", "Beijing, however, has been irked")
 _SUBJECT_START_RE = re.compile(
     r"(?:^|[.!?:;,]\s*[\"“‘']?|\n\s*|[\"“‘']|\s[-–—]{1,2}\s+|\b(?i:both)\s+|"

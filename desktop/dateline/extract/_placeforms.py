@@ -2,7 +2,6 @@
 
 - a qualifier after a name: "Alexandria, La.", "Paris, Texas", "Portland, Maine",
   "Springfield, IL", "Nanjing, China";
-- a lead dateline in running text: "WINONA -- The body ...", "JEFFERSONVILLE, Ind. (AP) -";
 - street and road names: "Alps Road", "775 Main St.", "Highway 30", "Interstate 45".
 """
 from __future__ import annotations
@@ -51,15 +50,6 @@ def qualifier_after(text: str, end: int) -> tuple[str, int, int] | None:
             return code, m.start(1), m.start(1) + len(head)
     return "", m.start(1), m.start(1) + len(words.rstrip(".").rstrip())
 
-
-# "WINONA -- The body", "JEFFERSONVILLE, Ind. (AP) - A World War II", "MIEH MIEH/BEIRUT:",
-# "Staff Reporter March 29, 2009 PATASKALA -- City officials" (after a byline's date)
-LEAD_DATELINE_RE = re.compile(
-    r"(?=[\n \t\[A-Z])"      # every alternative starts so: a quick test at each position
-    r"(?:^|(?<=[.!?\]])[ \t]+|(?<=\d\d\d\d)[ \t]+|\n[ \t]*)(?P<place>[A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
-    r"(?P<qual>,[ \t]*[A-Z][A-Za-z. ]{1,20}?)?[ \t]*(?:\([A-Za-z. ]{2,30}\))?[ \t]*(?:--|[-–—\x97:])[ \t]"
-    # "[HANOI] Officials met": a bracketed dateline
-    r"|(?:^|\n)[ \t]*\[(?P<bracketed>[A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})\]")
 
 _STREET_SUFFIX = (r"Road|Rd\.|Street|St\.|Avenue|Ave\.|Drive|Dr\.|Boulevard|Blvd\.|Lane|Ln\.|Parkway|Pkwy\.|"
                   r"Pike|Terrace|Circle|Trail|Expressway|Freeway")   # not "Court": news names courts, not streets

@@ -12,10 +12,11 @@ import re
 
 from ._mention import COUNTRY, DOCREF, GROUP, MEDIA, NOMINAL, ORG, PERSON, POSSESSIVE, Mention
 from ._speakernp import phrase_after
-from ._speech import (MIN_WORDS, THAT_RE, TITLE_GAP_RE, WIRE_DATELINE_RE, Cue, Speaker, cue_of,
+from ._speech import (MIN_WORDS, THAT_RE, TITLE_GAP_RE, Cue, Speaker, cue_of,
                       make_record, trim)
 from ._wholeclause import LEAD_THAT_RE, clause_cut
 from .gazetteer import lookup
+from .wire import dateline_end
 
 # the narrator's next clause: ", and he urged ...", "; ...", " — ..."
 _CLAUSE_END_RE = re.compile(r",\s+(?:and|but|while)\s+(?:he|she|they|we|I|it|also)\b|,\s+while\s|;\s|"
@@ -159,8 +160,8 @@ class ReportedSpeech:
         if len(text[span.start:comma].split()) < MIN_WORDS or self.speech_verbs(span.start, comma) \
                 or self.quote_open(span.start, verb.start()) is not None:
             return False
-        wire = WIRE_DATELINE_RE.match(text, span.start, comma)
-        body = wire.end() if wire else span.start
+        wire = dateline_end(text, span.start, comma)
+        body = wire if wire is not None else span.start
         first = self.mentions_in(body, comma)[:1]
         if first and len(text[body:first[0].start].split()) <= 4 and "," not in text[body:first[0].start] \
                 and text.startswith(",", first[0].end):
@@ -191,10 +192,10 @@ class ReportedSpeech:
         if source is None:
             return False
         comma = text.find(",", source.end, span.end)
-        wire = WIRE_DATELINE_RE.match(text, span.start, verb.start())
+        wire = dateline_end(text, span.start, verb.start())
         colon = text.rfind(":", span.start, verb.start())   # "It has not gone unnoticed: According to"
         lead = colon + 1 if colon >= 0 and not text[colon + 1:verb.start()].strip() else \
-            wire.end() if wire else span.start
+            wire if wire is not None else span.start
         head = trim(text, lead, verb.start())
         rest = trim(text, comma + 1, span.end) if comma >= 0 else (span.end, span.end)
         head_words, rest_words = len(text[head[0]:head[1]].split()), len(text[rest[0]:rest[1]].split())
@@ -247,8 +248,8 @@ class ReportedSpeech:
             head = text[span.start:head_end]
             if not head.endswith(",") or self.speech_verbs(span.start, head_end):
                 return None
-            wire = WIRE_DATELINE_RE.match(text, span.start, head_end)
-            start = wire.end() if wire else span.start
+            wire = dateline_end(text, span.start, head_end)
+            start = wire if wire is not None else span.start
             if _PARENTHETICAL_RE.match(after) and self.quote_open(verb.end(), span.end) is None:
                 return trim(text, start, span.end)   # "The latest test, North Korea said, was its biggest"
             if len(head.split()) >= 4:

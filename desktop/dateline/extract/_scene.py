@@ -17,9 +17,9 @@ from __future__ import annotations
 import bisect
 from typing import Callable, Iterable, Sequence
 
-from ._placecontext import is_dateline
 from ._placetypes import PlaceMention
 from .gazetteer import Place, lookup
+from .wire import in_dateline
 
 PLACE_SOURCES = ("text", "dateline", "scene", "actor")
 
@@ -46,7 +46,7 @@ def _sets_scene(text: str, p: PlaceMention) -> bool:
     # a country is too wide a scene: "inflation in the United States" is a topic, and a
     # person is somewhere in it anyway
     return (p.role == "location" and not p.vague and p.kind != "country"
-            and p.feature not in ("demonym", "street") and not is_dateline(text, p.start, p.end))
+            and p.feature not in ("demonym", "street") and not in_dateline(text, p.start, p.end))
 
 
 def actor_country(actors: Sequence[str]) -> Place | None:

@@ -8,7 +8,6 @@ from ._mention import GROUP, MEDIA, ORG, PERSON
 from .records import StatementRec
 
 MIN_WORDS = 3   # a claim has at least this many words
-WIRE_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’\-]{1,40}(?:,[^()\n]{0,40})?\s*\([A-Za-z .&]{2,30}\)\s*[-–—]+\s*")
 TITLE_GAP_RE = re.compile(r"[\s,.!?\xa0—–-]*(?:(?:[A-Z][\w.’'\-]*|of|the|[a-z]+(?:man|woman|person|er|or|ist|ent|ary|ant)|"
                           r"ministry|foreign|defen[cs]e|state|party|union|police|army|military|court|agency|office|"
                           r"department|government|chief|senior|deputy|former)"

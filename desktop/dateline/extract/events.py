@@ -19,9 +19,9 @@ from .actors import CITY, COUNTRY, MODIFIER, ORG, PERSON, POSSESSIVE, SUBJECT, M
 from .coref import Resolver
 from .intervals import ByStart, Intervals
 from .records import EventMentionRec, StatementRec
-from ._placecontext import is_dateline
 from ._scene import Scenes, actor_country
 from ._eventwords import ACTORLESS, EXTRA_TRIGGERS, KIND_OF, TRIGGER_WORDS
+from .wire import dateline_end, in_dateline
 
 _TRIGGERS = (
     ("meeting", r"talks|meet|meets|meeting|meetings|met|convened|(?:news|press)\s+conference"
@@ -195,8 +195,6 @@ def _set_place(rec: EventMentionRec, place: dict | None, source: str) -> None:
         rec.place, rec.place_source = place, source
 
 
-_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z .,'’\-]{1,60}?(?:,\s*[A-Z][a-z]+\.?\s*\d{1,2})?\s*(?:\([A-Za-z .&]+\))?"
-                          r"\s*(?:--|—|–|-)\s")
 _MILITARY_VERB_RE = re.compile(r"(?:launch|fire|fired|test-fired|tested|conduct|carried|bomb|shell|invad|traded|"
                                r"exchanged|air)|\w+\s+(?:[\w-]+\s+){0,4}?(?:flew|struck|bombed|entered|crossed|"
                                r"attacked|invaded|shelled)")
@@ -237,12 +235,13 @@ class _Context:
     def __init__(self, text, mentions, resolver, times, places, quoted, published):
         self.text, self.mentions, self.resolver = text, ByStart(mentions), resolver
         self.times, self.places, self.quoted, self.published = ByStart(times), ByStart(places), quoted, published
-        wire = _DATELINE_RE.match(text)   # "SEOUL --", "BEIJING (Reuters) -": the reporter's city
-        self.locations = ByStart(p for p in places if p.role == "location" and not (wire and p.start < wire.end())
-                                 and not is_dateline(text, p.start, p.end))
+        lead = len(text) - len(text.lstrip())
+        wire = dateline_end(text, text.rfind("\n", 0, lead) + 1)   # "SEOUL --", "BEIJING (Reuters) -"
+        self.locations = ByStart(p for p in places if p.role == "location" and not (wire and p.start < wire)
+                                 and not in_dateline(text, p.start, p.end))
         self.person_names = {m.name for m in mentions if m.kind == PERSON}
         self.dateline = next((p for p in places if p.start < 600 and p.kind == CITY
-                              and is_dateline(text, p.start, p.end)), None)
+                              and in_dateline(text, p.start, p.end)), None)
         self.excluded = Intervals([])
         self.para_start: dict[int, int] = {}
         self.scenes = Scenes(text, places)

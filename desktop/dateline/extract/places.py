@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import re
 
-from ._placecontext import is_actor, is_dateline, location_context, named_as_place
-from ._placeforms import LEAD_DATELINE_RE, STATE_FORMS, qualifier_after, streets
+from ._placecontext import is_actor, location_context, named_as_place
+from ._placeforms import STATE_FORMS, qualifier_after, streets
 from ._placenames import (COORDINATION_RE, OF_NAME_RE, PERSON_AFTER_RE, Surnames, in_body_name,
                           lowercase_words, part_of_other_name, possessive, token_key)
 from ._placeresolve import resolve
@@ -37,6 +37,7 @@ from ._placetypes import Hit, PlaceMention
 from .gazetteer import _ABBREVIATED, Place, get_gazetteer, lookup, normalize_name
 from .intervals import Intervals
 from .lexicon import lexicon
+from .wire import LEAD_DATELINE_RE, in_dateline
 
 __all__ = ["ROLES", "PlaceMention", "dateline_place", "find_places", "toponym_kind", "toponym_record"]
 
@@ -79,7 +80,7 @@ def dateline_place(text: str) -> PlaceMention | None:
     head_end = min(len(text), 400)
     for m in find_places(text, 0, head_end):
         if m.role == "location" and m.feature not in ("street", "demonym") and (
-                is_dateline(text, m.start, m.end) or _lead_dateline_at(text, m.start)):
+                in_dateline(text, m.start, m.end) or _lead_dateline_at(text, m.start)):
             return m
     return None
 
@@ -447,7 +448,7 @@ def _role(text: str, s: int, e: int, place: Place) -> str:
         return "mention"    # "US-China ties", "Washington-Pyongyang confrontation"
     if _FACILITY_RE.match(text, e):
         return "mention"    # "at La Paz hospital (in Madrid)": the hospital's name, not the city
-    if is_dateline(text, s, e) or location_context(text, s, place.kind):
+    if in_dateline(text, s, e) or location_context(text, s, place.kind):
         return "location"
     if place.actor and is_actor(text, s, e):
         return "actor"

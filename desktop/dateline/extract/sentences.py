@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .wire import body_start
+
 
 @dataclass(frozen=True)
 class Span:
@@ -72,20 +74,9 @@ def split_sentences(text: str) -> list[Span]:
     return spans
 
 
-# "BEIJING (Reuters) - ", "NAIROBI, Kenya (AP) — ", "(Bloomberg) -- ", "BRUSSELS — ", "NEW DELHI: "
-_WIRE_PREFIX_RE = re.compile(
-    r"(?:[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3}(?:,[^()\n—–:]{1,40}?)?[ \t]*"
-    r"(?:\([A-Za-z][A-Za-z .&/-]{1,30}\)[ \t]*)?(?:-{1,2}|[—–])|"
-    r"\([A-Za-z][A-Za-z .&/-]{1,30}\)[ \t]*(?:-{1,2}|[—–])|"
-    r"[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,2}:)[ \t]+(?=[“\"‘(A-Z0-9])")
-
-
 def sentence_body_start(text: str, start: int) -> int:
     """Where a sentence's own words begin: after a wire dateline opening its line, else ``start``."""
-    if start and text[start - 1] != "\n":
-        return start
-    m = _WIRE_PREFIX_RE.match(text, start)
-    return m.end() if m else start
+    return body_start(text, start)
 
 
 def paragraphs(spans: list[Span]) -> dict[int, tuple[int, int]]:

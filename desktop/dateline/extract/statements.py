@@ -24,8 +24,9 @@ from .intervals import ByStart, Intervals
 from .records import StatementRec
 from ._parsedspeech import ParsedSpeech, speech_verb_in
 from ._reported import INVERTIBLE, ReportedSpeech, is_tail
-from ._speech import (MIN_WORDS, NOBODY, THAT_RE, TITLE_GAP_RE, WIRE_DATELINE_RE, Cue, Speaker, cue_of,
+from ._speech import (MIN_WORDS, NOBODY, THAT_RE, TITLE_GAP_RE, Cue, Speaker, cue_of,
                       make_record, trim)
+from .wire import dateline_end
 
 _SPEECH_RE = re.compile(
     r"\b(?:said|says|Says|Said|Tells|Warns|(?<!\bto\s)say(?!\s+(?:that\s+)?(?:it|this)\s+(?:is|was))|told|tells|telling|"
@@ -339,8 +340,8 @@ class StatementFinder(ReportedSpeech, ParsedSpeech):
             return content
         if start is None:
             return trim(text, lo, end)
-        wire = WIRE_DATELINE_RE.match(text, span.start, lo)
-        return trim(text, wire.end() if wire else start, end)
+        wire = dateline_end(text, span.start, lo)
+        return trim(text, wire if wire is not None else start, end)
 
     def _attribute_quote(self, lo, hi, idx, span):
         _, end_span = self.span_at(hi)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .timex import find_timexes
+from .wire import date_in_dateline
 
 PRECISIONS = ("day", "week", "month", "year", "range")
 
@@ -52,7 +53,6 @@ def dated_expressions(timexes) -> list[TimeExpr]:
 _PUB_CUE_RE = re.compile(
     r"(?i:\b(?P<cue>(?:first\s+)?published|posted|(?:last\s+)?updated|date)\b"
     r"(?:\s+(?:on|at))?\s*:?\s*)$")
-_DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s+", re.MULTILINE)
 
 
 def find_publication_date(text: str) -> date | None:
@@ -80,7 +80,6 @@ def _publication_rank(text: str, expr: TimeExpr) -> int | None:
     cue = _PUB_CUE_RE.search(before, max(0, len(before) - 40))
     if cue:
         return 2 if cue["cue"].lower().endswith("updated") else 0
-    if before.strip().lower() == "by" or (_DATELINE_RE.match(before) and
-                                          before.rstrip().endswith(",")):
+    if before.strip().lower() == "by" or date_in_dateline(text, expr.start):
         return 1
     return None
