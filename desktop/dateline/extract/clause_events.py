@@ -20,11 +20,13 @@ is left to the statement layer, and quoted words never carry events.
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 
 from .actors import CITY, COUNTRY, MODIFIER, ORG, PERSON
 from .clauses import ClauseEvent, analyse
-from .event_types import CATEGORY_TYPE, category_of_type, could_be_predicate
+from .event_types import CATEGORY_TYPE, category_of_type, could_be_predicate, possible_categories
+from .further_mentions import further_mentions
 from .intervals import ByStart, Intervals
 from .records import EventMentionRec
 from .sentences import sentence_body_start
@@ -33,6 +35,7 @@ _ACTOR_KINDS = (PERSON, ORG, COUNTRY)
 _ROLE_ORDER = ("agent", "patient", "target", "partner")
 _MAX_ACTORS = 4
 _LEFT_TO_STATEMENTS = frozenset({"STATEMENT"})
+_WORD_RE = re.compile(r"[a-z]+")
 _LONGEST_NAME = 80    # characters a mention may start before a role phrase it holds
 
 
@@ -61,14 +64,23 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
             _news_of_the_day(rec, c, published)
         else:
             rec.category = category_of_type(rec.type, rec.trigger)
-    out = []
+    out, rest = [], []
     for c in clauses:
         if c.trigger_start in taken or quoted.contains(c.trigger_start) or c.category in _LEFT_TO_STATEMENTS:
             continue
         rec = _new_mention(text, c, actors, spans, published)
         if rec is not None:
             out.append(rec)
-    return out
+        else:
+            rest.append(c)
+    known = events + out
+    # sentences not parsed yet that may name a reported event again ("the deal", a headline)
+    more = _sentences_naming(text, spans, wanted, {e.category for e in known if e.date_start})
+    if more:
+        rest += [c for c in analyse(syntax.parse(text, more), times, locations)
+                 if not quoted.contains(c.trigger_start) and c.category not in _LEFT_TO_STATEMENTS]
+    return out + further_mentions(text, rest, known, actors.roles, lambda c: _sentence_of(c, spans),
+                                  _headline_end(spans))
 
 
 def one_per_trigger(events: list[EventMentionRec]) -> list[EventMentionRec]:
@@ -100,6 +112,31 @@ def _sentences_to_parse(text, spans, events, times) -> list[tuple[int, int]]:
                 could_be_predicate(w) for w in text[body:span.end].lower().split()):
             out.append((body, span.end))
     return out
+
+
+def _sentences_naming(text, spans, parsed: list[tuple[int, int]], categories: set) -> list[tuple[int, int]]:
+    """Sentences not in ``parsed`` with a word that may signal one of ``categories``."""
+    done = {lo for lo, _ in parsed}
+    out = []
+    for span in spans:
+        if span.chrome and span.start > 0:
+            continue
+        body = sentence_body_start(text, span.start)
+        if body not in done and any(possible_categories(w) & categories
+                                    for w in _WORD_RE.findall(text[body:span.end].lower())):
+            out.append((body, span.end))
+    return out
+
+
+def _headline_end(spans) -> int:
+    """The end of the article's headline: a heading as its first line, else 0."""
+    return spans[0].end if spans and spans[0].start == 0 and spans[0].chrome else 0
+
+
+def _sentence_of(c: ClauseEvent, spans) -> tuple[int, int]:
+    """The sentence span holding a clause's trigger (the clause itself if none does)."""
+    k = bisect.bisect_right([s.start for s in spans], c.trigger_start) - 1
+    return (spans[k].start, spans[k].end) if k >= 0 and c.trigger_start < spans[k].end else (c.start, c.end)
 
 
 def _any_in(starts: list[int], lo: int, hi: int) -> bool:
@@ -163,8 +200,7 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> E
     own = [n for r in _ROLE_ORDER if not (r == "agent" and c.borrowed_agent) for n in roles.get(r, [])]
     if not (c.time and not _since(c.time, text) and own):
         return None
-    k = bisect.bisect_right([s.start for s in spans], c.trigger_start) - 1
-    lo, hi = (spans[k].start, spans[k].end) if k >= 0 and c.trigger_start < spans[k].end else (c.start, c.end)
+    lo, hi = _sentence_of(c, spans)
     rec = EventMentionRec(type=CATEGORY_TYPE.get(c.category, "other"), actors=names[:_MAX_ACTORS],
                           start=lo, end=hi, text=text[lo:hi], trigger=text[c.trigger_start:c.trigger_end],
                           future=c.planned, trigger_start=c.trigger_start, trigger_end=c.trigger_end,

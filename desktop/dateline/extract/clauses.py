@@ -58,6 +58,7 @@ _SEQUENCE_MARKS = frozenset({"after", "before", "until", "till", "since", "follo
 # to") rather than happen: never generic events (the plan verbs neither).
 _NOT_EVENTS = frozenset("be have do get seem become remain keep include mean know see like call use "
                         "come make take give find put begin start continue".split())
+_DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 _KEPT_SUBTYPES = frozenset({"nsubj:pass", "aux:pass", "acl:relcl", "obl:agent", "nmod:poss"})
 
 
@@ -80,6 +81,7 @@ class ClauseEvent:
     foreign_times: set[int] = field(default_factory=set)   # starts of other clauses' own times
     borrowed_agent: bool = False  # the agent is the governor's subject ("refused to impose")
     perfect: bool = False         # present perfect: "has announced" (news of the day)
+    definite: bool = False        # a noun that refers back: "the deal", "its purchase"
     negated: bool = False
     planned: bool = False
     hypothetical: bool = False
@@ -164,7 +166,7 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
         events[i] = ClauseEvent(w.start, w.end, w.lemma.lower(), w.pos, cat, lo, hi, tree.s.start,
                                 roles=roles, time=own_time.get(i), place=own_place.get(i),
                                 borrowed_agent=controller is not None,
-                                perfect=_present_perfect(tree, verb or w),
+                                perfect=_present_perfect(tree, verb or w), definite=_definite(tree, w),
                                 **_flags(tree, [w] + ([verb] if verb is not None else [])))
         path = {i} | ({verb.i} if verb is not None else set()) | set(_path_words(tree, verb or w))
         # only times of other event nouns ("the 1950-1953 war", "the 2018 summit"): a parse
@@ -331,6 +333,13 @@ def _controller(tree: _Tree, w: Word) -> Word | None:
         if subject is not None:
             return subject
     return None
+
+
+def _definite(tree: _Tree, w: Word) -> bool:
+    """"the deal", "this sale", "its purchase": a noun that names something already told."""
+    return w.pos == "NOUN" and any(
+        _base(k.dep) == "det" and k.lemma.lower() in _DEFINITE_DETS
+        or _base(k.dep) == "nmod:poss" and k.pos == "PRON" for k in tree.kids[w.i])
 
 
 def _gerund(w: Word) -> bool:

@@ -172,3 +172,12 @@ def could_be_predicate(word: str) -> bool:
     if word.endswith("ies") and word[:-3] + "y" in VERB_CATEGORY:
         return True
     return len(word) > 4 and word[-1] == word[-2] and word[:-1] in VERB_CATEGORY  # "planned"-like
+
+
+def possible_categories(word: str) -> set[str]:
+    """The categories a lower-case word form's lemma may signal, guessed before any parse
+    ("sold" -> BUSINESS; "sales" -> ECONOMIC, BUSINESS); empty when none."""
+    stems = [_IRREGULAR.get(word, word)] + [word[:-cut] for cut in (1, 2, 3)]
+    verbs = stems + [s + "e" for s in stems] + ([word[:-3] + "y"] if word.endswith("ies") else [])
+    out = {VERB_CATEGORY[s] for s in verbs if s in VERB_CATEGORY}
+    return out | {NOUN_CATEGORY[s] for s in stems if s in NOUN_CATEGORY}

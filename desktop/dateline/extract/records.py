@@ -58,6 +58,9 @@ class EventMentionRec:
     negated: bool = False      # "refused to impose", "did not meet"
     hypothetical: bool = False  # "if talks fail", "could strike"
     reported: bool = False     # under a speech verb: "says it put a satellite into orbit"
+    # how a date not stated in the clause was found: "antecedent" (an earlier mention of
+    # the same event, further_mentions.py); None: the clause or sentence states it
+    date_source: str | None = None
 
 
 @dataclass
