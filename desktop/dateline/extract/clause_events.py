@@ -108,8 +108,9 @@ def _sentences_to_parse(text, spans, events, times) -> list[tuple[int, int]]:
         if span.chrome and span.start > 0:
             continue
         body = sentence_body_start(text, span.start)   # "BUENOS AIRES, Jan 11 (Reuters) -": the filing
-        if _any_in(triggered, span.start, span.end) or _any_in(dated, body, span.end) and any(
-                could_be_predicate(w) for w in text[body:span.end].lower().split()):
+        # a headline's news has no time of its own (see _headline_news)
+        if (_any_in(triggered, span.start, span.end) or _any_in(dated, body, span.end) or span.start == 0
+                and span.chrome) and any(could_be_predicate(w) for w in text[body:span.end].lower().split()):
             out.append((body, span.end))
     return out
 
@@ -198,7 +199,8 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> E
     # someone named in the clause itself: a subject borrowed from the governing clause
     # ("left Taiwan after meeting ...") describes its clause, not an event of its own
     own = [n for r in _ROLE_ORDER if not (r == "agent" and c.borrowed_agent) for n in roles.get(r, [])]
-    if not (c.time and not _since(c.time, text) and own):
+    headline = _headline_news(c, spans, published)
+    if not (c.time and not _since(c.time, text) and own) and not headline:
         return None
     lo, hi = _sentence_of(c, spans)
     rec = EventMentionRec(type=CATEGORY_TYPE.get(c.category, "other"), actors=names[:_MAX_ACTORS],
@@ -212,9 +214,24 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> E
         if published and when.date_start > published and not c.negated:
             rec.future = True
     _news_of_the_day(rec, c, published)
+    if headline and not rec.date_start:
+        rec.date_start = rec.date_end = published.isoformat()
+        rec.precision, rec.date_source = "day", "published"
     if c.place is not None:
         _set_place(rec, c.place)
     return rec
+
+
+def _headline_news(c: ClauseEvent, spans, published: date | None) -> bool:
+    """The headline's main verb with a named subject ("Boeing unveils new jet", "North Korea
+    fires missile as allies meet"): the article's news, of its publication day, though no
+    time is stated. Not its subordinate clauses, nor a subject named only as a modifier
+    ("Chile wildfires kill"): a parser reads headlines less surely than prose."""
+    if published is None or c.trigger_start >= _headline_end(spans) or not c.main or c.pos != "VERB":
+        return False
+    if c.negated or c.hypothetical or c.planned or c.reported or c.borrowed_agent:
+        return False
+    return any(name_lo >= 0 for _, _, name_lo, _ in c.roles.get("agent", []))
 
 
 def _set_place(rec: EventMentionRec, place) -> None:

@@ -82,6 +82,7 @@ class ClauseEvent:
     borrowed_agent: bool = False  # the agent is the governor's subject ("refused to impose")
     perfect: bool = False         # present perfect: "has announced" (news of the day)
     definite: bool = False        # a noun that refers back: "the deal", "its purchase"
+    main: bool = False            # the root of its sentence ("North Korea fires a missile as ...")
     negated: bool = False
     planned: bool = False
     hypothetical: bool = False
@@ -167,6 +168,7 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
                                 roles=roles, time=own_time.get(i), place=own_place.get(i),
                                 borrowed_agent=controller is not None,
                                 perfect=_present_perfect(tree, verb or w), definite=_definite(tree, w),
+                                main=(verb or w).is_root,
                                 **_flags(tree, [w] + ([verb] if verb is not None else [])))
         path = {i} | ({verb.i} if verb is not None else set()) | set(_path_words(tree, verb or w))
         # only times of other event nouns ("the 1950-1953 war", "the 2018 summit"): a parse
