@@ -287,10 +287,16 @@ def _clause_head(tree: _Tree, w: Word, preds, item) -> int | None:
 
 
 def _proper_name(tree: _Tree, k: Word) -> tuple[int, int]:
-    if k.pos != "PROPN":
+    if not _is_proper(k):
         return -1, -1
-    parts = [k] + [c for c in tree.kids[k.i] if _base(c.dep) in ("compound", "flat") and c.pos == "PROPN"]
+    parts = [k] + [c for c in tree.kids[k.i] if _base(c.dep) in ("compound", "flat") and _is_proper(c)]
     return min(p.start for p in parts), max(p.end for p in parts)
+
+
+def _is_proper(w: Word) -> bool:
+    """A proper noun, also where the tagger's UPOS disagrees with its own NNP ("the Dow Jones
+    Industrial Average": "Average" ADJ/NNP)."""
+    return w.pos == "PROPN" or w.tag in ("NNP", "NNPS") and w.text[:1].isupper()
 
 
 def _roles(tree: _Tree, w: Word, not_roles=frozenset()) -> dict[str, list[tuple[int, int, int, int]]]:
