@@ -26,7 +26,7 @@ from datetime import date
 from .actors import CITY, COUNTRY, MODIFIER, ORG, PERSON
 from .clauses import ClauseEvent, analyse
 from .event_types import CATEGORY_TYPE, category_of_type, could_be_predicate, possible_categories
-from .further_mentions import further_mentions
+from .further_mentions import further_mentions, scenes_of
 from .intervals import ByStart, Intervals
 from .records import EventMentionRec
 from .sentences import sentence_body_start
@@ -74,12 +74,15 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
         else:
             rest.append(c)
     known = events + out
+    scenes = scenes_of(known, rest, lambda c: c.time if c.time is not None and not _since(c.time, text) else None)
     # sentences not parsed yet that may name a reported event again ("the deal", a headline)
-    more = _sentences_naming(text, spans, wanted, {e.category for e in known if e.date_start})
+    # or another move of a dated scene
+    categories = {e.category for e in known if e.date_start} | {s.category for s in scenes}
+    more = _sentences_naming(text, spans, wanted, categories)
     if more:
         rest += [c for c in analyse(syntax.parse(text, more), times, locations)
                  if not quoted.contains(c.trigger_start) and c.category not in _LEFT_TO_STATEMENTS]
-    return out + further_mentions(text, rest, known, actors.roles, lambda c: _sentence_of(c, spans),
+    return out + further_mentions(text, rest, known, scenes, actors.roles, lambda c: _sentence_of(c, spans),
                                   _headline_end(spans))
 
 

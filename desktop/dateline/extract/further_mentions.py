@@ -1,11 +1,10 @@
-"""Further mentions of an event the article already reports: "the deal", "its purchase",
-the headline's "Ford posts profit", "GM filed for bankruptcy" after "GM's bankruptcy filing
-on Monday".
+"""Predicates without a time of their own that news still dates: further mentions of an
+event the article already reports, and the other moves of a scene it dated.
 
-News names its main event again and again, mostly without repeating its time: the
-headline, the lede ("... fell on Monday"), then "the fall", "the deal", "the purchase". A
-predicate of the clause layer that is not a mention by itself (it has no time of its own,
-or no named actor) is another mention of an event the article already has when
+**Further mentions.** News names its main event again and again, mostly without repeating
+its time: the headline, the lede ("... fell on Monday"), then "the fall", "the deal", "its
+purchase". A predicate of the clause layer that is not a mention by itself (no time of its
+own, or no named actor) is another mention of an event the article already has when
 - both are of the same taxonomy category (not OTHER, nor plain speech);
 - it has the same polarity and modality (what did not or might happen, or is only planned,
   never joins what happened), and no other place or time of its own;
@@ -13,24 +12,45 @@ or no named actor) is another mention of an event the article already has when
   definite noun ("the deal", "its purchase", "this sale") or a headline's predicate (a
   headline announces the article's main event).
 The nearest earlier event of the kind with a named actor (events are merged on their actors)
-is its antecedent (a headline's: the first one). The
-mention takes the antecedent's type, date, place and actors (plus its own), so merging puts
-both in one event; ``date_source`` says the date came from the antecedent ("antecedent").
+is its antecedent (a headline's: the first one). The mention takes the antecedent's type,
+date, place and actors (plus its own), so merging puts both in one event; its
+``date_source`` is "antecedent".
+
+**Scene siblings.** "Stock markets fell sharply on Monday. ... The Nasdaq Composite lost 3
+percent": a verb with a named subject of its own, of the category of an earlier clause that
+states a time (a dated event, or a dated clause whose actor is unnamed), is another event of
+that scene and day ("scene"). Not what is only planned, reported or borrowed from a
+governing clause, and only a verb with a proper-noun subject: "the company" or "shares" name
+no one, and nouns ("the sale") are further mentions or nothing.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .clauses import ClauseEvent
+from .event_types import CATEGORY_TYPE
 from .records import EventMentionRec
 
 # Categories whose words name too many different happenings in one article to be linked by
 # kind alone ("said", a "statement") or say nothing of the kind (OTHER).
 _UNLINKED = frozenset({"OTHER", "STATEMENT"})
+_ROLE_ORDER = ("agent", "patient", "target", "partner")
 _MAX_ACTORS = 4
 
 
+class Scene(NamedTuple):
+    """A clause that states when something of a category happened."""
+    at: int                  # its trigger's offset
+    category: str
+    date_start: str
+    date_end: str
+    precision: str | None
+
+
 def further_mentions(text: str, clauses: list[ClauseEvent], events: list[EventMentionRec],
-                     names_of, sentence_of, headline_end: int) -> list[EventMentionRec]:
-    """Mentions for ``clauses`` (not mentions by themselves) that refer back to ``events``.
+                     scenes: list[Scene], names_of, sentence_of, headline_end: int) -> list[EventMentionRec]:
+    """Mentions for ``clauses`` (not mentions by themselves) that refer back to ``events``
+    or happen in one of the ``scenes``.
 
     ``names_of(c)``: the clause's named actors per role; ``sentence_of(c)``: the (start, end)
     of its sentence; ``headline_end``: where the article's headline ends (0 if it has none)."""
@@ -38,19 +58,35 @@ def further_mentions(text: str, clauses: list[ClauseEvent], events: list[EventMe
     for e in sorted(events, key=lambda e: (_anchor(e), e.type)):
         if e.category and e.category not in _UNLINKED and e.date_start and e.actors:
             by_category.setdefault(e.category, []).append(e)
+    scenes = sorted(scenes)
     out = []
     for c in sorted(clauses, key=lambda c: c.trigger_start):
-        candidates = by_category.get(c.category)
-        if not candidates or c.negated or c.hypothetical:
+        if c.negated or c.hypothetical:
             continue
         roles = names_of(c)
-        own = [n for role in ("agent", "patient", "target", "partner")
-               if not (role == "agent" and c.borrowed_agent) for n in roles.get(role, [])]
-        headline = c.trigger_start < headline_end
-        antecedent = _antecedent(c, candidates, own, headline)
+        own = [n for role in _ROLE_ORDER if not (role == "agent" and c.borrowed_agent)
+               for n in roles.get(role, [])]
+        antecedent = _antecedent(c, by_category.get(c.category, []), own, c.trigger_start < headline_end)
         if antecedent is not None:
             out.append(_mention(text, c, antecedent, roles, sentence_of(c)))
+            continue
+        scene = _scene(c, scenes)
+        if scene is not None:
+            out.append(_sibling(text, c, scene, roles, sentence_of(c)))
     return out
+
+
+def scenes_of(events: list[EventMentionRec], clauses: list[ClauseEvent], stated) -> list[Scene]:
+    """Scenes: dated events that happened, and clauses with a time of their own (``stated(c)``:
+    the time if it says when, else None) that are neither planned, reported nor hypothetical."""
+    out = [Scene(_anchor(e), e.category, e.date_start, e.date_end, e.precision) for e in events
+           if e.dated and e.category and not (e.future or e.negated or e.hypothetical)]
+    for c in clauses:
+        when = stated(c)
+        if when is not None and not (c.planned or c.negated or c.hypothetical or c.reported):
+            out.append(Scene(c.trigger_start, c.category, when.date_start.isoformat(),
+                             when.date_end.isoformat(), when.precision))
+    return sorted(out)
 
 
 def _anchor(e: EventMentionRec) -> int:
@@ -84,16 +120,45 @@ def _compatible(c: ClauseEvent, e: EventMentionRec, own: list[str]) -> bool:
     return True
 
 
+def _scene(c: ClauseEvent, scenes: list[Scene]) -> Scene | None:
+    """The latest earlier scene of the clause's category, for a verb with a proper-noun subject."""
+    if c.pos != "VERB" or c.time is not None or c.planned or c.reported or c.borrowed_agent:
+        return None
+    if not any(name_lo >= 0 for _, _, name_lo, _ in c.roles.get("agent", [])):
+        return None
+    earlier = [s for s in scenes if s.at < c.trigger_start and s.category == c.category]
+    return earlier[-1] if earlier else None
+
+
 def _mention(text: str, c: ClauseEvent, e: EventMentionRec, roles: dict[str, list[str]],
              sentence: tuple[int, int]) -> EventMentionRec:
-    actors = list(e.actors)
-    for role in ("agent", "patient", "target", "partner"):
-        actors += [n for n in roles.get(role, []) if n not in actors]
+    rec = _record(text, c, e.type, _names(roles, list(e.actors)), roles, sentence, "antecedent")
+    rec.date_start, rec.date_end, rec.precision, rec.future = e.date_start, e.date_end, e.precision, e.future
+    rec.place, rec.place_source = (dict(e.place), e.place_source) if e.place else (None, None)
+    return rec
+
+
+def _sibling(text: str, c: ClauseEvent, scene: Scene, roles: dict[str, list[str]],
+             sentence: tuple[int, int]) -> EventMentionRec:
+    rec = _record(text, c, CATEGORY_TYPE.get(c.category, "other"), _names(roles, []), roles, sentence, "scene")
+    rec.date_start, rec.date_end, rec.precision = scene.date_start, scene.date_end, scene.precision
+    if c.place is not None:
+        rec.place = {"name": c.place.name, "lat": round(float(c.place.lat), 4), "lon": round(float(c.place.lon), 4)}
+        rec.place_source = "text"
+    return rec
+
+
+def _names(roles: dict[str, list[str]], first: list[str]) -> list[str]:
+    out = first
+    for role in _ROLE_ORDER:
+        out += [n for n in roles.get(role, []) if n not in out]
+    return out[:_MAX_ACTORS]
+
+
+def _record(text: str, c: ClauseEvent, kind: str, actors: list[str], roles, sentence, source: str) -> EventMentionRec:
     lo, hi = sentence
-    return EventMentionRec(type=e.type, actors=actors[:_MAX_ACTORS], start=lo, end=hi, text=text[lo:hi], trigger=text[c.trigger_start:c.trigger_end],
-                           date_start=e.date_start, date_end=e.date_end, precision=e.precision,
-                           dated=False, place=dict(e.place) if e.place else None,
-                           place_source=e.place_source, future=e.future,
+    return EventMentionRec(type=kind, actors=actors, start=lo, end=hi, text=text[lo:hi],
+                           trigger=text[c.trigger_start:c.trigger_end], dated=False,
                            trigger_start=c.trigger_start, trigger_end=c.trigger_end,
                            category=c.category, clause_start=c.start, clause_end=c.end, roles=roles,
-                           reported=c.reported, date_source="antecedent")
+                           reported=c.reported, date_source=source)
