@@ -82,8 +82,19 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
     if more:
         rest += [c for c in analyse(syntax.parse(text, more), times, locations)
                  if not quoted.contains(c.trigger_start) and c.category not in _LEFT_TO_STATEMENTS]
-    return out + further_mentions(text, rest, known, scenes, actors.roles, lambda c: _sentence_of(c, spans),
-                                  _headline_end(spans))
+    headline_end = _headline_end(spans)
+
+    def sentence_of(c):
+        return _sentence_of(c, spans)
+    # the headline first: it names an event of the body again, else it is the news of the day
+    top = [c for c in rest if c.trigger_start < headline_end]
+    linked = further_mentions(text, top, known, scenes, actors.roles, sentence_of, headline_end, published)
+    done = {r.trigger_start for r in linked}
+    news = [r for c in top if c.trigger_start not in done and _headline_news(c, spans, published)
+            for r in [_new_mention(text, c, actors, spans, published, headline=True)] if r is not None]
+    body = [c for c in rest if c.trigger_start >= headline_end]
+    return out + linked + news + further_mentions(text, body, known + linked + news, scenes, actors.roles,
+                                                  sentence_of, headline_end, published)
 
 
 def one_per_trigger(events: list[EventMentionRec]) -> list[EventMentionRec]:
@@ -194,7 +205,10 @@ def _drop_background_date(rec: EventMentionRec, c: ClauseEvent, times) -> None:
         rec.dated = False
 
 
-def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> EventMentionRec | None:
+def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published,
+                 headline: bool = False) -> EventMentionRec | None:
+    """A mention for a clause dated and anchored by itself: a time and a named actor of its
+    own; or, with ``headline``, the headline's news (see ``_headline_news``)."""
     roles = actors.roles(c)
     names = []
     for role in _ROLE_ORDER:
@@ -202,7 +216,6 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> E
     # someone named in the clause itself: a subject borrowed from the governing clause
     # ("left Taiwan after meeting ...") describes its clause, not an event of its own
     own = [n for r in _ROLE_ORDER if not (r == "agent" and c.borrowed_agent) for n in roles.get(r, [])]
-    headline = _headline_news(c, spans, published)
     if not (c.time and not _since(c.time, text) and own) and not headline:
         return None
     lo, hi = _sentence_of(c, spans)

@@ -138,7 +138,8 @@ def category_of(lemma: str, pos: str) -> str | None:
     """The category a predicate signals: ``pos`` "VERB" or "NOUN" (UD), ``lemma`` as parsed."""
     lemma = lemma.lower()
     if pos == "VERB":
-        return VERB_CATEGORY.get(lemma)
+        # the lemmatiser may keep a stray "e" ("unveiled" -> "unveile") or drop one
+        return VERB_CATEGORY.get(lemma) or VERB_CATEGORY.get(lemma[:-1] if lemma.endswith("e") else lemma + "e")
     if pos == "NOUN":
         # "meeting" may be lemmatised "meet" when the tagger calls the gerund a noun
         return NOUN_CATEGORY.get(lemma) or NOUN_CATEGORY.get(lemma.rstrip("s")) or NOUN_CATEGORY.get(lemma + "ing")

@@ -12,7 +12,8 @@ own, or no named actor) is another mention of an event the article already has w
   definite noun ("the deal", "its purchase", "this sale") or a headline's predicate (a
   headline announces the article's main event).
 The nearest earlier event of the kind with a named actor (events are merged on their actors)
-is its antecedent (a headline's: the first one). The mention takes the antecedent's type,
+is its antecedent (a headline's: the first one that ends in the week before publication:
+a headline tells news). The mention takes the antecedent's type,
 date, place and actors (plus its own), so merging puts both in one event; its
 ``date_source`` is "antecedent".
 
@@ -25,6 +26,7 @@ no one, and nouns ("the sale") are further mentions or nothing.
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from .clauses import ClauseEvent
@@ -36,6 +38,7 @@ from .records import EventMentionRec
 _UNLINKED = frozenset({"OTHER", "STATEMENT"})
 _ROLE_ORDER = ("agent", "patient", "target", "partner")
 _MAX_ACTORS = 4
+_NEWS_REACH = timedelta(days=7)
 
 
 class Scene(NamedTuple):
@@ -48,12 +51,14 @@ class Scene(NamedTuple):
 
 
 def further_mentions(text: str, clauses: list[ClauseEvent], events: list[EventMentionRec],
-                     scenes: list[Scene], names_of, sentence_of, headline_end: int) -> list[EventMentionRec]:
+                     scenes: list[Scene], names_of, sentence_of, headline_end: int,
+                     published: date | None) -> list[EventMentionRec]:
     """Mentions for ``clauses`` (not mentions by themselves) that refer back to ``events``
     or happen in one of the ``scenes``.
 
     ``names_of(c)``: the clause's named actors per role; ``sentence_of(c)``: the (start, end)
     of its sentence; ``headline_end``: where the article's headline ends (0 if it has none)."""
+    recent = _recent(published)
     by_category: dict[str, list[EventMentionRec]] = {}
     for e in sorted(events, key=lambda e: (_anchor(e), e.type)):
         if e.category and e.category not in _UNLINKED and e.date_start and e.actors:
@@ -66,7 +71,11 @@ def further_mentions(text: str, clauses: list[ClauseEvent], events: list[EventMe
         roles = names_of(c)
         own = [n for role in _ROLE_ORDER if not (role == "agent" and c.borrowed_agent)
                for n in roles.get(role, [])]
-        antecedent = _antecedent(c, by_category.get(c.category, []), own, c.trigger_start < headline_end)
+        headline = c.trigger_start < headline_end
+        candidates = by_category.get(c.category, [])
+        if headline:      # a headline tells news, not the background events of its article
+            candidates = [e for e in candidates if recent(e)]
+        antecedent = _antecedent(c, candidates, own, headline)
         if antecedent is not None:
             out.append(_mention(text, c, antecedent, roles, sentence_of(c)))
             continue
@@ -87,6 +96,14 @@ def scenes_of(events: list[EventMentionRec], clauses: list[ClauseEvent], stated)
             out.append(Scene(c.trigger_start, c.category, when.date_start.isoformat(),
                              when.date_end.isoformat(), when.precision))
     return sorted(out)
+
+
+def _recent(published: date | None):
+    """Whether an event is news on the publication day: it ends within the week before."""
+    if published is None:
+        return lambda e: False
+    lo, hi = (published - _NEWS_REACH).isoformat(), published.isoformat()
+    return lambda e: lo <= (e.date_end or e.date_start) and e.date_start <= hi
 
 
 def _anchor(e: EventMentionRec) -> int:
