@@ -84,3 +84,13 @@ def test_word_forms_guess_their_categories_before_any_parse():
     assert possible_categories("sales") == {"ECONOMIC"}          # the first category listing "sale"
     assert possible_categories("tablet") == set()
     assert category_of("unveile", "VERB") == category_of("unveil", "VERB") == "BUSINESS"
+
+
+def test_undated_simple_past_news_is_of_the_publication_day():
+    news = _by_trigger("Acme Corp announced a new tablet.")["announced"]
+    assert news.date_start == "2016-01-06" and news.date_source == "published" and not news.dated
+    dated = _by_trigger("Acme Corp announced a new tablet in 1999.")["announced"]
+    assert dated.date_start == "1999-01-01" and dated.date_source is None
+    assert _by_trigger("Acme Corp did not announce a new tablet.")["announce"].date_start is None
+    assert "announce" not in _by_trigger("Acme Corp will announce a new tablet.") or \
+        _by_trigger("Acme Corp will announce a new tablet.")["announce"].date_start is None

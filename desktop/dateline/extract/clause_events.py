@@ -183,14 +183,15 @@ def _annotate(text: str, rec: EventMentionRec, c: ClauseEvent, actors: "_Actors"
 
 
 def _news_of_the_day(rec: EventMentionRec, c: ClauseEvent, published: date | None) -> None:
-    """"Boeing has announced ..." with no time of its own: news' present perfect reports the
-    news of the publication day (as "is visiting" does; not a date inferred from elsewhere)."""
-    if rec.date_start or not published or not c.perfect:
+    """"Boeing has announced ...", "Jobs unveiled ..." with no time of its own, and none the
+    sentence gives: news' present perfect and simple past report the news of the publication
+    day (as "is visiting" does; not a date inferred from elsewhere); ``date_source`` says so."""
+    if rec.date_start or not published or not (c.perfect or c.past):
         return
     if c.negated or c.hypothetical or c.planned or c.reported or rec.future:
         return
     rec.date_start = rec.date_end = published.isoformat()
-    rec.precision = "day"
+    rec.precision, rec.date_source = "day", "published"
 
 
 def _drop_background_date(rec: EventMentionRec, c: ClauseEvent, times) -> None:

@@ -83,6 +83,7 @@ class ClauseEvent:
     perfect: bool = False         # present perfect: "has announced" (news of the day)
     definite: bool = False        # a noun that refers back: "the deal", "its purchase"
     main: bool = False            # the root of its sentence ("North Korea fires a missile as ...")
+    past: bool = False            # a verb in the simple past ("announced")
     negated: bool = False
     planned: bool = False
     hypothetical: bool = False
@@ -168,7 +169,7 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
                                 roles=roles, time=own_time.get(i), place=own_place.get(i),
                                 borrowed_agent=controller is not None,
                                 perfect=_present_perfect(tree, verb or w), definite=_definite(tree, w),
-                                main=(verb or w).is_root,
+                                main=(verb or w).is_root, past=(verb or w).tag == "VBD",
                                 **_flags(tree, [w] + ([verb] if verb is not None else [])))
         path = {i} | ({verb.i} if verb is not None else set()) | set(_path_words(tree, verb or w))
         # only times of other event nouns ("the 1950-1953 war", "the 2018 summit"): a parse
