@@ -53,7 +53,7 @@ _VERBS = {
     "AGREE": "agree sign settle ratify accept conclude",
     "CONSULT": "meet visit arrive travel fly leave depart discuss negotiate host tour confer consult",
     "SUPPORT": "support endorse praise back approve welcome",
-    "CONCEDE": "concede apologize apologise compromise ease yield",
+    "CONCEDE": "concede apologize apologise compromise ease yield surrender capitulate",
     "COOPERATE": "cooperate collaborate partner ally team",
     "AID": "aid donate fund lend rescue bail assist subsidize",
     "RETREAT": "withdraw retreat evacuate release free",
@@ -68,7 +68,8 @@ _VERBS = {
     "ASSAULT": "attack bomb shell invade shoot kill wound strike fire ambush assassinate",
     "TEST": "test launch detonate",
     "ECONOMIC": "rise fall drop climb gain lose soar plunge slump rebound decline grow shrink earn "
-                "trade close open cut raise hike lower increase reduce post forecast",
+                "trade close open cut raise hike lower increase reduce post forecast surge plummet "
+                "tumble slip slide jump dip recover",
     "BUSINESS": "acquire buy sell merge purchase hire produce manufacture invest order deliver "
                 "restructure file recall unveil build supply introduce operate",
     "ANNOUNCE": "announce declare reveal disclose unveil confirm report publish",
@@ -81,7 +82,7 @@ _NOUNS = {
     "AGREE": "agreement deal treaty accord pact settlement ceasefire truce",
     "CONSULT": "meeting summit talk visit trip tour negotiation conference",
     "SUPPORT": "support endorsement",
-    "CONCEDE": "apology concession",
+    "CONCEDE": "apology concession surrender",
     "COOPERATE": "cooperation partnership alliance",
     "AID": "aid assistance loan bailout rescue donation",
     "RETREAT": "withdrawal evacuation release",
@@ -96,7 +97,7 @@ _NOUNS = {
     "ASSAULT": "attack bombing invasion war fighting clash airstrike strike assault shelling killing",
     "TEST": "test launch detonation flight",
     "ECONOMIC": "profit loss earnings sale recession inflation fall drop rise increase gain decline "
-                "growth",
+                "growth surge plunge slump rebound recovery",
     "BUSINESS": "acquisition merger takeover bankruptcy purchase layoff sale contract order delivery "
                 "production development",
     "ANNOUNCE": "announcement statement declaration decision speech",
