@@ -34,7 +34,9 @@ def test_a_definite_noun_names_the_reported_event_again():
     deal = _by_trigger(text)["deal"]
     assert deal.date_source == "antecedent" and deal.date_start == "2016-01-05" and not deal.dated
     assert "Globex Airways" in deal.actors and deal.category == "AGREE"
-    assert len(_event_of(text, "deal")["mentions"]) == 2      # one event, two mentions
+    mentions = _event_of(text, "deal")["mentions"]
+    assert len(mentions) == 2                                  # one event, two mentions
+    assert [m["date_source"] for m in mentions] == [None, "antecedent"]   # the document says how
 
 
 def test_a_headline_names_the_lede_event_and_takes_its_day():

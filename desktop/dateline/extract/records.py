@@ -58,8 +58,10 @@ class EventMentionRec:
     negated: bool = False      # "refused to impose", "did not meet"
     hypothetical: bool = False  # "if talks fail", "could strike"
     reported: bool = False     # under a speech verb: "says it put a satellite into orbit"
-    # how a date not stated in the clause was found: "antecedent" (an earlier mention of
-    # the same event, further_mentions.py); None: the clause or sentence states it
+    # how a date not stated by the clause or sentence was found (None: stated there):
+    # "antecedent" (an earlier mention of the same event) or "scene" (the day of a dated
+    # clause of its kind: further_mentions.py), "published" (the headline's or undated
+    # simple-past news: clause_events.py)
     date_source: str | None = None
 
 
