@@ -83,7 +83,7 @@ class ClauseEvent:
     perfect: bool = False         # present perfect: "has announced" (news of the day)
     definite: bool = False        # a noun that refers back: "the deal", "its purchase"
     main: bool = False            # the root of its sentence ("North Korea fires a missile as ...")
-    past: bool = False            # a verb in the simple past ("announced")
+    past: bool = False            # a verb in the simple past ("announced", "was announced")
     negated: bool = False
     planned: bool = False
     hypothetical: bool = False
@@ -169,7 +169,7 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
                                 roles=roles, time=own_time.get(i), place=own_place.get(i),
                                 borrowed_agent=controller is not None,
                                 perfect=_present_perfect(tree, verb or w), definite=_definite(tree, w),
-                                main=(verb or w).is_root, past=(verb or w).tag == "VBD",
+                                main=(verb or w).is_root, past=_simple_past(tree, verb or w),
                                 **_flags(tree, [w] + ([verb] if verb is not None else [])))
         path = {i} | ({verb.i} if verb is not None else set()) | set(_path_words(tree, verb or w))
         # only times of other event nouns ("the 1950-1953 war", "the 2018 summit"): a parse
@@ -360,6 +360,14 @@ def _present_perfect(tree: _Tree, w: Word) -> bool:
     """"has announced", "have agreed" (not "had", "will have")."""
     return w.tag == "VBN" and any(k.lemma.lower() == "have" and k.tag in ("VBZ", "VBP")
                                   for k in tree.kids[w.i] if _base(k.dep) == "aux")
+
+
+def _simple_past(tree: _Tree, w: Word) -> bool:
+    """"announced", "was announced" (not "had announced", "has been announced")."""
+    if w.tag == "VBD":
+        return True
+    return w.tag == "VBN" and any(k.tag == "VBD" and k.lemma.lower() == "be" for k in tree.kids[w.i]
+                                  if _base(k.dep) == "aux:pass") and tree.kid(w, ("aux",)) is None
 
 
 def _negated(tree: _Tree, w: Word) -> bool:
