@@ -25,11 +25,12 @@ from datetime import date
 
 from .actors import CITY, COUNTRY, MODIFIER, ORG, PERSON
 from .clauses import ClauseEvent, analyse
-from .event_types import CATEGORY_TYPE, category_of_type, could_be_predicate, possible_categories
+from .event_types import CATEGORY_TYPE, category_of_type, could_be_predicate, listed_verb, possible_categories
 from .further_mentions import further_mentions, scenes_of
 from .intervals import ByStart, Intervals
 from .records import EventMentionRec
 from .sentences import sentence_body_start
+from .syntax_repair import headline_verb
 
 _ACTOR_KINDS = (PERSON, ORG, COUNTRY)
 _ROLE_ORDER = ("agent", "patient", "target", "partner")
@@ -50,7 +51,9 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
     # imported here, not at the top: spaCy takes ~2 s to import, and the GUI's start path
     # imports this module's callers (tests/test_syntax.py); only extraction workers parse
     from . import syntax
-    clauses = analyse(syntax.parse(text, wanted), times, locations)
+    headline_end = _headline_end(spans)
+    clauses = analyse([headline_verb(s, listed_verb) if s.start < headline_end else s
+                       for s in syntax.parse(text, wanted)], times, locations)
     actors = _Actors(text, mentions, resolver, quoted, places)
     by_trigger = sorted(clauses, key=lambda c: c.trigger_start)
     trigger_starts = [c.trigger_start for c in by_trigger]
@@ -82,7 +85,6 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
     if more:
         rest += [c for c in analyse(syntax.parse(text, more), times, locations)
                  if not quoted.contains(c.trigger_start) and c.category not in _LEFT_TO_STATEMENTS]
-    headline_end = _headline_end(spans)
 
     def sentence_of(c):
         return _sentence_of(c, spans)

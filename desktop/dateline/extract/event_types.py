@@ -183,3 +183,12 @@ def possible_categories(word: str) -> set[str]:
     verbs = stems + [s + "e" for s in stems] + ([word[:-3] + "y"] if word.endswith("ies") else [])
     out = {VERB_CATEGORY[s] for s in verbs if s in VERB_CATEGORY}
     return out | {NOUN_CATEGORY[s] for s in stems if s in NOUN_CATEGORY}
+
+
+def listed_verb(form: str) -> str | None:
+    """The listed verb lemma of a third-person form ("files" -> "file", "closes" -> "close",
+    "pushes" -> "push", "carries" -> "carry"), else None."""
+    stems = [form[:-1], form[:-2]] if form.endswith("s") else []
+    if form.endswith("ies"):
+        stems.insert(0, form[:-3] + "y")
+    return next((s for s in stems if s in VERB_CATEGORY), None)
