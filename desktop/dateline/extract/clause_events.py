@@ -10,12 +10,22 @@ its trigger gives:
 - its date when the clause has a time of its own that differs (the clause's own time wins
   over one the sentence-level rules took from elsewhere in the sentence), and no date from
   another event noun of the sentence ("the 1950-1953 war"); "has announced" with no time of
-  its own is the publication day's news.
+  its own is the publication day's news (as an undated simple past is).
 A predicate no rule caught becomes a mention when it is anchored in time and in people: its
 clause has a time of its own and a named person, organisation or country in one of its
 roles ("Japan signed the treaty on Monday"). A place or participants alone are not enough:
 measured on the sample corpora, such mentions are mostly background, not news. Plain "said"
 is left to the statement layer, and quoted words never carry events.
+
+Predicates that news dates by the article rather than by themselves (``date_source`` says how):
+- the headline's main verb with a named subject is the article's news: another mention of a
+  recent body event of its kind ("antecedent"), else of the publication day ("published");
+  a headline the parser reads as a noun phrase gets its verb back first (``syntax_repair``);
+- an undated simple-past or present-perfect report ("Jobs unveiled ...") is the news of the
+  publication day ("published");
+- further mentions of a reported event ("the deal") and other moves of a dated scene ("The
+  Nasdaq lost 3 percent"): ``further_mentions``. Sentences that may hold one (a word of a
+  category the article reports) are parsed for them.
 """
 from __future__ import annotations
 
@@ -76,15 +86,23 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
             out.append(rec)
         else:
             rest.append(c)
-    known = events + out
+    return out + _mentions_in_context(text, spans, syntax.parse, wanted, events + out, rest, times,
+                                      locations, actors, quoted, published)
+
+
+def _mentions_in_context(text, spans, parse, parsed, known, rest, times, locations, actors, quoted,
+                         published) -> list[EventMentionRec]:
+    """Mentions of predicates (``rest``) that date by the article, not by themselves: the
+    headline's, further mentions of ``known`` events and the moves of a dated scene
+    (``further_mentions``). Sentences not ``parsed`` yet that may name one are parsed now
+    (``parse``: ``syntax.parse``)."""
     scenes = scenes_of(known, rest, lambda c: c.time if c.time is not None and not _since(c.time, text) else None)
-    # sentences not parsed yet that may name a reported event again ("the deal", a headline)
-    # or another move of a dated scene
     categories = {e.category for e in known if e.date_start} | {s.category for s in scenes}
-    more = _sentences_naming(text, spans, wanted, categories)
+    more = _sentences_naming(text, spans, parsed, categories)
     if more:
-        rest += [c for c in analyse(syntax.parse(text, more), times, locations)
-                 if not quoted.contains(c.trigger_start) and c.category not in _LEFT_TO_STATEMENTS]
+        rest = rest + [c for c in analyse(parse(text, more), times, locations)
+                       if not quoted.contains(c.trigger_start) and c.category not in _LEFT_TO_STATEMENTS]
+    headline_end = _headline_end(spans)
 
     def sentence_of(c):
         return _sentence_of(c, spans)
@@ -95,8 +113,8 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
     news = [r for c in top if c.trigger_start not in done and _headline_news(c, spans, published)
             for r in [_new_mention(text, c, actors, spans, published, headline=True)] if r is not None]
     body = [c for c in rest if c.trigger_start >= headline_end]
-    return out + linked + news + further_mentions(text, body, known + linked + news, scenes, actors.roles,
-                                                  sentence_of, headline_end, published)
+    return linked + news + further_mentions(text, body, known + linked + news, scenes, actors.roles,
+                                            sentence_of, headline_end, published)
 
 
 def one_per_trigger(events: list[EventMentionRec]) -> list[EventMentionRec]:
