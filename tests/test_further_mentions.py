@@ -95,3 +95,14 @@ def test_undated_simple_past_news_is_of_the_publication_day():
     assert dated.date_start == "1999-01-01" and dated.date_source is None
     assert _by_trigger("Acme Corp did not announce a new tablet.")["announce"].date_start is None
     assert all(e.date_start is None for e in _by_trigger("Acme Corp will announce a new tablet.").values())
+
+
+def test_a_visit_names_no_meeting_and_these_name_no_single_event():
+    text = ("Rex Tillerson met Wang Yi in Beijing on Saturday. The visit was his first to China. "
+            "These meetings ended a long tour.")
+    found = _by_trigger(text)
+    assert "met" in found
+    assert "visit" not in found or found["visit"].date_source != "antecedent"
+    assert "meetings" not in found or found["meetings"].date_source != "antecedent"
+    linked = _by_trigger("Rex Tillerson met Wang Yi in Beijing on Saturday. The meeting lasted two hours.")
+    assert linked["meeting"].date_source == "antecedent" and linked["meeting"].date_start == "2016-01-02"

@@ -58,7 +58,8 @@ _SEQUENCE_MARKS = frozenset({"after", "before", "until", "till", "since", "follo
 # to") rather than happen: never generic events (the plan verbs neither).
 _NOT_EVENTS = frozenset("be have do get seem become remain keep include mean know see like call use "
                         "come make take give find put begin start continue".split())
-_DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+# not "these"/"those": they sum up several events ("these meetings wrap up a tour")
+_DEFINITE_DETS = frozenset({"the", "this", "that"})
 _KEPT_SUBTYPES = frozenset({"nsubj:pass", "aux:pass", "acl:relcl", "obl:agent", "nmod:poss"})
 
 
@@ -347,7 +348,7 @@ def _controller(tree: _Tree, w: Word) -> Word | None:
 def _definite(tree: _Tree, w: Word) -> bool:
     """"the deal", "this sale", "its purchase": a noun that names something already told."""
     return w.pos == "NOUN" and any(
-        _base(k.dep) == "det" and k.lemma.lower() in _DEFINITE_DETS
+        _base(k.dep) == "det" and k.text.lower() in _DEFINITE_DETS
         or _base(k.dep) == "nmod:poss" and k.pos == "PRON" for k in tree.kids[w.i])
 
 

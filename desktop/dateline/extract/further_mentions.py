@@ -6,6 +6,7 @@ its time: the headline, the lede ("... fell on Monday"), then "the fall", "the d
 purchase". A predicate of the clause layer that is not a mention by itself (no time of its
 own, or no named actor) is another mention of an event the article already has when
 - both are of the same taxonomy category (not OTHER, nor plain speech);
+- a visit only names a visit again, a meeting a meeting (both are CONSULT);
 - it has the same polarity and modality (what did not or might happen, or is only planned,
   never joins what happened), and no other place or time of its own;
 - it is tied to that event: it shares a named actor with it, or it names none and it is a
@@ -39,6 +40,7 @@ _UNLINKED = frozenset({"OTHER", "STATEMENT"})
 _ROLE_ORDER = ("agent", "patient", "target", "partner")
 _MAX_ACTORS = 4
 _NEWS_REACH = timedelta(days=7)
+_TRAVEL_STEMS = ("visit", "trip", "tour", "arriv", "travel", "fly", "flew", "leav", "left", "depart")
 
 
 class Scene(NamedTuple):
@@ -126,6 +128,8 @@ def _antecedent(c: ClauseEvent, candidates: list[EventMentionRec], own: list[str
 def _compatible(c: ClauseEvent, e: EventMentionRec, own: list[str]) -> bool:
     if e.negated or e.hypothetical or bool(e.future) != c.planned:
         return False
+    if c.category == "CONSULT" and _travel(c.lemma) != (e.type == "visit" or _travel(e.trigger.lower())):
+        return False          # "the visit" is not the meeting held during it
     if own and not set(own) & set(e.actors):
         return False          # someone else's deal
     if c.place is not None and e.place and e.place.get("name") != c.place.name:
@@ -135,6 +139,11 @@ def _compatible(c: ClauseEvent, e: EventMentionRec, own: list[str]) -> bool:
                                  and e.date_start <= when.date_end.isoformat()):
         return False          # a time of its own that is not the antecedent's
     return True
+
+
+def _travel(word: str) -> bool:
+    """A visit or journey, as opposed to a meeting (both CONSULT)."""
+    return word.startswith(_TRAVEL_STEMS)
 
 
 def _scene(c: ClauseEvent, scenes: list[Scene]) -> Scene | None:
