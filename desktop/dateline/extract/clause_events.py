@@ -260,11 +260,12 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published,
 
 
 def _headline_news(c: ClauseEvent, spans, published: date | None) -> bool:
-    """The headline's main verb with a named subject ("Boeing unveils new jet", "North Korea
-    fires missile as allies meet"): the article's news, of its publication day, though no
-    time is stated. Not its subordinate clauses, nor a subject named only as a modifier
+    """The headline's main predicate (a verb, or a noun a light verb carries: "A380 makes
+    maiden flight") with a named subject ("Boeing unveils new jet", "North Korea fires
+    missile as allies meet"): the article's news, of its publication day, though no time
+    is stated. Not its subordinate clauses, nor a subject named only as a modifier
     ("Chile wildfires kill"): a parser reads headlines less surely than prose."""
-    if published is None or c.trigger_start >= _headline_end(spans) or not c.main or c.pos != "VERB":
+    if published is None or c.trigger_start >= _headline_end(spans) or not c.main:
         return False
     if c.negated or c.hypothetical or c.planned or c.reported or c.borrowed_agent:
         return False

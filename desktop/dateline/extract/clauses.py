@@ -59,6 +59,8 @@ _SEQUENCE_MARKS = frozenset({"after", "before", "until", "till", "since", "follo
 _NOT_EVENTS = frozenset("be have do get seem become remain keep include mean know see like call use "
                         "come make take give find put begin start continue".split())
 # not "these"/"those": they sum up several events ("these meetings wrap up a tour")
+_ATTACK_MODIFIERS = frozenset("air missile drone rocket military artillery nuclear aerial precision "
+                              "israeli russian ukrainian".split())
 _DEFINITE_DETS = frozenset({"the", "this", "that"})
 _KEPT_SUBTYPES = frozenset({"nsubj:pass", "aux:pass", "acl:relcl", "obl:agent", "nmod:poss"})
 
@@ -137,7 +139,7 @@ def analyse(sentences: list[Sentence], times, places) -> list[ClauseEvent]:
 
 
 def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
-    preds = {w.i: cat for w in tree.s.words if (cat := category_of(w.lemma, w.pos))}
+    preds = {w.i: _labour_strike(tree, w, cat) for w in tree.s.words if (cat := category_of(w.lemma, w.pos))}
     # "signed the treaty": one event, the verb's
     preds = {i: cat for i, cat in preds.items() if not _same_as_verb(tree, tree.s.words[i], preds)}
     time_clauses = _clauses_of(tree, times, preds)
@@ -185,6 +187,15 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
             path = _time_path(tree, _carrier(tree, tree.s.words[i], preds) or tree.s.words[i], own_time)
             ev.inherited_time = path[0] if path else None
     return [events[i] for i in sorted(events)]
+
+
+def _labour_strike(tree: _Tree, w: Word, category: str) -> str:
+    """A "strike" noun is a walkout (PROTEST) unless its modifiers make it an attack ("air
+    strike", "missile strikes", "a drone strike")."""
+    if w.pos != "NOUN" or w.lemma.lower() not in ("strike", "strikes") or any(
+            k.text.lower() in _ATTACK_MODIFIERS for k in tree.kids[w.i] if k.i < w.i):   # any tag: "drone" X
+        return category
+    return "PROTEST"
 
 
 def _flags(tree: _Tree, words: list[Word]) -> dict[str, bool]:
