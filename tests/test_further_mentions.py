@@ -106,3 +106,8 @@ def test_a_visit_names_no_meeting_and_these_name_no_single_event():
     assert "meetings" not in found or found["meetings"].date_source != "antecedent"
     linked = _by_trigger("Rex Tillerson met Wang Yi in Beijing on Saturday. The meeting lasted two hours.")
     assert linked["meeting"].date_source == "antecedent" and linked["meeting"].date_start == "2016-01-02"
+
+
+def test_a_proper_noun_before_a_common_head_names_the_actor():
+    rec = _by_trigger("The Nikkei 225 stock market index fell 1.4 percent on Thursday.")["fell"]
+    assert rec.actors == ["Nikkei"] and rec.category == "ECONOMIC" and rec.date_start == "2015-12-31"

@@ -269,7 +269,8 @@ def _headline_news(c: ClauseEvent, spans, published: date | None) -> bool:
         return False
     if c.negated or c.hypothetical or c.planned or c.reported or c.borrowed_agent:
         return False
-    return any(name_lo >= 0 for _, _, name_lo, _ in c.roles.get("agent", []))
+    # the name is the subject's head, not a modifier of it: it ends where the subject's head does
+    return any(name_lo >= 0 and name_hi == hi for _, hi, name_lo, name_hi in c.roles.get("agent", []))
 
 
 def _set_place(rec: EventMentionRec, place) -> None:
