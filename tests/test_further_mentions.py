@@ -111,3 +111,10 @@ def test_a_visit_names_no_meeting_and_these_name_no_single_event():
 def test_a_proper_noun_before_a_common_head_names_the_actor():
     rec = _by_trigger("The Nikkei 225 stock market index fell 1.4 percent on Thursday.")["fell"]
     assert rec.actors == ["Nikkei"] and rec.category == "ECONOMIC" and rec.date_start == "2015-12-31"
+
+
+def test_a_statement_in_the_simple_present_is_made_on_the_publication_day():
+    says = _by_trigger("For the whole of 2015, Acme Corp says it made a profit of 5 million dollars.")["says"]
+    assert (says.date_start, says.precision, says.date_source) == ("2016-01-06", "day", "published")
+    said = _by_trigger("Acme Corp said on Monday it made a profit of 5 million dollars in 2015.")["said"]
+    assert (said.date_start, said.date_source) == ("2016-01-04", None)

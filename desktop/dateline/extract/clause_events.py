@@ -46,6 +46,7 @@ _ACTOR_KINDS = (PERSON, ORG, COUNTRY)
 _ROLE_ORDER = ("agent", "patient", "target", "partner")
 _MAX_ACTORS = 4
 _LEFT_TO_STATEMENTS = frozenset({"STATEMENT"})
+_SPEECH_TYPES = frozenset({"statement", "warning", "announcement"})
 _WORD_RE = re.compile(r"[a-z]+")
 _LONGEST_NAME = 80    # characters a mention may start before a role phrase it holds
 
@@ -75,6 +76,7 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
             _annotate(text, rec, c, actors)
             _drop_background_date(rec, c, times)
             _news_of_the_day(rec, c, published)
+            _said_today(rec, c, published)
         else:
             rec.category = category_of_type(rec.type, rec.trigger)
     out, rest = [], []
@@ -212,6 +214,15 @@ def _news_of_the_day(rec: EventMentionRec, c: ClauseEvent, published: date | Non
         return
     rec.date_start = rec.date_end = published.isoformat()
     rec.precision, rec.date_source = "day", "published"
+
+
+def _said_today(rec: EventMentionRec, c: ClauseEvent, published: date | None) -> None:
+    """"For the final quarter of 2009, Ford says it made ...": a statement in the simple present
+    is made on the publication day; a month or year in its sentence is what it speaks of."""
+    if rec.type not in _SPEECH_TYPES or not published or not c.present or rec.precision in ("day", "week"):
+        return
+    rec.date_start = rec.date_end = published.isoformat()
+    rec.precision, rec.date_source, rec.dated = "day", "published", False
 
 
 def _drop_background_date(rec: EventMentionRec, c: ClauseEvent, times) -> None:

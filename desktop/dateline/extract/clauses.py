@@ -87,6 +87,7 @@ class ClauseEvent:
     definite: bool = False        # a noun that refers back: "the deal", "its purchase"
     main: bool = False            # the root of its sentence ("North Korea fires a missile as ...")
     past: bool = False            # a verb in the simple past ("announced", "was announced")
+    present: bool = False         # a verb in the simple present ("says", "claim")
     negated: bool = False
     planned: bool = False
     hypothetical: bool = False
@@ -173,6 +174,7 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
                                 borrowed_agent=controller is not None,
                                 perfect=_present_perfect(tree, verb or w), definite=_definite(tree, w),
                                 main=(verb or w).is_root, past=_simple_past(tree, verb or w),
+                                present=(verb or w).tag in ("VBZ", "VBP") and tree.kid(verb or w, ("aux",)) is None,
                                 **_flags(tree, [w] + ([verb] if verb is not None else [])))
         path = {i} | ({verb.i} if verb is not None else set()) | set(_path_words(tree, verb or w))
         # only times of other event nouns ("the 1950-1953 war", "the 2018 summit"): a parse
