@@ -118,3 +118,9 @@ def test_a_statement_in_the_simple_present_is_made_on_the_publication_day():
     assert (says.date_start, says.precision, says.date_source) == ("2016-01-06", "day", "published")
     said = _by_trigger("Acme Corp said on Monday it made a profit of 5 million dollars in 2015.")["said"]
     assert (said.date_start, said.date_source) == ("2016-01-04", None)
+
+
+def test_simple_past_below_the_top_of_the_story_is_background():
+    filler = " ".join(f"The sky was grey on day {n}." for n in range(6))
+    late = _by_trigger(filler + " Acme Corp announced a new tablet.")
+    assert late["announced"].date_start is None

@@ -46,6 +46,7 @@ _ACTOR_KINDS = (PERSON, ORG, COUNTRY)
 _ROLE_ORDER = ("agent", "patient", "target", "partner")
 _MAX_ACTORS = 4
 _LEFT_TO_STATEMENTS = frozenset({"STATEMENT"})
+_LEDE_SENTENCES = 5
 _SPEECH_TYPES = frozenset({"statement", "warning", "announcement"})
 _WORD_RE = re.compile(r"[a-z]+")
 _LONGEST_NAME = 80    # characters a mention may start before a role phrase it holds
@@ -69,13 +70,14 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
     by_trigger = sorted(clauses, key=lambda c: c.trigger_start)
     trigger_starts = [c.trigger_start for c in by_trigger]
     taken: set[int] = set()
+    lede_end = _lede_end(spans)
     for rec in events:
         c = _clause_at(by_trigger, trigger_starts, rec)
         if c is not None:
             taken.add(c.trigger_start)
             _annotate(text, rec, c, actors)
             _drop_background_date(rec, c, times)
-            _news_of_the_day(rec, c, published)
+            _news_of_the_day(rec, c, published, lede_end)
             _said_today(rec, c, published)
         else:
             rec.category = category_of_type(rec.type, rec.trigger)
@@ -165,6 +167,13 @@ def _sentences_naming(text, spans, parsed: list[tuple[int, int]], categories: se
     return out
 
 
+def _lede_end(spans) -> int:
+    """Where the top of the story ends: its first body sentences (headings skipped), which
+    tell the news; the background comes later ("Mugabe won independence in 1980")."""
+    body = [s for s in spans if not s.chrome]
+    return body[min(_LEDE_SENTENCES, len(body)) - 1].end if body else 0
+
+
 def _headline_end(spans) -> int:
     """The end of the article's headline: a heading as its first line, else 0."""
     return spans[0].end if spans and spans[0].start == 0 and spans[0].chrome else 0
@@ -204,11 +213,12 @@ def _annotate(text: str, rec: EventMentionRec, c: ClauseEvent, actors: "_Actors"
         _set_date(rec, own, dated=True)
 
 
-def _news_of_the_day(rec: EventMentionRec, c: ClauseEvent, published: date | None) -> None:
+def _news_of_the_day(rec: EventMentionRec, c: ClauseEvent, published: date | None, lede_end: int = 0) -> None:
     """"Boeing has announced ...", "Jobs unveiled ..." with no time of its own, and none the
-    sentence gives: news' present perfect and simple past report the news of the publication
-    day (as "is visiting" does; not a date inferred from elsewhere); ``date_source`` says so."""
-    if rec.date_start or not published or not (c.perfect or c.past):
+    sentence gives: news' present perfect, and the simple past at the top of the story (before
+    ``lede_end``), report the news of the publication day (as "is visiting" does; not a date
+    inferred from elsewhere); ``date_source`` says so."""
+    if rec.date_start or not published or not (c.perfect or c.past and c.trigger_start < lede_end):
         return
     if c.negated or c.hypothetical or c.planned or c.reported or rec.future:
         return
