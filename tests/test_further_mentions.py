@@ -124,3 +124,11 @@ def test_simple_past_below_the_top_of_the_story_is_background():
     filler = " ".join(f"The sky was grey on day {n}." for n in range(6))
     late = _by_trigger(filler + " Acme Corp announced a new tablet.")
     assert late["announced"].date_start is None
+
+
+def test_a_scene_two_paragraphs_back_has_moved_on():
+    text = ("Stock markets fell sharply on Monday.\n\nTraders were nervous.\n\nAnalysts were calm.\n\n"
+            "The Nasdaq Composite lost 3 percent.")
+    assert "lost" not in _by_trigger(text)
+    near = _by_trigger("Stock markets fell sharply on Monday.\n\nThe Nasdaq Composite lost 3 percent.")
+    assert near["lost"].date_source == "scene"

@@ -100,25 +100,25 @@ def _mentions_in_context(text, spans, parse, parsed, known, rest, times, locatio
     headline's, further mentions of ``known`` events and the moves of a dated scene
     (``further_mentions``). Sentences not ``parsed`` yet that may name one are parsed now
     (``parse``: ``syntax.parse``)."""
-    scenes = scenes_of(known, rest, lambda c: c.time if c.time is not None and not _since(c.time, text) else None)
+    def sentence_at(pos):
+        return _sentence_at(pos, spans)
+    scenes = scenes_of(known, rest, lambda c: c.time if c.time is not None and not _since(c.time, text) else None,
+                       sentence_at)
     categories = {e.category for e in known if e.date_start} | {s.category for s in scenes}
     more = _sentences_naming(text, spans, parsed, categories)
     if more:
         rest = rest + [c for c in analyse(parse(text, more), times, locations)
                        if not quoted.contains(c.trigger_start) and c.category not in _LEFT_TO_STATEMENTS]
     headline_end = _headline_end(spans)
-
-    def sentence_of(c):
-        return _sentence_of(c, spans)
     # the headline first: it names an event of the body again, else it is the news of the day
     top = [c for c in rest if c.trigger_start < headline_end]
-    linked = further_mentions(text, top, known, scenes, actors.roles, sentence_of, headline_end, published)
+    linked = further_mentions(text, top, known, scenes, actors.roles, sentence_at, headline_end, published)
     done = {r.trigger_start for r in linked}
     news = [r for c in top if c.trigger_start not in done and _headline_news(c, spans, published)
             for r in [_new_mention(text, c, actors, spans, published, headline=True)] if r is not None]
     body = [c for c in rest if c.trigger_start >= headline_end]
     return linked + news + further_mentions(text, body, known + linked + news, scenes, actors.roles,
-                                            sentence_of, headline_end, published)
+                                            sentence_at, headline_end, published)
 
 
 def one_per_trigger(events: list[EventMentionRec]) -> list[EventMentionRec]:
@@ -179,10 +179,16 @@ def _headline_end(spans) -> int:
     return spans[0].end if spans and spans[0].start == 0 and spans[0].chrome else 0
 
 
+def _sentence_at(pos: int, spans) -> tuple[int, int, int]:
+    """(start, end, paragraph) of the sentence holding ``pos`` (an empty one if none does)."""
+    k = bisect.bisect_right([s.start for s in spans], pos) - 1
+    return (spans[k].start, spans[k].end, spans[k].para) if k >= 0 and pos < spans[k].end else (pos, pos, -1)
+
+
 def _sentence_of(c: ClauseEvent, spans) -> tuple[int, int]:
     """The sentence span holding a clause's trigger (the clause itself if none does)."""
-    k = bisect.bisect_right([s.start for s in spans], c.trigger_start) - 1
-    return (spans[k].start, spans[k].end) if k >= 0 and c.trigger_start < spans[k].end else (c.start, c.end)
+    lo, hi, paragraph = _sentence_at(c.trigger_start, spans)
+    return (lo, hi) if paragraph >= 0 else (c.start, c.end)
 
 
 def _any_in(starts: list[int], lo: int, hi: int) -> bool:

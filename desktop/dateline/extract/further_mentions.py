@@ -21,7 +21,7 @@ date, place and actors (plus its own), so merging puts both in one event; its
 **Scene siblings.** "Stock markets fell sharply on Monday. ... The Nasdaq Composite lost 3
 percent": a verb with a named subject of its own, of the category of an earlier clause that
 states a time (a dated event, or a dated clause whose actor is unnamed), is another event of
-that scene and day ("scene"). Not what is only planned, reported or borrowed from a
+that scene and day ("scene"), in the scene's paragraph or the next. Not what is only planned, reported or borrowed from a
 governing clause, and only a verb with a proper-noun subject: "the company" or "shares" name
 no one, and nouns ("the sale") are further mentions or nothing.
 """
@@ -50,16 +50,17 @@ class Scene(NamedTuple):
     date_start: str
     date_end: str
     precision: str | None
+    paragraph: int
 
 
 def further_mentions(text: str, clauses: list[ClauseEvent], events: list[EventMentionRec],
-                     scenes: list[Scene], names_of, sentence_of, headline_end: int,
+                     scenes: list[Scene], names_of, sentence_at, headline_end: int,
                      published: date | None) -> list[EventMentionRec]:
     """Mentions for ``clauses`` (not mentions by themselves) that refer back to ``events``
     or happen in one of the ``scenes``.
 
-    ``names_of(c)``: the clause's named actors per role; ``sentence_of(c)``: the (start, end)
-    of its sentence; ``headline_end``: where the article's headline ends (0 if it has none)."""
+    ``names_of(c)``: the clause's named actors per role; ``sentence_at(offset)``: the (start,
+    end, paragraph) of the sentence there; ``headline_end``: where the article's headline ends (0 if it has none)."""
     recent = _recent(published)
     by_category: dict[str, list[EventMentionRec]] = {}
     for e in sorted(events, key=lambda e: (_anchor(e), e.type)):
@@ -79,24 +80,25 @@ def further_mentions(text: str, clauses: list[ClauseEvent], events: list[EventMe
             candidates = [e for e in candidates if recent(e)]
         antecedent = _antecedent(c, candidates, own, headline)
         if antecedent is not None:
-            out.append(_mention(text, c, antecedent, roles, sentence_of(c)))
+            out.append(_mention(text, c, antecedent, roles, _sentence(c, sentence_at)))
             continue
-        scene = _scene(c, scenes)
+        scene = _scene(c, scenes, sentence_at(c.trigger_start)[2])
         if scene is not None:
-            out.append(_sibling(text, c, scene, roles, sentence_of(c)))
+            out.append(_sibling(text, c, scene, roles, _sentence(c, sentence_at)))
     return out
 
 
-def scenes_of(events: list[EventMentionRec], clauses: list[ClauseEvent], stated) -> list[Scene]:
+def scenes_of(events: list[EventMentionRec], clauses: list[ClauseEvent], stated, sentence_at) -> list[Scene]:
     """Scenes: dated events that happened, and clauses with a time of their own (``stated(c)``:
-    the time if it says when, else None) that are neither planned, reported nor hypothetical."""
-    out = [Scene(_anchor(e), e.category, e.date_start, e.date_end, e.precision) for e in events
-           if e.dated and e.category and not (e.future or e.negated or e.hypothetical)]
+    the time if it says when, else None) that are neither planned, reported nor hypothetical;
+    ``sentence_at`` as for ``further_mentions``."""
+    out = [Scene(_anchor(e), e.category, e.date_start, e.date_end, e.precision, sentence_at(_anchor(e))[2])
+           for e in events if e.dated and e.category and not (e.future or e.negated or e.hypothetical)]
     for c in clauses:
         when = stated(c)
         if when is not None and not (c.planned or c.negated or c.hypothetical or c.reported):
             out.append(Scene(c.trigger_start, c.category, when.date_start.isoformat(),
-                             when.date_end.isoformat(), when.precision))
+                             when.date_end.isoformat(), when.precision, sentence_at(c.trigger_start)[2]))
     return sorted(out)
 
 
@@ -106,6 +108,12 @@ def _recent(published: date | None):
         return lambda e: False
     lo, hi = (published - _NEWS_REACH).isoformat(), published.isoformat()
     return lambda e: lo <= (e.date_end or e.date_start) and e.date_start <= hi
+
+
+def _sentence(c: ClauseEvent, sentence_at) -> tuple[int, int]:
+    """The clause's sentence (the clause itself outside any sentence)."""
+    lo, hi, paragraph = sentence_at(c.trigger_start)
+    return (lo, hi) if paragraph >= 0 else (c.start, c.end)
 
 
 def _anchor(e: EventMentionRec) -> int:
@@ -146,13 +154,15 @@ def _travel(word: str) -> bool:
     return word.startswith(_TRAVEL_STEMS)
 
 
-def _scene(c: ClauseEvent, scenes: list[Scene]) -> Scene | None:
-    """The latest earlier scene of the clause's category, for a verb with a proper-noun subject."""
+def _scene(c: ClauseEvent, scenes: list[Scene], paragraph: int) -> Scene | None:
+    """The latest earlier scene of the clause's category in its paragraph or the one before
+    (older scenes have moved on), for a verb with a proper-noun subject."""
     if c.pos != "VERB" or c.time is not None or c.planned or c.reported or c.borrowed_agent:
         return None
     if not any(name_lo >= 0 for _, _, name_lo, _ in c.roles.get("agent", [])):
         return None
-    earlier = [s for s in scenes if s.at < c.trigger_start and s.category == c.category]
+    earlier = [s for s in scenes if s.at < c.trigger_start and s.category == c.category
+               and s.paragraph >= paragraph - 1]
     return earlier[-1] if earlier else None
 
 
