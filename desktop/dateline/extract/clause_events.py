@@ -102,8 +102,10 @@ def _mentions_in_context(text, spans, parse, parsed, known, rest, times, locatio
     (``parse``: ``syntax.parse``)."""
     def sentence_at(pos):
         return _sentence_at(pos, spans)
-    scenes = scenes_of(known, rest, lambda c: c.time if c.time is not None and not _since(c.time, text) else None,
-                       sentence_at)
+
+    def own_time(c):
+        return c.time if c.time is not None and not _since(c.time, text) else None
+    scenes = scenes_of(known, rest, own_time, sentence_at)
     categories = {e.category for e in known if e.date_start} | {s.category for s in scenes}
     more = _sentences_naming(text, spans, parsed, categories)
     if more:

@@ -174,7 +174,7 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
                                 borrowed_agent=controller is not None,
                                 perfect=_present_perfect(tree, verb or w), definite=_definite(tree, w),
                                 main=(verb or w).is_root, past=_simple_past(tree, verb or w),
-                                present=(verb or w).tag in ("VBZ", "VBP") and tree.kid(verb or w, ("aux",)) is None,
+                                present=_simple_present(tree, verb or w),
                                 **_flags(tree, [w] + ([verb] if verb is not None else [])))
         path = {i} | ({verb.i} if verb is not None else set()) | set(_path_words(tree, verb or w))
         # only times of other event nouns ("the 1950-1953 war", "the 2018 summit"): a parse
@@ -388,6 +388,11 @@ def _simple_past(tree: _Tree, w: Word) -> bool:
         return True
     return w.tag == "VBN" and any(k.tag == "VBD" and k.lemma.lower() == "be" for k in tree.kids[w.i]
                                   if _base(k.dep) == "aux:pass") and tree.kid(w, ("aux",)) is None
+
+
+def _simple_present(tree: _Tree, w: Word) -> bool:
+    """"says", "claim" (not "is saying", "has said")."""
+    return w.tag in ("VBZ", "VBP") and tree.kid(w, ("aux",)) is None
 
 
 def _negated(tree: _Tree, w: Word) -> bool:

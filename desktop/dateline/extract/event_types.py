@@ -140,7 +140,8 @@ def category_of(lemma: str, pos: str) -> str | None:
     lemma = lemma.lower()
     if pos == "VERB":
         # the lemmatiser may keep a stray "e" ("unveiled" -> "unveile") or drop one
-        return VERB_CATEGORY.get(lemma) or VERB_CATEGORY.get(lemma[:-1] if lemma.endswith("e") else lemma + "e")
+        near = lemma[:-1] if lemma.endswith("e") else lemma + "e"
+        return VERB_CATEGORY.get(lemma) or VERB_CATEGORY.get(near)
     if pos == "NOUN":
         # "meeting" may be lemmatised "meet" when the tagger calls the gerund a noun
         return NOUN_CATEGORY.get(lemma) or NOUN_CATEGORY.get(lemma.rstrip("s")) or NOUN_CATEGORY.get(lemma + "ing")

@@ -14,16 +14,16 @@ own, or no named actor) is another mention of an event the article already has w
   headline announces the article's main event).
 The nearest earlier event of the kind with a named actor (events are merged on their actors)
 is its antecedent (a headline's: the first one that ends in the week before publication:
-a headline tells news). The mention takes the antecedent's type,
-date, place and actors (plus its own), so merging puts both in one event; its
-``date_source`` is "antecedent".
+a headline tells news). The mention takes the antecedent's type, date, place and actors
+(plus its own), so merging puts both in one event; its ``date_source`` is "antecedent".
 
 **Scene siblings.** "Stock markets fell sharply on Monday. ... The Nasdaq Composite lost 3
 percent": a verb with a named subject of its own, of the category of an earlier clause that
 states a time (a dated event, or a dated clause whose actor is unnamed), is another event of
-that scene and day ("scene"), in the scene's paragraph or the next. Not what is only planned, reported or borrowed from a
-governing clause, and only a verb with a proper-noun subject: "the company" or "shares" name
-no one, and nouns ("the sale") are further mentions or nothing.
+that scene and day ("scene"), in the scene's paragraph or the next. Not what is only
+planned, reported or borrowed from a governing clause, and only a verb with a proper-noun
+subject: "the company" or "shares" name no one, and nouns ("the sale") are further mentions
+or nothing.
 """
 from __future__ import annotations
 
@@ -60,13 +60,14 @@ def further_mentions(text: str, clauses: list[ClauseEvent], events: list[EventMe
     or happen in one of the ``scenes``.
 
     ``names_of(c)``: the clause's named actors per role; ``sentence_at(offset)``: the (start,
-    end, paragraph) of the sentence there; ``headline_end``: where the article's headline ends (0 if it has none)."""
+    end, paragraph) of the sentence there; ``headline_end``: where the article's headline
+    ends (0 if it has none)."""
     recent = _recent(published)
     by_category: dict[str, list[EventMentionRec]] = {}
     for e in sorted(events, key=lambda e: (_anchor(e), e.type)):
         if e.category and e.category not in _UNLINKED and e.date_start and e.actors:
             by_category.setdefault(e.category, []).append(e)
-    scenes = sorted(scenes)
+    scenes = sorted(scenes, key=_scene_order)
     out = []
     for c in sorted(clauses, key=lambda c: c.trigger_start):
         if c.negated or c.hypothetical:
@@ -88,7 +89,8 @@ def further_mentions(text: str, clauses: list[ClauseEvent], events: list[EventMe
     return out
 
 
-def scenes_of(events: list[EventMentionRec], clauses: list[ClauseEvent], stated, sentence_at) -> list[Scene]:
+def scenes_of(events: list[EventMentionRec], clauses: list[ClauseEvent], stated,
+              sentence_at) -> list[Scene]:
     """Scenes: dated events that happened, and clauses with a time of their own (``stated(c)``:
     the time if it says when, else None) that are neither planned, reported nor hypothetical;
     ``sentence_at`` as for ``further_mentions``."""
@@ -99,7 +101,11 @@ def scenes_of(events: list[EventMentionRec], clauses: list[ClauseEvent], stated,
         if when is not None and not (c.planned or c.negated or c.hypothetical or c.reported):
             out.append(Scene(c.trigger_start, c.category, when.date_start.isoformat(),
                              when.date_end.isoformat(), when.precision, sentence_at(c.trigger_start)[2]))
-    return sorted(out)
+    return sorted(out, key=_scene_order)
+
+
+def _scene_order(s: Scene) -> tuple:
+    return s.at, s.category, s.date_start, s.date_end, s.precision or "", s.paragraph
 
 
 def _recent(published: date | None):
@@ -176,10 +182,12 @@ def _mention(text: str, c: ClauseEvent, e: EventMentionRec, roles: dict[str, lis
 
 def _sibling(text: str, c: ClauseEvent, scene: Scene, roles: dict[str, list[str]],
              sentence: tuple[int, int]) -> EventMentionRec:
-    rec = _record(text, c, CATEGORY_TYPE.get(c.category, "other"), _names(roles, []), roles, sentence, "scene")
+    kind = CATEGORY_TYPE.get(c.category, "other")
+    rec = _record(text, c, kind, _names(roles, []), roles, sentence, "scene")
     rec.date_start, rec.date_end, rec.precision = scene.date_start, scene.date_end, scene.precision
     if c.place is not None:
-        rec.place = {"name": c.place.name, "lat": round(float(c.place.lat), 4), "lon": round(float(c.place.lon), 4)}
+        place = c.place
+        rec.place = {"name": place.name, "lat": round(float(place.lat), 4), "lon": round(float(place.lon), 4)}
         rec.place_source = "text"
     return rec
 
@@ -191,7 +199,8 @@ def _names(roles: dict[str, list[str]], first: list[str]) -> list[str]:
     return out[:_MAX_ACTORS]
 
 
-def _record(text: str, c: ClauseEvent, kind: str, actors: list[str], roles, sentence, source: str) -> EventMentionRec:
+def _record(text: str, c: ClauseEvent, kind: str, actors: list[str], roles, sentence,
+            source: str) -> EventMentionRec:
     lo, hi = sentence
     return EventMentionRec(type=kind, actors=actors, start=lo, end=hi, text=text[lo:hi],
                            trigger=text[c.trigger_start:c.trigger_end], dated=False,
