@@ -303,13 +303,10 @@ def _clause_head(tree: _Tree, w: Word, preds, item) -> int | None:
 
 def _proper_name(tree: _Tree, k: Word) -> tuple[int, int]:
     """The proper name of a role's head word with its compound/flat parts ("General Motors");
-    for a common noun, of the proper noun compounded before it ("the Nikkei 225 index",
-    "Ford sales": the name ends before the head, which tells a headline's "Chile wildfires"
-    from a subject that is named)."""
+    (-1, -1) for a common noun: a capitalised modifier ("Samoan tala", "Arabic version") is
+    no actor unless the actor finder knows it (then it is found in the phrase anyway)."""
     if not _is_proper(k):
-        mod = next((c for c in tree.kids[k.i] if _base(c.dep) == "compound" and _is_proper(c) and c.i < k.i),
-                   None)
-        return _proper_name(tree, mod) if mod is not None else (-1, -1)
+        return -1, -1
     parts = [k] + [c for c in tree.kids[k.i] if _base(c.dep) in ("compound", "flat") and _is_proper(c)]
     return min(p.start for p in parts), max(p.end for p in parts)
 
