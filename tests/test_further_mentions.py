@@ -106,3 +106,25 @@ def test_a_visit_names_no_meeting_and_these_name_no_single_event():
     assert "meetings" not in found or found["meetings"].date_source != "antecedent"
     linked = _by_trigger("Rex Tillerson met Wang Yi in Beijing on Saturday. The meeting lasted two hours.")
     assert linked["meeting"].date_source == "antecedent" and linked["meeting"].date_start == "2016-01-02"
+
+
+
+def test_a_statement_in_the_simple_present_is_made_on_the_publication_day():
+    says = _by_trigger("For the whole of 2015, Acme Corp says it made a profit of 5 million dollars.")["says"]
+    assert (says.date_start, says.precision, says.date_source) == ("2016-01-06", "day", "published")
+    said = _by_trigger("Acme Corp said on Monday it made a profit of 5 million dollars in 2015.")["said"]
+    assert (said.date_start, said.date_source) == ("2016-01-04", None)
+
+
+def test_simple_past_below_the_top_of_the_story_is_background():
+    filler = " ".join(f"The sky was grey on day {n}." for n in range(6))
+    late = _by_trigger(filler + " Acme Corp announced a new tablet.")
+    assert late["announced"].date_start is None
+
+
+def test_a_scene_two_paragraphs_back_has_moved_on():
+    text = ("Stock markets fell sharply on Monday.\n\nTraders were nervous.\n\nAnalysts were calm.\n\n"
+            "The Nasdaq Composite lost 3 percent.")
+    assert "lost" not in _by_trigger(text)
+    near = _by_trigger("Stock markets fell sharply on Monday.\n\nThe Nasdaq Composite lost 3 percent.")
+    assert near["lost"].date_source == "scene"
