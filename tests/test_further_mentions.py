@@ -128,3 +128,11 @@ def test_a_scene_two_paragraphs_back_has_moved_on():
     assert "lost" not in _by_trigger(text)
     near = _by_trigger("Stock markets fell sharply on Monday.\n\nThe Nasdaq Composite lost 3 percent.")
     assert near["lost"].date_source == "scene"
+
+
+def test_a_headline_takes_the_day_its_lede_states():
+    text = "Acme Corp agrees to buy Initech\n\nAcme Corp said on Monday it would buy Initech for 5 million dollars."
+    rec = _by_trigger(text)["agrees"]
+    assert (rec.date_start, rec.date_source) == ("2016-01-04", "scene")
+    old = "Acme Corp agrees to buy Initech\n\nAcme Corp said in March 2014 it would buy Initech."
+    assert _by_trigger(old)["agrees"].date_source == "published"      # not the week's news

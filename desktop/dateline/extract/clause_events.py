@@ -19,7 +19,8 @@ is left to the statement layer, and quoted words never carry events.
 
 Predicates that news dates by the article rather than by themselves (``date_source`` says how):
 - the headline's main verb with a named subject is the article's news: another mention of a
-  recent body event of its kind ("antecedent"), else of the publication day ("published");
+  recent body event of its kind ("antecedent"), else of the day the lede states ("scene") or
+  of the publication day ("published");
   a headline the parser reads as a noun phrase gets its verb back first (``syntax_repair``);
 - an undated simple-past or present-perfect report ("Jobs unveiled ...") is the news of the
   publication day ("published");
@@ -47,6 +48,7 @@ _ROLE_ORDER = ("agent", "patient", "target", "partner")
 _MAX_ACTORS = 4
 _LEFT_TO_STATEMENTS = frozenset({"STATEMENT"})
 _LEDE_SENTENCES = 5
+_LEDE_REACH_DAYS = 7
 _SPEECH_TYPES = frozenset({"statement", "warning", "announcement"})
 _WORD_RE = re.compile(r"[a-z]+")
 _LONGEST_NAME = 80    # characters a mention may start before a role phrase it holds
@@ -118,6 +120,10 @@ def _mentions_in_context(text, spans, parse, parsed, known, rest, times, locatio
     done = {r.trigger_start for r in linked}
     news = [r for c in top if c.trigger_start not in done and _headline_news(c, spans, published)
             for r in [_new_mention(text, c, actors, spans, published, headline=True)] if r is not None]
+    day = _lede_day(spans, scenes, published)
+    for r in news:
+        if day is not None and r.date_source == "published":
+            r.date_start, r.date_end, r.date_source = day.date_start, day.date_end, "scene"
     body = [c for c in rest if c.trigger_start >= headline_end]
     return linked + news + further_mentions(text, body, known + linked + news, scenes, actors.roles,
                                             sentence_at, headline_end, published)
@@ -286,6 +292,18 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published,
     if c.place is not None:
         _set_place(rec, c.place)
     return rec
+
+
+def _lede_day(spans, scenes, published: date | None):
+    """The day the lede's first dated clause states, when it is in the week before publication:
+    the headline tells the lede's news ("Boeing unveils new jet" / "Boeing unveiled ... on
+    Sunday"), which a paper often prints a day later. None if the lede states no such day."""
+    body = [s for s in spans if not s.chrome]
+    if not body or published is None:
+        return None
+    lede = body[0]
+    return next((x for x in scenes if lede.start <= x.at < lede.end and x.precision == "day"
+                 and 0 <= (published - date.fromisoformat(x.date_start)).days <= _LEDE_REACH_DAYS), None)
 
 
 def _headline_news(c: ClauseEvent, spans, published: date | None) -> bool:
