@@ -179,7 +179,8 @@ def could_be_predicate(word: str) -> bool:
 
 def possible_categories(word: str) -> set[str]:
     """The categories a lower-case word form's lemma may signal, guessed before any parse
-    ("sold" -> BUSINESS; "sales" -> ECONOMIC, BUSINESS); empty when none."""
+    ("sold" -> BUSINESS, "falls" -> ECONOMIC; a lemma listed twice counts for its first
+    category: "sales" -> ECONOMIC); empty when none."""
     stems = [_IRREGULAR.get(word, word)] + [word[:-cut] for cut in (1, 2, 3)]
     verbs = stems + [s + "e" for s in stems] + ([word[:-3] + "y"] if word.endswith("ies") else [])
     out = {VERB_CATEGORY[s] for s in verbs if s in VERB_CATEGORY}
@@ -187,8 +188,8 @@ def possible_categories(word: str) -> set[str]:
 
 
 def listed_verb(form: str) -> str | None:
-    """The listed verb lemma of a third-person form ("files" -> "file", "closes" -> "close",
-    "pushes" -> "push", "carries" -> "carry"), else None."""
+    """The listed verb lemma of a third-person form ("files" -> "file", "closes" -> "close";
+    "carries" would give "carry", "pushes" "push"), else None ("tablets")."""
     stems = [form[:-1], form[:-2]] if form.endswith("s") else []
     if form.endswith("ies"):
         stems.insert(0, form[:-3] + "y")
