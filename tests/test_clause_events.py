@@ -143,3 +143,10 @@ def test_a_main_verb_no_list_knows_is_an_event_when_dated_and_acted():
     assert flouted.trigger == "flouted" and flouted.date_start == "2016-01-03"
     assert flouted.roles.get("agent") == ["North Korea"]
     assert not [e for e in _events("Rex Tillerson is scheduled to travel on Sunday.") if e.trigger == "scheduled"]
+
+
+def test_a_strike_is_a_walkout_unless_its_modifiers_make_it_an_attack():
+    walkout = _one("The Royal College of Nursing staged a strike on Tuesday.", "PROTEST")
+    assert walkout.trigger == "strike" and walkout.roles.get("agent") == ["Royal College of Nursing"]
+    attack = [e for e in _events("Israel carried out a drone strike on Tuesday.") if e.trigger == "strike"]
+    assert attack and attack[0].category == "ASSAULT"

@@ -5,8 +5,9 @@ the shipped model; the last one runs the model end to end.
 """
 from __future__ import annotations
 
+from dateline.extract.event_types import listed_verb
 from dateline.extract.parsetree import Sentence, Word
-from dateline.extract.syntax_repair import attach_dates_to_verbs, date_anchor, verb_above_noun
+from dateline.extract.syntax_repair import attach_dates_to_verbs, date_anchor, headline_verb, verb_above_noun
 
 
 def tree(rows: str) -> tuple[str, Sentence]:
@@ -175,3 +176,30 @@ morning NOUN 2 nmod
 """)
     fixed, moved = attach_dates_to_verbs(sent, [span_of(text, "Monday morning")])
     assert moved == [] and fixed == sent
+
+
+# "Globex files for bankruptcy" as the parser reads a headline: one noun phrase
+HEADLINE_AS_NOUN_PHRASE = """
+Globex PROPN 1 compound
+files NOUN 1 root
+for ADP 3 case
+bankruptcy NOUN 1 nmod
+"""
+
+
+def test_a_headline_read_as_a_noun_phrase_gets_its_verb_back():
+    _, sentence = tree(HEADLINE_AS_NOUN_PHRASE)
+    fixed = headline_verb(sentence, listed_verb)
+    verb = fixed.words[1]
+    assert (verb.pos, verb.lemma, verb.dep, fixed.root.i) == ("VERB", "file", "root", 1)
+    assert (fixed.words[0].dep, fixed.words[0].head) == ("nsubj", 1)
+    assert (fixed.words[3].dep, fixed.words[3].head) == ("obl", 1)
+    _, prose = tree(MISSILE_ON_SUNDAY)
+    assert headline_verb(prose, listed_verb) is prose            # a verb root: nothing to repair
+    _, no_name = tree(HEADLINE_AS_NOUN_PHRASE.replace("Globex PROPN", "stock NOUN"))
+    assert headline_verb(no_name, listed_verb) is no_name        # no proper-noun subject before it
+
+
+def test_listed_verb_of_third_person_forms():
+    assert [listed_verb(f) for f in ("files", "closes", "carries", "pushes", "tablets", "says")] == \
+        ["file", "close", None, None, None, "say"]

@@ -19,7 +19,7 @@ from dateline.paths import cache_dir, resources_dir
 
 from .records import ArticleExtraction
 
-EXTRACTOR_VERSION = "6"   # bump on any change of output meaning the fingerprint cannot see
+EXTRACTOR_VERSION = "7"   # bump on any change of output meaning the fingerprint cannot see
 
 
 @lru_cache(maxsize=1)

@@ -10,29 +10,47 @@ its trigger gives:
 - its date when the clause has a time of its own that differs (the clause's own time wins
   over one the sentence-level rules took from elsewhere in the sentence), and no date from
   another event noun of the sentence ("the 1950-1953 war"); "has announced" with no time of
-  its own is the publication day's news.
+  its own is the publication day's news (as an undated simple past is).
 A predicate no rule caught becomes a mention when it is anchored in time and in people: its
 clause has a time of its own and a named person, organisation or country in one of its
 roles ("Japan signed the treaty on Monday"). A place or participants alone are not enough:
 measured on the sample corpora, such mentions are mostly background, not news. Plain "said"
 is left to the statement layer, and quoted words never carry events.
+
+Predicates that news dates by the article rather than by themselves (``date_source`` says how):
+- the headline's main verb with a named subject is the article's news: another mention of a
+  recent body event of its kind ("antecedent"), else of the day the lede states ("scene") or
+  of the publication day ("published");
+  a headline the parser reads as a noun phrase gets its verb back first (``syntax_repair``);
+- an undated simple-past or present-perfect report ("Jobs unveiled ...") is the news of the
+  publication day ("published");
+- further mentions of a reported event ("the deal") and other moves of a dated scene ("The
+  Nasdaq lost 3 percent"): ``further_mentions``. Sentences that may hold one (a word of a
+  category the article reports) are parsed for them.
 """
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 
 from .actors import CITY, COUNTRY, MODIFIER, ORG, PERSON
 from .clauses import ClauseEvent, analyse
-from .event_types import CATEGORY_TYPE, category_of_type, could_be_predicate
+from .event_types import CATEGORY_TYPE, category_of_type, could_be_predicate, listed_verb, possible_categories
+from .further_mentions import further_mentions, scenes_of
 from .intervals import ByStart, Intervals
 from .records import EventMentionRec
 from .sentences import sentence_body_start
+from .syntax_repair import headline_verb
 
 _ACTOR_KINDS = (PERSON, ORG, COUNTRY)
 _ROLE_ORDER = ("agent", "patient", "target", "partner")
 _MAX_ACTORS = 4
 _LEFT_TO_STATEMENTS = frozenset({"STATEMENT"})
+_LEDE_SENTENCES = 5
+_LEDE_REACH_DAYS = 7
+_SPEECH_TYPES = frozenset({"statement", "warning", "announcement"})
+_WORD_RE = re.compile(r"[a-z]+")
 _LONGEST_NAME = 80    # characters a mention may start before a role phrase it holds
 
 
@@ -47,28 +65,68 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
     # imported here, not at the top: spaCy takes ~2 s to import, and the GUI's start path
     # imports this module's callers (tests/test_syntax.py); only extraction workers parse
     from . import syntax
-    clauses = analyse(syntax.parse(text, wanted), times, locations)
+    headline_end = _headline_end(spans)
+    clauses = analyse([headline_verb(s, listed_verb) if s.start < headline_end else s
+                       for s in syntax.parse(text, wanted)], times, locations)
     actors = _Actors(text, mentions, resolver, quoted, places)
     by_trigger = sorted(clauses, key=lambda c: c.trigger_start)
     trigger_starts = [c.trigger_start for c in by_trigger]
     taken: set[int] = set()
+    lede_end = _lede_end(spans)
     for rec in events:
         c = _clause_at(by_trigger, trigger_starts, rec)
         if c is not None:
             taken.add(c.trigger_start)
             _annotate(text, rec, c, actors)
             _drop_background_date(rec, c, times)
-            _news_of_the_day(rec, c, published)
+            _news_of_the_day(rec, c, published, lede_end)
+            _said_today(rec, c, published)
         else:
             rec.category = category_of_type(rec.type, rec.trigger)
-    out = []
+    out, rest = [], []
     for c in clauses:
         if c.trigger_start in taken or quoted.contains(c.trigger_start) or c.category in _LEFT_TO_STATEMENTS:
             continue
         rec = _new_mention(text, c, actors, spans, published)
         if rec is not None:
             out.append(rec)
-    return out
+        else:
+            rest.append(c)
+    return out + _mentions_in_context(text, spans, syntax.parse, wanted, events + out, rest, times,
+                                      locations, actors, quoted, published)
+
+
+def _mentions_in_context(text, spans, parse, parsed, known, rest, times, locations, actors, quoted,
+                         published) -> list[EventMentionRec]:
+    """Mentions of predicates (``rest``) that date by the article, not by themselves: the
+    headline's, further mentions of ``known`` events and the moves of a dated scene
+    (``further_mentions``). Sentences not ``parsed`` yet that may name one are parsed now
+    (``parse``: ``syntax.parse``)."""
+    def sentence_at(pos):
+        return _sentence_at(pos, spans)
+
+    def own_time(c):
+        return c.time if c.time is not None and not _since(c.time, text) else None
+    scenes = scenes_of(known, rest, own_time, sentence_at)
+    categories = {e.category for e in known if e.date_start} | {s.category for s in scenes}
+    more = _sentences_naming(text, spans, parsed, categories)
+    if more:
+        rest = rest + [c for c in analyse(parse(text, more), times, locations)
+                       if not quoted.contains(c.trigger_start) and c.category not in _LEFT_TO_STATEMENTS]
+    headline_end = _headline_end(spans)
+    # the headline first: it names an event of the body again, else it is the news of the day
+    top = [c for c in rest if c.trigger_start < headline_end]
+    linked = further_mentions(text, top, known, scenes, actors.roles, sentence_at, headline_end, published)
+    done = {r.trigger_start for r in linked}
+    news = [r for c in top if c.trigger_start not in done and _headline_news(c, spans, published)
+            for r in [_new_mention(text, c, actors, spans, published, headline=True)] if r is not None]
+    day = _lede_day(spans, scenes, published)
+    for r in news:
+        if day is not None and r.date_source == "published":
+            r.date_start, r.date_end, r.date_source = day.date_start, day.date_end, "scene"
+    body = [c for c in rest if c.trigger_start >= headline_end]
+    return linked + news + further_mentions(text, body, known + linked + news, scenes, actors.roles,
+                                            sentence_at, headline_end, published)
 
 
 def one_per_trigger(events: list[EventMentionRec]) -> list[EventMentionRec]:
@@ -96,10 +154,49 @@ def _sentences_to_parse(text, spans, events, times) -> list[tuple[int, int]]:
         if span.chrome and span.start > 0:
             continue
         body = sentence_body_start(text, span.start)   # "BUENOS AIRES, Jan 11 (Reuters) -": the filing
-        if _any_in(triggered, span.start, span.end) or _any_in(dated, body, span.end) and any(
-                could_be_predicate(w) for w in text[body:span.end].lower().split()):
+        # a headline's news has no time of its own (see _headline_news)
+        if (_any_in(triggered, span.start, span.end) or _any_in(dated, body, span.end) or span.start == 0
+                and span.chrome) and any(could_be_predicate(w) for w in text[body:span.end].lower().split()):
             out.append((body, span.end))
     return out
+
+
+def _sentences_naming(text, spans, parsed: list[tuple[int, int]], categories: set) -> list[tuple[int, int]]:
+    """Sentences not in ``parsed`` with a word that may signal one of ``categories``."""
+    done = {lo for lo, _ in parsed}
+    out = []
+    for span in spans:
+        if span.chrome and span.start > 0:
+            continue
+        body = sentence_body_start(text, span.start)
+        if body not in done and any(possible_categories(w) & categories
+                                    for w in _WORD_RE.findall(text[body:span.end].lower())):
+            out.append((body, span.end))
+    return out
+
+
+def _lede_end(spans) -> int:
+    """Where the top of the story ends: its first body sentences (headings skipped), which
+    tell the news; the background comes later ("Mugabe won independence in 1980")."""
+    body = [s for s in spans if not s.chrome]
+    return body[min(_LEDE_SENTENCES, len(body)) - 1].end if body else 0
+
+
+def _headline_end(spans) -> int:
+    """The end of the article's headline: a heading as its first line, else 0."""
+    return spans[0].end if spans and spans[0].start == 0 and spans[0].chrome else 0
+
+
+def _sentence_at(pos: int, spans) -> tuple[int, int, int]:
+    """(start, end, paragraph) of the sentence holding ``pos`` (an empty one if none does)."""
+    k = bisect.bisect_right([s.start for s in spans], pos) - 1
+    return (spans[k].start, spans[k].end, spans[k].para) if k >= 0 and pos < spans[k].end else (pos, pos, -1)
+
+
+def _sentence_of(c: ClauseEvent, spans) -> tuple[int, int]:
+    """The sentence span holding a clause's trigger (the clause itself if none does)."""
+    lo, hi, paragraph = _sentence_at(c.trigger_start, spans)
+    return (lo, hi) if paragraph >= 0 else (c.start, c.end)
 
 
 def _any_in(starts: list[int], lo: int, hi: int) -> bool:
@@ -130,15 +227,26 @@ def _annotate(text: str, rec: EventMentionRec, c: ClauseEvent, actors: "_Actors"
         _set_date(rec, own, dated=True)
 
 
-def _news_of_the_day(rec: EventMentionRec, c: ClauseEvent, published: date | None) -> None:
-    """"Boeing has announced ..." with no time of its own: news' present perfect reports the
-    news of the publication day (as "is visiting" does; not a date inferred from elsewhere)."""
-    if rec.date_start or not published or not c.perfect:
+def _news_of_the_day(rec: EventMentionRec, c: ClauseEvent, published: date | None, lede_end: int = 0) -> None:
+    """"Boeing has announced ...", "Jobs unveiled ..." with no time of its own, and none the
+    sentence gives: news' present perfect, and the simple past at the top of the story (before
+    ``lede_end``), report the news of the publication day (as "is visiting" does; not a date
+    inferred from elsewhere); ``date_source`` says so."""
+    if rec.date_start or not published or not (c.perfect or c.past and c.trigger_start < lede_end):
         return
     if c.negated or c.hypothetical or c.planned or c.reported or rec.future:
         return
     rec.date_start = rec.date_end = published.isoformat()
-    rec.precision = "day"
+    rec.precision, rec.date_source = "day", "published"
+
+
+def _said_today(rec: EventMentionRec, c: ClauseEvent, published: date | None) -> None:
+    """"For the final quarter of 2009, Ford says it made ...": a statement in the simple present
+    is made on the publication day; a month or year in its sentence is what it speaks of."""
+    if rec.type not in _SPEECH_TYPES or not published or not c.present or rec.precision in ("day", "week"):
+        return
+    rec.date_start = rec.date_end = published.isoformat()
+    rec.precision, rec.date_source, rec.dated = "day", "published", False
 
 
 def _drop_background_date(rec: EventMentionRec, c: ClauseEvent, times) -> None:
@@ -153,7 +261,10 @@ def _drop_background_date(rec: EventMentionRec, c: ClauseEvent, times) -> None:
         rec.dated = False
 
 
-def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> EventMentionRec | None:
+def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published,
+                 headline: bool = False) -> EventMentionRec | None:
+    """A mention for a clause dated and anchored by itself: a time and a named actor of its
+    own; or, with ``headline``, the headline's news (see ``_headline_news``)."""
     roles = actors.roles(c)
     names = []
     for role in _ROLE_ORDER:
@@ -161,10 +272,9 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> E
     # someone named in the clause itself: a subject borrowed from the governing clause
     # ("left Taiwan after meeting ...") describes its clause, not an event of its own
     own = [n for r in _ROLE_ORDER if not (r == "agent" and c.borrowed_agent) for n in roles.get(r, [])]
-    if not (c.time and not _since(c.time, text) and own):
+    if not (c.time and not _since(c.time, text) and own) and not headline:
         return None
-    k = bisect.bisect_right([s.start for s in spans], c.trigger_start) - 1
-    lo, hi = (spans[k].start, spans[k].end) if k >= 0 and c.trigger_start < spans[k].end else (c.start, c.end)
+    lo, hi = _sentence_of(c, spans)
     rec = EventMentionRec(type=CATEGORY_TYPE.get(c.category, "other"), actors=names[:_MAX_ACTORS],
                           start=lo, end=hi, text=text[lo:hi], trigger=text[c.trigger_start:c.trigger_end],
                           future=c.planned, trigger_start=c.trigger_start, trigger_end=c.trigger_end,
@@ -176,9 +286,38 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published) -> E
         if published and when.date_start > published and not c.negated:
             rec.future = True
     _news_of_the_day(rec, c, published)
+    if headline and not rec.date_start:
+        rec.date_start = rec.date_end = published.isoformat()
+        rec.precision, rec.date_source = "day", "published"
     if c.place is not None:
         _set_place(rec, c.place)
     return rec
+
+
+def _lede_day(spans, scenes, published: date | None):
+    """The day the lede's first dated clause states, when it is in the week before publication:
+    the headline tells the lede's news ("Boeing unveils new jet" / "Boeing unveiled ... on
+    Sunday"), which a paper often prints a day later. None if the lede states no such day."""
+    body = [s for s in spans if not s.chrome]
+    if not body or published is None:
+        return None
+    lede = body[0]
+    return next((x for x in scenes if lede.start <= x.at < lede.end and x.precision == "day"
+                 and 0 <= (published - date.fromisoformat(x.date_start)).days <= _LEDE_REACH_DAYS), None)
+
+
+def _headline_news(c: ClauseEvent, spans, published: date | None) -> bool:
+    """The headline's main predicate (a verb, or a noun a light verb carries: "A380 makes
+    maiden flight") with a named subject ("Boeing unveils new jet", "North Korea fires
+    missile as allies meet"): the article's news, of its publication day, though no time
+    is stated. Not its subordinate clauses, nor a subject named only as a modifier
+    ("Chile wildfires kill"): a parser reads headlines less surely than prose."""
+    if published is None or c.trigger_start >= _headline_end(spans) or not c.main:
+        return False
+    if c.negated or c.hypothetical or c.planned or c.reported or c.borrowed_agent:
+        return False
+    # the name is the subject's head, not a modifier of it: it ends where the subject's head does
+    return any(name_lo >= 0 and name_hi == hi for _, hi, name_lo, name_hi in c.roles.get("agent", []))
 
 
 def _set_place(rec: EventMentionRec, place) -> None:

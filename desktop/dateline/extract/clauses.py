@@ -58,6 +58,10 @@ _SEQUENCE_MARKS = frozenset({"after", "before", "until", "till", "since", "follo
 # to") rather than happen: never generic events (the plan verbs neither).
 _NOT_EVENTS = frozenset("be have do get seem become remain keep include mean know see like call use "
                         "come make take give find put begin start continue".split())
+# not "these"/"those": they sum up several events ("these meetings wrap up a tour")
+_ATTACK_MODIFIERS = frozenset("air missile drone rocket military artillery nuclear aerial precision "
+                              "israeli russian ukrainian".split())
+_DEFINITE_DETS = frozenset({"the", "this", "that"})
 _KEPT_SUBTYPES = frozenset({"nsubj:pass", "aux:pass", "acl:relcl", "obl:agent", "nmod:poss"})
 
 
@@ -80,6 +84,10 @@ class ClauseEvent:
     foreign_times: set[int] = field(default_factory=set)   # starts of other clauses' own times
     borrowed_agent: bool = False  # the agent is the governor's subject ("refused to impose")
     perfect: bool = False         # present perfect: "has announced" (news of the day)
+    definite: bool = False        # a noun that refers back: "the deal", "its purchase"
+    main: bool = False            # the root of its sentence ("North Korea fires a missile as ...")
+    past: bool = False            # a verb in the simple past ("announced", "was announced")
+    present: bool = False         # a verb in the simple present ("says", "claim")
     negated: bool = False
     planned: bool = False
     hypothetical: bool = False
@@ -132,7 +140,7 @@ def analyse(sentences: list[Sentence], times, places) -> list[ClauseEvent]:
 
 
 def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
-    preds = {w.i: cat for w in tree.s.words if (cat := category_of(w.lemma, w.pos))}
+    preds = {w.i: _labour_strike(tree, w, cat) for w in tree.s.words if (cat := category_of(w.lemma, w.pos))}
     # "signed the treaty": one event, the verb's
     preds = {i: cat for i, cat in preds.items() if not _same_as_verb(tree, tree.s.words[i], preds)}
     time_clauses = _clauses_of(tree, times, preds)
@@ -164,7 +172,9 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
         events[i] = ClauseEvent(w.start, w.end, w.lemma.lower(), w.pos, cat, lo, hi, tree.s.start,
                                 roles=roles, time=own_time.get(i), place=own_place.get(i),
                                 borrowed_agent=controller is not None,
-                                perfect=_present_perfect(tree, verb or w),
+                                perfect=_present_perfect(tree, verb or w), definite=_definite(tree, w),
+                                main=(verb or w).is_root, past=_simple_past(tree, verb or w),
+                                present=_simple_present(tree, verb or w),
                                 **_flags(tree, [w] + ([verb] if verb is not None else [])))
         path = {i} | ({verb.i} if verb is not None else set()) | set(_path_words(tree, verb or w))
         # only times of other event nouns ("the 1950-1953 war", "the 2018 summit"): a parse
@@ -179,6 +189,15 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
             path = _time_path(tree, _carrier(tree, tree.s.words[i], preds) or tree.s.words[i], own_time)
             ev.inherited_time = path[0] if path else None
     return [events[i] for i in sorted(events)]
+
+
+def _labour_strike(tree: _Tree, w: Word, category: str) -> str:
+    """A "strike" noun is a walkout (PROTEST) unless its modifiers make it an attack ("air
+    strike", "missile strikes", "a drone strike")."""
+    if w.pos != "NOUN" or w.lemma.lower() not in ("strike", "strikes") or any(
+            k.text.lower() in _ATTACK_MODIFIERS for k in tree.kids[w.i] if k.i < w.i):   # any tag: "drone" X
+        return category
+    return "PROTEST"
 
 
 def _flags(tree: _Tree, words: list[Word]) -> dict[str, bool]:
@@ -283,10 +302,19 @@ def _clause_head(tree: _Tree, w: Word, preds, item) -> int | None:
 
 
 def _proper_name(tree: _Tree, k: Word) -> tuple[int, int]:
-    if k.pos != "PROPN":
+    """The proper name of a role's head word with its compound/flat parts ("General Motors");
+    (-1, -1) for a common noun: a capitalised modifier ("Samoan tala", "Arabic version") is
+    no actor unless the actor finder knows it (then it is found in the phrase anyway)."""
+    if not _is_proper(k):
         return -1, -1
-    parts = [k] + [c for c in tree.kids[k.i] if _base(c.dep) in ("compound", "flat") and c.pos == "PROPN"]
+    parts = [k] + [c for c in tree.kids[k.i] if _base(c.dep) in ("compound", "flat") and _is_proper(c)]
     return min(p.start for p in parts), max(p.end for p in parts)
+
+
+def _is_proper(w: Word) -> bool:
+    """A proper noun, also where the tagger's UPOS disagrees with its own NNP ("the Dow Jones
+    Industrial Average": "Average" ADJ/NNP)."""
+    return w.pos == "PROPN" or w.tag in ("NNP", "NNPS") and w.text[:1].isupper()
 
 
 def _roles(tree: _Tree, w: Word, not_roles=frozenset()) -> dict[str, list[tuple[int, int, int, int]]]:
@@ -333,6 +361,13 @@ def _controller(tree: _Tree, w: Word) -> Word | None:
     return None
 
 
+def _definite(tree: _Tree, w: Word) -> bool:
+    """"the deal", "this sale", "its purchase": a noun that names something already told."""
+    return w.pos == "NOUN" and any(
+        _base(k.dep) == "det" and k.text.lower() in _DEFINITE_DETS
+        or _base(k.dep) == "nmod:poss" and k.pos == "PRON" for k in tree.kids[w.i])
+
+
 def _gerund(w: Word) -> bool:
     """"after meeting Tsai", "by detonating": an -ing adverbial (the tagger may call it a noun)."""
     return w.tag == "VBG" or w.text.lower().endswith("ing")
@@ -342,6 +377,19 @@ def _present_perfect(tree: _Tree, w: Word) -> bool:
     """"has announced", "have agreed" (not "had", "will have")."""
     return w.tag == "VBN" and any(k.lemma.lower() == "have" and k.tag in ("VBZ", "VBP")
                                   for k in tree.kids[w.i] if _base(k.dep) == "aux")
+
+
+def _simple_past(tree: _Tree, w: Word) -> bool:
+    """"announced", "was announced" (not "had announced", "has been announced")."""
+    if w.tag == "VBD":
+        return True
+    return w.tag == "VBN" and any(k.tag == "VBD" and k.lemma.lower() == "be" for k in tree.kids[w.i]
+                                  if _base(k.dep) == "aux:pass") and tree.kid(w, ("aux",)) is None
+
+
+def _simple_present(tree: _Tree, w: Word) -> bool:
+    """"says", "claim" (not "is saying", "has said")."""
+    return w.tag in ("VBZ", "VBP") and tree.kid(w, ("aux",)) is None
 
 
 def _negated(tree: _Tree, w: Word) -> bool:

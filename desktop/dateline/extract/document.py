@@ -108,7 +108,9 @@ def _mention_entries(members) -> list[dict]:
         entries.setdefault(key, {"article": m.article, "start": m.rec.start, "end": m.rec.end,
                                  "text": m.rec.text, "trigger_start": m.rec.trigger_start,
                                  "trigger_end": m.rec.trigger_end, "clause_start": m.rec.clause_start,
-                                 "clause_end": m.rec.clause_end, "status": mention_status(m.rec)})
+                                 "clause_end": m.rec.clause_end, "status": mention_status(m.rec),
+                                 # how a date the clause does not state was found (records.py)
+                                 "date_source": m.rec.date_source})
     return [entries[k] for k in sorted(entries)]
 
 

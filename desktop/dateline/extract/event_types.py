@@ -53,7 +53,7 @@ _VERBS = {
     "AGREE": "agree sign settle ratify accept conclude",
     "CONSULT": "meet visit arrive travel fly leave depart discuss negotiate host tour confer consult",
     "SUPPORT": "support endorse praise back approve welcome",
-    "CONCEDE": "concede apologize apologise compromise ease yield",
+    "CONCEDE": "concede apologize apologise compromise ease yield surrender capitulate",
     "COOPERATE": "cooperate collaborate partner ally team",
     "AID": "aid donate fund lend rescue bail assist subsidize",
     "RETREAT": "withdraw retreat evacuate release free",
@@ -68,7 +68,8 @@ _VERBS = {
     "ASSAULT": "attack bomb shell invade shoot kill wound strike fire ambush assassinate",
     "TEST": "test launch detonate",
     "ECONOMIC": "rise fall drop climb gain lose soar plunge slump rebound decline grow shrink earn "
-                "trade close open cut raise hike lower increase reduce post forecast",
+                "trade close open cut raise hike lower increase reduce post forecast surge plummet "
+                "tumble slip slide jump dip recover",
     "BUSINESS": "acquire buy sell merge purchase hire produce manufacture invest order deliver "
                 "restructure file recall unveil build supply introduce operate",
     "ANNOUNCE": "announce declare reveal disclose unveil confirm report publish",
@@ -81,7 +82,7 @@ _NOUNS = {
     "AGREE": "agreement deal treaty accord pact settlement ceasefire truce",
     "CONSULT": "meeting summit talk visit trip tour negotiation conference",
     "SUPPORT": "support endorsement",
-    "CONCEDE": "apology concession",
+    "CONCEDE": "apology concession surrender",
     "COOPERATE": "cooperation partnership alliance",
     "AID": "aid assistance loan bailout rescue donation",
     "RETREAT": "withdrawal evacuation release",
@@ -96,7 +97,7 @@ _NOUNS = {
     "ASSAULT": "attack bombing invasion war fighting clash airstrike strike assault shelling killing",
     "TEST": "test launch detonation flight",
     "ECONOMIC": "profit loss earnings sale recession inflation fall drop rise increase gain decline "
-                "growth",
+                "growth surge plunge slump rebound recovery",
     "BUSINESS": "acquisition merger takeover bankruptcy purchase layoff sale contract order delivery "
                 "production development",
     "ANNOUNCE": "announcement statement declaration decision speech",
@@ -138,7 +139,9 @@ def category_of(lemma: str, pos: str) -> str | None:
     """The category a predicate signals: ``pos`` "VERB" or "NOUN" (UD), ``lemma`` as parsed."""
     lemma = lemma.lower()
     if pos == "VERB":
-        return VERB_CATEGORY.get(lemma)
+        # the lemmatiser may keep a stray "e" ("unveiled" -> "unveile") or drop one
+        near = lemma[:-1] if lemma.endswith("e") else lemma + "e"
+        return VERB_CATEGORY.get(lemma) or VERB_CATEGORY.get(near)
     if pos == "NOUN":
         # "meeting" may be lemmatised "meet" when the tagger calls the gerund a noun
         return NOUN_CATEGORY.get(lemma) or NOUN_CATEGORY.get(lemma.rstrip("s")) or NOUN_CATEGORY.get(lemma + "ing")
@@ -172,3 +175,22 @@ def could_be_predicate(word: str) -> bool:
     if word.endswith("ies") and word[:-3] + "y" in VERB_CATEGORY:
         return True
     return len(word) > 4 and word[-1] == word[-2] and word[:-1] in VERB_CATEGORY  # "planned"-like
+
+
+def possible_categories(word: str) -> set[str]:
+    """The categories a lower-case word form's lemma may signal, guessed before any parse
+    ("sold" -> BUSINESS, "falls" -> ECONOMIC; a lemma listed twice counts for its first
+    category: "sales" -> ECONOMIC); empty when none."""
+    stems = [_IRREGULAR.get(word, word)] + [word[:-cut] for cut in (1, 2, 3)]
+    verbs = stems + [s + "e" for s in stems] + ([word[:-3] + "y"] if word.endswith("ies") else [])
+    out = {VERB_CATEGORY[s] for s in verbs if s in VERB_CATEGORY}
+    return out | {NOUN_CATEGORY[s] for s in stems if s in NOUN_CATEGORY}
+
+
+def listed_verb(form: str) -> str | None:
+    """The listed verb lemma of a third-person form ("files" -> "file", "closes" -> "close";
+    "carries" would give "carry", "pushes" "push"), else None ("tablets")."""
+    stems = [form[:-1], form[:-2]] if form.endswith("s") else []
+    if form.endswith("ies"):
+        stems.insert(0, form[:-3] + "y")
+    return next((s for s in stems if s in VERB_CATEGORY), None)

@@ -58,6 +58,12 @@ class EventMentionRec:
     negated: bool = False      # "refused to impose", "did not meet"
     hypothetical: bool = False  # "if talks fail", "could strike"
     reported: bool = False     # under a speech verb: "says it put a satellite into orbit"
+    # how a date not stated by the clause or sentence was found (None: stated there):
+    # "antecedent" (an earlier mention of the same event) or "scene" (the day of a dated
+    # clause of its kind: further_mentions.py; for a headline, the lede's day),
+    # "published" (the headline's news, undated
+    # simple-past news, a statement in the simple present: clause_events.py)
+    date_source: str | None = None
 
 
 @dataclass

@@ -16,6 +16,7 @@ noun is an event of its own (``keep_on``: "a summit on Tuesday" is dated where i
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from .parsetree import Sentence, Word, reattach
 
@@ -97,3 +98,45 @@ def _oblique_label(sentence: Sentence, date_head: Word) -> str:
     """UD: "on Sunday" is ``obl``, a bare "Sunday" or "last week" is ``obl:tmod``."""
     has_case = any(w.dep == "case" for w in sentence.children(date_head))
     return "obl" if has_case else "obl:tmod"
+
+
+def headline_verb(sentence: Sentence, verb_lemma: Callable[[str], str | None]) -> Sentence:
+    """Headlines drop articles and auxiliaries, and a parser trained on prose often reads
+    "Chrysler files for bankruptcy" or "Dow Jones Industrial Average closes at ..." as one
+    noun phrase ("files" a plural noun). In a headline with no verb at its root, the first
+    -s word right after a proper noun whose stem is a listed verb (``verb_lemma(form)``:
+    the lemma or None) becomes the root verb, with no verb before it; the proper noun before
+    it is its subject, heading the words before it; the words after it that hung on the
+    subject's words or the old root hang on the verb (a noun's "nmod" becoming "obl")."""
+    words = sentence.words
+    root = sentence.root
+    if root is None or root.pos in _VERBAL:
+        return sentence
+    at = next((w.i for w in words[1:] if w.text[-1:] == "s" and _proper(words[w.i - 1])
+               and verb_lemma(w.text.lower()) and not any(x.pos in _VERBAL for x in words[:w.i])), None)
+    if at is None:
+        return sentence
+    subject = at - 1
+    new = []
+    for w in words:
+        if w.i == at:
+            w = replace(w, pos="VERB", tag="VBZ", lemma=verb_lemma(w.text.lower()), head=at, dep="root")
+        elif w.i == subject:
+            w = replace(w, head=at, dep="nsubj")
+        elif w.i < subject and (w.is_root or w.head > subject):
+            w = replace(w, head=subject, dep="compound")
+        elif w.i > at and (w.is_root or w.head <= at):
+            w = replace(w, head=at, dep=_as_verb_dependent(w))
+        new.append(w)
+    return replace(sentence, words=tuple(new))
+
+
+def _as_verb_dependent(w: Word) -> str:
+    """The relation to the repaired verb of a word that hung on a nominal root."""
+    if w.dep.startswith("nmod"):
+        return "obl"
+    return "obj" if w.is_root or w.dep in ("compound", "flat", "appos") else w.dep
+
+
+def _proper(w: Word) -> bool:
+    return w.pos == "PROPN" or w.tag in ("NNP", "NNPS")
