@@ -547,3 +547,9 @@ def test_a_governments_official_speaks_from_its_capital_unless_the_text_says_oth
 def test_a_role_before_a_name_does_not_reach_into_the_sentence_before():
     result = extract_article(make("The talks would resume.\nNorth Korean leader Kim Jong Un said tests would go on."))
     assert result.people["Kim Jong Un"] == ["north korean leader"]
+
+
+def test_since_a_year_is_not_when_words_were_said():
+    text = ("He had not made public appearances since 2014, which his wife Bernadette said was due "
+            "to memory problems.")
+    assert statement_date(text, "memory problems", date(2019, 9, 26))[0] is None

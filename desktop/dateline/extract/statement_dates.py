@@ -93,9 +93,15 @@ def _after_org(text: str, pos: int) -> bool:
     return bool(m) and not _AUDIENCE_RE.search(text, max(0, m.start() - 60), m.start() + 1)
 
 
+_SPAN_BEFORE_RE = re.compile(r"\b(?i:since|until|till|through)\s+$")
+
+
 def _usable_time(text: str, t, published) -> bool:
-    """Not 'Tillerson’s Saturday trip' / 'Saturday’s talks', not after publication."""
+    """Not 'Tillerson’s Saturday trip' / 'Saturday’s talks', not 'since 2014' (a state that
+    lasts, not the moment of saying), not after publication."""
     if text[max(0, t.start - 3):t.start].rstrip().endswith(("’s", "'s")):
+        return False
+    if _SPAN_BEFORE_RE.search(text, max(0, t.start - 8), t.start):
         return False
     if text[t.end:t.end + 2] in ("’s", "'s"):
         return False
