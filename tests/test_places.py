@@ -460,3 +460,12 @@ def test_saint_and_st_spellings_reach_the_same_places():
     from dateline.extract.gazetteer import get_gazetteer
     names = {(p.name, p.country) for p in get_gazetteer().candidates("saint louis")}
     assert ("St. Louis", "US") in names
+
+
+def test_where_a_quake_or_storm_struck_is_a_location():
+    found = {p.text: p for p in find_places("At 4:42 on Saturday, an earthquake struck Surigao del Sur, "
+                                            "Philippines. Sanctions hit China hard. Bombs struck a church "
+                                            "in Mindanao.")}
+    assert found["Surigao del Sur"].role == "location"
+    assert found["China"].role != "location"           # what sanctions hit is no scene
+    assert (found["Mindanao"].name, found["Mindanao"].role) == ("Mindanao", "location")   # an island

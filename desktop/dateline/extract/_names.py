@@ -24,6 +24,7 @@ Afterwards Afterward Whereas Maybe Perhaps Instead Thus Hence Therefore Neverthe
 Moreover Furthermore Additionally Similarly Likewise Consequently Subsequently Finally Eventually
 Initially Previously Recently Currently Overall Separately Notably Reportedly Apparently Ultimately
 Again Today Yesterday Tonight Part
+Twin Multiple Dozens Hundreds Thousands Numerous Massive Heavy Deadly Fatal Powerful
 """.split())
 # Name particles ("Lula da Silva", "Musaed bin Mohammed al-Aiban", "Maria do Carmo Silva")
 _PARTICLES = frozenset("de da do dos das di del della du van von der den ter bin ibn bint al el le la".split())

@@ -18,10 +18,14 @@ _MODIFIERS = (r"lakeside|west|east|north|south|western|eastern|northern|southern
               r"(?:hills|mountains|slopes|forests?|valleys?|countryside)\s+(?:above|around|near|outside|beyond|behind)")
 _PREP_BEFORE_RE = re.compile(
     rf"(?i:\b(?P<prep>in|at|inside|outside|near|across|throughout|around|within|on|to|into|"
-    rf"toward|towards|from|over|via|through|visit|visits|visited|visiting|toured|touring)\s+"
+    rf"toward|towards|from|over|via|through|visit|visits|visited|visiting|toured|touring|"
+    # "an earthquake struck Surigao del Sur", "the typhoon battered Luzon": where it happened
+    rf"struck|strikes|hit|hits|rocked|battered|devastated|ravaged|jolted|lashed|pounded|flooded)\s+"
     rf"(?:(?:the|a|an)\s+)?(?:(?:{_MODIFIERS})\s+){{0,2}})$")
 _PREP_WORDS = frozenset("""in at inside outside near across throughout around within on to into toward towards
-from over via through visit visits visited visiting toured touring""".split())
+from over via through visit visits visited visiting toured touring
+struck strikes hit hits rocked battered devastated ravaged jolted lashed pounded flooded""".split())
+_IMPACT_WORDS = frozenset("struck strikes hit hits rocked battered devastated ravaged jolted lashed pounded flooded".split())
 # The word right before a name that _PREP_BEFORE_RE can end with: a preposition, an article or
 # a modifier's last word ("in the city of", "outside"). Any other word: no match, no search.
 _LAST_WORDS = _PREP_WORDS | frozenset(re.findall(r"[a-z]+", _MODIFIERS)) | frozenset(
@@ -126,6 +130,8 @@ def location_context(text: str, s: int, kind: str) -> bool:
         return kind == "region"
     if prep.startswith(("visit", "tour")):
         return True     # "is visiting China", "toured Seoul"
+    if prep in _IMPACT_WORDS:
+        return kind != "country" or not head.rstrip().lower().endswith(("sanctions", "tariffs"))
     words_before = " ".join(head.split()[-3:])
     if re.fullmatch(r"(?i:.*(?:,|\band|\bthen))\s*", head[-12:]):
         words_before = _sentence_before(text, s - len(before) + m.start())   # ", then to Seoul"
