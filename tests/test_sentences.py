@@ -92,15 +92,15 @@ def test_random_text_gives_ordered_valid_spans(text):
 
 
 def test_wire_dateline_is_not_part_of_the_sentence():
-    from dateline.extract.sentences import sentence_body_start
+    from dateline.extract.wire import body_start
     for text, body in [("BEIJING (Reuters) - The United States and China agreed.", "The United States"),
                        ("SEOUL, Oct. 5 (Yonhap) -- South Korea said.", "South Korea"),
                        ("DAKAR, Senegal (AP) — Police fired tear gas.", "Police"),
                        ("NEW DELHI: The Supreme Court ruled.", "The Supreme Court"),
                        ("(Bloomberg) -- The ECB raised rates.", "The ECB")]:
-        assert text[sentence_body_start(text, 0):].startswith(body)
+        assert text[body_start(text, 0):].startswith(body)
     plain = "US President Donald Trump said talks - of a kind - would go on."
-    assert sentence_body_start(plain, 0) == 0
+    assert body_start(plain, 0) == 0
 
 
 def test_statement_and_event_sentences_start_after_the_dateline():

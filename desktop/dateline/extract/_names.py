@@ -4,6 +4,7 @@ Kept apart from actors.py, which finds the chains and reads their context.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .lexicon import lexicon
@@ -26,6 +27,8 @@ Initially Previously Recently Currently Overall Separately Notably Reportedly Ap
 Again Today Yesterday Tonight Part
 Twin Multiple Dozens Hundreds Thousands Numerous Massive Heavy Deadly Fatal Powerful
 """.split())
+# Initials written with periods ("U.S.", "F.", "J.R.")
+INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 # Name particles ("Lula da Silva", "Musaed bin Mohammed al-Aiban", "Maria do Carmo Silva")
 _PARTICLES = frozenset("de da do dos das di del della du van von der den ter bin ibn bint al el le la".split())
 

@@ -16,16 +16,16 @@ _MODIFIERS = (r"lakeside|west|east|north|south|western|eastern|northern|southern
               r"parts?|outskirts|streets|suburbs?|cent(?:re|er)|heart)\s+of|"
               # "in the hills above Viña del Mar", "in the mountains outside Kabul"
               r"(?:hills|mountains|slopes|forests?|valleys?|countryside)\s+(?:above|around|near|outside|beyond|behind)")
+# "an earthquake struck Surigao del Sur", "the typhoon battered Luzon": where it happened
+_IMPACT_WORDS = ("struck", "strikes", "hit", "hits", "rocked", "battered", "devastated", "ravaged",
+                 "jolted", "lashed", "pounded", "flooded")
+_PREPOSITIONS = ("in", "at", "inside", "outside", "near", "across", "throughout", "around", "within",
+                 "on", "to", "into", "toward", "towards", "from", "over", "via", "through", "visit",
+                 "visits", "visited", "visiting", "toured", "touring") + _IMPACT_WORDS
 _PREP_BEFORE_RE = re.compile(
-    rf"(?i:\b(?P<prep>in|at|inside|outside|near|across|throughout|around|within|on|to|into|"
-    rf"toward|towards|from|over|via|through|visit|visits|visited|visiting|toured|touring|"
-    # "an earthquake struck Surigao del Sur", "the typhoon battered Luzon": where it happened
-    rf"struck|strikes|hit|hits|rocked|battered|devastated|ravaged|jolted|lashed|pounded|flooded)\s+"
+    rf"(?i:\b(?P<prep>{'|'.join(_PREPOSITIONS)})\s+"
     rf"(?:(?:the|a|an)\s+)?(?:(?:{_MODIFIERS})\s+){{0,2}})$")
-_PREP_WORDS = frozenset("""in at inside outside near across throughout around within on to into toward towards
-from over via through visit visits visited visiting toured touring
-struck strikes hit hits rocked battered devastated ravaged jolted lashed pounded flooded""".split())
-_IMPACT_WORDS = frozenset("struck strikes hit hits rocked battered devastated ravaged jolted lashed pounded flooded".split())
+_PREP_WORDS = frozenset(_PREPOSITIONS)
 # The word right before a name that _PREP_BEFORE_RE can end with: a preposition, an article or
 # a modifier's last word ("in the city of", "outside"). Any other word: no match, no search.
 _LAST_WORDS = _PREP_WORDS | frozenset(re.findall(r"[a-z]+", _MODIFIERS)) | frozenset(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ._names import INITIALS_RE
 from .lexicon import lexicon
 
 _TITLES = frozenset("""president premier minister secretary mr mrs ms dr general gen senator
@@ -341,7 +342,7 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
     word = prev[1].rstrip(".").lower()
     if _INITIAL_RE.fullmatch(prev[1]) and single:
         return True     # "Robert F. Kennedy": a middle initial
-    if prev[1].endswith(".") and not _INITIALS_RE.fullmatch(prev[1]):
+    if prev[1].endswith(".") and not INITIALS_RE.fullmatch(prev[1]):
         return False    # "... in Lincoln. Washington state": a sentence ended before
     if word in _PLACE_ADJECTIVES or (prev[1].isupper() and text[s:e].isupper()) or prev[1] in ("U.S.", "US"):
         return False    # "BEIJING, CHINA", "U.S. Virginia": not a name
@@ -358,7 +359,6 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
 
 _WORD_AFTER_RE = re.compile(r"[ \xa0]([A-Z][a-z]+(?:['’]s)?)\b")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
-_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 _SENTENCE_END_RE = re.compile(r"[.!?][ \t]+[A-Z]")
 _PARTICLE_NAME_RE = re.compile(r"[ \t](?:de|da|do|dos|das|di|del|della|du|van|von|der|den|bin|ibn|al|el|la|le)"
                                r"(?:[ \t](?:der|den|la|los|las))?[ \t][A-Z][a-z]")

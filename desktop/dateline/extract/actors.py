@@ -15,7 +15,7 @@ from .intervals import ByStart, Intervals
 from ._actornames import acronym_mentions, appositive_orgs, longest_full_names
 from ._mention import (CITY, COUNTRY, DOCREF, GROUP, GROUP_KINDS, MEDIA, MODIFIER, NOMINAL,  # noqa: F401
                        OBJECT, ORG, PERSON, POSSESSIVE, PRONOUN, SUBJECT, Mention, PersonInfo)
-from ._names import _STOP, _shape
+from ._names import _STOP, INITIALS_RE, _shape
 from .coref import description_mentions
 from .lexicon import lexicon
 
@@ -223,7 +223,7 @@ def _pre_role(text: str, start: int, lex) -> tuple[str, str | None]:
     role: list[str] = []
     for w in reversed(chunk.split()[-5:]):
         if not _ROLE_TOKEN_RE.fullmatch(w) or w.lower() in _DETERMINERS or w.lower() in _PREPOSITIONS or (
-                w.endswith(".") and not _INITIALS_RE.fullmatch(w)):
+                w.endswith(".") and not INITIALS_RE.fullmatch(w)):
             break       # "... would resume. North Korean leader Kim": the sentence before ended
         role.insert(0, w)
     if not role or role[-1] not in _ROLE_WORDS:
@@ -231,9 +231,6 @@ def _pre_role(text: str, start: int, lex) -> tuple[str, str | None]:
     pairs = [f"{a} {b}" for a, b in zip(role, role[1:])]      # "North Korean" before "Korean"
     nationality = next((lex.demonyms[w] for w in pairs + role if w in lex.demonyms), None)
     return " ".join(w.lower() for w in role), nationality
-
-
-_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _note_person(people, name, role, nationality, lex) -> None:

@@ -37,11 +37,11 @@ from datetime import date
 from .actors import CITY, COUNTRY, MODIFIER, ORG, PERSON
 from .clauses import ClauseEvent, analyse
 from .event_types import CATEGORY_TYPE, category_of_type, could_be_predicate, listed_verb, possible_categories
-from .further_mentions import further_mentions, scenes_of
+from .further_mentions import clause_sentence, event_anchor, further_mentions, scenes_of
 from .intervals import ByStart, Intervals
 from .records import EventMentionRec
-from .sentences import sentence_body_start
 from .syntax_repair import headline_verb
+from .wire import body_start
 
 _ACTOR_KINDS = (PERSON, ORG, COUNTRY)
 _ROLE_ORDER = ("agent", "patient", "target", "partner")
@@ -70,6 +70,7 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
     clauses = analyse([headline_verb(s, listed_verb) if s.start < headline_end else s
                        for s in syntax.parse(text, wanted)], times, locations)
     actors = _Actors(text, mentions, resolver, quoted, places)
+    sentence_at = _sentence_lookup(spans)
     by_trigger = sorted(clauses, key=lambda c: c.trigger_start)
     trigger_starts = [c.trigger_start for c in by_trigger]
     taken: set[int] = set()
@@ -88,29 +89,26 @@ def clause_events(text, spans, events: list[EventMentionRec], times, places, men
     for c in clauses:
         if c.trigger_start in taken or quoted.contains(c.trigger_start) or c.category in _LEFT_TO_STATEMENTS:
             continue
-        rec = _new_mention(text, c, actors, spans, published)
+        rec = _new_mention(text, c, actors, sentence_at, published)
         if rec is not None:
             out.append(rec)
         else:
             rest.append(c)
-    return out + _mentions_in_context(text, spans, syntax.parse, wanted, events + out, rest, times,
-                                      locations, actors, quoted, published)
+    return out + _mentions_in_context(text, spans, sentence_at, syntax.parse, wanted, events + out, rest,
+                                      times, locations, actors, quoted, published)
 
 
-def _mentions_in_context(text, spans, parse, parsed, known, rest, times, locations, actors, quoted,
-                         published) -> list[EventMentionRec]:
+def _mentions_in_context(text, spans, sentence_at, parse, parsed, known, rest, times, locations, actors,
+                         quoted, published) -> list[EventMentionRec]:
     """Mentions of predicates (``rest``) that date by the article, not by themselves: the
     headline's, further mentions of ``known`` events and the moves of a dated scene
     (``further_mentions``). Sentences not ``parsed`` yet that may name one are parsed now
-    (``parse``: ``syntax.parse``)."""
-    def sentence_at(pos):
-        return _sentence_at(pos, spans)
-
+    (``parse``: ``syntax.parse``); ``sentence_at`` as ``_sentence_lookup`` makes it."""
     def own_time(c):
         return c.time if c.time is not None and not _since(c.time, text) else None
     scenes = scenes_of(known, rest, own_time, sentence_at)
     # where each category was last named with a date: a further mention follows it closely
-    anchors = sorted({(e.category, sentence_at(e.trigger_start if e.trigger_start is not None else e.start)[2])
+    anchors = sorted({(e.category, sentence_at(event_anchor(e))[2])
                       for e in known if e.date_start and e.category} | {(s.category, s.paragraph) for s in scenes})
     anchors = [(c, para) for c, para in anchors if c not in _LEFT_TO_STATEMENTS]   # dropped below anyway
     more = _sentences_naming(text, spans, parsed, anchors)
@@ -123,7 +121,7 @@ def _mentions_in_context(text, spans, parse, parsed, known, rest, times, locatio
     linked = further_mentions(text, top, known, scenes, actors.roles, sentence_at, headline_end, published)
     done = {r.trigger_start for r in linked}
     news = [r for c in top if c.trigger_start not in done and _headline_news(c, spans, published)
-            for r in [_new_mention(text, c, actors, spans, published, headline=True)] if r is not None]
+            for r in [_new_mention(text, c, actors, sentence_at, published, headline=True)] if r is not None]
     day = _lede_day(spans, scenes, published)
     for r in news:
         if day is not None and r.date_source == "published":
@@ -157,7 +155,7 @@ def _sentences_to_parse(text, spans, events, times) -> list[tuple[int, int]]:
     for span in spans:
         if span.chrome and span.start > 0:
             continue
-        body = sentence_body_start(text, span.start)   # "BUENOS AIRES, Jan 11 (Reuters) -": the filing
+        body = body_start(text, span.start)   # "BUENOS AIRES, Jan 11 (Reuters) -": the filing
         # a headline's news has no time of its own (see _headline_news)
         if (_any_in(triggered, span.start, span.end) or _any_in(dated, body, span.end) or span.start == 0
                 and span.chrome) and any(could_be_predicate(w) for w in text[body:span.end].lower().split()):
@@ -176,7 +174,7 @@ def _sentences_naming(text, spans, parsed: list[tuple[int, int]], anchors) -> li
         if span.chrome and span.start > 0:
             continue
         near = {c for c, para in anchors if para <= span.para <= para + _FURTHER_PARAGRAPHS}
-        body = sentence_body_start(text, span.start)
+        body = body_start(text, span.start)
         if near and body not in done and any(possible_categories(w) & near
                                              for w in _WORD_RE.findall(text[body:span.end].lower())):
             out.append((body, span.end))
@@ -195,16 +193,15 @@ def _headline_end(spans) -> int:
     return spans[0].end if spans and spans[0].start == 0 and spans[0].chrome else 0
 
 
-def _sentence_at(pos: int, spans) -> tuple[int, int, int]:
-    """(start, end, paragraph) of the sentence holding ``pos`` (an empty one if none does)."""
-    k = bisect.bisect_right([s.start for s in spans], pos) - 1
-    return (spans[k].start, spans[k].end, spans[k].para) if k >= 0 and pos < spans[k].end else (pos, pos, -1)
+def _sentence_lookup(spans):
+    """``sentence_at(pos)``: (start, end, paragraph) of the sentence holding ``pos`` (an empty
+    one if none does); the sentence starts are listed once, not at every lookup."""
+    starts = [s.start for s in spans]
 
-
-def _sentence_of(c: ClauseEvent, spans) -> tuple[int, int]:
-    """The sentence span holding a clause's trigger (the clause itself if none does)."""
-    lo, hi, paragraph = _sentence_at(c.trigger_start, spans)
-    return (lo, hi) if paragraph >= 0 else (c.start, c.end)
+    def sentence_at(pos: int) -> tuple[int, int, int]:
+        k = bisect.bisect_right(starts, pos) - 1
+        return (spans[k].start, spans[k].end, spans[k].para) if k >= 0 and pos < spans[k].end else (pos, pos, -1)
+    return sentence_at
 
 
 def _any_in(starts: list[int], lo: int, hi: int) -> bool:
@@ -269,7 +266,7 @@ def _drop_background_date(rec: EventMentionRec, c: ClauseEvent, times) -> None:
         rec.dated = False
 
 
-def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published,
+def _new_mention(text, c: ClauseEvent, actors: "_Actors", sentence_at, published,
                  headline: bool = False) -> EventMentionRec | None:
     """A mention for a clause dated and anchored by itself: a time and a named actor of its
     own; or, with ``headline``, the headline's news (see ``_headline_news``)."""
@@ -282,7 +279,7 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", spans, published,
     own = [n for r in _ROLE_ORDER if not (r == "agent" and c.borrowed_agent) for n in roles.get(r, [])]
     if not (c.time and not _since(c.time, text) and own) and not headline:
         return None
-    lo, hi = _sentence_of(c, spans)
+    lo, hi = clause_sentence(c, sentence_at)
     rec = EventMentionRec(type=CATEGORY_TYPE.get(c.category, "other"), actors=names[:_MAX_ACTORS],
                           start=lo, end=hi, text=text[lo:hi], trigger=text[c.trigger_start:c.trigger_end],
                           future=c.planned, trigger_start=c.trigger_start, trigger_end=c.trigger_end,

@@ -21,7 +21,7 @@ from .intervals import ByStart, Intervals
 from .records import EventMentionRec, StatementRec
 from ._scene import Scenes, actor_country
 from ._eventwords import ACTORLESS, EXTRA_TRIGGERS, KIND_OF, TRIGGER_WORDS
-from .wire import dateline_end, in_dateline
+from .wire import in_dateline
 
 _TRIGGERS = (
     ("meeting", r"talks|meet|meets|meeting|meetings|met|convened|(?:news|press)\s+conference"
@@ -235,10 +235,8 @@ class _Context:
     def __init__(self, text, mentions, resolver, times, places, quoted, published):
         self.text, self.mentions, self.resolver = text, ByStart(mentions), resolver
         self.times, self.places, self.quoted, self.published = ByStart(times), ByStart(places), quoted, published
-        lead = len(text) - len(text.lstrip())
-        wire = dateline_end(text, text.rfind("\n", 0, lead) + 1)   # "SEOUL --", "BEIJING (Reuters) -"
-        self.locations = ByStart(p for p in places if p.role == "location" and not (wire and p.start < wire)
-                                 and not in_dateline(text, p.start, p.end))
+        # not the wire dateline's city ("SEOUL --", "BEIJING (Reuters) -"): where the reporter files from
+        self.locations = ByStart(p for p in places if p.role == "location" and not in_dateline(text, p.start, p.end))
         self.person_names = {m.name for m in mentions if m.kind == PERSON}
         self.dateline = next((p for p in places if p.start < 600 and p.kind == CITY
                               and in_dateline(text, p.start, p.end)), None)

@@ -64,7 +64,7 @@ def further_mentions(text: str, clauses: list[ClauseEvent], events: list[EventMe
     ends (0 if it has none)."""
     recent = _recent(published)
     by_category: dict[str, list[EventMentionRec]] = {}
-    for e in sorted(events, key=lambda e: (_anchor(e), e.type)):
+    for e in sorted(events, key=lambda e: (event_anchor(e), e.type)):
         if e.category and e.category not in _UNLINKED and e.date_start and e.actors:
             by_category.setdefault(e.category, []).append(e)
     scenes = sorted(scenes, key=_scene_order)
@@ -81,11 +81,11 @@ def further_mentions(text: str, clauses: list[ClauseEvent], events: list[EventMe
             candidates = [e for e in candidates if recent(e)]
         antecedent = _antecedent(c, candidates, own, headline)
         if antecedent is not None:
-            out.append(_mention(text, c, antecedent, roles, _sentence(c, sentence_at)))
+            out.append(_mention(text, c, antecedent, roles, clause_sentence(c, sentence_at)))
             continue
         scene = _scene(c, scenes, sentence_at(c.trigger_start)[2])
         if scene is not None:
-            out.append(_sibling(text, c, scene, roles, _sentence(c, sentence_at)))
+            out.append(_sibling(text, c, scene, roles, clause_sentence(c, sentence_at)))
     return out
 
 
@@ -94,7 +94,8 @@ def scenes_of(events: list[EventMentionRec], clauses: list[ClauseEvent], stated,
     """Scenes: dated events that happened, and clauses with a time of their own (``stated(c)``:
     the time if it says when, else None) that are neither planned, reported nor hypothetical;
     ``sentence_at`` as for ``further_mentions``."""
-    out = [Scene(_anchor(e), e.category, e.date_start, e.date_end, e.precision, sentence_at(_anchor(e))[2])
+    out = [Scene(event_anchor(e), e.category, e.date_start, e.date_end, e.precision,
+                 sentence_at(event_anchor(e))[2])
            for e in events if e.dated and e.category and not (e.future or e.negated or e.hypothetical)]
     for c in clauses:
         when = stated(c)
@@ -116,13 +117,14 @@ def _recent(published: date | None):
     return lambda e: lo <= (e.date_end or e.date_start) and e.date_start <= hi
 
 
-def _sentence(c: ClauseEvent, sentence_at) -> tuple[int, int]:
+def clause_sentence(c: ClauseEvent, sentence_at) -> tuple[int, int]:
     """The clause's sentence (the clause itself outside any sentence)."""
     lo, hi, paragraph = sentence_at(c.trigger_start)
     return (lo, hi) if paragraph >= 0 else (c.start, c.end)
 
 
-def _anchor(e: EventMentionRec) -> int:
+def event_anchor(e: EventMentionRec) -> int:
+    """Where an event mention is: its trigger, else its sentence."""
     return e.trigger_start if e.trigger_start is not None else e.start
 
 
@@ -135,7 +137,7 @@ def _antecedent(c: ClauseEvent, candidates: list[EventMentionRec], own: list[str
         return None
     if headline:
         return fitting[0]
-    earlier = [e for e in fitting if _anchor(e) < c.trigger_start]
+    earlier = [e for e in fitting if event_anchor(e) < c.trigger_start]
     return earlier[-1] if earlier else None
 
 

@@ -11,11 +11,12 @@ from .clause_events import clause_events, one_per_trigger
 from .events import find_event_mentions, statement_events
 from .places import find_places, toponym_record
 from .records import ArticleExtraction
-from .sentences import sentence_body_start, split_sentences
+from .sentences import split_sentences
 from .statement_dates import decide_when_where
 from .statements import blocked_ranges, find_statements
 from .temporal import dated_expressions, find_publication_date
 from .timex import find_timexes
+from .wire import body_start
 
 
 def extract_article(article) -> ArticleExtraction:
@@ -75,9 +76,9 @@ def _stated_only(statements):
 def _skip_wire_datelines(text, statements, events) -> None:
     """"BEIJING (Reuters) - " is not part of the lede sentence: excerpts start after it."""
     for rec, _ in statements:
-        rec.sentence_start = min(rec.start, sentence_body_start(text, rec.sentence_start))
+        rec.sentence_start = min(rec.start, body_start(text, rec.sentence_start))
     for e in events:
-        body = sentence_body_start(text, e.start)
+        body = body_start(text, e.start)
         if body < e.end:
             e.start, e.text = body, text[body:e.end]
 

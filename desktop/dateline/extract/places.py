@@ -381,6 +381,8 @@ def _names_an_outlet(text: str, s: int, surface: str) -> bool:
     head = text[max(0, the - 3):the].rstrip(" \t\xa0\"“‘'(")
     opens = not head or head[-1] in ".!?:\n"
     return not opens or bool(_REPORTS_AFTER_RE.match(text, s + len(surface)))
+
+
 _COMPASS_BEFORE_RE = re.compile(r"(?<![\w.])(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)[ \t]$")
 
 

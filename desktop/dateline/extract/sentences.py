@@ -9,7 +9,7 @@ article, too slow for a large corpus). Rules:
   followed by space and a capital, digit or opening quote, unless the period
   ends an abbreviation or an initial ("George W. Bush", "Mr.", "U.S. officials");
 - a wire dateline opening a paragraph ("BEIJING (Reuters) - ", "SEOUL, March 18 (Yonhap) --",
-  "NEW DELHI: ") is not part of the sentence: ``sentence_body_start`` skips it, and the
+  "NEW DELHI: ") is not part of the sentence: ``wire.body_start`` skips it, and the
   pipeline starts statements' and event mentions' sentences after it (offsets stay exact);
 - short lines without final punctuation ("Beijing irked", "Read more: ...") and
   web chrome are flagged ``chrome``: headings, not sentences that carry events.
@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from .wire import body_start
 
 
 @dataclass(frozen=True)
@@ -72,11 +70,6 @@ def split_sentences(text: str) -> list[Span]:
             start = _skip_caps_heading(text, start, end)
         spans.extend(Span(s, e, para, chrome) for s, e in _split_line(text, start, end))
     return spans
-
-
-def sentence_body_start(text: str, start: int) -> int:
-    """Where a sentence's own words begin: after a wire dateline opening its line, else ``start``."""
-    return body_start(text, start)
 
 
 def paragraphs(spans: list[Span]) -> dict[int, tuple[int, int]]:

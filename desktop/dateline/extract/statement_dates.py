@@ -45,7 +45,7 @@ import re
 from ._scene import Scenes
 from .gazetteer import lookup
 from .intervals import ByStart, Intervals
-from .sentences import sentence_body_start
+from .wire import date_in_dateline, dateline_end
 
 # "..., a nurse at La Paz hospital in Madrid": where the speaker works, not where one spoke
 _APPOSITION_PLACE_RE = re.compile(r",\s+(?:a|an|the|his|her)\s+[^,;.“”]*\b(?:at|of|for|from|in)\s+[^,;.“”]*$")
@@ -160,10 +160,14 @@ def _carry_from_previous(items, spans) -> None:
 
 def _dateline(text, spans, times, places, published):
     """(time, place) named in the wire dateline opening the story ("SEOUL, March 17 (Reuters) -")."""
-    first = next((s for s in spans if not s.chrome and sentence_body_start(text, s.start) > s.start), None)
-    if first is None or first.para > 2:
+    for first in spans:
+        body = None if first.chrome else dateline_end(text, first.start)
+        if body is not None:
+            break
+    else:
         return None, None
-    body = sentence_body_start(text, first.start)
+    if first.para > 2:
+        return None, None
     when = [t for t in times if first.start <= t.start < body and t.precision == "day" and
             (published is None or t.date_start <= published)]
     where = [p for p in places if first.start <= p.start < body and not p.vague]
@@ -240,7 +244,7 @@ def _scene_time(rec, attribution, times, quoted, spans, starts, text, published)
         if para < lowest_para or t.precision != "day" or quoted.contains(t.start) or \
                 rec.start <= t.start < rec.end or not _usable_time(text, t, published) or \
                 (published is not None and (published - t.date_start).days > _SCENE_MAX_DAYS) or \
-                sentence_body_start(text, spans[max(0, bisect.bisect_right(starts, t.start) - 1)].start) > t.start:
+                date_in_dateline(text, t.start):
             continue   # a dateline's date is the dateline rule's
         scene = t
     return scene
@@ -310,7 +314,8 @@ def _in_leading_clause(text: str, t, sentence_start: int, attribution: int) -> b
     before the speech verb. "When asked on Monday, he said" is the same day: a day counts."""
     if t.start > attribution or not _LEADING_CLAUSE_RE.match(text, sentence_start, t.start):
         return False
-    if t.precision == "day" and text[sentence_start:t.start].lstrip(" \"“").lower().startswith(("when", "whenever")):
+    opener = text[sentence_start:t.start].lstrip(" \"“").lower()
+    if t.precision == "day" and opener.startswith(("when", "whenever")):
         return False
     return "," in text[t.end:attribution]
 
@@ -326,7 +331,8 @@ def _stated_when_where(rec, attribution, times, places, quotes, text, published)
 
     when = [t for t in times if usable(t) and _usable_time(text, t, published)
             and not _BARRIER_RE.search(text, min(t.end, attribution), max(t.start, attribution))
-            and not _dates_a_noun(text, t, attribution) and not _in_leading_clause(text, t, rec.sentence_start, attribution)]
+            and not _dates_a_noun(text, t, attribution)
+            and not _in_leading_clause(text, t, rec.sentence_start, attribution)]
     where = [p for p in places if usable(p) and p.role == "location"
              and abs(p.start - attribution) <= _PLACE_REACH and not _after_org(text, p.start)
              and not _APPOSITION_PLACE_RE.search(text, max(rec.sentence_start, p.start - 80), p.start)]

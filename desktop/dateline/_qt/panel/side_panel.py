@@ -57,8 +57,7 @@ INFERRED_DATE = {"dateline": "date from the dateline", "scene": "date from the a
 
 # The section counts are named anchors (styled as the text around them), so a step that
 # changes only the counts edits those numbers in place instead of a whole new setHtml
-COUNT_ANCHOR = re.compile(r"(<a class='n' name='count-[a-z-]+'>)\d+(</a>)")
-COUNT_VALUE = re.compile(r"<a class='n' name='(count-[a-z-]+)'>(\d+)</a>")
+COUNT_RE = re.compile(r"(<a class='n' name='(count-[a-z-]+)'>)(\d+)(</a>)")
 
 
 def _count(name: str, n: int) -> str:
@@ -248,8 +247,8 @@ class SidePanel(QWidget):
         keep_scroll, self._new_list = not self._new_list, False
         css = self._css()
         document = self.browser.document()
-        template = COUNT_ANCHOR.sub(r"\1\2", page)
-        counts = dict(COUNT_VALUE.findall(page))
+        template = COUNT_RE.sub(r"\1\4", page)
+        counts = {m[2]: m[3] for m in COUNT_RE.finditer(page)}
         same_css = css == document.defaultStyleSheet()
         if page != self._page and same_css and template == self._template \
                 and self._set_counts(document, counts):
