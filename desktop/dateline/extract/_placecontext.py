@@ -32,6 +32,7 @@ _LAST_WORDS = _PREP_WORDS | frozenset(re.findall(r"[a-z]+", _MODIFIERS)) | froze
     "the a an neighboring neighbouring".split())
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _NOT_LOCATION_RE = re.compile(r"(?i:\b(?:rein|interest|interests|confidence|trust|role|part)\s+$)")
+_LONGEST_NOT_LOCATION = len("confidence")
 _MOTION_RE = re.compile(
     r"(?i:\b(?:travel\w*|trip|trips|visit\w*|flew|fly|flying|flies|went|go|goes|going|came|"
     r"come|comes|coming|return\w*|head\w*|moved?|sail\w*|deployed|sent|send|journey\w*|tour\w*|"
@@ -50,25 +51,43 @@ def _sentence_before(text: str, s: int, limit: int = 200) -> str:
     return window[breaks[-1].end():] if breaks else window
 
 
-_CITY_OF_RE = re.compile(r"(?i:\b(?:city|town|village|county|state|province|borough|township)\s+of\s+)$"
-                         # "Robin Garcia, 32, of Columbus", "formerly of Augusta", "a native of Erie"
-                         # "Alan, 79, from Barton", "Michael Durr, of Trenton", "John Smith Sr. of Lititz"
-                         r"|(?:\d{1,3},|\b(?:formerly|both|all|native|resident|residents|natives))\s+of\s+$"
-                         r"|\d{1,3},\s+from\s+$|[a-z],[ \t]+of[ \t]+$|\b(?:Sr|Jr)\.?,?[ \t]+of[ \t]+$"
-                         # "Joyce Glover, 22, Palestine,", "Troop 149 from Bloomfield", "Pack 136 of Madison"
-                         r"|[a-z],[ \t]*\d{1,3},[ \t]+$|\b\d{1,4}[ \t]+(?:of|from)[ \t]+$"
-                         # "a Republican from Florence", "a student from Paris", "D-Charleston", "DFL-Cook"
-                         r"|\b(?:man|woman|boy|girl|teen|teenager|couple|family|resident|native|student|"
-                         r"Republican|Democrat|lawmaker|senator|native)\s+from\s+$|\b(?:[DRI]|DFL)-$")
+# The forms that say a name is a place, by how they end ("of", "from", a comma, a hyphen):
+# named_as_place searches only those that can end the text before the name.
+_NAMED_OF = (
+    r"(?i:\b(?:city|town|village|county|state|province|borough|township)\s+of\s+)$"
+    # "Robin Garcia, 32, of Columbus", "formerly of Augusta", "a native of Erie"
+    # "Michael Durr, of Trenton", "John Smith Sr. of Lititz", "Pack 136 of Madison"
+    r"|(?:\d{1,3},|\b(?:formerly|both|all|native|resident|residents|natives))\s+of\s+$"
+    r"|[a-z],[ \t]+of[ \t]+$|\b(?:Sr|Jr)\.?,?[ \t]+of[ \t]+$|\b\d{1,4}[ \t]+of[ \t]+$")
+_NAMED_FROM = (
+    # "Alan, 79, from Barton", "Troop 149 from Bloomfield", "a Republican from Florence",
+    # "a student from Paris"
+    r"\d{1,3},\s+from\s+$|\b\d{1,4}[ \t]+from[ \t]+$"
+    r"|\b(?:man|woman|boy|girl|teen|teenager|couple|family|resident|native|student|"
+    r"Republican|Democrat|lawmaker|senator|native)\s+from\s+$")
+_NAMED_COMMA = r"[a-z],[ \t]*\d{1,3},[ \t]+$"      # "Joyce Glover, 22, Palestine,"
+_NAMED_HYPHEN = r"\b(?:[DRI]|DFL)-$"                # "D-Charleston", "DFL-Cook"
+_CITY_OF_RE = re.compile("|".join((_NAMED_OF, _NAMED_FROM, _NAMED_COMMA, _NAMED_HYPHEN)))
+_NAMED_OF_RE, _NAMED_FROM_RE, _NAMED_COMMA_RE, _NAMED_HYPHEN_RE = (
+    re.compile(form) for form in (_NAMED_OF, _NAMED_FROM, _NAMED_COMMA, _NAMED_HYPHEN))
 
 
 def named_as_place(text: str, s: int) -> bool:
     """"the city of Sevierville", "32, of Columbus": the text says it is a place."""
-    head = text[max(0, s - 24):s]
-    if not (head.endswith("-") or head.rstrip().lower().endswith(("of", "from")) or
-            head.rstrip().endswith(",")):
-        return False    # every form ends with "of", "from", "D-" or "22,": skip the search
-    return bool(_CITY_OF_RE.search(text, max(0, s - 24), s))
+    lo = max(0, s - 24)
+    if text.endswith("-", 0, s):
+        return bool(_NAMED_HYPHEN_RE.search(text, lo, s))
+    tail = text[max(0, s - 8):s].rstrip()
+    if not tail:    # a run of spaces: every form may end the text before it
+        return bool(_CITY_OF_RE.search(text, lo, s))
+    if tail.endswith(","):
+        return bool(_NAMED_COMMA_RE.search(text, lo, s))
+    last = tail[-4:].lower()
+    if last.endswith("of"):
+        return bool(_NAMED_OF_RE.search(text, lo, s))
+    if last.endswith("from"):
+        return bool(_NAMED_FROM_RE.search(text, lo, s))
+    return False
 
 
 _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -114,7 +133,8 @@ def location_context(text: str, s: int, kind: str) -> bool:
     before = text[max(0, s - 80):s]
     lowered = before.lower()
     last_at, last = _last_word(lowered)
-    if last not in _LAST_WORDS or _PREP_WORDS.isdisjoint(_LOWER_WORD_RE.findall(lowered)):
+    if last not in _LAST_WORDS or (last not in _PREP_WORDS and
+                                   _PREP_WORDS.isdisjoint(_LOWER_WORD_RE.findall(lowered))):
         return False   # cheap tests first: most mentions have no preposition right before them
     if len(lowered) != len(before):
         last = ""       # lower-casing moved the offsets ("İ"): no shortcut
@@ -125,7 +145,8 @@ def location_context(text: str, s: int, kind: str) -> bool:
     head = before[:m.start()]
     if prep in ("in", "at", "inside", "outside", "near", "across", "throughout", "around",
                 "within"):
-        return not _NOT_LOCATION_RE.search(head)
+        # (started at the last word: the search would try every position of the head)
+        return not _NOT_LOCATION_RE.search(head, max(0, len(head.rstrip()) - _LONGEST_NOT_LOCATION))
     if prep == "on":
         return kind == "region"
     if prep.startswith(("visit", "tour")):

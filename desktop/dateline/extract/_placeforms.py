@@ -37,6 +37,8 @@ _QUALIFIER_RE = re.compile(r",[ \t]+((?:[A-Z][a-z]*\.?[ \t]?){1,3}[A-Z]?[a-z]*\.
 def qualifier_after(text: str, end: int) -> tuple[str, int, int] | None:
     """("US.LA", start, end) for ", La." after a name; ("", s, e) with the surface for a
     country/other name to be looked up by the caller; None when nothing follows."""
+    if not text.startswith(",", end):
+        return None     # every qualifier starts so
     m = _QUALIFIER_RE.match(text, end, min(len(text), end + 30))
     if not m:
         return None

@@ -61,6 +61,16 @@ _FEATURE_OF_RE = re.compile(r"\b(?:Voice|Port|Gulf|Bay|Sea|Straits?)\s+of\s+(?:t
 _BODY_OF_RE = re.compile(r"\b(?:University|College|School|Bank|Institute|Academy|Museum|Council|"
                          r"Center|Centre|Church|Department|Ministry|Bureau|Office|Board|Court|Chamber|"
                          r"Federation|Association|Society|Club)\s+of\s+(?:the\s+)?$")
+_LONGEST_OF_WORD = len("Association")
+
+
+def _of_search(pattern: re.Pattern, before: str):
+    """``pattern.search(before)`` for _FEATURE_OF_RE or _BODY_OF_RE, started where their word
+    can start: before the last "of" (nothing but spaces and "the" may follow theirs)."""
+    i = before.rfind("of")
+    if i < 0:
+        return None
+    return pattern.search(before, max(0, len(before[:i].rstrip()) - _LONGEST_OF_WORD))
 
 
 def token_key(word: str) -> str:
@@ -141,8 +151,15 @@ class Surnames:
     def __init__(self, text: str, gaz, lowered) -> None:
         self._text, self._gaz, self._lowered = text, gaz, lowered
         self._cued: set[str] | None = None
+        self._answers: dict[str, bool] = {}     # an article asks about the same names again
 
     def __contains__(self, word: str) -> bool:
+        found = self._answers.get(word)
+        if found is None:
+            found = self._answers[word] = self._is_surname(word)
+        return found
+
+    def _is_surname(self, word: str) -> bool:
         text = self._text
         if not _may_be_surname(text, word):
             return False
@@ -307,8 +324,7 @@ _CHAIN_AFTER_RE = re.compile(r"((?:[ \t][A-Z][\w'’&-]*){1,5})")
 def in_body_name(text: str, s: int) -> bool:
     """"University of Cincinnati", "Bank of Canada": the place names the body it serves. The
     name is a toponym of the text (annotators count it) but no place where anything happens."""
-    before = text[max(0, s - 60):s]
-    return " of " in before[-24:] and bool(_BODY_OF_RE.search(before))
+    return text.find(" of ", max(0, s - 24), s) >= 0 and bool(_of_search(_BODY_OF_RE, text[max(0, s - 60):s]))
 
 
 def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = False,
@@ -318,8 +334,8 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
     not for "Gainesville Police Officer": a place's own institutions name the place); for
     "University of Sydney" too unless ``body_ok`` (see ``in_body_name``)."""
     before = text[max(0, s - 60):s]
-    if " of " in before[-24:] and (_FEATURE_OF_RE.search(before) or
-                                   (not body_ok and _BODY_OF_RE.search(before))):
+    if text.find(" of ", max(0, s - 24), s) >= 0 and (_of_search(_FEATURE_OF_RE, before) or
+                                   (not body_ok and _of_search(_BODY_OF_RE, before))):
         return True
     if single and _PARTICLE_NAME_RE.match(text, e):
         return True     # "Maria do Carmo Silva", "Ursula von der Leyen"
@@ -329,7 +345,7 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
     if prev and single and prev[1] in ("By", "BY") and not before[:prev.start()].strip(" \t\xa0").endswith(
             tuple("abcdefghijklmnopqrstuvwxyz,")):
         return True     # a byline: "BY CHAD KLIMACK", "By Jordan Smith"
-    after = _WORD_AFTER_RE.match(text[e:e + 30])
+    after = _WORD_AFTER_RE.match(text, e, e + 30)
     heads = _DESCRIPTORS if demonym else _LOCAL_HEADS
     adjacent = (after and after[1].lower() not in heads) or (prev and single)
     if not adjacent or in_title_case_line(text, s):

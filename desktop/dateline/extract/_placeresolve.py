@@ -45,7 +45,7 @@ _SUPPORT_KM = 100.0
 
 
 def prior(place: Place) -> float:
-    return _FEATURE_PRIOR.get(place.feature, 0.0) + 0.4 * math.log10(place.population + 10)
+    return _FEATURE_PRIOR.get(place.feature, 0.0) + place.size     # size: 0.4 * log10(population + 10)
 
 
 def km(a: Place, b: Place) -> float:
@@ -60,8 +60,10 @@ class Context:
 
     def __init__(self, hits=(), like: "Context | None" = None) -> None:
         """``like``: a context of the same hits, whose reading cells this one shares."""
-        self.admin1: Counter = Counter()
-        self.countries: Counter = Counter()
+        # votes by state and by country (plain dicts: ``add`` runs for every resolved name,
+        # and a Counter's missing-key lookup is a Python call)
+        self.admin1: dict[str, int] = {}
+        self.countries: dict[str, int] = {}
         self.anchors: list[Place] = []
         self._dominant: str | None = None
         self._admin1_total: int | None = None
@@ -76,11 +78,11 @@ class Context:
                 continue    # a small town named in passing supports nothing ("Whitehall")
             for p in h.readings[:6]:
                 if p.kind != "country" and not p.vague:
-                    self._cells.setdefault(_cell(p), set()).add(h.key)
+                    self._cells.setdefault(p.cell, set()).add(h.key)
 
     def co_located(self, place: Place, key: str) -> bool:
         """Some other name in the article has a reading within about a degree of ``place``."""
-        la, lo = _cell(place)
+        la, lo = place.cell
         found = self._co_located.get((la, lo, key))
         if found is None:
             found = self._co_located[la, lo, key] = self._any_other_name_near(la, lo, key)
@@ -99,10 +101,12 @@ class Context:
         if place.vague:
             return
         self._dominant = self._admin1_total = None      # both change with every vote
-        if place.admin1:   # a state or county names the state; a town is half a vote
-            self.admin1[place.admin1] += sign * (2 if place.feature in ("admin1", "admin2") else 1)
-        if place.country:
-            self.countries[place.country] += sign
+        admin1, country = place.admin1, place.country
+        if admin1:   # a state or county names the state; a town is half a vote
+            self.admin1[admin1] = self.admin1.get(admin1, 0) + sign * (
+                2 if place.feature in ("admin1", "admin2") else 1)
+        if country:
+            self.countries[country] = self.countries.get(country, 0) + sign
         if anchor and place.kind in ("city", "region") and place.feature not in ("admin1", "region"):
             if sign > 0:
                 self.anchors.append(place)
@@ -147,15 +151,16 @@ class Context:
         if qualifier:
             if qualifier not in (place.admin1, place.country):
                 score += _QUALIFIER_MISMATCH
-        votes = self.admin1.get(place.admin1, 0) if place.admin1 else 0
+        admin1, country = place.admin1, place.country
+        votes = self.admin1.get(admin1, 0) if admin1 else 0
         if votes >= 2:
             # full weight when the state holds half the article's state votes or more: a local
             # story; little in a national one naming twenty states ("Atlanta" is not in Michigan)
             share = votes / max(1, self.admin1_total())
             score += _SAME_ADMIN1 * min(1.0, 2 * share)
-        if place.country and self.countries.get(place.country):
+        if country and self.countries.get(country):
             score += _SAME_COUNTRY
-            if place.country == self.dominant():
+            if country == self.dominant():
                 score += _SAME_COUNTRY    # local news: "Paris" among Texas places is Paris, Texas
         if place.kind != "country":     # nearness, of an anchor or of another name's reading
             if self.near(place, _NEAR_KM):
@@ -175,17 +180,15 @@ class Context:
         # "Taiwan", "Mexico": the country, not a division of it that bears its name
         countries = {p.country for p in readings if p.kind == "country"}
 
-        def rank(item):
-            i, p = item
+        best, best_score = readings[0], None
+        for p in readings:     # the highest score; the earliest reading of equals
             namesake = _NAMESAKE if p.kind == "region" and peer != p.feature and (
                 p.admin1 in cities or p.country in countries) else 0.0
             listed = _LISTED if peer and p.feature == peer else 0.0
-            return (self.score(p, qualifier, key) + namesake + listed, -i)
-        return max(enumerate(readings), key=rank)[1]
-
-
-def _cell(place: Place) -> tuple[int, int]:
-    return math.floor(place.lat), math.floor(place.lon)
+            value = self.score(p, qualifier, key) + namesake + listed
+            if best_score is None or value > best_score:
+                best, best_score = p, value
+        return best
 
 
 def unambiguous(hit: Hit) -> bool:

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-from dataclasses import dataclass, replace
+import math
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,6 +75,14 @@ class Place:
     admin1: str = ""          # GeoNames admin1 code with country ("US.TX"), "" if unknown
     feature: str = ""         # country | capital | admin1 | admin2 | city | site | region | macro
     alternate: bool = False   # matched by an alternate name, not the main one
+    # Derived once, asked for every reading of every name by resolution: the size term of
+    # the context-free prior, 0.4 * log10(population + 10), and the 1-degree cell it lies in
+    size: float = field(init=False, compare=False, repr=False)
+    cell: tuple[int, int] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "size", 0.4 * math.log10(self.population + 10))
+        object.__setattr__(self, "cell", (math.floor(self.lat), math.floor(self.lon)))
 
 
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}

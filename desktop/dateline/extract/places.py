@@ -57,6 +57,8 @@ _START_RE = re.compile(
     _CAPITAL + r"(?<![^\W\d_].)(?<![^\W\d_]['’].)"
     r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Z])\.(?=\s+[A-Z])|(?<=[^\W\d_])[^\W\d_]*(?:['’](?![sS]\b)[^\W\d_]+)*)")
 _JOIN_RE = re.compile(r"[ \t\xa0]+|-|[ \t]*\n[ \t]*(?=[a-z])")
+# The join, then the next word: one match (atomic: the join the first regex alone would take)
+_NEXT_TOKEN_RE = re.compile(f"(?>{_JOIN_RE.pattern})({_TOKEN_RE.pattern})")
 _FACILITY_RE = re.compile(
     r"[ \t\xa0]+(?:hospital|clinic|airport|university|college|school|stadium|station|prison|hotel|"
     r"church|mosque|temple|market|square|street|avenue|road|bridge|park|neighbou?rhood)\b")
@@ -100,8 +102,11 @@ def _lead_span(m) -> tuple[int, int]:
 
 def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     hits: list[Hit] = []
-    lead = {_lead_span(m)[0]: m for m in LEAD_DATELINE_RE.finditer(text, lo, min(hi, lo + 400))
-            if _lead_span(m)[0] < 400}
+    head_end = min(hi, lo + 400)
+    lead = {}
+    if _TWO_CAPITALS_RE.search(text, lo, head_end):     # every lead dateline's place has two
+        lead = {_lead_span(m)[0]: m for m in LEAD_DATELINE_RE.finditer(text, lo, head_end)
+                if _lead_span(m)[0] < 400}
     street_spans = list(streets(text, lo, hi))
     lowered = lowercase_words(text)
     people = Surnames(text, gaz, lowered)
@@ -132,7 +137,7 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
         if match is None:
             continue
         e, readings, single = match
-        if in_street.overlaps(s, e):
+        if street_spans and in_street.overlaps(s, e):
             resume = e
             continue
         dateline = lead.get(s)
@@ -149,6 +154,11 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     hits += _street_hits(text, street_spans)
     hits.sort(key=lambda h: h.start)
     return [h for i, h in enumerate(hits) if i == 0 or (h.start, h.end) != (hits[i - 1].start, hits[i - 1].end)]
+
+
+# Two capitals (or a capital and a period or apostrophe) in a row: the start of every
+# LEAD_DATELINE_RE place ("WINONA --", "[HANOI]"); that regex tries every position of the head
+_TWO_CAPITALS_RE = re.compile(r"[A-Z][A-Z'.-]")
 
 
 def _street_hits(text: str, spans) -> list[Hit]:
@@ -294,11 +304,13 @@ def _longest_match(text, first, hi, gaz) -> tuple[int, tuple[Place, ...], bool] 
             break
         if text.startswith(".", pos) and key.rsplit(" ", 1)[-1] in _ABBREVIATED:
             pos += 1      # "St. Louis", "Ft. Worth"
-        join = _JOIN_RE.match(text, pos, hi)
-        token = _TOKEN_RE.match(text, join.end(), hi) if join else None
-        if token is None or not (token.group()[0].isupper() or token.group() in _NAME_PARTICLES):
+        token = _NEXT_TOKEN_RE.match(text, pos, hi)
+        if token is None:
+            break
+        word = token.group(1)
+        if not (word[0].isupper() or word in _NAME_PARTICLES):
             break     # "Red deer: 7" is no Red Deer; "Stratford-upon-Avon", "Port-au-Prince" are
-        key = f"{key} {token_key(token.group())}"
+        key = f"{key} {token_key(word)}"
         pos, words = token.end(), words + 1
         readings, extends = gaz.step(key)
     return best
@@ -315,7 +327,8 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
         return None     # "a report from The Hill", "The Atlantic claimed": a publication
     if surface.isupper() and len(letters) <= 4 and not best.strong and lead is None:
         return None     # "BOE", "SWAT": an unsupported all-caps abbreviation is not a small town
-    if single and not best.strong and _COMPASS_BEFORE_RE.search(text, max(0, s - 12), s) and \
+    if single and not best.strong and text[s - 2:s] in _COMPASS_ENDS and \
+            _COMPASS_BEFORE_RE.search(text, max(0, s - 12), s) and \
             not _named_bare(text, surface):
         return None     # "East Bank", "North Central": a place the gazetteer lacks, not "Bank"
     # "Bank of America", "Council of Europe": a continent's name in a body's is no place it serves
@@ -353,10 +366,11 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     hit.supported = hit.supported or hit.role == "location" or hit.qualifier is not None or \
         bool(_INSTITUTION_AFTER_RE.match(text, e)) or named_as_place(text, s) or \
         surface.rsplit(None, 1)[-1].lower() in _DIVISION_NAMES     # "Kermanshah Province"
-    if single and not best.strong and not hit.supported and surface in people:
-        return None     # a surname seen in full ("Gary Flores"), and no "in Flores" here
-    if single and not best.strong and not hit.supported and _NAMED_FACILITY_RE.match(text, e):
-        return None     # "the Webb Center", "Bryant Hall": named for a person, not a small town
+    if single and not best.strong and not hit.supported and (
+            _NAMED_FACILITY_RE.match(text, e) or surface in people):
+        # "the Webb Center", "Bryant Hall": named for a person, not a small town; a surname
+        # seen in full ("Gary Flores"), and no "in Flores" here
+        return None
     return hit
 
 
@@ -371,7 +385,7 @@ def _names_an_outlet(text: str, s: int, surface: str) -> bool:
     "The" mid-sentence, or opening one before a reporting verb ("The Atlantic claimed")."""
     if surface.startswith("The "):     # the gazetteer's own "The Hill" (New South Wales)
         name, the = surface, s
-    elif _THE_BEFORE_RE.search(text, max(0, s - 5), s):
+    elif text.startswith("The", s - 4) and _THE_BEFORE_RE.search(text, max(0, s - 5), s):
         name, the = f"The {surface}", s - 4
     else:
         return False
@@ -384,6 +398,7 @@ def _names_an_outlet(text: str, s: int, surface: str) -> bool:
 
 
 _COMPASS_BEFORE_RE = re.compile(r"(?<![\w.])(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)[ \t]$")
+_COMPASS_ENDS = frozenset(("h ", "h\t", "t ", "t\t"))     # what every compass word and its space end with
 
 
 def _readings_for_form(text: str, s: int, surface: str, readings, prev: Hit | None):

@@ -13,6 +13,7 @@ officials", "[HANOI] Officials met".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CAPS_PLACE = r"[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3}"
 _ANY_PLACE = r"[A-Z][\w.'’\-]*(?:[ ][A-Z][\w.'’\-]*){0,3}"     # "Washington", "Hong Kong"
@@ -33,6 +34,11 @@ def body_start(text: str, start: int) -> int:
     the line, else ``start`` (a position inside a line has no dateline)."""
     if start and text[start - 1] != "\n":
         return start
+    return _line_body_start(text, start)
+
+
+@lru_cache(maxsize=1024)    # asked for the line of every place and date in it (a str caches its hash)
+def _line_body_start(text: str, start: int) -> int:
     m = DATELINE_RE.match(text, start)
     return m.end() if m else start
 
