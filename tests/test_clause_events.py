@@ -150,3 +150,28 @@ def test_a_strike_is_a_walkout_unless_its_modifiers_make_it_an_attack():
     assert walkout.trigger == "strike" and walkout.roles.get("agent") == ["Royal College of Nursing"]
     attack = [e for e in _events("Israel carried out a drone strike on Tuesday.") if e.trigger == "strike"]
     assert attack and attack[0].category == "ASSAULT"
+
+
+def test_a_dated_verb_no_list_knows_keeps_its_own_place():
+    """"was born in Cincinnati in 1922": the time makes it an event, the place is its own."""
+    born = [e for e in _events("Day was born Doris Mary Ann Kappelhoff in Cincinnati, Ohio in the United States "
+                               "in 1922.") if e.date_start == "1922-01-01"]
+    assert born and born[0].place and born[0].place["name"] == "Cincinnati" and born[0].place_source == "text"
+
+
+def test_a_clause_event_of_the_day_takes_the_paragraph_place_and_the_acting_state():
+    # the paragraph set in Izmir; the resignation is the day's news there, with no place of its own
+    text = ("Rescuers in Izmir searched the rubble on Friday. Ahmet Yilmaz resigned on Saturday.\n\n"
+            "Canada held a general election on Monday.")
+    events = _events(text)
+    resigned = [e for e in events if e.date_start == "2016-01-02"]
+    assert resigned and resigned[0].place["name"] == "İzmir" and resigned[0].place_source == "scene"
+    election = [e for e in events if e.date_start == "2016-01-04"]
+    assert election and election[0].place["name"] == "Canada" and election[0].place_source == "actor"
+
+
+def test_background_events_take_no_scene():
+    """"In 1998, Bill Clinton resigned": an old event, set where the paragraph's news is not."""
+    text = "Protesters marched in Washington on Tuesday. In 1998, Bill Clinton resigned from the board."
+    old = [e for e in _events(text) if e.date_start == "1998-01-01"]
+    assert old and old[0].place is None

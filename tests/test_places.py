@@ -182,6 +182,9 @@ def test_mention_fields():
     ("Tillerson will rein in North Korea.", "North Korea", "mention"),
     ("US officials said so.", "US", "mention"),
     ("He was speaking Friday in South Korea.", "South Korea", "location"),
+    # plural division words lead into a list of places, as the singular into one
+    ("Voters went to the polls in the states of Arizona, Florida, and Illinois.", "Arizona", "location"),
+    ("Rain fell in the provinces of Aceh and Riau.", "Aceh", "location"),
 ])
 def test_roles(text, surface, role):
     assert at(text, text, surface).role == role

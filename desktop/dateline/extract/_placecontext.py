@@ -12,7 +12,7 @@ _MODIFIERS = (r"lakeside|west|east|north|south|western|eastern|northern|southern
               r"downtown|nearby|neighbou?ring|restive|disputed|capital|city\s+of|town\s+of|"
               r"southwestern|southeastern|northwestern|northeastern|coastal|border\s+city\s+of|"
               # "in the Saudi city of Jeddah", "from low-lying areas of Porto Alegre"
-              r"(?:[\w-]+\s+)?(?:city|town|village|port|province|state|region|district|island|areas?|"
+              r"(?:[\w-]+\s+)?(?:city|cities|towns?|villages?|port|provinces?|states?|regions?|districts?|islands?|areas?|"
               r"parts?|outskirts|streets|suburbs?|cent(?:re|er)|heart)\s+of|"
               # "in the hills above Viña del Mar", "in the mountains outside Kabul"
               r"(?:hills|mountains|slopes|forests?|valleys?|countryside)\s+(?:above|around|near|outside|beyond|behind)")

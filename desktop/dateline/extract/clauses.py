@@ -145,7 +145,7 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
     preds = {i: cat for i, cat in preds.items() if not _same_as_verb(tree, tree.s.words[i], preds)}
     time_clauses = _clauses_of(tree, times, preds)
     own_time = _owners(time_clauses, preds)
-    own_place = _owners(_clauses_of(tree, places, preds), preds)
+    place_clauses = _clauses_of(tree, places, preds)
     not_roles = {h.i for x in list(times) + list(places)
                  if (h := tree.s.span_head(x.start, x.end)) is not None}
     # a main-clause verb no list knows is an event of its own only with a time of its own
@@ -156,6 +156,8 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
     for t, head in time_clauses:
         if head in generic:
             own_time.setdefault(head, t)
+    # its place too: "was born in Cincinnati in 1922" happened in Cincinnati
+    own_place = _owners(place_clauses, {**preds, **generic})
     events = {}
     for i, cat in sorted({**preds, **generic}.items()):
         w = tree.s.words[i]

@@ -128,7 +128,8 @@ def find_event_mentions(text, spans, mentions: list[Mention], resolver: Resolver
                 if rec and rec.type == "meeting" and _ANAPHORIC_RE.search(text, max(0, group[1][0][0].start() - 12),
                                                                            group[1][0][0].start()):
                     _refer_back(rec, out)
-                if rec and rec.place is None and not rec.future and not is_reported:
+                if rec and rec.place is None and not rec.future and not is_reported and \
+                        not _background(rec, published):     # "In 1998, ...": set elsewhere
                     _set_place(rec, ctx.context_place(span), "scene")
                     _set_place(rec, ctx.dateline_place(rec, span), "dateline")
                 if rec and previous:
@@ -139,6 +140,56 @@ def find_event_mentions(text, spans, mentions: list[Mention], resolver: Resolver
                     out.append(rec)
                     previous = (rec, group)
     return out
+
+
+def place_clause_events(events: list[EventMentionRec], text, spans, mentions: list[Mention],
+                        resolver: Resolver, times, places, quotes, published) -> None:
+    """Events found clause by clause (``clause_events``) whose clause names no place take
+    one by the same chain as the events above: the paragraph's place, the wire dateline,
+    the scene, the acting state's country (``place_source`` says which)."""
+    todo = [rec for rec in events if rec.place is None]
+    if not todo:
+        return
+    ctx = _Context(text, mentions, resolver, times, places, Intervals([(lo + 1, hi) for lo, hi in quotes]),
+                   published)
+    for span in spans:
+        ctx.para_start.setdefault(span.para, span.start)
+    ctx.actor_kinds = {m.name: m.kind for m in reversed(mentions) if m.name}    # the first mention's kind
+    body = [span for span in spans if not span.chrome]
+    starts = [span.start for span in body]
+    for rec in todo:
+        k = bisect.bisect_right(starts, rec.start) - 1
+        if k < 0 or rec.start >= body[k].end:
+            continue     # the headline: no paragraph, no scene before it
+        span = body[k]
+        # an older event ("In 2016, ...", "born in 1922") is background: no scene is its
+        # (it keeps the acting state's country)
+        news = not rec.future and not rec.reported and not ctx.blocked(rec.start) and _recent(rec, published)
+        if news:
+            _set_place(rec, ctx.context_place(span), "scene")
+            _set_place(rec, ctx.dateline_place(rec, span), "dateline")
+        if rec.place is None:     # the acting state: the clause's agent, none if it names no agent
+            ctx.infer_place(rec, span, is_reported=not news, subject=(rec.roles or {}).get("agent", []))
+
+
+# How far before publication a clause's event is the story's news, whose scene is the
+# paragraph's: older ones ("In 2016, ...", "born in 1922") are background, set elsewhere
+_RECENT_DAYS = 7
+
+
+def _background(rec: EventMentionRec, published: date | None) -> bool:
+    """Dated, and over before the ``_RECENT_DAYS`` before publication ("In 1998, ...")."""
+    end = rec.date_end or rec.date_start
+    return bool(end and published) and (published - date.fromisoformat(end)).days > _RECENT_DAYS
+
+
+def _recent(rec: EventMentionRec, published: date | None) -> bool:
+    """Dated to a day or week in the ``_RECENT_DAYS`` before publication (not a month or a
+    year that merely holds it)."""
+    if not (rec.date_start and published) or rec.precision not in ("day", "week"):
+        return False
+    return date.fromisoformat(rec.date_start) <= published and \
+        (published - date.fromisoformat(rec.date_end or rec.date_start)).days <= _RECENT_DAYS
 
 
 def _group_triggers(text, triggers, end):
@@ -360,12 +411,14 @@ class _Context:
         lag = (self.published - date.fromisoformat(rec.date_start)).days
         return _place_dict(self.dateline) if 0 <= lag <= 1 and rec.precision == "day" else None
 
-    def infer_place(self, rec: EventMentionRec, span, is_reported: bool) -> None:
+    def infer_place(self, rec: EventMentionRec, span, is_reported: bool, subject=None) -> None:
         """No place in the clause, its paragraph or the dateline: the scene the article set
         earlier (not for what is yet to happen, nor inside a reported clause, whose scene is
-        the speaker's), else the country of the one state acting ("North Korea launched")."""
+        the speaker's), else the country of the one state acting ("North Korea launched").
+        ``subject``: who acts, when the parse says (else the first actor)."""
         # the acting state is the subject, the first actor ("sanctions on North Korea": not it)
-        states = [a for a in rec.actors[:1] if self.actor_kinds.get(a) == COUNTRY]
+        acting = rec.actors[:1] if subject is None else subject[:1]
+        states = [a for a in acting if self.actor_kinds.get(a) == COUNTRY]
         country = actor_country(states) if rec.type not in _NOT_AT_HOME else None
         if not rec.future and not is_reported and rec.type in _AT_THE_SCENE:
             scene = self.scenes.before(span.start, skip=lambda p: self.quoted.contains(p.start))

@@ -8,7 +8,7 @@ from .actors import actor_kinds, find_mentions
 from .quotes import find_quote_ranges
 from .coref import Resolver
 from .clause_events import clause_events, one_per_trigger
-from .events import find_event_mentions, statement_events
+from .events import find_event_mentions, place_clause_events, statement_events
 from .places import find_places, toponym_record
 from .records import ArticleExtraction
 from .sentences import split_sentences
@@ -39,7 +39,9 @@ def extract_article(article) -> ArticleExtraction:
     decide_when_where(statements, events, times, places, quotes, spans, text, published, people)
     events += statement_events(_stated_only(statements), text, events)
     events = one_per_trigger(events)
-    events += clause_events(text, spans, events, times, places, mentions, resolver, quotes, published)
+    found = clause_events(text, spans, events, times, places, mentions, resolver, quotes, published)
+    place_clause_events(found, text, spans, mentions, resolver, times, places, quotes, published)
+    events += found
     events.sort(key=lambda e: (e.start, e.type))
     _skip_wire_datelines(text, statements, events)
     return ArticleExtraction(
