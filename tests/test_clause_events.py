@@ -175,3 +175,12 @@ def test_background_events_take_no_scene():
     text = "Protesters marched in Washington on Tuesday. In 1998, Bill Clinton resigned from the board."
     old = [e for e in _events(text) if e.date_start == "1998-01-01"]
     assert old and old[0].place is None
+
+
+def test_a_death_is_an_event_where_it_happened_not_in_the_country_that_names_the_person():
+    chirac = _one("Jacques Chirac, who served as President of France for twelve years, died at home in "
+                  "Paris on Monday.", "DEATH")
+    assert chirac.date_start == "2016-01-04" and chirac.place["name"] == "Paris"
+    heiress = _one("U.S. heiress Gloria Vanderbilt died on Monday at the age of 95, her son Anderson Cooper "
+                   "announced.", "DEATH")
+    assert heiress.date_start == "2016-01-04" and heiress.place is None   # "U.S." names her, it does not act

@@ -33,6 +33,7 @@ STATEMENT   plain speech: a dated "said" by a named speaker               say, t
 LEGAL       lawsuits, rulings, trials, charges, investigations           sue, rule, convict
 ACCIDENT    crashes, explosions, fires, disasters                         crash, explode, flood
 ELECTION    elections, votes, appointments, resignations                  elect, vote, resign
+DEATH       a person's death (not a killing: ASSAULT)                     die, death
 OTHER       a dated, actor-anchored happening outside these kinds
 ==========  ===========================================================  =====================
 
@@ -47,7 +48,7 @@ import re
 CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
               "TEST", "ECONOMIC", "BUSINESS", "ANNOUNCE", "STATEMENT", "LEGAL", "ACCIDENT", "ELECTION",
-              "OTHER")
+              "DEATH", "OTHER")
 
 _VERBS = {
     "AGREE": "agree sign settle ratify accept conclude",
@@ -77,6 +78,7 @@ _VERBS = {
     "LEGAL": "sue rule sentence convict charge indict acquit investigate prosecute fine appeal",
     "ACCIDENT": "crash collide explode sink derail burn erupt flood collapse",
     "ELECTION": "elect vote win appoint name resign inaugurate nominate replace",
+    "DEATH": "die",
 }
 _NOUNS = {
     "AGREE": "agreement deal treaty accord pact settlement ceasefire truce",
@@ -104,6 +106,7 @@ _NOUNS = {
     "LEGAL": "lawsuit ruling trial verdict sentence investigation indictment conviction",
     "ACCIDENT": "crash collision explosion accident fire earthquake flood disaster blast",
     "ELECTION": "election vote referendum appointment resignation inauguration",
+    "DEATH": "death",
 }
 
 

@@ -168,8 +168,13 @@ def place_clause_events(events: list[EventMentionRec], text, spans, mentions: li
         if news:
             _set_place(rec, ctx.context_place(span), "scene")
             _set_place(rec, ctx.dateline_place(rec, span), "dateline")
-        if rec.place is None:     # the acting state: the clause's agent, none if it names no agent
-            ctx.infer_place(rec, span, is_reported=not news, subject=(rec.roles or {}).get("agent", []))
+        if rec.place is None:
+            # the acting state: the clause's agent; none if it names no agent, or a person ("US
+            # singer Doris Day died": her country names her, it does not act)
+            agents = (rec.roles or {}).get("agent", [])
+            if any(ctx.actor_kinds.get(a) == PERSON for a in agents):
+                agents = []
+            ctx.infer_place(rec, span, is_reported=not news, subject=agents)
 
 
 # How far before publication a clause's event is the story's news, whose scene is the
