@@ -184,3 +184,10 @@ def test_a_death_is_an_event_where_it_happened_not_in_the_country_that_names_the
     heiress = _one("U.S. heiress Gloria Vanderbilt died on Monday at the age of 95, her son Anderson Cooper "
                    "announced.", "DEATH")
     assert heiress.date_start == "2016-01-04" and heiress.place is None   # "U.S." names her, it does not act
+
+
+def test_an_event_without_a_place_has_no_place_source():
+    """A statement's inferred place (its speaker's capital) is not its event's: both go."""
+    events = _events("Chinese Foreign Ministry spokesman Lu Kang told reporters on Monday that Beijing "
+                     "opposed the move.")
+    assert events and all((e.place is None) == (e.place_source is None) for e in events)

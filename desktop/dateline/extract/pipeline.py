@@ -68,7 +68,7 @@ def _stated_only(statements):
     out = []
     for st, pos in statements:
         if st.place_source not in (None, "text"):
-            st = replace(st, place=None)
+            st = replace(st, place=None, place_source=None)
         if st.date_source not in (None, "text"):
             st = replace(st, date_start=None, date_end=None, precision=None)
         out.append((st, pos))
