@@ -544,6 +544,16 @@ def test_a_governments_official_speaks_from_its_capital_unless_the_text_says_oth
     assert (by["Emmanuel Macron"].place["name"], by["Emmanuel Macron"].place_source) == ("Berlin", "text")
 
 
+def test_a_government_speaks_from_its_capital_under_another_countrys_dateline():
+    text = ("HIROSHIMA, Japan (AP) - Barack Obama became the first sitting U.S. president to visit "
+            "Hiroshima on Friday.\n\n"
+            "Japanese Prime Minister Shinzo Abe said the visit gave hope.\n\n"
+            "Chinese Foreign Ministry spokesman Lu Kang said China welcomed the visit.")
+    by = {s.speaker: s for s in extract_article(make(text)).statements}
+    assert by["Shinzo Abe"].place["name"] == "Hiroshima"        # his own country's dateline
+    assert (by["Lu Kang"].place["name"], by["Lu Kang"].place_source) == ("Beijing", "actor")
+
+
 def test_a_role_before_a_name_does_not_reach_into_the_sentence_before():
     result = extract_article(make("The talks would resume.\nNorth Korean leader Kim Jong Un said tests would go on."))
     assert result.people["Kim Jong Un"] == ["north korean leader"]

@@ -28,10 +28,12 @@ Place, the first rule that applies, recorded in ``place_source``:
 - ``scene``: the last city or site where the story was set just before ("in Seoul" earlier in the
   same or the previous paragraph, not in a sentence set on another day, not where someone works:
   "a professor at the university in Singapore"), a new scene ending the old;
-- ``dateline``: the wire dateline's city ("SEOUL (Reuters) -");
+- ``dateline``: the wire dateline's city ("SEOUL (Reuters) -"), unless the next rule names a
+  capital in another country;
 - ``actor``: a country speaking ("China said") speaks from its capital, and so does a
   government's own official ("Chinese Foreign Ministry spokesman Lu Kang", "South Korean
-  President Moon Jae-in"; not an ambassador or an envoy, who speak abroad);
+  President Moon Jae-in"; not an ambassador or an envoy, who speak abroad) -- also under
+  another country's dateline ("HIROSHIMA (AP) - ... Lu Kang said": Beijing);
 - else no place.
 
 Never a fake exact day: a rule only copies a date (with its precision) the text states.
@@ -192,14 +194,15 @@ def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_pl
                 or bool(_APPOSITION_PLACE_RE.search(text, max(spans[at].start, p.start - 80), p.start)))
 
     scene = scenes.before(attribution, skip=out_of_scope)
+    capital = None if scene is not None else _home_capital(rec, people)
     if scene is not None:
         rec.place, rec.place_source = _as_place(scene), "scene"
-    elif dateline_place is not None:
+    elif dateline_place is not None and (capital is None or capital.country == dateline_place.country):
         rec.place, rec.place_source = _as_place(dateline_place), "dateline"
-    else:
-        capital = _home_capital(rec, people)
-        if capital is not None:
-            rec.place, rec.place_source = _as_place(capital), "actor"
+    elif capital is not None:
+        # "HIROSHIMA (AP) - ... Chinese Foreign Ministry spokesman Lu Kang said": a government
+        # speaks from its own capital, not from another country's dateline
+        rec.place, rec.place_source = _as_place(capital), "actor"
 
 
 # A government's own officials speak from its capital; its envoys speak abroad
