@@ -191,3 +191,11 @@ def test_an_event_without_a_place_has_no_place_source():
     events = _events("Chinese Foreign Ministry spokesman Lu Kang told reporters on Monday that Beijing "
                      "opposed the move.")
     assert events and all((e.place is None) == (e.place_source is None) for e in events)
+
+
+def test_a_reported_clause_whose_pronoun_stands_for_its_speaker_is_that_speakers_event():
+    """"Toyota said it recalled ...": "it" is Toyota; a dated verb no list knows counts too."""
+    recall = _one("Toyota said it recalled 2,000 cars on Monday.", "BUSINESS")
+    assert recall.actors == ["Toyota"] and recall.reported and recall.date_start == "2016-01-04"
+    ended = [e for e in _events("Amy Klobuchar said she ended her campaign on Monday.") if e.category == "OTHER"]
+    assert ended and ended[0].actors == ["Amy Klobuchar"] and ended[0].reported

@@ -150,8 +150,10 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
                  if (h := tree.s.span_head(x.start, x.end)) is not None}
     # a main-clause verb no list knows is an event of its own only with a time of its own
     # ("North Korea flouted the rules on Sunday"); its clause is found like any other
+    # (or heads what a speaker says: "North Korea says it put a satellite into orbit on Sunday")
     generic = {head: "OTHER" for t, head in time_clauses if head is not None and head not in preds
-               and tree.s.words[head].pos == "VERB" and tree.s.words[head].is_root
+               and tree.s.words[head].pos == "VERB"
+               and (tree.s.words[head].is_root or _said_by(tree, tree.s.words[head]) is not None)
                and tree.s.words[head].lemma.lower() not in _NOT_EVENTS | _PLAN_GOVERNORS}
     for t, head in time_clauses:
         if head in generic:
@@ -171,6 +173,9 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
         controller = _controller(tree, verb or w) if "agent" not in roles else None
         if controller is not None:
             roles["agent"] = [tree.span(controller) + _proper_name(tree, controller)]
+        speaker = _speaker_as_pronoun(tree, verb or w)
+        if speaker is not None:      # "North Korea says it put ...": "it" is North Korea
+            roles["agent"] = [tree.span(speaker) + _proper_name(tree, speaker)]
         events[i] = ClauseEvent(w.start, w.end, w.lemma.lower(), w.pos, cat, lo, hi, tree.s.start,
                                 roles=roles, time=own_time.get(i), place=own_place.get(i),
                                 borrowed_agent=controller is not None,
@@ -451,6 +456,30 @@ def _reported(tree: _Tree, w: Word) -> bool:
             return False
         node = gov
     return False
+
+
+# A reported clause's subject pronoun that stands for its speaker: "it" for a named state or
+# body, "he"/"she" for a named person ("China said it would ...", "Trump said he met ...")
+_SPEAKER_PRONOUNS = frozenset({"it", "he", "she"})
+
+
+def _said_by(tree: _Tree, w: Word) -> Word | None:
+    """The speech verb whose complement clause ``w`` heads ("says" of "says it put"), or None."""
+    if _base(w.dep) != "ccomp" or w.is_root:
+        return None
+    gov = tree.s.words[w.head]
+    return gov if gov.lemma.lower() in SPEECH_LEMMAS else None
+
+
+def _speaker_as_pronoun(tree: _Tree, w: Word) -> Word | None:
+    """The named speaker a reported clause's pronoun subject stands for ("North Korea says it
+    put a satellite into orbit"): the speech verb's own subject, when it is a proper name."""
+    said = _said_by(tree, w)
+    subject = tree.kid(w, ("nsubj",))
+    if said is None or subject is None or subject.text.lower() not in _SPEAKER_PRONOUNS:
+        return None
+    speaker = tree.kid(said, ("nsubj",))
+    return speaker if speaker is not None and _is_proper(speaker) else None
 
 
 def _is_xcomp(tree: _Tree, w: Word) -> bool:
