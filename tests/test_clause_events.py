@@ -199,3 +199,23 @@ def test_a_reported_clause_whose_pronoun_stands_for_its_speaker_is_that_speakers
     assert recall.actors == ["Toyota"] and recall.reported and recall.date_start == "2016-01-04"
     ended = [e for e in _events("Amy Klobuchar said she ended her campaign on Monday.") if e.category == "OTHER"]
     assert ended and ended[0].actors == ["Amy Klobuchar"] and ended[0].reported
+
+
+def test_an_institution_acts_from_its_seat():
+    """"the World Health Organization declared ...": Geneva; a country's own government body
+    acts from its capital ("the United States Supreme Court overturned ..."): Washington."""
+    who = [e for e in _events("On Monday, the World Health Organization declared the outbreak a pandemic.")
+           if e.date_start == "2016-01-04"]
+    assert who and who[0].place["name"] == "Geneva" and who[0].place_source == "actor"
+    court = [e for e in _events("On Monday, the United States Supreme Court overturned the convictions of "
+                                "Bridget Anne Kelly.") if e.date_start == "2016-01-04"]
+    assert court and court[0].place["name"] == "Washington" and court[0].place_source == "actor"
+
+
+def test_seats_curated_and_of_government_bodies():
+    from dateline.extract._scene import seat_of
+    assert seat_of("World Health Organization").name == "Geneva"
+    assert seat_of("Japanese Defense Ministry").name == "Tokyo"
+    assert seat_of("Iran's Foreign Ministry").name == "Tehran"
+    assert seat_of("Georgia Senate") is None          # the state's or the country's: no telling
+    assert seat_of("Ohio Police Department") is None  # not a government body acting from a capital

@@ -563,3 +563,9 @@ def test_since_a_year_is_not_when_words_were_said():
     text = ("He had not made public appearances since 2014, which his wife Bernadette said was due "
             "to memory problems.")
     assert statement_date(text, "memory problems", date(2019, 9, 26))[0] is None
+
+
+def test_an_institution_speaks_from_its_seat():
+    text = "The National Hurricane Center said the storm had weakened."
+    s = next(s for s in extract_article(make(text)).statements if "weakened" in s.text)
+    assert (s.place["name"], s.place_source) == ("Miami", "actor")

@@ -8,7 +8,10 @@ Two inferences, after the clause's own place and the dateline:
   A later location is a new scene and ends the earlier one; a place named only in
   passing ("China's leader", "talks on the Korean Peninsula") sets no scene, nor does a
   wire dateline (where the reporter files from) or a continent (no honest point);
-- the **actor**: the country of the one state acting ("North Korea launched a rocket").
+- the **actor**: the country of the one state acting ("North Korea launched a rocket"), or
+  the seat of an institution acting or speaking (``seat_of``: "the World Health
+  Organization declared" -> Geneva, "the United States Supreme Court overturned" ->
+  Washington).
 
 ``PLACE_SOURCES`` names how a place was found, in order of trust.
 """
@@ -18,7 +21,8 @@ import bisect
 from typing import Callable, Iterable, Sequence
 
 from ._placetypes import PlaceMention
-from .gazetteer import Place, lookup
+from .gazetteer import Place, get_gazetteer, lookup, normalize_name
+from .lexicon import lexicon
 from .wire import in_dateline
 
 PLACE_SOURCES = ("text", "dateline", "scene", "actor")
@@ -59,3 +63,34 @@ def actor_country(actors: Sequence[str]) -> Place | None:
                 all(p.country != place.country for p in found):
             found.append(place)
     return found[0] if len(found) == 1 else None
+
+
+# A country's own government bodies act and speak from its capital ("Japanese Defense Ministry",
+# "Iran's Foreign Ministry", "United States Supreme Court"); not its courts, police or army
+# in general, which act where they are
+_GOVERNMENT_HEADS = ("Ministry", "Government", "Parliament", "Congress", "Senate", "Cabinet",
+                     "Presidency", "Supreme Court", "National Assembly", "State Council", "Foreign Office")
+
+
+def seat_of(name: str) -> Place | None:
+    """Where an institution acts and speaks from: a curated seat (``roles.csv``: "World Health
+    Organization" -> Geneva), else the capital of the country whose government body it is."""
+    seat = lexicon().seats.get(name)
+    if seat is not None:
+        return lookup(seat)
+    if not name.endswith(_GOVERNMENT_HEADS):
+        return None
+    words = name.replace("’s ", " ").replace("'s ", " ").split()
+    for n in (3, 2, 1):      # the longest country name or demonym the name starts with
+        if len(words) <= n:
+            continue
+        head = " ".join(words[:n])
+        named = lexicon().demonyms.get(head) or head
+        country = lookup(named)
+        if country is not None and country.kind == "country" and country.feature != "demonym" \
+                and country.capital:
+            # "Georgia Senate": a US state's as well as a country's name, no telling which
+            states = [p for p in get_gazetteer().candidates(normalize_name(named))
+                      if p.feature == "admin1" and p.country == "US"]
+            return None if states else lookup(country.capital)
+    return None

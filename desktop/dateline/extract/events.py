@@ -19,7 +19,7 @@ from .actors import CITY, COUNTRY, MODIFIER, ORG, PERSON, POSSESSIVE, SUBJECT, M
 from .coref import Resolver
 from .intervals import ByStart, Intervals
 from .records import EventMentionRec, StatementRec
-from ._scene import Scenes, actor_country
+from ._scene import Scenes, actor_country, seat_of
 from ._eventwords import ACTORLESS, EXTRA_TRIGGERS, KIND_OF, TRIGGER_WORDS
 from .wire import in_dateline
 
@@ -142,12 +142,16 @@ def find_event_mentions(text, spans, mentions: list[Mention], resolver: Resolver
     return out
 
 
-def place_clause_events(events: list[EventMentionRec], text, spans, mentions: list[Mention],
-                        resolver: Resolver, times, places, quotes, published) -> None:
-    """Events found clause by clause (``clause_events``) whose clause names no place take
-    one by the same chain as the events above: the paragraph's place, the wire dateline,
-    the scene, the acting state's country (``place_source`` says which)."""
-    todo = [rec for rec in events if rec.place is None]
+def place_events(events: list[EventMentionRec], text, spans, mentions: list[Mention],
+                 resolver: Resolver, times, places, quotes, published, said=()) -> None:
+    """Events found otherwise than by trigger (a clause's, ``clause_events``; a dated
+    statement's, ``said``, from ``statement_events``) whose text names no place take one by
+    the same chain as the events above: the paragraph's place, the wire dateline, the scene,
+    the acting state's country or institution's seat (``place_source`` says which). A
+    statement's is not the paragraph's place: that is what it speaks of ("the depression
+    dissipated off the coast of Florida, the National Hurricane Center reported")."""
+    speech = {id(rec) for rec in said}
+    todo = [rec for rec in list(said) + list(events) if rec.place is None]
     if not todo:
         return
     ctx = _Context(text, mentions, resolver, times, places, Intervals([(lo + 1, hi) for lo, hi in quotes]),
@@ -165,7 +169,7 @@ def place_clause_events(events: list[EventMentionRec], text, spans, mentions: li
         # an older event ("In 2016, ...", "born in 1922") is background: no scene is its
         # (it keeps the acting state's country)
         news = not rec.future and not rec.reported and not ctx.blocked(rec.start) and _recent(rec, published)
-        if news:
+        if news and id(rec) not in speech:
             _set_place(rec, ctx.context_place(span), "scene")
             _set_place(rec, ctx.dateline_place(rec, span), "dateline")
         if rec.place is None:
@@ -419,12 +423,16 @@ class _Context:
     def infer_place(self, rec: EventMentionRec, span, is_reported: bool, subject=None) -> None:
         """No place in the clause, its paragraph or the dateline: the scene the article set
         earlier (not for what is yet to happen, nor inside a reported clause, whose scene is
-        the speaker's), else the country of the one state acting ("North Korea launched").
+        the speaker's), else the country of the one state acting ("North Korea launched"),
+        or the seat of the institution acting ("the World Health Organization declared").
         ``subject``: who acts, when the parse says (else the first actor)."""
         # the acting state is the subject, the first actor ("sanctions on North Korea": not it)
         acting = rec.actors[:1] if subject is None else subject[:1]
         states = [a for a in acting if self.actor_kinds.get(a) == COUNTRY]
-        country = actor_country(states) if rec.type not in _NOT_AT_HOME else None
+        country = None
+        if rec.type not in _NOT_AT_HOME:
+            country = actor_country(states) or next(
+                (seat for a in acting if self.actor_kinds.get(a) == ORG and (seat := seat_of(a)) is not None), None)
         if not rec.future and not is_reported and rec.type in _AT_THE_SCENE:
             scene = self.scenes.before(span.start, skip=lambda p: self.quoted.contains(p.start))
             if scene is not None and self._took_there(rec.actors, scene) and not (

@@ -23,6 +23,7 @@ class Lexicon:
     role_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     doc_nouns: frozenset[str] = frozenset()
     female: frozenset[str] = frozenset()
+    seats: dict[str, str] = field(default_factory=dict)   # institution -> the place it acts from
 
 
 class Demonyms(dict):
@@ -92,4 +93,5 @@ def lexicon() -> Lexicon:
         role_nouns={k: tuple(v.split("|")) for k, v in get("role_noun")},
         doc_nouns=frozenset(k for k, _ in get("doc_noun")),
         female=frozenset(k for k, _ in get("female")),
+        seats=dict(get("seat")),
     )

@@ -8,7 +8,7 @@ from .actors import actor_kinds, find_mentions
 from .quotes import find_quote_ranges
 from .coref import Resolver
 from .clause_events import clause_events, one_per_trigger
-from .events import find_event_mentions, place_clause_events, statement_events
+from .events import find_event_mentions, place_events, statement_events
 from .places import find_places, toponym_record
 from .records import ArticleExtraction
 from .sentences import split_sentences
@@ -37,10 +37,13 @@ def extract_article(article) -> ArticleExtraction:
     events = find_event_mentions(text, spans, mentions, resolver, times, places, quotes, published,
                                  reported=blocked_ranges(statements, text))
     decide_when_where(statements, events, times, places, quotes, spans, text, published, people)
-    events += statement_events(_stated_only(statements), text, events)
-    events = one_per_trigger(events)
+    said = statement_events(_stated_only(statements), text, events)
+    events = one_per_trigger(events + said)
     found = clause_events(text, spans, events, times, places, mentions, resolver, quotes, published)
-    place_clause_events(found, text, spans, mentions, resolver, times, places, quotes, published)
+    # events not found by trigger (a dated statement's, a clause's) whose text names no place
+    kept = {id(e) for e in events}
+    place_events(found, text, spans, mentions, resolver, times, places, quotes, published,
+                 said=[e for e in said if id(e) in kept])
     events += found
     events.sort(key=lambda e: (e.start, e.type))
     _skip_wire_datelines(text, statements, events)

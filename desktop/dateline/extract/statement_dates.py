@@ -44,7 +44,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ._scene import Scenes
+from ._scene import Scenes, seat_of
+from ._mention import ORG
 from .gazetteer import lookup
 from .intervals import ByStart, Intervals
 from .wire import date_in_dateline, dateline_end
@@ -213,7 +214,10 @@ _ABROAD_ROLE_RE = re.compile(r"\b(?:ambassador|envoy|consul|delegate|delegation|
 
 
 def _home_capital(rec, people):
-    """The capital a country speaking, or one of its government's officials, speaks from."""
+    """The capital a country speaking, or one of its government's officials, speaks from; the
+    seat an institution speaks from ("the World Health Organization said": Geneva)."""
+    if rec.speaker_kind == ORG:
+        return seat_of(rec.speaker)
     if rec.speaker_kind == "country":
         country = lookup(rec.speaker)
     else:
