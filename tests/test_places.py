@@ -185,6 +185,7 @@ def test_mention_fields():
     # plural division words lead into a list of places, as the singular into one
     ("Voters went to the polls in the states of Arizona, Florida, and Illinois.", "Arizona", "location"),
     ("Rain fell in the provinces of Aceh and Riau.", "Aceh", "location"),
+    ("Chinese President Xi Jinping visited Mar-a-Lago in Florida.", "Mar-a-Lago", "location"),
 ])
 def test_roles(text, surface, role):
     assert at(text, text, surface).role == role

@@ -277,8 +277,9 @@ Club""".split())
 # A weak longer name ending in one of these loses to the strong place it starts with
 _BODY_WORDS = frozenset("""court jail airport hospital school college university station park center centre
 hall church prison library museum""".split())
-# Lower-case words inside place names ("Port-au-Prince", "Stratford-upon-Avon", "Rio de Janeiro")
-_NAME_PARTICLES = frozenset("""of on upon the and de du des da do dos das di del della la le les lès au aux
+# Lower-case words inside place names ("Port-au-Prince", "Stratford-upon-Avon", "Rio de Janeiro",
+# "Mar-a-Lago")
+_NAME_PARTICLES = frozenset("""of on upon the and a de du des da do dos das di del della la le les lès au aux
 en sur sous y e el al am an im in der den die bei ob ad op aan van von zu ter""".split()) | frozenset(
     # and the generic words news writes in lower case ("Kermanshah province", "Chinese capital")
     """capital city town village county state province region district prefecture parish borough
