@@ -78,9 +78,10 @@ def seat_of(name: str) -> Place | None:
     seat = lexicon().seats.get(name)
     if seat is not None:
         return lookup(seat)
-    if not name.endswith(_GOVERNMENT_HEADS):
+    body, _, of = name.partition(" of ")       # "Turkish Ministry of Foreign Affairs"
+    if not (body.endswith(_GOVERNMENT_HEADS) or of and body.endswith("Ministry")):
         return None
-    words = name.replace("’s ", " ").replace("'s ", " ").split()
+    words = body.replace("’s ", " ").replace("'s ", " ").split()
     for n in (3, 2, 1):      # the longest country name or demonym the name starts with
         if len(words) <= n:
             continue
