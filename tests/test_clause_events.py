@@ -220,3 +220,9 @@ def test_seats_curated_and_of_government_bodies():
     assert seat_of("Turkish Ministry of Foreign Affairs").name == "Ankara"
     assert seat_of("Georgia Senate") is None          # the state's or the country's: no telling
     assert seat_of("Ohio Police Department") is None  # not a government body acting from a capital
+
+
+def test_a_day_is_never_an_actor():
+    text = ("Park Won-soon was reported missing on Thursday. According to local reports, the mayor left "
+            "his home a quarter before 11 a.m. on Thursday with a backpack.")
+    assert not any("Thursday" in e.actors for e in _events(text))

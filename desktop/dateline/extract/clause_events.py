@@ -44,6 +44,8 @@ from .syntax_repair import headline_verb
 from .wire import body_start
 
 _ACTOR_KINDS = (PERSON, ORG, COUNTRY)
+_TIME_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+March April May June July August September October November December""".split())
 _ROLE_ORDER = ("agent", "patient", "target", "partner")
 _MAX_ACTORS = 4
 _LEFT_TO_STATEMENTS = frozenset({"STATEMENT"})
@@ -364,6 +366,8 @@ class _Actors:
         if lo < 0 or self.quoted.contains(lo) or self.places.between(lo, hi):
             return []
         name = " ".join(self.text[lo:hi].split())
+        if name in _TIME_NAMES:
+            return []     # "left his home on Thursday": a parse may take the day for a subject
         return [name] if len(name) > 1 and name[0].isupper() else []
 
     def names(self, lo: int, hi: int) -> list[str]:
