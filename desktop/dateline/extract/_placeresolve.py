@@ -192,11 +192,14 @@ class Context:
 
 
 def unambiguous(hit: Hit) -> bool:
-    """One reading, or a curated/major reading far above the rest."""
-    readings = hit.readings
-    if len(readings) == 1 or hit.qualifier:
-        return True
-    return prior(readings[0]) - prior(readings[1]) >= 3.0
+    """One reading, or a curated/major reading far above the rest (asked several times of
+    each name: worked out once)."""
+    found = hit.clear
+    if found is None:
+        readings = hit.readings
+        found = hit.clear = bool(len(readings) == 1 or hit.qualifier or
+                                 prior(readings[0]) - prior(readings[1]) >= 3.0)
+    return found
 
 
 def resolve(text: str, hits: list[Hit]) -> list[PlaceMention | None]:

@@ -40,3 +40,4 @@ class Hit:
     chosen: Place | None = None
     key: str = ""                     # the normalised name
     in_name: bool = False             # inside a body's name ("University of Cincinnati")
+    clear: bool | None = None         # ``_placeresolve.unambiguous``, once worked out

@@ -158,8 +158,9 @@ class Gazetteer:
         self._prefix_cache: dict[str, bool] = {}
         self._extends_cache: dict[str, bool] = {}     # of the file's names only (``_probe``)
         self._steps: dict[str, tuple[tuple[Place, ...], bool]] = {}     # ``step``
-        # tokens as written that start no name ("He", "Friday"): ``places`` skips them
-        self.dead_ends: set[str] = set()
+        # a token as written -> its key and ``step`` (None: it starts no name, "He", "Friday"):
+        # the first question ``places`` asks of every capitalised word
+        self.first_steps: dict[str, tuple[str, tuple[Place, ...], bool] | None] = {}
         self._capitals: dict[str, tuple[int | None, str]] = {}   # ISO code -> (record, name)
         for line in file.lines("capitals"):
             code, record, name = line.split("\t")
@@ -295,7 +296,7 @@ class Gazetteer:
             self._overlay_prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
             self._prefix_cache.clear()
             self._steps.clear()
-            self.dead_ends.clear()
+            self.first_steps.clear()
             self.max_words = max(self.max_words, len(words))
         if clear:
             self._cache.clear()

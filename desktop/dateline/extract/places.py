@@ -115,7 +115,7 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     counties.update((h.start, h) for h in _townships(text, lo, hi, gaz))
     in_street = Intervals(street_spans)
     resume = lo
-    dead_ends = gaz.dead_ends
+    first_steps = gaz.first_steps
     for m in _START_RE.finditer(text, lo, hi):
         s = m.start()
         if s < resume:
@@ -131,9 +131,12 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
             hits.append(county)
             resume = county.end
             continue
-        if word in dead_ends:
+        step = first_steps.get(word, _UNSEEN)
+        if step is _UNSEEN:
+            step = _first_step(word, gaz)
+        if step is None:
             continue    # most capitalised words ("He", "Friday"): known to start no name
-        match = _longest_match(text, m, hi, gaz)
+        match = _longest_match(text, m, hi, gaz, step)
         if match is None:
             continue
         e, readings, single = match
@@ -287,16 +290,26 @@ en sur sous y e el al am an im in der den die bei ob ad op aan van von zu ter"""
     strait bay gulf river valley mountains desert""".split())
 
 
-def _longest_match(text, first, hi, gaz) -> tuple[int, tuple[Place, ...], bool] | None:
-    """(end, readings, single word) of the longest gazetteer name starting at token ``first``."""
-    best = None
-    key = token_key(first.group())
-    pos, words = first.end(), 1
+_UNSEEN = object()
+
+
+def _first_step(word: str, gaz):
+    """(key, readings, extends) of a token as written, or None when it starts no name; kept
+    (a long-running extraction meets the same words again)."""
+    key = token_key(word)
     readings, extends = gaz.step(key)
-    if not readings and not extends:
-        if len(gaz.dead_ends) < 200_000:
-            gaz.dead_ends.add(first.group())
-        return None
+    step = (key, readings, extends) if readings or extends else None
+    if len(gaz.first_steps) < 200_000:
+        gaz.first_steps[word] = step
+    return step
+
+
+def _longest_match(text, first, hi, gaz, step) -> tuple[int, tuple[Place, ...], bool] | None:
+    """(end, readings, single word) of the longest gazetteer name starting at token ``first``
+    (``step``: its ``_first_step``)."""
+    best = None
+    key, readings, extends = step
+    pos, words = first.end(), 1
     while True:
         if readings and (best is None or readings[0].strong or not best[1][0].strong or
                          key.rsplit(" ", 1)[-1] not in _BODY_WORDS):
