@@ -226,3 +226,14 @@ def test_a_day_is_never_an_actor():
     text = ("Park Won-soon was reported missing on Thursday. According to local reports, the mayor left "
             "his home a quarter before 11 a.m. on Thursday with a backpack.")
     assert not any("Thursday" in e.actors for e in _events(text))
+
+
+def test_a_dated_happening_at_a_place_needs_no_named_actor():
+    """"a ruling expected on Tuesday by an arbitration court in The Hague": a time and a place
+    of its own anchor a ruling, a crash, a killing; a planned one is dated ahead."""
+    ruling = _one("China rejected a ruling expected on Tuesday by an arbitration court in The Hague.", "LEGAL")
+    assert ruling.date_start == "2016-01-12" and ruling.future and ruling.place["name"] == "The Hague"
+    crash = _one("A bus crashed into a tunnel in Winchester on Monday.", "ACCIDENT")
+    assert crash.date_start == "2016-01-04" and crash.place["name"] == "Winchester"
+    # talks and market moves are told again with their actors: no actorless mention of them
+    assert not [e for e in _events("Shares rose in Tokyo on Monday.") if e.category == "ECONOMIC"]

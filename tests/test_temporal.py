@@ -42,6 +42,9 @@ def seed(prefix: str) -> str:
     ("An official told CNN Thursday that Beijing has a plan.", "2017-03-16"),
     ("The ministers met last Saturday.", "2017-03-11"),
     ("They meet next Monday.", "2017-03-20"),
+    # a participle that plans looks ahead; one that reports looks back
+    ("China rejected a ruling expected on Monday in The Hague.", "2017-03-20"),
+    ("Five men were arrested on Thursday.", "2017-03-16"),
 ])
 def test_weekday_resolved_by_tense(text, expected):
     expr = one(text)

@@ -67,7 +67,7 @@ _FUTURE_RE = re.compile(
     r"(?:planning|plans|preparations?|preparing)\s+for|"
     r"(?:agreed|agreement|offered|decided|voted)\s+to|"
     r"as\s+(?:soon|early)\s+as|until|till|postponed|put\s+off|delayed|deadline|expires?|payable|"
-    r"effective|(?:scheduled|set|slated)\s+(?:for|to)|due(?!\s+to\b))\b|['’]ll\b",
+    r"effective|(?:scheduled|set|slated)\s+(?:for|to)|expected\s+(?:on|by)|due(?!\s+to\b))\b|['’]ll\b",
     re.IGNORECASE)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s|\n")
 # Past-tense verbs: irregular ones news uses most, and lower-case "-ed" words that are
@@ -178,7 +178,10 @@ def _year_for(month: int, day: int, published: date, text: str, pos: int) -> dat
     return nearest
 
 
-_PARTICIPLE_BEFORE_RE = re.compile(r"\b(?!need|speed|feed)[a-z]{3,}ed\s+(?:on\s+|in\s+)?$")
+# "arrested on Friday": a past participle dates a past happening -- not one that plans
+# ("a ruling expected on Tuesday", "talks scheduled for Friday")
+_PARTICIPLE_BEFORE_RE = re.compile(
+    r"\b(?!need|speed|feed|expected|scheduled|slated|planned)[a-z]{3,}ed\s+(?:on\s+|in\s+)?$")
 
 
 def _nearest_year(month: int, day: int, published: date) -> date | None:

@@ -44,6 +44,9 @@ from .syntax_repair import headline_verb
 from .wire import body_start
 
 _ACTOR_KINDS = (PERSON, ORG, COUNTRY)
+# Kinds of event a time and a place anchor without a named actor: not talks, market moves or
+# protests, which the article tells of again with their actors
+_PLACE_ANCHORED = frozenset({"ACCIDENT", "ASSAULT", "LEGAL", "DEATH", "ELECTION"})
 _TIME_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
 March April May June July August September October November December""".split())
 _ROLE_ORDER = ("agent", "patient", "target", "partner")
@@ -279,7 +282,11 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", sentence_at, published
     # someone named in the clause itself: a subject borrowed from the governing clause
     # ("left Taiwan after meeting ...") describes its clause, not an event of its own
     own = [n for r in _ROLE_ORDER if not (r == "agent" and c.borrowed_agent) for n in roles.get(r, [])]
-    if not (c.time and not _since(c.time, text) and own) and not headline:
+    # anchored by its own time and by someone named -- or, for what happens at a place whoever
+    # does it, a place of its own ("a ruling expected on Tuesday by an arbitration court in The
+    # Hague", "a fire broke out on Saturday in Badalona")
+    placed = c.place is not None and c.category in _PLACE_ANCHORED
+    if not (c.time and not _since(c.time, text) and (own or placed)) and not headline:
         return None
     lo, hi = clause_sentence(c, sentence_at)
     rec = EventMentionRec(type=CATEGORY_TYPE.get(c.category, "other"), actors=names[:_MAX_ACTORS],

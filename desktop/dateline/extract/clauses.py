@@ -298,6 +298,9 @@ def _clause_head(tree: _Tree, w: Word, preds, item) -> int | None:
             continue                                   # still inside the phrase itself
         if w.i in preds and w.pos == "NOUN":
             return w.i
+        if _base(w.dep) == "acl" and w.lemma.lower() in _PLAN_GOVERNORS and not w.is_root \
+                and w.head in preds and tree.s.words[w.head].pos == "NOUN":
+            return w.head      # "a ruling expected on Tuesday", "talks scheduled for Friday": the noun's
         if w.pos in ("VERB", "AUX") or w.i in preds:
             if w.i not in preds or w.lemma.lower() in _LIGHT:
                 noun = next((k.i for k in tree.kids[w.i] if k.i in preds and k.pos == "NOUN"
