@@ -181,6 +181,21 @@ def test_undated_mention_does_not_join_an_event_months_away():
     assert len(clusters) == 2
 
 
+def test_an_outlet_is_no_party_and_undated_news_of_two_articles_needs_two_shared_names():
+    kinds = {**KINDS, "Wikinews": "media", "William Mohr": "person", "Hunter Biden": "person",
+             "Michael Bloomberg": "person"}
+    interviews = cluster_mentions([
+        ("a", date(2020, 10, 18), _rec("meeting", ["Wikinews", "William Mohr"], "2020-06-01", None)),
+        ("b", date(2020, 10, 19), _rec("meeting", ["Wikinews"], "2020-06-01", None)),
+    ], kinds)
+    assert len(interviews) == 2 and interviews[0].actors["Wikinews"] == 1     # still an actor
+    undated = cluster_mentions([
+        ("a", date(2020, 10, 29), _rec("warning", ["Hunter Biden", "Michael Bloomberg"], None, "Florida")),
+        ("b", date(2020, 11, 2), _rec("warning", ["Hunter Biden"], None, "Florida")),
+    ], kinds)
+    assert len(undated) == 2
+
+
 def test_merge_rejects_conflicting_places_and_dates():
     pub = date(2017, 3, 18)
     clusters = cluster_mentions([

@@ -5,9 +5,10 @@ Mentions are clustered greedily, dated ones first. A mention joins a cluster whe
   typed only "other" the taxonomy category too (a protest never joins an agreement);
 - the polarity matches: what did not happen, or only might, never joins what happened;
 - the people/organisations overlap enough: at least min(2, |mention actors|) shared
-  (Tillerson–Wang talks never absorb Tillerson–Yang talks);
+  (Tillerson–Wang talks never absorb Tillerson–Yang talks); a news outlet is no party;
 - the date spans overlap; an undated mention only joins a cluster dated within a week
-  of its article's publication (the same trip, not one six months later);
+  of its article's publication (the same trip, not one six months later), or an undated
+  one of another article with two parties in common;
 - the places agree (same name, or a city inside the named country) or one is unknown.
 Among compatible clusters the best shared actors / date / place / wording wins.
 """
@@ -43,11 +44,15 @@ class _Mention:
     actors: list[str]
     kinds: dict[str, str]
     people: list[str] = field(default_factory=list)      # person/organisation actors, in order
+    parties: list[str] = field(default_factory=list)     # actors but news outlets
     span: tuple[date, date] | None = None
     words: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self.people = [a for a in self.actors if self.kinds.get(a) in _PERSONISH]
+        # an outlet that reports or interviews ("Wikinews spoke to", "told CNN") is no party to
+        # the event: two reports by one outlet are not one event
+        self.parties = [a for a in self.actors if self.kinds.get(a) != "media"]
+        self.people = [a for a in self.parties if self.kinds.get(a) in _PERSONISH]
         self.span = _span(self.rec)
         self.words = _words(self.rec.text)
 
@@ -61,6 +66,7 @@ class Cluster:
     span: tuple[date, date] | None = None
     place: dict | None = None
     actors: Counter = field(default_factory=Counter)
+    parties: set[str] = field(default_factory=set)
     people: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
     published: set[date] = field(default_factory=set)
@@ -69,6 +75,7 @@ class Cluster:
     def add(self, m: _Mention) -> None:
         self.members.append(m)
         self.actors.update(m.actors)
+        self.parties.update(m.parties)
         self.people.update(m.people)
         self.words |= m.words
         if m.published:
@@ -125,8 +132,7 @@ def _category(rec: EventMentionRec) -> str | None:
 
 def _keys(m: _Mention) -> list[str]:
     """The actors a matching cluster must share: people/organisations if named, else all."""
-    people = [a for a in m.actors if m.kinds.get(a) in _PERSONISH]
-    return people or list(m.actors)
+    return m.people or list(m.parties)
 
 
 def _seed_rank(rec: EventMentionRec) -> tuple:
@@ -144,6 +150,8 @@ def _score(m: _Mention, c: Cluster) -> float | None:
     shared = _actor_overlap(m, c)
     if shared is None:
         return None
+    if span is None and c.span is None and shared < 2 and any(x.article != m.article for x in c.members):
+        return None   # undated in two articles: a week's news shares a name, not an event
     place_score = _place_score(stated_place(m.rec), c.place)
     if place_score is None:
         return None
@@ -177,7 +185,7 @@ def _actor_overlap(m: _Mention, c: Cluster) -> int | None:
     if c.family == "visit" and mine:
         mine = mine[:1]     # a visit is matched on the visitor, not on whom it mentions
     if not mine or not theirs:
-        mine, theirs = list(m.actors), set(c.actors)
+        mine, theirs = list(m.parties), c.parties
     shared = len(set(mine) & theirs)
     if shared == 0 or shared < min(2, len(mine), len(theirs)):
         return None
