@@ -548,9 +548,11 @@ def test_a_government_speaks_from_its_capital_under_another_countrys_dateline():
     text = ("HIROSHIMA, Japan (AP) - Barack Obama became the first sitting U.S. president to visit "
             "Hiroshima on Friday.\n\n"
             "Japanese Prime Minister Shinzo Abe said the visit gave hope.\n\n"
-            "Chinese Foreign Ministry spokesman Lu Kang said China welcomed the visit.")
+            "Chinese Foreign Ministry spokesman Lu Kang said China welcomed the visit.\n\n"
+            "U.S. Secretary of State John Kerry said the visit honoured the dead.")
     by = {s.speaker: s for s in extract_article(make(text)).statements}
     assert by["Shinzo Abe"].place["name"] == "Hiroshima"        # his own country's dateline
+    assert by["John Kerry"].place["name"] == "Hiroshima"        # a minister travels
     assert (by["Lu Kang"].place["name"], by["Lu Kang"].place_source) == ("Beijing", "actor")
 
 

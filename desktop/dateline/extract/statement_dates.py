@@ -28,8 +28,9 @@ Place, the first rule that applies, recorded in ``place_source``:
 - ``scene``: the last city or site where the story was set just before ("in Seoul" earlier in the
   same or the previous paragraph, not in a sentence set on another day, not where someone works:
   "a professor at the university in Singapore"), a new scene ending the old;
-- ``dateline``: the wire dateline's city ("SEOUL (Reuters) -"), unless the next rule names a
-  capital in another country;
+- ``dateline``: the wire dateline's city ("SEOUL (Reuters) -"), unless a voice that stays
+  home (a country, an institution, a ministry's spokesman; not a travelling minister) has a
+  capital or seat in another country (next rule);
 - ``actor``: a country speaking ("China said") speaks from its capital, and so does a
   government's own official ("Chinese Foreign Ministry spokesman Lu Kang", "South Korean
   President Moon Jae-in"; not an ambassador or an envoy, who speak abroad) -- also under
@@ -198,11 +199,12 @@ def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_pl
     capital = None if scene is not None else _home_capital(rec, people)
     if scene is not None:
         rec.place, rec.place_source = _as_place(scene), "scene"
-    elif dateline_place is not None and (capital is None or capital.country == dateline_place.country):
+    elif dateline_place is not None and (capital is None or capital.country == dateline_place.country
+                                         or not _stays_home(rec, people)):
         rec.place, rec.place_source = _as_place(dateline_place), "dateline"
     elif capital is not None:
-        # "HIROSHIMA (AP) - ... Chinese Foreign Ministry spokesman Lu Kang said": a government
-        # speaks from its own capital, not from another country's dateline
+        # "HIROSHIMA (AP) - ... Chinese Foreign Ministry spokesman Lu Kang said": a government's
+        # voice speaks from its own capital, not from another country's dateline
         rec.place, rec.place_source = _as_place(capital), "actor"
 
 
@@ -211,6 +213,19 @@ _OFFICIAL_ROLE_RE = re.compile(r"\b(?:president|prime minister|premier|chancello
                                r"spokes(?:man|woman|person)|secretary|government|cabinet|king|queen|leader)\b")
 _ABROAD_ROLE_RE = re.compile(r"\b(?:ambassador|envoy|consul|delegate|delegation|representative|"
                              r"negotiator|emissary|mission)\b")
+
+
+_HOME_VOICE_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|ministry|press secretary)\b")
+
+
+def _stays_home(rec, people) -> bool:
+    """A voice that speaks from home even when the story is datelined abroad: a country, an
+    institution, a ministry's spokesman -- not a president or a minister, who travel (the
+    Secretary of State in a Beijing-datelined story speaks in Beijing)."""
+    if rec.speaker_kind in ("country", ORG):
+        return True
+    info = people.get(rec.speaker) if rec.speaker_kind == "person" else None
+    return info is not None and bool(_HOME_VOICE_RE.search(" ".join(sorted(info.roles))))
 
 
 def _home_capital(rec, people):
