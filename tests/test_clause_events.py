@@ -218,6 +218,8 @@ def test_seats_curated_and_of_government_bodies():
     assert seat_of("Japanese Defense Ministry").name == "Tokyo"
     assert seat_of("Iran's Foreign Ministry").name == "Tehran"
     assert seat_of("Turkish Ministry of Foreign Affairs").name == "Ankara"
+    assert seat_of("Parliament of Iraq").name == "Baghdad"
+    assert seat_of("Ministry of Foreign Affairs") is None     # whose?
     assert seat_of("Georgia Senate") is None          # the state's or the country's: no telling
     assert seat_of("Ohio Police Department") is None  # not a government body acting from a capital
 

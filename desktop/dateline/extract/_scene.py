@@ -82,6 +82,8 @@ def seat_of(name: str) -> Place | None:
     if not (body.endswith(_GOVERNMENT_HEADS) or of and body.endswith("Ministry")):
         return None
     words = body.replace("’s ", " ").replace("'s ", " ").split()
+    if of and len(words) == 1:      # "Parliament of Iraq", "Government of Japan"
+        words = of.split() + words
     for n in (3, 2, 1):      # the longest country name or demonym the name starts with
         if len(words) <= n:
             continue
