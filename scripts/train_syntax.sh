@@ -3,7 +3,8 @@
 #
 #   scripts/train_syntax.sh [PYTHON]
 #
-# Environment: SYNTAX_CORPUS (default ../shared/corpora/syntax, the folder with
+# Environment: SYNTAX_CONFIG (default resources/syntax/ewt.cfg; resources/syntax/ewt-wide.cfg
+# for the wider model), SYNTAX_CORPUS (default ../shared/corpora/syntax, the folder with
 # en_ewt-ud-{train,dev}.conllu), SYNTAX_TRAIN_MINUTES (default 125: training runs until this
 # time limit, then is stopped with SIGINT; spaCy keeps the best checkpoint on the dev split
 # so far in model-best). On a 2-core machine 125 minutes are about 9,000 steps.
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/.."
 PY=${1:-.venv/bin/python}
 CORPUS=${SYNTAX_CORPUS:-../shared/corpora/syntax}
 MINUTES=${SYNTAX_TRAIN_MINUTES:-125}
-CONFIG=resources/syntax/ewt.cfg
+CONFIG=${SYNTAX_CONFIG:-resources/syntax/ewt.cfg}
 
 for split in train dev; do
     if [ ! -f "$CORPUS/en_ewt-ud-$split.conllu" ]; then
