@@ -239,3 +239,10 @@ def test_a_dated_happening_at_a_place_needs_no_named_actor():
     assert crash.date_start == "2016-01-04" and crash.place["name"] == "Winchester"
     # talks and market moves are told again with their actors: no actorless mention of them
     assert not [e for e in _events("Shares rose in Tokyo on Monday.") if e.category == "ECONOMIC"]
+
+
+def test_a_by_clause_is_its_subjects_own_event():
+    """"flouted the rules by detonating a nuclear device on Monday": the detonation is North
+    Korea's (how it flouted them), not a clause describing another event."""
+    test = _one("North Korea again flouted international rules by detonating a nuclear device on Monday.", "TEST")
+    assert test.actors == ["North Korea"] and test.date_start == "2016-01-04"

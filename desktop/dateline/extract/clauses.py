@@ -178,7 +178,7 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
             roles["agent"] = [tree.span(speaker) + _proper_name(tree, speaker)]
         events[i] = ClauseEvent(w.start, w.end, w.lemma.lower(), w.pos, cat, lo, hi, tree.s.start,
                                 roles=roles, time=own_time.get(i), place=own_place.get(i),
-                                borrowed_agent=controller is not None,
+                                borrowed_agent=controller is not None and not _means(tree, verb or w),
                                 perfect=_present_perfect(tree, verb or w), definite=_definite(tree, w),
                                 main=(verb or w).is_root, past=_simple_past(tree, verb or w),
                                 present=_simple_present(tree, verb or w),
@@ -369,6 +369,12 @@ def _controller(tree: _Tree, w: Word) -> Word | None:
         if subject is not None:
             return subject
     return None
+
+
+def _means(tree: _Tree, w: Word) -> bool:
+    """"flouted the rules by detonating a nuclear device": the by-clause is how its governor's
+    subject acted -- an event of that subject's own, not one borrowed to describe the clause."""
+    return _base(w.dep) == "advcl" and _gerund(w) and tree.kid(w, ("mark",), {"by"}) is not None
 
 
 def _definite(tree: _Tree, w: Word) -> bool:
