@@ -246,3 +246,9 @@ def test_a_by_clause_is_its_subjects_own_event():
     Korea's (how it flouted them), not a clause describing another event."""
     test = _one("North Korea again flouted international rules by detonating a nuclear device on Monday.", "TEST")
     assert test.actors == ["North Korea"] and test.date_start == "2016-01-04"
+
+
+def test_a_journey_found_by_its_verb_is_a_visit_not_a_meeting():
+    left = [e for e in _events("Pelosi left Taiwan on Monday after meeting President Tsai Ing-wen.")
+            if e.date_start == "2016-01-04"]
+    assert left and left[0].type == "visit" and left[0].category == "CONSULT"

@@ -36,7 +36,7 @@ from datetime import date
 
 from .actors import CITY, COUNTRY, MODIFIER, ORG, PERSON
 from .clauses import ClauseEvent, analyse
-from .event_types import CATEGORY_TYPE, category_of_type, could_be_predicate, listed_verb, possible_categories
+from .event_types import category_of_type, could_be_predicate, listed_verb, possible_categories, type_of
 from .further_mentions import clause_sentence, event_anchor, further_mentions, scenes_of
 from .intervals import ByStart, Intervals
 from .records import EventMentionRec
@@ -289,7 +289,7 @@ def _new_mention(text, c: ClauseEvent, actors: "_Actors", sentence_at, published
     if not (c.time and not _since(c.time, text) and (own or placed)) and not headline:
         return None
     lo, hi = clause_sentence(c, sentence_at)
-    rec = EventMentionRec(type=CATEGORY_TYPE.get(c.category, "other"), actors=names[:_MAX_ACTORS],
+    rec = EventMentionRec(type=type_of(c.category, c.lemma), actors=names[:_MAX_ACTORS],
                           start=lo, end=hi, text=text[lo:hi], trigger=text[c.trigger_start:c.trigger_end],
                           future=c.planned, trigger_start=c.trigger_start, trigger_end=c.trigger_end,
                           category=c.category, clause_start=c.start, clause_end=c.end, roles=roles,

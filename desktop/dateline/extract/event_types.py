@@ -138,6 +138,23 @@ _IRREGULAR = {"met": "meet", "fell": "fall", "rose": "rise", "risen": "rise", "f
               "hit": "hit", "cut": "cut", "spoke": "speak", "flew": "fly", "seen": "see", "saw": "see"}
 
 
+# CONSULT predicates that are journeys (a visit), as opposed to meetings
+_TRAVEL_STEMS = ("visit", "trip", "tour", "arriv", "travel", "fly", "flew", "leav", "left", "depart")
+
+
+def travel(word: str) -> bool:
+    """A visit or journey ("arrived", "left", "visit"), as opposed to a meeting (both CONSULT)."""
+    return word.lower().startswith(_TRAVEL_STEMS)
+
+
+def type_of(category: str | None, lemma: str) -> str:
+    """The coarse timeline type of a mention found by its predicate: a CONSULT journey is a
+    visit ("Pelosi left Taiwan"), a CONSULT meeting a meeting."""
+    if category == "CONSULT" and travel(lemma):
+        return "visit"
+    return CATEGORY_TYPE.get(category, "other")
+
+
 def category_of(lemma: str, pos: str) -> str | None:
     """The category a predicate signals: ``pos`` "VERB" or "NOUN" (UD), ``lemma`` as parsed."""
     lemma = lemma.lower()

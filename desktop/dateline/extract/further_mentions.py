@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from .clauses import ClauseEvent
-from .event_types import CATEGORY_TYPE
+from .event_types import travel, type_of
 from .records import EventMentionRec
 
 # Categories whose words name too many different happenings in one article to be linked by
@@ -40,7 +40,6 @@ _UNLINKED = frozenset({"OTHER", "STATEMENT"})
 _ROLE_ORDER = ("agent", "patient", "target", "partner")
 _MAX_ACTORS = 4
 _NEWS_REACH = timedelta(days=7)
-_TRAVEL_STEMS = ("visit", "trip", "tour", "arriv", "travel", "fly", "flew", "leav", "left", "depart")
 
 
 class Scene(NamedTuple):
@@ -144,7 +143,7 @@ def _antecedent(c: ClauseEvent, candidates: list[EventMentionRec], own: list[str
 def _compatible(c: ClauseEvent, e: EventMentionRec, own: list[str]) -> bool:
     if e.negated or e.hypothetical or bool(e.future) != c.planned:
         return False
-    if c.category == "CONSULT" and _travel(c.lemma) != (e.type == "visit" or _travel(e.trigger.lower())):
+    if c.category == "CONSULT" and travel(c.lemma) != (e.type == "visit" or travel(e.trigger.lower())):
         return False          # "the visit" is not the meeting held during it
     if own and not set(own) & set(e.actors):
         return False          # someone else's deal
@@ -155,11 +154,6 @@ def _compatible(c: ClauseEvent, e: EventMentionRec, own: list[str]) -> bool:
                                  and e.date_start <= when.date_end.isoformat()):
         return False          # a time of its own that is not the antecedent's
     return True
-
-
-def _travel(word: str) -> bool:
-    """A visit or journey, as opposed to a meeting (both CONSULT)."""
-    return word.startswith(_TRAVEL_STEMS)
 
 
 def _scene(c: ClauseEvent, scenes: list[Scene], paragraph: int) -> Scene | None:
@@ -184,7 +178,7 @@ def _mention(text: str, c: ClauseEvent, e: EventMentionRec, roles: dict[str, lis
 
 def _sibling(text: str, c: ClauseEvent, scene: Scene, roles: dict[str, list[str]],
              sentence: tuple[int, int]) -> EventMentionRec:
-    kind = CATEGORY_TYPE.get(c.category, "other")
+    kind = type_of(c.category, c.lemma)
     rec = _record(text, c, kind, _names(roles, []), roles, sentence, "scene")
     rec.date_start, rec.date_end, rec.precision = scene.date_start, scene.date_end, scene.precision
     if c.place is not None:
