@@ -103,6 +103,15 @@ def test_demonyms_name_their_country_but_are_never_locations():
     assert [(p.text, p.role) for p in found if p.feature != "demonym"] == [("Seoul", "location")]
 
 
+def test_a_major_city_is_not_dropped_for_an_unsupported_small_namesake():
+    """In an Indiana story "a Denver-based company" is Denver, Colorado: the small Denver near
+    the story's places is no reason to drop the name."""
+    text = ("Plant may cost Richmond new jobs. A Denver-based recycling company had planned to open a "
+            "plant in Richmond, Ind., officials in Wayne County said.")
+    denver = [p for p in find_places(text) if p.text == "Denver"]
+    assert denver and denver[0].admin1 == "US.CO"
+
+
 def test_small_town_needs_a_location_context():
     assert places("Talks were held in Sokcho on Friday.") == [("Sokcho", "Sokcho", "location")]
     assert places("They met in Nice and Split.") == [("Nice", "Nice", "location"),

@@ -221,7 +221,11 @@ def resolve(text: str, hits: list[Hit]) -> list[PlaceMention | None]:
             continue
         if not (place.strong or h.supported or (_nearby(ctx, h.readings) and h.key not in WEAK_ONLY) or
                 _known_without_cue(text, h, place, repeated, ctx)):
-            continue
+            # an unsupported small namesake loses to the major place the name also is ("New York
+            # and Atlanta" in a story that names a Texas town near Atlanta, Texas)
+            place = next((p for p in h.readings if p.strong and not p.alternate and not h.qualifier), None)
+            if place is None:
+                continue
         h.chosen = place
         chosen.setdefault(key, place)
         ctx.add(place, anchor=unambiguous(h) or h.supported)
