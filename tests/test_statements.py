@@ -544,6 +544,13 @@ def test_a_governments_official_speaks_from_its_capital_unless_the_text_says_oth
     assert (by["Emmanuel Macron"].place["name"], by["Emmanuel Macron"].place_source) == ("Berlin", "text")
 
 
+def test_a_country_named_in_a_title_is_the_officials_nationality():
+    text = "New Zealand Prime Minister Jacinda Ardern said the gun laws would change."
+    result = extract_article(make(text))
+    s = next(s for s in result.statements if "gun laws" in s.text)
+    assert (s.speaker, s.place["name"], s.place_source) == ("Jacinda Ardern", "Wellington", "actor")
+
+
 def test_a_government_speaks_from_its_capital_under_another_countrys_dateline():
     text = ("HIROSHIMA, Japan (AP) - Barack Obama became the first sitting U.S. president to visit "
             "Hiroshima on Friday.\n\n"

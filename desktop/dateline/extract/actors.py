@@ -17,6 +17,7 @@ from ._mention import (CITY, COUNTRY, DOCREF, GROUP, GROUP_KINDS, MEDIA, MODIFIE
                        OBJECT, ORG, PERSON, POSSESSIVE, PRONOUN, SUBJECT, Mention, PersonInfo)
 from ._names import _STOP, INITIALS_RE, _shape
 from .coref import description_mentions
+from .gazetteer import lookup
 from .lexicon import lexicon
 
 
@@ -188,7 +189,7 @@ def _classify_tokens(text, tokens, lex, covered, place_at, people, mentions, sin
         mentions.append(Mention(start, name_start, "title", text[start:name_start]))
     pre_role = _pre_role(text, start, lex)
     role = " ".join(w.lower() for w in role_words if w not in lex.demonyms)
-    nationality = next((lex.demonyms[w] for w in role_words if w in lex.demonyms), None)
+    nationality = _nationality(role_words, lex)
     if len(name_words) >= 2:
         mention.name = " ".join(text[name_start:end].split())
         _note_person(people, mention.name, " ".join(filter(None, [pre_role[0], role])),
@@ -228,9 +229,20 @@ def _pre_role(text: str, start: int, lex) -> tuple[str, str | None]:
         role.insert(0, w)
     if not role or role[-1] not in _ROLE_WORDS:
         return "", None
-    pairs = [f"{a} {b}" for a, b in zip(role, role[1:])]      # "North Korean" before "Korean"
-    nationality = next((lex.demonyms[w] for w in pairs + role if w in lex.demonyms), None)
-    return " ".join(w.lower() for w in role), nationality
+    return " ".join(w.lower() for w in role), _nationality(role, lex)
+
+
+def _nationality(words: list[str], lex) -> str | None:
+    """The country a role's words name: a demonym ("North Korean" before "Korean"), else a
+    country's own name ("New Zealand Prime Minister", "Japan's foreign minister")."""
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+    found = next((lex.demonyms[w] for w in pairs + list(words) if w in lex.demonyms), None)
+    if found is None:
+        for w in pairs + list(words):
+            place = lookup(w.removesuffix("'s").removesuffix("’s"))
+            if place is not None and place.kind == "country" and place.feature != "demonym" and w[:1].isupper():
+                return place.name
+    return found
 
 
 def _note_person(people, name, role, nationality, lex) -> None:
