@@ -221,9 +221,10 @@ def resolve(text: str, hits: list[Hit]) -> list[PlaceMention | None]:
             continue
         if not (place.strong or h.supported or (_nearby(ctx, h.readings) and h.key not in WEAK_ONLY) or
                 _known_without_cue(text, h, place, repeated, ctx)):
-            # an unsupported small namesake loses to the major place the name also is ("New York
-            # and Atlanta" in a story that names a Texas town near Atlanta, Texas)
-            place = next((p for p in h.readings if p.strong and not p.alternate and not h.qualifier), None)
+            # an unsupported small namesake loses to the major place the name also is ("a
+            # Denver-based company" in an Indiana story is Denver, Colorado); unless a qualifier
+            # ruled that out ("Denver, Pa.")
+            place = None if h.qualifier else next((p for p in h.readings if p.strong and not p.alternate), None)
             if place is None:
                 continue
         h.chosen = place

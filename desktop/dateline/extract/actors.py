@@ -235,12 +235,12 @@ def _pre_role(text: str, start: int, lex) -> tuple[str, str | None]:
 def _nationality(words: list[str], lex) -> str | None:
     """The country a role's words name: a demonym ("North Korean" before "Korean"), else a
     country's own name ("New Zealand Prime Minister", "Japan's foreign minister")."""
-    pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
-    found = next((lex.demonyms[w] for w in pairs + list(words) if w in lex.demonyms), None)
+    candidates = [f"{a} {b}" for a, b in zip(words, words[1:])] + list(words)
+    found = next((lex.demonyms[w] for w in candidates if w in lex.demonyms), None)
     if found is None:
-        for w in pairs + list(words):
-            place = lookup(w.removesuffix("'s").removesuffix("’s"))
-            if place is not None and place.kind == "country" and place.feature != "demonym" and w[:1].isupper():
+        for w in candidates:
+            place = lookup(w.removesuffix("'s").removesuffix("’s")) if w[:1].isupper() else None
+            if place is not None and place.kind == "country" and place.feature != "demonym":
                 return place.name
     return found
 

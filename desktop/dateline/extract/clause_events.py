@@ -13,8 +13,10 @@ its trigger gives:
   its own is the publication day's news (as an undated simple past is).
 A predicate no rule caught becomes a mention when it is anchored in time and in people: its
 clause has a time of its own and a named person, organisation or country in one of its
-roles ("Japan signed the treaty on Monday"). A place or participants alone are not enough:
-measured on the sample corpora, such mentions are mostly background, not news. Plain "said"
+roles ("Japan signed the treaty on Monday"); for what happens at a place whoever does it (a
+ruling, a crash, a killing, a death, an election: ``_PLACE_ANCHORED``) its own time and its
+own place will do. A place or participants alone are not enough: measured on the sample
+corpora, such mentions are mostly background, not news. Plain "said"
 is left to the statement layer, and quoted words never carry events.
 
 Predicates that news dates by the article rather than by themselves (``date_source`` says how):
@@ -35,6 +37,7 @@ import re
 from datetime import date
 
 from .actors import CITY, COUNTRY, MODIFIER, ORG, PERSON
+from ._datepatterns import _MONTHS, _WEEKDAYS
 from .clauses import ClauseEvent, analyse
 from .event_types import category_of_type, could_be_predicate, listed_verb, possible_categories, type_of
 from .further_mentions import clause_sentence, event_anchor, further_mentions, scenes_of
@@ -47,8 +50,7 @@ _ACTOR_KINDS = (PERSON, ORG, COUNTRY)
 # Kinds of event a time and a place anchor without a named actor: not talks, market moves or
 # protests, which the article tells of again with their actors
 _PLACE_ANCHORED = frozenset({"ACCIDENT", "ASSAULT", "LEGAL", "DEATH", "ELECTION"})
-_TIME_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
-March April May June July August September October November December""".split())
+_TIME_NAMES = frozenset(_WEEKDAYS + _MONTHS)     # a parse may take "Thursday" for a subject
 _ROLE_ORDER = ("agent", "patient", "target", "partner")
 _MAX_ACTORS = 4
 _LEFT_TO_STATEMENTS = frozenset({"STATEMENT"})

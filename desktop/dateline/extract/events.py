@@ -130,8 +130,7 @@ def find_event_mentions(text, spans, mentions: list[Mention], resolver: Resolver
                     _refer_back(rec, out)
                 if rec and rec.place is None and not rec.future and not is_reported and \
                         not _background(rec, published):     # "In 1998, ...": set elsewhere
-                    _set_place(rec, ctx.context_place(span), "scene")
-                    _set_place(rec, ctx.dateline_place(rec, span), "dateline")
+                    ctx.story_place(rec, span)
                 if rec and previous:
                     _inherit(text, rec, previous, group)
                 if rec and rec.place is None:
@@ -143,11 +142,13 @@ def find_event_mentions(text, spans, mentions: list[Mention], resolver: Resolver
 
 
 def place_events(events: list[EventMentionRec], text, spans, mentions: list[Mention],
-                 resolver: Resolver, times, places, quotes, published, said=()) -> None:
+                 resolver: Resolver, times, places, quotes, published, kinds: dict[str, str],
+                 said=()) -> None:
     """Events found otherwise than by trigger (a clause's, ``clause_events``; a dated
     statement's, ``said``, from ``statement_events``) whose text names no place take one by
     the same chain as the events above: the paragraph's place, the wire dateline, the scene,
-    the acting state's country or institution's seat (``place_source`` says which). A
+    the acting state's country or institution's seat (``place_source`` says which; ``kinds``:
+    the article's ``actors.actor_kinds``). A
     statement's is not the paragraph's place: that is what it speaks of ("the depression
     dissipated off the coast of Florida, the National Hurricane Center reported")."""
     speech = {id(rec) for rec in said}
@@ -158,7 +159,7 @@ def place_events(events: list[EventMentionRec], text, spans, mentions: list[Ment
                    published)
     for span in spans:
         ctx.para_start.setdefault(span.para, span.start)
-    ctx.actor_kinds = {m.name: m.kind for m in reversed(mentions) if m.name}    # the first mention's kind
+    ctx.actor_kinds = kinds
     body = [span for span in spans if not span.chrome]
     starts = [span.start for span in body]
     for rec in todo:
@@ -170,8 +171,7 @@ def place_events(events: list[EventMentionRec], text, spans, mentions: list[Ment
         # (it keeps the acting state's country)
         news = not rec.future and not rec.reported and not ctx.blocked(rec.start) and _recent(rec, published)
         if news and id(rec) not in speech:
-            _set_place(rec, ctx.context_place(span), "scene")
-            _set_place(rec, ctx.dateline_place(rec, span), "dateline")
+            ctx.story_place(rec, span)
         if rec.place is None:
             # the acting state: the clause's agent; none if it names no agent, or a person ("US
             # singer Doris Day died": her country names her, it does not act)
@@ -197,8 +197,7 @@ def _recent(rec: EventMentionRec, published: date | None) -> bool:
     year that merely holds it)."""
     if not (rec.date_start and published) or rec.precision not in ("day", "week"):
         return False
-    return date.fromisoformat(rec.date_start) <= published and \
-        (published - date.fromisoformat(rec.date_end or rec.date_start)).days <= _RECENT_DAYS
+    return date.fromisoformat(rec.date_start) <= published and not _background(rec, published)
 
 
 def _group_triggers(text, triggers, end):
@@ -398,6 +397,11 @@ class _Context:
                 if x.end <= hi and not self.blocked(x.start):
                     return x
         return None
+
+    def story_place(self, rec: EventMentionRec, span) -> None:
+        """The place the story is at for its own news: the paragraph's, else the dateline's."""
+        _set_place(rec, self.context_place(span), "scene")
+        _set_place(rec, self.dateline_place(rec, span), "dateline")
 
     def context_place(self, span) -> dict | None:
         """Where the paragraph already is ("In Beijing, ... . He met ..."). Not the wire

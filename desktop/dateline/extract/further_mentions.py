@@ -143,7 +143,7 @@ def _antecedent(c: ClauseEvent, candidates: list[EventMentionRec], own: list[str
 def _compatible(c: ClauseEvent, e: EventMentionRec, own: list[str]) -> bool:
     if e.negated or e.hypothetical or bool(e.future) != c.planned:
         return False
-    if c.category == "CONSULT" and travel(c.lemma) != (e.type == "visit" or travel(e.trigger.lower())):
+    if c.category == "CONSULT" and travel(c.lemma) != (e.type == "visit" or travel(e.trigger)):
         return False          # "the visit" is not the meeting held during it
     if own and not set(own) & set(e.actors):
         return False          # someone else's deal

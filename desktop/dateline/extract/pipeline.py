@@ -41,8 +41,9 @@ def extract_article(article) -> ArticleExtraction:
     events = one_per_trigger(events + said)
     found = clause_events(text, spans, events, times, places, mentions, resolver, quotes, published)
     # events not found by trigger (a dated statement's, a clause's) whose text names no place
+    kinds = actor_kinds(mentions)
     kept = {id(e) for e in events}
-    place_events(found, text, spans, mentions, resolver, times, places, quotes, published,
+    place_events(found, text, spans, mentions, resolver, times, places, quotes, published, kinds,
                  said=[e for e in said if id(e) in kept])
     events += found
     events.sort(key=lambda e: (e.start, e.type))
@@ -53,7 +54,7 @@ def extract_article(article) -> ArticleExtraction:
         statements=[s for s, _ in statements],
         events=events,
         people={name: sorted(info.roles) for name, info in people.items() if " " in name},
-        actor_kinds=actor_kinds(mentions),
+        actor_kinds=kinds,
         timexes=[_timex_record(t) for t in timexes],
         toponyms=[toponym_record(p) for p in toponyms],
     )

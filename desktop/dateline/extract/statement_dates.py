@@ -213,9 +213,14 @@ _OFFICIAL_ROLE_RE = re.compile(r"\b(?:president|prime minister|premier|chancello
                                r"spokes(?:man|woman|person)|secretary|government|cabinet|king|queen|leader)\b")
 _ABROAD_ROLE_RE = re.compile(r"\b(?:ambassador|envoy|consul|delegate|delegation|representative|"
                              r"negotiator|emissary|mission)\b")
-
-
+# ... and these speak from home even where the story is datelined abroad
 _HOME_VOICE_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|ministry|press secretary)\b")
+
+
+def _person(rec, people):
+    """(what the article says of the speaker, their roles as one string), for a person."""
+    info = people.get(rec.speaker) if rec.speaker_kind == "person" else None
+    return info, " ".join(sorted(info.roles)) if info is not None else ""
 
 
 def _stays_home(rec, people) -> bool:
@@ -224,8 +229,7 @@ def _stays_home(rec, people) -> bool:
     Secretary of State in a Beijing-datelined story speaks in Beijing)."""
     if rec.speaker_kind in ("country", ORG):
         return True
-    info = people.get(rec.speaker) if rec.speaker_kind == "person" else None
-    return info is not None and bool(_HOME_VOICE_RE.search(" ".join(sorted(info.roles))))
+    return bool(_HOME_VOICE_RE.search(_person(rec, people)[1]))
 
 
 def _home_capital(rec, people):
@@ -236,8 +240,7 @@ def _home_capital(rec, people):
     if rec.speaker_kind == "country":
         country = lookup(rec.speaker)
     else:
-        info = people.get(rec.speaker) if rec.speaker_kind == "person" else None
-        roles = " ".join(sorted(info.roles)) if info is not None else ""
+        info, roles = _person(rec, people)
         if info is None or not info.nationality or not _OFFICIAL_ROLE_RE.search(roles) or \
                 _ABROAD_ROLE_RE.search(roles):
             return None
