@@ -482,3 +482,32 @@ def test_where_a_quake_or_storm_struck_is_a_location():
     assert found["Surigao del Sur"].role == "location"
     assert found["China"].role != "location"           # what sanctions hit is no scene
     assert (found["Mindanao"].name, found["Mindanao"].role) == ("Mindanao", "location")   # an island
+
+
+def test_provinces_and_foreign_cities_known_by_their_english_alternate_names():
+    # GeoNames' main names are local forms ("Sichuan Sheng", "Khān Yūnis"): news writes
+    # the alternate, and a big one is a place without "in" before it
+    found = {p.text: p for p in find_places("Sichuan has 80 million people. Israeli strikes on "
+                                            "Khan Younis killed 20.")}
+    assert found["Sichuan"].name == "Sichuan Sheng"
+    assert found["Khan Younis"].country == "PS"
+    # another language's name for a city is often an English word: not a place
+    assert places("Lion Air said the recorder was found.") == []
+
+
+def test_a_name_before_province_or_region_is_the_division():
+    found = {p.text: p for p in find_places("Fighting in the Donetsk and Luhansk regions and in "
+                                            "Gyeonggi Province. Parks in the Charlotte region grew.")}
+    assert found["Donetsk"].feature == "admin1" and found["Luhansk"].feature == "admin1"
+    assert found["Gyeonggi"].feature == "admin1"     # a capitalised "Province" is no other name
+    assert found["Charlotte"].kind == "city" and found["Charlotte"].country == "US"   # a metro area
+
+
+def test_korean_provinces_sites_and_physical_features_news_names():
+    text = ("The test at Punggye-ri shook South Chungcheong Province. Ships sailed the East Sea "
+            "past Yeonpyeong Island; climbers left Mount Fuji.")
+    names = {p.text: p.name for p in find_places(text)}
+    assert names["Punggye-ri"] == "Punggye-ri"
+    assert names["South Chungcheong"] == "South Chungcheong"
+    assert names["East Sea"] == "Sea of Japan"
+    assert names["Yeonpyeong Island"] == "Yeonpyeong Island" and names["Mount Fuji"] == "Mount Fuji"

@@ -32,6 +32,7 @@ memorial hospital business businesses officer officers sheriff sheriff's fire fi
 council councilman commission commissioner commissioners comptroller coalition school schools district
 museum fair center centre chamber board library courthouse court office community area region metro
 public regional township town village attorney attorney's township's parish borough municipal
+province prefecture oblast governorate
 elections election legislature legislative delegation health housing planning transit water
 residents citizens voters neighbors neighbours""".split())
 # A place preceded by one of these Title-case words is still a place.

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from difflib import SequenceMatcher
 
 from ._placenames import COORDINATION_RE
 from ._placetypes import Hit, PlaceMention
-from .gazetteer import WEAK_ONLY, Place, normalize_name
+from .gazetteer import WEAK_ONLY, Place, fold_accents, normalize_name
 
 # Context-free prior by gazetteer feature ("alias" and curated rows first).
 _FEATURE_PRIOR = {"alias": 6.0, "site": 6.0, "region": 6.0, "macro": 6.0, "country": 3.2, "admin1": 2.6,
@@ -332,14 +333,36 @@ def _listed_peers(text: str, hits: list[Hit]) -> dict[int, str]:
 def _known_without_cue(text: str, h: Hit, place: Place, repeated: set[str], ctx: Context) -> bool:
     """A town the article keeps naming (and it is a local story, or the town is no village),
     or a city of 100,000 mid-sentence, is a place even without "in" (not an alternate name,
-    not a common word such as "Nice" or "Mobile")."""
-    if place.alternate or h.key in WEAK_ONLY:
+    not a common word such as "Nice" or "Mobile"); a province or big city known by an
+    alternate name counts mid-sentence too."""
+    if h.key in WEAK_ONLY:
         return False
+    if place.alternate:
+        # GeoNames' main names are often local forms ("Sichuan Sheng", "Zaporizka oblast",
+        # "Khān Yūnis"): the name news writes is an alternate, and a big one is a place
+        return _big_alternate(place, h.key) and (place.feature == "admin1" or not _sentence_initial(text, h.start))
     if text[h.start:h.end] in repeated and place.population >= 5000 and (
             place.population >= 20_000 or ctx.about_state(place.admin1) or
             ctx.co_located(place, h.key)):
         return True
     return place.population >= 100_000 and not _sentence_initial(text, h.start)
+
+
+_BIG_ALTERNATE_DIVISION = 1_000_000
+_BIG_ALTERNATE_CITY = 100_000
+_SPELLING = 0.8     # similarity of an alternate to the main name: a respelling
+
+
+def _big_alternate(place: Place, key: str) -> bool:
+    """A first-level division of a million people, or a city of 100,000 whose alternate is
+    a spelling of its name ("Khan Younis" for Khān Yūnis) -- not one of the other languages'
+    names GeoNames lists, which are often English words ("Lion" for Lyon, "Hindi") or first
+    names ("Caroline" for Carolina)."""
+    if place.feature == "admin1":
+        return place.population >= _BIG_ALTERNATE_DIVISION
+    # (a US city's news name is its main name: its alternates are first names and words)
+    return place.kind == "city" and place.population >= _BIG_ALTERNATE_CITY and place.country != "US" and \
+        SequenceMatcher(None, key, fold_accents(normalize_name(place.name))).ratio() >= _SPELLING
 
 
 def _nearby(ctx: Context, readings) -> bool:

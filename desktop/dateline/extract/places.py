@@ -281,9 +281,9 @@ Club""".split())
 _BODY_WORDS = frozenset("""court jail airport hospital school college university station park center centre
 hall church prison library museum""".split())
 # Lower-case words inside place names ("Port-au-Prince", "Stratford-upon-Avon", "Rio de Janeiro",
-# "Mar-a-Lago")
+# "Mar-a-Lago", and the Korean village and ward endings of "Punggye-ri", "Jongno-gu")
 _NAME_PARTICLES = frozenset("""of on upon the and a de du des da do dos das di del della la le les lès au aux
-en sur sous y e el al am an im in der den die bei ob ad op aan van von zu ter""".split()) | frozenset(
+en sur sous y e el al am an im in der den die bei ob ad op aan van von zu ter ri dong gu""".split()) | frozenset(
     # and the generic words news writes in lower case ("Kermanshah province", "Chinese capital")
     """capital city town village county state province region district prefecture parish borough
     township governorate oblast territory department municipality island islands peninsula sea
@@ -417,10 +417,17 @@ _COMPASS_ENDS = frozenset(("h ", "h\t", "t ", "t\t"))     # what every compass w
 
 def _readings_for_form(text: str, s: int, surface: str, readings, prev: Hit | None):
     """The readings the way it is written allows: an acronym ("US") only expands to what
-    it abbreviates, never to a village spelt "Us"; a name qualifying the place before it
+    it abbreviates, never to a village spelt "Us"; a name before "province" or "region" is
+    the division ("the Donetsk region"), not its city; a name qualifying the place before it
     ("Tulsa, Oklahoma", "Vienna, Austria") is a state or a country, not a city."""
     if surface.isupper() and len(surface) <= 5:
         kept = tuple(p for p in readings if p.strong or p.feature in ("alias", "country"))
+    elif _DIVISION_AFTER_RE.match(text, s + len(surface)):
+        # (a division smaller than the city is a namesake elsewhere: "the Charlotte region"
+        # is the city's area, not Charlotte parish in Saint Vincent)
+        cities = max((p.population for p in readings if p.kind == "city"), default=0)
+        kept = tuple(p for p in readings if p.feature in ("admin1", "admin2") and p.population >= cities) or \
+            tuple(p for p in readings if p.feature not in ("admin1", "admin2"))
     elif prev is not None and prev.end < s and text[prev.end:s] in (", ", ",") and prev.readings:
         towns = [q for q in prev.readings if q.kind == "city"]     # "Tulsa" lies in Oklahoma
         kept = tuple(p for p in readings if (p.feature == "admin1" and any(q.admin1 == p.admin1 for q in towns))
@@ -428,6 +435,10 @@ def _readings_for_form(text: str, s: int, surface: str, readings, prev: Hit | No
     else:
         return readings
     return kept or readings
+
+
+# "the Donetsk region", "Idlib province", "Gyeonggi Province": the division, not its city
+_DIVISION_AFTER_RE = re.compile(r"[ \t]+(?i:province|region|oblast|prefecture|governorate|county)s?\b")
 
 
 def _named_bare(text: str, name: str) -> bool:
