@@ -511,3 +511,11 @@ def test_korean_provinces_sites_and_physical_features_news_names():
     assert names["South Chungcheong"] == "South Chungcheong"
     assert names["East Sea"] == "Sea of Japan"
     assert names["Yeonpyeong Island"] == "Yeonpyeong Island" and names["Mount Fuji"] == "Mount Fuji"
+
+
+def test_three_letter_names_are_places_only_when_cued():
+    found = {p.text: p.name for p in find_places("He was Chief Minister of the state of Goa. Protests in "
+                                                 "Qom spread. Carrie Lam spoke; the ruling in Roe v. Wade "
+                                                 "stood; troops entered Ain Issa.")}
+    assert found.get("Goa") == "Goa" and found.get("Qom") == "Qom"
+    assert not {"Lam", "Roe", "Ain"} & found.keys()

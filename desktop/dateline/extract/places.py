@@ -334,7 +334,7 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
             prev: Hit | None, lead, people) -> Hit | None:
     surface = text[s:e]
     letters = surface.replace(".", "").replace(" ", "")
-    if len(letters) <= 3 and not letters.isupper():
+    if len(letters) <= 3 and not letters.isupper() and not _cued_short_name(text, s, e, letters, readings):
         return None     # "Us", "Of": short names only as acronyms ("US", "UK")
     best = readings[0]
     if _names_an_outlet(text, s, surface):
@@ -388,6 +388,17 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     return hit
 
 
+def _cued_short_name(text: str, s: int, e: int, letters: str, readings) -> bool:
+    """"in Qom", "the state of Goa": a three-letter name is a major place when the text says
+    it is a place (not "Roe v. Wade", "Carrie Lam", "the Rue des Soubirous", "Ras al-Ain",
+    "Ain Issa")."""
+    return len(letters) == 3 and letters.istitle() and text[s - 1:s] != "-" and \
+        not _CAPITAL_NEXT_RE.match(text, e) and \
+        any(p.strong and not p.alternate for p in readings) and \
+        (named_as_place(text, s) or location_context(text, s, readings[0].kind))
+
+
+_CAPITAL_NEXT_RE = re.compile(r"[ \t\xa0]+[A-Z]")
 _CONTINENT_NAMES = frozenset(("America", "Americas", "Europe", "Asia", "Africa"))
 _THE_BEFORE_RE = re.compile(r"(?<![\w.])The[ \t\xa0]$")
 _REPORTS_AFTER_RE = re.compile(r"[ \t\xa0]+(?:said|says|reported|reports|claimed|claims|wrote|noted|"
