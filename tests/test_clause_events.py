@@ -252,3 +252,17 @@ def test_a_journey_found_by_its_verb_is_a_visit_not_a_meeting():
     left = [e for e in _events("Pelosi left Taiwan on Monday after meeting President Tsai Ing-wen.")
             if e.date_start == "2016-01-04"]
     assert left and left[0].type == "visit" and left[0].category == "CONSULT"
+
+
+def test_what_a_subject_is_expected_to_do_is_its_own_planned_event():
+    # the passive governor's subject does the controlled verb; the time is the plan's own
+    text = ("Prime Minister Gabriel Attal, who announced a first package of concessions on Friday, "
+            "is expected to unveil new measures on Thursday afternoon.")
+    events = {e.trigger: e for e in _events(text)}
+    unveil = events["unveil"]
+    assert unveil.actors == ["Gabriel Attal"] and unveil.future
+    assert unveil.date_start == "2016-01-07"             # the Thursday ahead, not Friday's
+    assert events["announced"].date_start == "2016-01-01"
+    # a refusal still only describes its clause: no event of its own for "impose"
+    refused = "China refused on Monday to impose sanctions on North Korea."
+    assert all(not e.actors or e.negated for e in _events(refused) if e.trigger == "impose")

@@ -38,6 +38,8 @@ _NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "reject", "avoid",
 _PLAN_GOVERNORS = frozenset({"plan", "expect", "schedule", "intend", "aim", "prepare", "hope", "want",
                              "seek", "propose", "vow", "pledge", "promise", "threaten", "set", "due",
                              "go", "consider", "mull", "weigh", "offer", "need", "wish", "try"})
+# the governors of a controlled verb that put its event on a calendar ("is expected to unveil")
+_SCHEDULE_GOVERNORS = frozenset({"expect", "schedule", "set", "due", "plan", "prepare", "go"})
 _PLANNED_ADJ = frozenset({"planned", "upcoming", "proposed", "scheduled", "expected", "future",
                           "next", "possible", "potential", "prospective", "forthcoming"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -178,7 +180,8 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
             roles["agent"] = [tree.span(speaker) + _proper_name(tree, speaker)]
         events[i] = ClauseEvent(w.start, w.end, w.lemma.lower(), w.pos, cat, lo, hi, tree.s.start,
                                 roles=roles, time=own_time.get(i), place=own_place.get(i),
-                                borrowed_agent=controller is not None and not _means(tree, verb or w),
+                                borrowed_agent=controller is not None and not _means(tree, verb or w)
+                                and not _scheduled(tree, verb or w),
                                 perfect=_present_perfect(tree, verb or w), definite=_definite(tree, w),
                                 main=(verb or w).is_root, past=_simple_past(tree, verb or w),
                                 present=_simple_present(tree, verb or w),
@@ -361,11 +364,14 @@ def _controller(tree: _Tree, w: Word) -> Word | None:
     seen = {w.i}
     while not w.is_root and (w.pos == "VERB" and (_base(w.dep) == "conj" or _is_xcomp(tree, w))
                              or _base(w.dep) == "advcl" and _gerund(w)):
+        controlled = _is_xcomp(tree, w)
         w = tree.s.words[w.head]
         if w.i in seen:
             return None
         seen.add(w.i)
-        subject = tree.kid(w, ("nsubj",))
+        # a passive governor's subject does what it is expected, asked or forced to do
+        # ("Attal is expected to unveil"); a coordinated passive's is its patient instead
+        subject = tree.kid(w, ("nsubj", "nsubj:pass") if controlled else ("nsubj",))
         if subject is not None:
             return subject
     return None
@@ -375,6 +381,14 @@ def _means(tree: _Tree, w: Word) -> bool:
     """"flouted the rules by detonating a nuclear device": the by-clause is how its governor's
     subject acted -- an event of that subject's own, not one borrowed to describe the clause."""
     return _base(w.dep) == "advcl" and _gerund(w) and tree.kid(w, ("mark",), {"by"}) is not None
+
+
+def _scheduled(tree: _Tree, w: Word) -> bool:
+    """"Attal is expected to unveil new measures on Thursday", "is set to visit": what the
+    subject is scheduled to do is an event of its own (a planned one), not a description of
+    the governing verb as "refused to impose" is."""
+    gov = tree.head(w) if _is_xcomp(tree, w) else None
+    return gov is not None and gov.lemma.lower() in _SCHEDULE_GOVERNORS
 
 
 def _definite(tree: _Tree, w: Word) -> bool:
