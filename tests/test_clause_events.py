@@ -266,3 +266,13 @@ def test_what_a_subject_is_expected_to_do_is_its_own_planned_event():
     # a refusal still only describes its clause: no event of its own for "impose"
     refused = "China refused on Monday to impose sanctions on North Korea."
     assert all(not e.actors or e.negated for e in _events(refused) if e.trigger == "impose")
+
+
+def test_an_adverbial_pronoun_is_the_named_subject_and_a_light_verb_carries_its_noun():
+    text = ("The U.S. Federal Reserve is expected to keep rates steady when it concludes a two-day "
+            "meeting on Wednesday.")
+    meeting = _one(text, "CONSULT")
+    assert meeting.trigger == "meeting"          # "concludes" carries the meeting, no deal of its own
+    assert meeting.actors == ["Federal Reserve"]  # "it" stands for the Fed
+    assert meeting.date_start == "2016-01-06"
+    assert not [e for e in _events(text) if e.category == "AGREE"]

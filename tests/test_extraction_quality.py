@@ -300,14 +300,15 @@ def test_unseen_event_quality(all_scores):
 def test_heldout2_quality(all_scores):
     """Eight articles written and annotated after the second pass (tests/gold/heldout2).
     First run: statements 35/43 right speaker (precision 89.7%), events 15/21 found, 10/21 right
-    date and place. After general fixes: 41/43 (95.3%), events 19/21 found, 15/21 date+place."""
+    date and place. After general fixes: 41/43 (95.3%), events 19/21 found, 15/21 date+place;
+    then 20/21 found, 18/21 date+place (planned events of their own, adverbial pronouns)."""
     st, ev = all_scores["heldout2"]
     assert st["recall"] >= 0.93
     assert st["speaker_accuracy"] >= 0.97
     assert st["precision"] >= 0.93
     assert ev["found"] / ev["gold"] >= 0.8
-    assert ev["date_and_place_ok"] / ev["gold"] >= 0.7
-    assert ev["over_merged"] <= 2       # "X, who announced ... on Friday, is expected to unveil ... Thursday"
+    assert ev["date_and_place_ok"] / ev["gold"] >= 0.8
+    assert ev["over_merged"] == 0       # "X, who announced ... on Friday, is expected to unveil ... Thursday"
     assert ev["precision"] >= 0.85
 
 

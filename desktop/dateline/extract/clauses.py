@@ -30,7 +30,8 @@ from .syntax_repair import attach_dates_to_verbs
 _CLAUSE_DEPS = ("ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "xcomp", "conj", "list")
 # Light verbs carry a noun's event: "held talks", "carried out a test", "signed a deal".
 _LIGHT = frozenset("hold have make take give conduct carry stage begin start continue complete "
-                   "resume do attend reach seal".split())
+                   "resume do attend reach seal conclude end wrap open close finish host chair "
+                   "convene".split())
 _ARGUMENT = ("obj", "nsubj:pass")
 _NEGATORS = frozenset({"not", "never", "n't", "no", "neither", "nor"})
 _NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "reject", "avoid", "cease", "deny",
@@ -39,6 +40,7 @@ _PLAN_GOVERNORS = frozenset({"plan", "expect", "schedule", "intend", "aim", "pre
                              "seek", "propose", "vow", "pledge", "promise", "threaten", "set", "due",
                              "go", "consider", "mull", "weigh", "offer", "need", "wish", "try"})
 # the governors of a controlled verb that put its event on a calendar ("is expected to unveil")
+_GOVERNORS_UP = 4     # clauses an adverbial clause's pronoun may look up for its antecedent
 _SCHEDULE_GOVERNORS = frozenset({"expect", "schedule", "set", "due", "plan", "prepare", "go"})
 _PLANNED_ADJ = frozenset({"planned", "upcoming", "proposed", "scheduled", "expected", "future",
                           "next", "possible", "potential", "prospective", "forthcoming"})
@@ -145,6 +147,8 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
     preds = {w.i: _labour_strike(tree, w, cat) for w in tree.s.words if (cat := category_of(w.lemma, w.pos))}
     # "signed the treaty": one event, the verb's
     preds = {i: cat for i, cat in preds.items() if not _same_as_verb(tree, tree.s.words[i], preds)}
+    # "concludes a two-day meeting": the meeting is the event, the light verb carries it
+    preds = {i: cat for i, cat in preds.items() if not _carries_other(tree, tree.s.words[i], preds)}
     time_clauses = _clauses_of(tree, times, preds)
     own_time = _owners(time_clauses, preds)
     place_clauses = _clauses_of(tree, places, preds)
@@ -175,7 +179,7 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
         controller = _controller(tree, verb or w) if "agent" not in roles else None
         if controller is not None:
             roles["agent"] = [tree.span(controller) + _proper_name(tree, controller)]
-        speaker = _speaker_as_pronoun(tree, verb or w)
+        speaker = _speaker_as_pronoun(tree, verb or w) or _adverbial_pronoun(tree, verb or w)
         if speaker is not None:      # "North Korea says it put ...": "it" is North Korea
             roles["agent"] = [tree.span(speaker) + _proper_name(tree, speaker)]
         events[i] = ClauseEvent(w.start, w.end, w.lemma.lower(), w.pos, cat, lo, hi, tree.s.start,
@@ -227,6 +231,14 @@ def _same_as_verb(tree: _Tree, w: Word, preds) -> bool:
     head = tree.head(w)
     return (w.pos == "NOUN" and head is not None and w.dep in _ARGUMENT and head.i in preds
             and preds[head.i] == preds[w.i])
+
+
+def _carries_other(tree: _Tree, w: Word, preds) -> bool:
+    """A light verb listed as an event of its own ("conclude" a deal) whose object is an event
+    noun of another kind ("concludes a meeting")."""
+    return w.pos == "VERB" and w.lemma.lower() in _LIGHT and any(
+        k.i in preds and k.pos == "NOUN" and preds[k.i] != preds[w.i] for k in tree.kids[w.i]
+        if _base(k.dep) in _ARGUMENT)
 
 
 def _carrier(tree: _Tree, w: Word, preds) -> Word | None:
@@ -503,6 +515,24 @@ def _speaker_as_pronoun(tree: _Tree, w: Word) -> Word | None:
         return None
     speaker = tree.kid(said, ("nsubj",))
     return speaker if speaker is not None and _is_proper(speaker) else None
+
+
+def _adverbial_pronoun(tree: _Tree, w: Word) -> Word | None:
+    """The named subject an adverbial clause's pronoun subject stands for ("The Federal Reserve
+    is expected to keep rates steady when it concludes a two-day meeting"): the nearest
+    governing clause's subject, when it is a proper name."""
+    subject = tree.kid(w, ("nsubj",))
+    if _base(w.dep) != "advcl" or subject is None or subject.text.lower() not in _SPEAKER_PRONOUNS:
+        return None
+    node = w
+    for _ in range(_GOVERNORS_UP):
+        if node.is_root:
+            return None
+        node = tree.s.words[node.head]
+        named = tree.kid(node, ("nsubj", "nsubj:pass"))
+        if named is not None:
+            return named if _is_proper(named) else None
+    return None
 
 
 def _is_xcomp(tree: _Tree, w: Word) -> bool:

@@ -146,6 +146,8 @@ OPTIONAL_EVENTS = [
     {"mentions": [{"article": "h07", "contains": "President Macky Sall postponed this month"}]},
     {"mentions": [{"article": "h08", "contains": "authorities said on Sunday"}]},
     {"mentions": [{"article": "h08", "contains": "were still burning across the country on Sunday"}]},
+    # background, but a dated event all the same (the BOJ introduced negative rates in January 2016)
+    {"mentions": [{"article": "h04", "contains": "a policy it introduced in January 2016"}]},
 ]
 
 if __name__ == "__main__":
