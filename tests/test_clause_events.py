@@ -276,3 +276,12 @@ def test_an_adverbial_pronoun_is_the_named_subject_and_a_light_verb_carries_its_
     assert meeting.actors == ["Federal Reserve"]  # "it" stands for the Fed
     assert meeting.date_start == "2016-01-06"
     assert not [e for e in _events(text) if e.category == "AGREE"]
+
+
+def test_what_a_speaker_reports_and_no_one_named_did_happened_at_the_story():
+    arrest = _one("PARIS (AFP) - Police arrested 79 people on Wednesday, the prosecutor's office said.",
+                  "COERCE")
+    assert (arrest.place or {}).get("name") == "Paris" and arrest.place_source == "dateline"
+    # a named party's own report is placed by that party, not by the reporter's dateline
+    launch = _one("SEOUL (Reuters) - North Korea said it launched a satellite into orbit on Wednesday.", "TEST")
+    assert (launch.place or {}).get("name") == "North Korea"

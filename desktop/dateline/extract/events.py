@@ -128,8 +128,8 @@ def find_event_mentions(text, spans, mentions: list[Mention], resolver: Resolver
                 if rec and rec.type == "meeting" and _ANAPHORIC_RE.search(text, max(0, group[1][0][0].start() - 12),
                                                                            group[1][0][0].start()):
                     _refer_back(rec, out)
-                if rec and rec.place is None and not rec.future and not is_reported and \
-                        not _background(rec, published):     # "In 1998, ...": set elsewhere
+                if rec and rec.place is None and not rec.future and not _background(rec, published) and \
+                        (not is_reported or _local_report(rec, published)):   # "In 1998, ...": set elsewhere
                     ctx.story_place(rec, span)
                 if rec and previous:
                     _inherit(text, rec, previous, group)
@@ -169,15 +169,16 @@ def place_events(events: list[EventMentionRec], text, spans, mentions: list[Ment
         span = body[k]
         # an older event ("In 2016, ...", "born in 1922") is background: no scene is its
         # (it keeps the acting state's country)
+        # the acting state: the clause's agent; none if it names no agent, or a person ("US
+        # singer Doris Day died": her country names her, it does not act)
+        agents = (rec.roles or {}).get("agent", [])
+        if any(ctx.actor_kinds.get(a) == PERSON for a in agents):
+            agents = []
         news = not rec.future and not rec.reported and not ctx.blocked(rec.start) and _recent(rec, published)
-        if news and id(rec) not in speech:
+        local_report = rec.reported and not ctx.blocked(rec.start) and _local_report(rec, published)
+        if (news or local_report) and id(rec) not in speech:
             ctx.story_place(rec, span)
         if rec.place is None:
-            # the acting state: the clause's agent; none if it names no agent, or a person ("US
-            # singer Doris Day died": her country names her, it does not act)
-            agents = (rec.roles or {}).get("agent", [])
-            if any(ctx.actor_kinds.get(a) == PERSON for a in agents):
-                agents = []
             ctx.infer_place(rec, span, is_reported=not news, subject=agents)
 
 
@@ -190,6 +191,13 @@ def _background(rec: EventMentionRec, published: date | None) -> bool:
     """Dated, and over before the ``_RECENT_DAYS`` before publication ("In 1998, ...")."""
     end = rec.date_end or rec.date_start
     return bool(end and published) and (published - date.fromisoformat(end)).days > _RECENT_DAYS
+
+
+def _local_report(rec: EventMentionRec, published: date | None) -> bool:
+    """A recent event a speaker reports and no one named did: it happened where the story is
+    ("Police arrested 79 people ..., the Paris prosecutor's office said"), unlike what a
+    named party did ("North Korea says it put a satellite into orbit" under a Seoul dateline)."""
+    return not rec.actors and not rec.future and _recent(rec, published)
 
 
 def _recent(rec: EventMentionRec, published: date | None) -> bool:
