@@ -563,6 +563,15 @@ def test_a_government_speaks_from_its_capital_under_another_countrys_dateline():
     assert (by["Lu Kang"].place["name"], by["Lu Kang"].place_source) == ("Beijing", "actor")
 
 
+def test_whose_spokesperson_and_where_an_address_was_given_from():
+    text = ("SEOUL (Yonhap) -- China's foreign ministry spokesperson Mao Ning said China handles such "
+            "cases under domestic law.\n\n"
+            "\"We are facing a tragedy,\" Boric said in a televised address from the Chilean capital.")
+    by = {s.speaker: s for s in extract_article(make(text)).statements}
+    assert (by["Mao Ning"].place["name"], by["Mao Ning"].place_source) == ("Beijing", "actor")
+    assert (by["Boric"].place["name"], by["Boric"].place_source) == ("Santiago", "text")
+
+
 def test_a_role_before_a_name_does_not_reach_into_the_sentence_before():
     result = extract_article(make("The talks would resume.\nNorth Korean leader Kim Jong Un said tests would go on."))
     assert result.people["Kim Jong Un"] == ["north korean leader"]

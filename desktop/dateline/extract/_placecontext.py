@@ -42,6 +42,9 @@ _MOTION_RE = re.compile(
 _REPORTING_RE = re.compile(
     r"(?i:\b(?:report\w*|contribut\w*|wrote|writ\w*|speak\w*|spoke|filed|dispatch\w*|"
     r"correspondent|staff\s+writer)\b)")
+# words spoken from a place: "said in a televised address from the Chilean capital"
+_SPOKEN_FROM_RE = re.compile(r"(?i:\b(?:address|speech|remarks|statement|broadcast|message|interview|"
+                             r"briefing|conference)\s*)$")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'])|\n")
 
 
@@ -159,7 +162,8 @@ def location_context(text: str, s: int, kind: str) -> bool:
     if prep == "from":
         prep_at = s - len(before) + m.start()
         return bool(_REPORTING_RE.search(_sentence_before(text, prep_at)) or
-                    _MOTION_RE.search(" ".join(head.split()[-6:])))   # "evacuated 900 people from"
+                    _MOTION_RE.search(" ".join(head.split()[-6:])) or   # "evacuated 900 people from"
+                    _SPOKEN_FROM_RE.search(head, max(0, len(head) - 30)))   # "a televised address from"
     return bool(_MOTION_RE.search(words_before))     # to/into/toward/over/via
 
 

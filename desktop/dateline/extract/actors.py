@@ -222,14 +222,18 @@ def _pre_role(text: str, start: int, lex) -> tuple[str, str | None]:
         return "", None
     chunk = chunk[chunk.rfind("\n") + 1:]      # a role never runs over a line's start
     role: list[str] = []
+    owner = None
     for w in reversed(chunk.split()[-5:]):
         if not _ROLE_TOKEN_RE.fullmatch(w) or w.lower() in _DETERMINERS or w.lower() in _PREPOSITIONS or (
                 w.endswith(".") and not INITIALS_RE.fullmatch(w)):
+            # "China's foreign ministry spokesperson Mao Ning": whose role it is
+            owner = w if w.endswith(("'s", "’s")) else None
             break       # "... would resume. North Korean leader Kim": the sentence before ended
         role.insert(0, w)
     if not role or role[-1] not in _ROLE_WORDS:
         return "", None
-    return " ".join(w.lower() for w in role), _nationality(role, lex)
+    return " ".join(w.lower() for w in role), _nationality(role, lex) or (
+        _nationality([owner], lex) if owner else None)
 
 
 def _nationality(words: list[str], lex) -> str | None:
