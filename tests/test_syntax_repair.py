@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dateline.extract.event_types import listed_verb
 from dateline.extract.parsetree import Sentence, Word
-from dateline.extract.syntax_repair import attach_dates_to_verbs, date_anchor, headline_verb, verb_above_noun
+from dateline.extract.syntax_repair import (attach_dates_to_verbs, consistent_subjects, date_anchor, headline_verb,
+                                           verb_above_noun)
 
 
 def tree(rows: str) -> tuple[str, Sentence]:
@@ -203,3 +204,31 @@ def test_a_headline_read_as_a_noun_phrase_gets_its_verb_back():
 def test_listed_verb_of_third_person_forms():
     assert [listed_verb(f) for f in ("files", "closes", "carries", "pushes", "tablets", "says")] == \
         ["file", "close", None, None, None, "say"]
+
+
+def test_a_passive_subject_without_a_passive_auxiliary_is_active():
+    _, s = tree("""
+Average PROPN 1 nsubj:pass
+fell VERB 1 root
+by ADP 3 case
+points NOUN 1 obl
+""")
+    fixed = consistent_subjects(s)
+    assert fixed.words[0].dep == "nsubj"
+    _, passive = tree("""
+Tests PROPN 2 nsubj:pass
+were AUX 2 aux:pass
+conducted VERB 2 root
+""")
+    assert consistent_subjects(passive) is passive      # a real passive is left alone
+
+
+def test_a_verb_heads_no_compound_or_unmarked_nominal():
+    _, s = tree("""
+Boeing PROPN 1 compound
+unveils VERB 1 root
+range NOUN 1 nmod:unmarked
+777 NUM 1 nmod:unmarked
+""")
+    fixed = consistent_subjects(s)
+    assert [w.dep for w in fixed.words] == ["nsubj", "root", "obj", "nmod:unmarked"]

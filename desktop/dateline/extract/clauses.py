@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from .event_types import category_of
 from .parsetree import Sentence, Word
-from .syntax_repair import attach_dates_to_verbs
+from .syntax_repair import attach_dates_to_verbs, consistent_subjects
 
 # Dependents that open a clause of their own: their words are not the predicate's clause.
 _CLAUSE_DEPS = ("ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "xcomp", "conj", "list")
@@ -135,6 +135,7 @@ def analyse(sentences: list[Sentence], times, places) -> list[ClauseEvent]:
     mentions (both with .start/.end into the same text)."""
     out: list[ClauseEvent] = []
     for sentence in sentences:
+        sentence = consistent_subjects(sentence)
         inside = [t for t in times if sentence.start <= t.start and t.end <= sentence.end]
         sentence, _ = attach_dates_to_verbs(sentence, [(t.start, t.end) for t in inside],
                                             keep_on=lambda w: category_of(w.lemma, w.pos) is not None)

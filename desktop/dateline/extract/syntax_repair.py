@@ -140,3 +140,38 @@ def _as_verb_dependent(w: Word) -> str:
 
 def _proper(w: Word) -> bool:
     return w.pos == "PROPN" or w.tag in ("NNP", "NNPS")
+
+
+def consistent_subjects(sentence: Sentence) -> Sentence:
+    """Relations UD allows only in one shape, put back in it: a passive subject needs a
+    passive auxiliary ("The Dow fell by 252 points" is active: ``nsubj``, and "fell" a finite
+    past, not a participle); a verb heads no ``compound`` (in "Boeing unveils long-range 777"
+    the proper noun before the verb is its subject) and no ``nmod:unmarked`` (the first noun
+    after it is its object)."""
+    words = list(sentence.words)
+    changed = False
+    given_obj: set[int] = set()
+    kids: dict[int, list[Word]] = {}
+    for w in words:
+        if not w.is_root:
+            kids.setdefault(w.head, []).append(w)
+    for w in sentence.words:
+        head = words[w.head]
+        if w.is_root or head.pos not in _VERBAL:
+            continue
+        deps = {k.dep for k in kids.get(head.i, ())}
+        if w.dep == "nsubj:pass" and "aux:pass" not in deps and "aux" not in deps:
+            words[w.i] = replace(w, dep="nsubj")
+            if head.tag == "VBN":
+                words[head.i] = replace(words[head.i], tag="VBD")
+            changed = True
+        elif w.dep == "compound" and w.i < head.i and _proper(w) and "nsubj" not in deps and \
+                not any(k.i > w.i and k.i < head.i and k.dep == "compound" for k in kids[head.i]):
+            words[w.i] = replace(w, dep="nsubj")
+            changed = True
+        elif w.dep == "nmod:unmarked" and w.i > head.i and w.pos in _NOMINAL and "obj" not in deps and \
+                head.i not in given_obj:
+            words[w.i] = replace(w, dep="obj")
+            given_obj.add(head.i)
+            changed = True
+    return replace(sentence, words=tuple(words)) if changed else sentence
