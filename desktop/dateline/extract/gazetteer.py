@@ -54,6 +54,10 @@ WEAK_ONLY = frozenset("""
 nice split reading bath mobile florence male victoria hamilton kingston lincoln jackson
 marion charlotte austin leon rosario aurora salvador columbus
 """.split())
+# Context-free prior by gazetteer feature ("alias" and curated rows first); a reading's
+# ``Place.prior`` adds its size
+FEATURE_PRIOR = {"alias": 6.0, "site": 6.0, "region": 6.0, "macro": 6.0, "country": 3.2, "admin1": 2.6,
+                 "capital": 3.0, "admin2": 1.0, "city": 0.0}
 # File kind code -> (Place.kind, feature, rank in the context-free prior; lower first)
 _KINDS = {"L": ("country", "country", 1), "C": ("city", "capital", 2), "A1": ("region", "admin1", 3),
           "P": ("city", "city", 4), "A2": ("region", "admin2", 5)}
@@ -76,13 +80,27 @@ class Place:
     feature: str = ""         # country | capital | admin1 | admin2 | city | site | region | macro
     alternate: bool = False   # matched by an alternate name, not the main one
     # Derived once, asked for every reading of every name by resolution: the size term of
-    # the context-free prior, 0.4 * log10(population + 10), and the 1-degree cell it lies in
+    # the context-free prior, 0.4 * log10(population + 10); the prior itself (feature, then
+    # size); the 1-degree cell it lies in; the sine and cosine of its latitude (distances)
     size: float = field(init=False, compare=False, repr=False)
+    prior: float = field(init=False, compare=False, repr=False)
     cell: tuple[int, int] = field(init=False, compare=False, repr=False)
+    sin_lat: float = field(init=False, compare=False, repr=False)
+    cos_lat: float = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "size", 0.4 * math.log10(self.population + 10))
-        object.__setattr__(self, "cell", (math.floor(self.lat), math.floor(self.lon)))
+        # (``object.__setattr__``, not ``self.__dict__``: that would turn the instance's
+        # inline attribute values into a dict, and every attribute read gets slower)
+        size = 0.4 * math.log10(self.population + 10)
+        lat = math.radians(self.lat)
+        _set(self, "size", size)
+        _set(self, "prior", FEATURE_PRIOR.get(self.feature, 0.0) + size)
+        _set(self, "cell", (math.floor(self.lat), math.floor(self.lon)))
+        _set(self, "sin_lat", math.sin(lat))
+        _set(self, "cos_lat", math.cos(lat))
+
+
+_set = object.__setattr__     # of a frozen dataclass's derived fields
 
 
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
