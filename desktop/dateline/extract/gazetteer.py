@@ -125,8 +125,15 @@ def _expand_abbreviation(key: str) -> str:
 
 
 def normalize_name(name: str) -> str:
-    name = name.replace("’", "'").replace(".", " ").replace("-", " ").lower()
-    return " ".join(name.split())
+    key = _NORMALIZED.get(name)
+    if key is None:     # (kept: resolution asks again for every name an article repeats)
+        key = " ".join(name.replace("’", "'").replace(".", " ").replace("-", " ").lower().split())
+        if len(_NORMALIZED) < 100_000:
+            _NORMALIZED[name] = key
+    return key
+
+
+_NORMALIZED: dict[str, str] = {}
 
 
 def fold_accents(key: str) -> str:
@@ -176,9 +183,10 @@ class Gazetteer:
         self._prefix_cache: dict[str, bool] = {}
         self._extends_cache: dict[str, bool] = {}     # of the file's names only (``_probe``)
         self._steps: dict[str, tuple[tuple[Place, ...], bool]] = {}     # ``step``
-        # a token as written -> its key and ``step`` (None: it starts no name, "He", "Friday"):
-        # the first question ``places`` asks of every capitalised word
-        self.first_steps: dict[str, tuple[str, tuple[Place, ...], bool] | None] = {}
+        # a token as written -> the name scan's state after it (``places``; None: it starts no
+        # name, "He", "Friday"): the first question ``places`` asks of every capitalised word.
+        # Kept here so that ``add`` drops it with the other caches.
+        self.first_steps: dict[str, object] = {}
         self._capitals: dict[str, tuple[int | None, str]] = {}   # ISO code -> (record, name)
         for line in file.lines("capitals"):
             code, record, name = line.split("\t")
