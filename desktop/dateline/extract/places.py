@@ -37,7 +37,7 @@ from ._placetypes import Hit, PlaceMention
 from .gazetteer import _ABBREVIATED, Place, get_gazetteer, lookup, normalize_name
 from .intervals import Intervals
 from .lexicon import lexicon
-from .wire import LEAD_DATELINE_RE, in_dateline
+from .wire import LEAD_DATELINE_CORE_RE, LEAD_DATELINE_RE, in_dateline
 
 __all__ = ["ROLES", "PlaceMention", "dateline_place", "find_places", "toponym_kind", "toponym_record"]
 
@@ -104,7 +104,7 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     hits: list[Hit] = []
     head_end = min(hi, lo + 400)
     lead = {}
-    if _TWO_CAPITALS_RE.search(text, lo, head_end):     # every lead dateline's place has two
+    if LEAD_DATELINE_CORE_RE.search(text, lo, head_end):     # (rare: the full search is slow)
         lead = {_lead_span(m)[0]: m for m in LEAD_DATELINE_RE.finditer(text, lo, head_end)
                 if _lead_span(m)[0] < 400}
     street_spans = list(streets(text, lo, hi))
@@ -157,11 +157,6 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     hits += _street_hits(text, street_spans)
     hits.sort(key=lambda h: h.start)
     return [h for i, h in enumerate(hits) if i == 0 or (h.start, h.end) != (hits[i - 1].start, hits[i - 1].end)]
-
-
-# Two capitals (or a capital and a period or apostrophe) in a row: the start of every
-# LEAD_DATELINE_RE place ("WINONA --", "[HANOI]"); that regex tries every position of the head
-_TWO_CAPITALS_RE = re.compile(r"[A-Z][A-Z'.-]")
 
 
 def _street_hits(text: str, spans) -> list[Hit]:
