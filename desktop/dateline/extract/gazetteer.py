@@ -107,6 +107,7 @@ _ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt
 
 
 _ABBREVIATION_OF = {full: short for short, full in _ABBREVIATED.items()}
+_NO_STEP: tuple[tuple, bool] = ((), False)     # ``Gazetteer.step`` of a key no name starts with
 
 
 def _abbreviate(key: str) -> str:
@@ -269,10 +270,19 @@ class Gazetteer:
         one cache."""
         found = self._steps.get(key)
         if found is None:
-            found = (self.candidates(key), self.has_prefix(key))
+            found = _NO_STEP if self._unknown(key) else (self.candidates(key), self.has_prefix(key))
             if len(self._steps) < 100_000:
                 self._steps[key] = found
         return found
+
+    def _unknown(self, key: str) -> bool:
+        """No name is ``key`` or starts with it, by the filter alone: the usual answer for a
+        word met for the first time ("He", "Williams"), without the lookups that would say
+        so one by one (the overlay's names and an abbreviation's other spelling aside)."""
+        first = key.partition(" ")[0]
+        return self._filter is not None and key not in self._overlay and key not in self._overlay_prefixes \
+            and first not in _ABBREVIATED and first not in _ABBREVIATION_OF and key.isascii() \
+            and key not in self._filter
 
     def has_prefix(self, key: str) -> bool:
         """True when a longer name starts with ``key`` ("st" of "St. Louis" too)."""
