@@ -295,8 +295,9 @@ def _one_sense(hits: list[Hit]) -> None:
         if h.chosen is not None and not h.qualifier and h.feature != "demonym":
             by_key.setdefault(h.key, []).append(h)
     for same in by_key.values():
-        if len({h.chosen for h in same}) < 2:
-            continue
+        first = same[0].chosen
+        if all(h.chosen is first for h in same) or len({h.chosen for h in same}) < 2:
+            continue    # (the same object throughout, the usual case: no Place hashed)
         votes = Counter(h.chosen for h in same)
         best = max(same, key=lambda h: votes[h.chosen]).chosen   # max keeps the earliest of ties
         for h in same:
