@@ -29,9 +29,6 @@ from ._placenames import COORDINATION_RE
 from ._placetypes import Hit, PlaceMention
 from .gazetteer import WEAK_ONLY, Place, fold_accents, normalize_name
 
-# Context-free prior by gazetteer feature ("alias" and curated rows first).
-_FEATURE_PRIOR = {"alias": 6.0, "site": 6.0, "region": 6.0, "macro": 6.0, "country": 3.2, "admin1": 2.6,
-                  "capital": 3.0, "admin2": 1.0, "city": 0.0}
 _SAME_ADMIN1 = 3.0
 _SAME_COUNTRY = 1.5
 _NEAR = 2.5
@@ -46,13 +43,12 @@ _SUPPORT_KM = 100.0
 
 
 def prior(place: Place) -> float:
-    return _FEATURE_PRIOR.get(place.feature, 0.0) + place.size     # size: 0.4 * log10(population + 10)
+    return place.prior     # by feature, then size (``gazetteer.FEATURE_PRIOR``)
 
 
 def km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
     dl = math.radians(b.lon - a.lon)
-    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    c = a.sin_lat * b.sin_lat + a.cos_lat * b.cos_lat * math.cos(dl)
     return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
 
 
@@ -147,8 +143,10 @@ class Context:
                 return True
         return False
 
-    def score(self, place: Place, qualifier: str | None, key: str = "") -> float:
-        score = prior(place) + (_ALTERNATE if place.alternate else 0.0)
+    def evidence(self, place: Place, qualifier: str | None) -> float:
+        """A reading's score from its prior, its qualifier and the article's state and
+        country votes: all but nearness (``best`` adds that only where it could matter)."""
+        score = place.prior + (_ALTERNATE if place.alternate else 0.0)
         if qualifier:
             if qualifier not in (place.admin1, place.country):
                 score += _QUALIFIER_MISMATCH
@@ -163,11 +161,6 @@ class Context:
             score += _SAME_COUNTRY
             if country == self.dominant():
                 score += _SAME_COUNTRY    # local news: "Paris" among Texas places is Paris, Texas
-        if place.kind != "country":     # nearness, of an anchor or of another name's reading
-            if self.near(place, _NEAR_KM):
-                score += _NEAR
-            elif key and self.co_located(place, key):
-                score += _CO_LOCATED
         return score
 
     def best(self, readings, qualifier: str | None, key: str = "", peer: str = "") -> Place:
@@ -186,7 +179,15 @@ class Context:
             namesake = _NAMESAKE if p.kind == "region" and peer != p.feature and (
                 p.admin1 in cities or p.country in countries) else 0.0
             listed = _LISTED if peer and p.feature == peer else 0.0
-            value = self.score(p, qualifier, key) + namesake + listed
+            score = self.evidence(p, qualifier)
+            if p.kind != "country":     # nearness, of an anchor or of another name's reading
+                if best_score is not None and score + _NEAR + namesake + listed <= best_score:
+                    continue    # not the best even if near (float sums are monotonic): skip the search
+                if self.near(p, _NEAR_KM):
+                    score += _NEAR
+                elif key and self.co_located(p, key):
+                    score += _CO_LOCATED
+            value = score + namesake + listed
             if best_score is None or value > best_score:
                 best, best_score = p, value
         return best
@@ -295,8 +296,9 @@ def _one_sense(hits: list[Hit]) -> None:
         if h.chosen is not None and not h.qualifier and h.feature != "demonym":
             by_key.setdefault(h.key, []).append(h)
     for same in by_key.values():
-        if len({h.chosen for h in same}) < 2:
-            continue
+        first = same[0].chosen
+        if all(h.chosen is first for h in same) or len({h.chosen for h in same}) < 2:
+            continue    # (the same object throughout, the usual case: no Place hashed)
         votes = Counter(h.chosen for h in same)
         best = max(same, key=lambda h: votes[h.chosen]).chosen   # max keeps the earliest of ties
         for h in same:

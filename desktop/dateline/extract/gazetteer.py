@@ -54,6 +54,10 @@ WEAK_ONLY = frozenset("""
 nice split reading bath mobile florence male victoria hamilton kingston lincoln jackson
 marion charlotte austin leon rosario aurora salvador columbus
 """.split())
+# Context-free prior by gazetteer feature ("alias" and curated rows first); a reading's
+# ``Place.prior`` adds its size
+FEATURE_PRIOR = {"alias": 6.0, "site": 6.0, "region": 6.0, "macro": 6.0, "country": 3.2, "admin1": 2.6,
+                 "capital": 3.0, "admin2": 1.0, "city": 0.0}
 # File kind code -> (Place.kind, feature, rank in the context-free prior; lower first)
 _KINDS = {"L": ("country", "country", 1), "C": ("city", "capital", 2), "A1": ("region", "admin1", 3),
           "P": ("city", "city", 4), "A2": ("region", "admin2", 5)}
@@ -76,19 +80,34 @@ class Place:
     feature: str = ""         # country | capital | admin1 | admin2 | city | site | region | macro
     alternate: bool = False   # matched by an alternate name, not the main one
     # Derived once, asked for every reading of every name by resolution: the size term of
-    # the context-free prior, 0.4 * log10(population + 10), and the 1-degree cell it lies in
+    # the context-free prior, 0.4 * log10(population + 10); the prior itself (feature, then
+    # size); the 1-degree cell it lies in; the sine and cosine of its latitude (distances)
     size: float = field(init=False, compare=False, repr=False)
+    prior: float = field(init=False, compare=False, repr=False)
     cell: tuple[int, int] = field(init=False, compare=False, repr=False)
+    sin_lat: float = field(init=False, compare=False, repr=False)
+    cos_lat: float = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "size", 0.4 * math.log10(self.population + 10))
-        object.__setattr__(self, "cell", (math.floor(self.lat), math.floor(self.lon)))
+        # (``object.__setattr__``, not ``self.__dict__``: that would turn the instance's
+        # inline attribute values into a dict, and every attribute read gets slower)
+        size = 0.4 * math.log10(self.population + 10)
+        lat = math.radians(self.lat)
+        _set(self, "size", size)
+        _set(self, "prior", FEATURE_PRIOR.get(self.feature, 0.0) + size)
+        _set(self, "cell", (math.floor(self.lat), math.floor(self.lon)))
+        _set(self, "sin_lat", math.sin(lat))
+        _set(self, "cos_lat", math.cos(lat))
+
+
+_set = object.__setattr__     # of a frozen dataclass's derived fields
 
 
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
 
 
 _ABBREVIATION_OF = {full: short for short, full in _ABBREVIATED.items()}
+_NO_STEP: tuple[tuple, bool] = ((), False)     # ``Gazetteer.step`` of a key no name starts with
 
 
 def _abbreviate(key: str) -> str:
@@ -107,8 +126,15 @@ def _expand_abbreviation(key: str) -> str:
 
 
 def normalize_name(name: str) -> str:
-    name = name.replace("’", "'").replace(".", " ").replace("-", " ").lower()
-    return " ".join(name.split())
+    key = _NORMALIZED.get(name)
+    if key is None:     # (kept: resolution asks again for every name an article repeats)
+        key = " ".join(name.replace("’", "'").replace(".", " ").replace("-", " ").lower().split())
+        if len(_NORMALIZED) < 100_000:
+            _NORMALIZED[name] = key
+    return key
+
+
+_NORMALIZED: dict[str, str] = {}
 
 
 def fold_accents(key: str) -> str:
@@ -158,9 +184,10 @@ class Gazetteer:
         self._prefix_cache: dict[str, bool] = {}
         self._extends_cache: dict[str, bool] = {}     # of the file's names only (``_probe``)
         self._steps: dict[str, tuple[tuple[Place, ...], bool]] = {}     # ``step``
-        # a token as written -> its key and ``step`` (None: it starts no name, "He", "Friday"):
-        # the first question ``places`` asks of every capitalised word
-        self.first_steps: dict[str, tuple[str, tuple[Place, ...], bool] | None] = {}
+        # a token as written -> the name scan's state after it (``places``; None: it starts no
+        # name, "He", "Friday"): the first question ``places`` asks of every capitalised word.
+        # Kept here so that ``add`` drops it with the other caches.
+        self.first_steps: dict[str, object] = {}
         self._capitals: dict[str, tuple[int | None, str]] = {}   # ISO code -> (record, name)
         for line in file.lines("capitals"):
             code, record, name = line.split("\t")
@@ -243,10 +270,19 @@ class Gazetteer:
         one cache."""
         found = self._steps.get(key)
         if found is None:
-            found = (self.candidates(key), self.has_prefix(key))
+            found = _NO_STEP if self._unknown(key) else (self.candidates(key), self.has_prefix(key))
             if len(self._steps) < 100_000:
                 self._steps[key] = found
         return found
+
+    def _unknown(self, key: str) -> bool:
+        """No name is ``key`` or starts with it, by the filter alone: the usual answer for a
+        word met for the first time ("He", "Williams"), without the lookups that would say
+        so one by one (the overlay's names and an abbreviation's other spelling aside)."""
+        first = key.partition(" ")[0]
+        return self._filter is not None and key not in self._overlay and key not in self._overlay_prefixes \
+            and first not in _ABBREVIATED and first not in _ABBREVIATION_OF and key.isascii() \
+            and key not in self._filter
 
     def has_prefix(self, key: str) -> bool:
         """True when a longer name starts with ``key`` ("st" of "St. Louis" too)."""

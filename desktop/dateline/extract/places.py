@@ -37,7 +37,7 @@ from ._placetypes import Hit, PlaceMention
 from .gazetteer import _ABBREVIATED, Place, get_gazetteer, lookup, normalize_name
 from .intervals import Intervals
 from .lexicon import lexicon
-from .wire import LEAD_DATELINE_RE, in_dateline
+from .wire import LEAD_DATELINE_CORE_RE, LEAD_DATELINE_RE, in_dateline
 
 __all__ = ["ROLES", "PlaceMention", "dateline_place", "find_places", "toponym_kind", "toponym_record"]
 
@@ -104,7 +104,7 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     hits: list[Hit] = []
     head_end = min(hi, lo + 400)
     lead = {}
-    if _TWO_CAPITALS_RE.search(text, lo, head_end):     # every lead dateline's place has two
+    if LEAD_DATELINE_CORE_RE.search(text, lo, head_end):     # (rare: the full search is slow)
         lead = {_lead_span(m)[0]: m for m in LEAD_DATELINE_RE.finditer(text, lo, head_end)
                 if _lead_span(m)[0] < 400}
     street_spans = list(streets(text, lo, hi))
@@ -157,11 +157,6 @@ def _recognise(text: str, lo: int, hi: int, gaz) -> list[Hit]:
     hits += _street_hits(text, street_spans)
     hits.sort(key=lambda h: h.start)
     return [h for i, h in enumerate(hits) if i == 0 or (h.start, h.end) != (hits[i - 1].start, hits[i - 1].end)]
-
-
-# Two capitals (or a capital and a period or apostrophe) in a row: the start of every
-# LEAD_DATELINE_RE place ("WINONA --", "[HANOI]"); that regex tries every position of the head
-_TWO_CAPITALS_RE = re.compile(r"[A-Z][A-Z'.-]")
 
 
 def _street_hits(text: str, spans) -> list[Hit]:
@@ -293,40 +288,72 @@ en sur sous y e el al am an im in der den die bei ob ad op aan van von zu ter ri
 _UNSEEN = object()
 
 
-def _first_step(word: str, gaz):
-    """(key, readings, extends) of a token as written, or None when it starts no name; kept
+class _Step:
+    """A name scan's state after the words read so far (as written): their key, its
+    readings, whether a longer name extends it, and the states after each next word met
+    (a long-running extraction reads the same names again: "New" -> "York" -> "City" is
+    then three dict lookups, not a key built and looked up per word)."""
+
+    __slots__ = ("key", "readings", "extends", "body_word", "abbreviated", "after")
+
+    def __init__(self, key: str, readings: tuple[Place, ...], extends: bool) -> None:
+        self.key, self.readings, self.extends = key, readings, extends
+        last = key.rsplit(" ", 1)[-1]
+        self.body_word = last in _BODY_WORDS        # "Meigs County Court" loses to "Meigs County"
+        self.abbreviated = last in _ABBREVIATED     # "St. Louis", "Ft. Worth": a period may follow
+        # next word as written -> its _Step, or None where the scan stops (no name goes on so)
+        self.after: dict[str, _Step | None] = {}
+
+
+_MAX_AFTER = 256     # next words kept per step (most steps meet a handful)
+
+
+def _first_step(word: str, gaz) -> _Step | None:
+    """The scan's state after a token as written, or None when it starts no name; kept
     (a long-running extraction meets the same words again)."""
     key = token_key(word)
     readings, extends = gaz.step(key)
-    step = (key, readings, extends) if readings or extends else None
+    step = _Step(key, readings, extends) if readings or extends else None
     if len(gaz.first_steps) < 200_000:
         gaz.first_steps[word] = step
     return step
 
 
-def _longest_match(text, first, hi, gaz, step) -> tuple[int, tuple[Place, ...], bool] | None:
+def _next_step(step: _Step, word: str, gaz) -> _Step | None:
+    """The state after ``step`` and the next word, or None when no name goes on so."""
+    if not (word[0].isupper() or word in _NAME_PARTICLES):
+        found = None     # "Red deer: 7" is no Red Deer; "Stratford-upon-Avon", "Port-au-Prince" are
+    else:
+        key = f"{step.key} {token_key(word)}"
+        found = _Step(key, *gaz.step(key))
+    if len(step.after) < _MAX_AFTER:
+        step.after[word] = found
+    return found
+
+
+def _longest_match(text, first, hi, gaz, step: _Step) -> tuple[int, tuple[Place, ...], bool] | None:
     """(end, readings, single word) of the longest gazetteer name starting at token ``first``
     (``step``: its ``_first_step``)."""
     best = None
-    key, readings, extends = step
     pos, words = first.end(), 1
     while True:
+        readings = step.readings
         if readings and (best is None or readings[0].strong or not best[1][0].strong or
-                         key.rsplit(" ", 1)[-1] not in _BODY_WORDS):
+                         not step.body_word):
             best = (pos, readings, words == 1)   # "Meigs County" (strong), not "Meigs County Court"
-        if words >= gaz.max_words or not extends:
+        if words >= gaz.max_words or not step.extends:
             break
-        if text.startswith(".", pos) and key.rsplit(" ", 1)[-1] in _ABBREVIATED:
+        if step.abbreviated and text.startswith(".", pos):
             pos += 1      # "St. Louis", "Ft. Worth"
         token = _NEXT_TOKEN_RE.match(text, pos, hi)
         if token is None:
             break
         word = token.group(1)
-        if not (word[0].isupper() or word in _NAME_PARTICLES):
-            break     # "Red deer: 7" is no Red Deer; "Stratford-upon-Avon", "Port-au-Prince" are
-        key = f"{key} {token_key(word)}"
+        after = step.after.get(word, _UNSEEN)
+        step = _next_step(step, word, gaz) if after is _UNSEEN else after
+        if step is None:
+            break
         pos, words = token.end(), words + 1
-        readings, extends = gaz.step(key)
     return best
 
 

@@ -69,8 +69,15 @@ def date_in_dateline(text: str, s: int) -> bool:
 
 # Lead datelines in running text (local papers), after a sentence's end, a byline's year or
 # a line break; and bracketed ones ("[HANOI]"). Scanned in an article's first 400 characters.
+_LEAD_PLACE = r"[A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3}"
+_LEAD_AFTER = r"[ \t]*(?:\([A-Za-z. ]{2,30}\))?[ \t]*(?:--|[-–—\x97:])[ \t]"     # "(AP) -- "
+_LEAD_QUALIFIER = r",[ \t]*[A-Z][A-Za-z. ]{1,20}?"
 LEAD_DATELINE_RE = re.compile(
     r"(?=[\n \t\[A-Z])"      # every alternative starts so: a quick test at each position
-    r"(?:^|(?<=[.!?\]])[ \t]+|(?<=\d\d\d\d)[ \t]+|\n[ \t]*)(?P<place>[A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})"
-    r"(?P<qual>,[ \t]*[A-Z][A-Za-z. ]{1,20}?)?[ \t]*(?:\([A-Za-z. ]{2,30}\))?[ \t]*(?:--|[-–—\x97:])[ \t]"
-    r"|(?:^|\n)[ \t]*\[(?P<bracketed>[A-Z][A-Z'.-]+(?:[ \t][A-Z][A-Z'.-]+){0,3})\]")
+    rf"(?:^|(?<=[.!?\]])[ \t]+|(?<=\d\d\d\d)[ \t]+|\n[ \t]*)(?P<place>{_LEAD_PLACE})"
+    rf"(?P<qual>{_LEAD_QUALIFIER})?{_LEAD_AFTER}"
+    rf"|(?:^|\n)[ \t]*\[(?P<bracketed>{_LEAD_PLACE})\]")
+# A lead dateline without what may come before it: in every text ``LEAD_DATELINE_RE`` finds
+# one in, and a search for it starts at capitals only (that one tries every position): a
+# cheap test first
+LEAD_DATELINE_CORE_RE = re.compile(rf"{_LEAD_PLACE}(?:{_LEAD_QUALIFIER})?{_LEAD_AFTER}|\[{_LEAD_PLACE}\]")
