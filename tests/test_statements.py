@@ -587,3 +587,15 @@ def test_an_institution_speaks_from_its_seat():
     text = "The National Hurricane Center said the storm had weakened."
     s = next(s for s in extract_article(make(text)).statements if "weakened" in s.text)
     assert (s.place["name"], s.place_source) == ("Miami", "actor")
+
+
+def test_with_no_dateline_a_person_speaks_where_the_story_was_last_set():
+    text = ("Rescuers searched the rubble in Amizmiz on Saturday.\n\n"
+            "The quake was the strongest in a century.\n\n"
+            "Officials expect more aftershocks.\n\n"
+            "\"This is a town where every house has a crack,\" said Aya Batrawy.\n\n"
+            "Turkey's foreign ministry spokesperson Oncu Keceli said Turkey would send help.")
+    by = {s.speaker: s for s in extract_article(make(text)).statements}
+    assert (by["Aya Batrawy"].place["name"], by["Aya Batrawy"].place_source) == ("Amizmiz", "scene")
+    # a government's official speaks from its capital, not from the story's scene
+    assert by["Oncu Keceli"].place["name"] == "Ankara"

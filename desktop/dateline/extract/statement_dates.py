@@ -87,6 +87,7 @@ _SCENE_KINDS = ("city", "site")   # "in North Korea" two sentences back is a top
 # 2016 referendum"), not the day of the story's statements
 _SCENE_MAX_DAYS = 183
 _SCENE_PARAGRAPHS = 1   # a scene set in the previous paragraph still holds; older ones have moved on
+_AT_SCENE_SPEAKERS = frozenset({"person", "anonymous"})
 _LINKED_KINDS = frozenset({"meeting", "other", "announcement"})   # not visits: "before his visit, he said"
 
 
@@ -182,10 +183,17 @@ def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_pl
                     people) -> None:
     """scene, else dateline, else actor (see the module docstring). What sets a scene is
     ``Scenes``' rule (events use it too); a statement's scene is also a city or a site, in
-    this or the previous paragraph, outside quotations and outside its own words, on the
+    this or the previous paragraph (anywhere earlier for a person in a story with no
+    dateline), outside quotations and outside its own words, on the
     statement's day, and not where an organisation or the speaker's job is."""
     here = max(0, bisect.bisect_right(starts, attribution) - 1)
-    lowest_para = spans[here].para - _SCENE_PARAGRAPHS if spans else 0
+    # with no dateline to fall back on, a person's words are where the story last was set
+    # (a new scene ends the old); a country, an institution, a publication or a government's
+    # official speaks from its own place (the actor rule), not from the story's
+    story_scene = dateline_place is None and rec.speaker_kind in _AT_SCENE_SPEAKERS and \
+        _home_capital(rec, people) is None
+    reach = len(spans) if story_scene else _SCENE_PARAGRAPHS
+    lowest_para = spans[here].para - reach if spans else 0
 
     def out_of_scope(p) -> bool:
         at = max(0, bisect.bisect_right(starts, p.start) - 1)
