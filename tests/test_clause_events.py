@@ -285,3 +285,12 @@ def test_what_a_speaker_reports_and_no_one_named_did_happened_at_the_story():
     # a named party's own report is placed by that party, not by the reporter's dateline
     launch = _one("SEOUL (Reuters) - North Korea said it launched a satellite into orbit on Wednesday.", "TEST")
     assert (launch.place or {}).get("name") == "North Korea"
+
+
+def test_a_killing_in_an_airstrike_is_one_military_action():
+    text = "On Monday, United States forces killed Qasem Soleimani in an airstrike near Baghdad."
+    attacks = [e for e in _events(text) if e.category == "ASSAULT"]
+    assert len(attacks) == 1
+    (strike,) = attacks
+    assert strike.type == "military_action" and strike.trigger == "killed"
+    assert "Qasem Soleimani" in strike.actors and strike.date_start == "2016-01-04"

@@ -138,6 +138,32 @@ def _mentions_in_context(text, spans, sentence_at, parse, parsed, known, rest, t
                                             sentence_at, headline_end, published)
 
 
+def killed_in_attacks(events: list[EventMentionRec]) -> list[EventMentionRec]:
+    """"US forces killed Qasem Soleimani in an airstrike": the killing and the airstrike in
+    its clause are one military action. The verb's mention stays (its roles say who did what
+    to whom), typed as the attack noun's kind and taking its place and date where it has none;
+    the noun's mention goes. Only within one sentence and when their dates agree."""
+    attacks = [e for e in events if e.type == "military_action" and e.trigger_start is not None]
+    gone: set[int] = set()
+    for verb in events:
+        if verb.type != "other" or verb.category != "ASSAULT" or verb.clause_start is None:
+            continue
+        noun = next((n for n in attacks if id(n) not in gone and n.start == verb.start
+                     and verb.clause_start <= n.trigger_start < verb.clause_end
+                     and n.trigger_start != verb.trigger_start
+                     and (not n.date_start or not verb.date_start or n.date_start == verb.date_start)), None)
+        if noun is None:
+            continue
+        verb.type = noun.type
+        if verb.place is None and noun.place is not None:
+            verb.place, verb.place_source = noun.place, noun.place_source
+        if not verb.date_start and noun.date_start:
+            verb.date_start, verb.date_end, verb.precision = noun.date_start, noun.date_end, noun.precision
+            verb.date_source, verb.dated = noun.date_source, noun.dated
+        gone.add(id(noun))
+    return [e for e in events if id(e) not in gone]
+
+
 def one_per_trigger(events: list[EventMentionRec]) -> list[EventMentionRec]:
     """The trigger rules may report one trigger twice (the sentence's window and a reported
     clause's; "killed" as fighting and as a happening): one mention per trigger, the first

@@ -7,7 +7,7 @@ from dataclasses import replace
 from .actors import actor_kinds, find_mentions
 from .quotes import find_quote_ranges
 from .coref import Resolver
-from .clause_events import clause_events, one_per_trigger
+from .clause_events import clause_events, killed_in_attacks, one_per_trigger
 from .events import find_event_mentions, place_events, statement_events
 from .places import find_places, toponym_record
 from .records import ArticleExtraction
@@ -45,7 +45,7 @@ def extract_article(article) -> ArticleExtraction:
     kept = {id(e) for e in events}
     place_events(found, text, spans, mentions, resolver, times, places, quotes, published, kinds,
                  said=[e for e in said if id(e) in kept])
-    events += found
+    events = killed_in_attacks(events + found)
     events.sort(key=lambda e: (e.start, e.type))
     _skip_wire_datelines(text, statements, events)
     return ArticleExtraction(

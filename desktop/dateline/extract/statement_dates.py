@@ -88,6 +88,8 @@ _SCENE_KINDS = ("city", "site")   # "in North Korea" two sentences back is a top
 _SCENE_MAX_DAYS = 183
 _SCENE_PARAGRAPHS = 1   # a scene set in the previous paragraph still holds; older ones have moved on
 _AT_SCENE_SPEAKERS = frozenset({"person", "anonymous"})
+# voices that comment from wherever they work, not from where the story is set
+_COMMENTATORS_RE = re.compile(r"(?i:analyst|expert|economist|observer|critic|scholar|researcher|commentator)")
 _LINKED_KINDS = frozenset({"meeting", "other", "announcement"})   # not visits: "before his visit, he said"
 
 
@@ -191,7 +193,7 @@ def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_pl
     # (a new scene ends the old); a country, an institution, a publication or a government's
     # official speaks from its own place (the actor rule), not from the story's
     story_scene = dateline_place is None and rec.speaker_kind in _AT_SCENE_SPEAKERS and \
-        _home_capital(rec, people) is None
+        not _COMMENTATORS_RE.search(rec.speaker) and _home_capital(rec, people) is None
     reach = len(spans) if story_scene else _SCENE_PARAGRAPHS
     lowest_para = spans[here].para - reach if spans else 0
 
