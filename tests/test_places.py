@@ -519,3 +519,10 @@ def test_three_letter_names_are_places_only_when_cued():
                                                  "stood; troops entered Ain Issa.")}
     assert found.get("Goa") == "Goa" and found.get("Qom") == "Qom"
     assert not {"Lam", "Roe", "Ain"} & found.keys()
+
+
+def test_a_state_after_a_cued_place_the_gazetteer_lacks_is_where_it_happened():
+    found = {p.text: p for p in find_places("Doris Day died on Monday at her home in Carmel Valley, "
+                                            "California. A man from Springfield, Illinois, spoke.")}
+    assert found["California"].role == "location"       # the nearest place the text gives
+    assert found["Illinois"].role == "mention"          # qualifies a known town

@@ -395,6 +395,8 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
         hit.role = "mention"
     else:
         hit.role = _role(text, s, e, best)
+        if hit.role == "mention" and best.kind in ("region", "country") and _qualifies_unknown_place(text, s, prev):
+            hit.role = "location"   # "died at her home in Carmel Valley, California": in California
     if in_name:
         hit.role, hit.in_name = "mention", True     # "Bank of Canada": named, nothing happens there
     elif hit.role == "mention" and not best.vague and prev is not None and prev.role != "mention" and \
@@ -413,6 +415,23 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
         # seen in full ("Gary Flores"), and no "in Flores" here
         return None
     return hit
+
+
+# "in Carmel Valley, " right before a state or country: a place the gazetteer lacks, cued
+_UNKNOWN_QUALIFIED_RE = re.compile(r"\b(?:in|at|near|outside)[ \t]+(?P<name>(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*),[ \t]*$")
+
+
+def _qualifies_unknown_place(text: str, s: int, prev: Hit | None) -> bool:
+    """A state or country after a cued name the gazetteer does not know ("in Carmel Valley,
+    California"): the event is in that state, the nearest place the text gives."""
+    if not text.endswith(",", 0, s - 1) and not text.endswith(",", 0, s):
+        return False
+    head = text[max(0, s - 60):s]
+    m = _UNKNOWN_QUALIFIED_RE.search(head)
+    if m is None:
+        return False
+    name_start = s - len(head) + m.start("name")
+    return prev is None or prev.end <= name_start     # "in Tulsa, Oklahoma": Tulsa is known
 
 
 def _cued_short_name(text: str, s: int, e: int, letters: str, readings) -> bool:
