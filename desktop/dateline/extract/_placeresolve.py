@@ -107,8 +107,13 @@ class Context:
         if anchor and place.kind in ("city", "region") and place.feature not in ("admin1", "region"):
             if sign > 0:
                 self.anchors.append(place)
-            elif place in self.anchors:
-                self.anchors.remove(place)
+            else:
+                # (one scan, not a membership test and then a removal: each compares the
+                # place with every anchor before it field by field)
+                try:
+                    self.anchors.remove(place)
+                except ValueError:
+                    pass
 
     def admin1_total(self) -> int:
         """All state votes (cached until the next vote: ``score`` asks for every reading)."""
@@ -267,6 +272,7 @@ def _second_look(text: str, hits: list[Hit], first: Context) -> None:
     for h in voters:
         ctx.add(h.chosen, anchor=True)
     picks: dict[str, Place] = {}
+    picked_from: dict[str, tuple[Place, ...]] = {}      # the readings each pick was made among
     by_key: dict[str, list[Hit]] = {}
     for h in voters:
         by_key.setdefault(h.key, []).append(h)
@@ -280,11 +286,15 @@ def _second_look(text: str, hits: list[Hit], first: Context) -> None:
             for other in same:
                 ctx.add(other.chosen, True, sign=-1)
             picks[key] = ctx.best(h.readings, h.qualifier, key, peers.get(h.start, ""))
+            picked_from[key] = h.readings
             for other in same:
                 ctx.add(other.chosen, True)
-        if picks[key] in h.readings and (picks[key].strong or h.supported or h.chosen is picks[key]
-                                         or ctx.near(picks[key], _SUPPORT_KM)):
-            h.chosen = picks[key]
+        pick = picks[key]
+        # (a pick made among these very readings is one of them: no field-by-field search;
+        # mentions of a name usually share its cached readings)
+        if (picked_from[key] is h.readings or pick in h.readings) and (
+                pick.strong or h.supported or h.chosen is pick or ctx.near(pick, _SUPPORT_KM)):
+            h.chosen = pick
 
 
 def _one_sense(hits: list[Hit]) -> None:
