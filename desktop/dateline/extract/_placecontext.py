@@ -93,17 +93,19 @@ def named_as_place(text: str, s: int) -> bool:
     return False
 
 
-_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_ASCII_LOWER = frozenset(_LETTERS)
+# What usually lies between a word and a name (none of it a-z): stripped in C first
+_SPACING = " \t\n\xa0\"'“”‘’(),.;:-–—!?"
 
 
 def _last_word(lowered: str) -> tuple[int, str]:
-    """(start, the last run of a-z letters; "" if none): usually a few characters back."""
-    j = len(lowered)
+    """(start, the last run of a-z letters; "" if none): usually a few characters back
+    (``str.rstrip`` steps over them in C; a loop is left for rarer characters)."""
+    j = len(lowered.rstrip(_SPACING))
     while j and lowered[j - 1] not in _ASCII_LOWER:
         j -= 1
-    i = j
-    while i and lowered[i - 1] in _ASCII_LOWER:
-        i -= 1
+    i = len(lowered[:j].rstrip(_LETTERS))
     return i, lowered[i:j]
 
 

@@ -338,7 +338,7 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
     if text.find(" of ", max(0, s - 24), s) >= 0 and (_of_search(_FEATURE_OF_RE, before) or
                                    (not body_ok and _of_search(_BODY_OF_RE, before))):
         return True
-    if single and _PARTICLE_NAME_RE.match(text, e):
+    if single and text[e + 1:e + 2] in _PARTICLE_INITIALS and _PARTICLE_NAME_RE.match(text, e):
         return True     # "Maria do Carmo Silva", "Ursula von der Leyen"
     prev = _PREV_CAP_RE.search(before, max(0, len(before) - 30))
     if prev and single and prev[1].rstrip(".").lower() in _TITLES:
@@ -346,7 +346,7 @@ def part_of_other_name(text: str, s: int, e: int, single: bool, demonym: bool = 
     if prev and single and prev[1] in ("By", "BY") and not before[:prev.start()].strip(" \t\xa0").endswith(
             tuple("abcdefghijklmnopqrstuvwxyz,")):
         return True     # a byline: "BY CHAD KLIMACK", "By Jordan Smith"
-    after = _WORD_AFTER_RE.match(text, e, e + 30)
+    after = _WORD_AFTER_RE.match(text, e, e + 30) if text[e + 1:e + 2] in _ASCII_CAPITALS else None
     heads = _DESCRIPTORS if demonym else _LOCAL_HEADS
     adjacent = (after and after[1].lower() not in heads) or (prev and single)
     if not adjacent or in_title_case_line(text, s):
@@ -379,6 +379,10 @@ _INITIAL_RE = re.compile(r"[A-Z]\.")
 _SENTENCE_END_RE = re.compile(r"[.!?][ \t]+[A-Z]")
 _PARTICLE_NAME_RE = re.compile(r"[ \t](?:de|da|do|dos|das|di|del|della|du|van|von|der|den|bin|ibn|al|el|la|le)"
                                r"(?:[ \t](?:der|den|la|los|las))?[ \t][A-Z][a-z]")
+# The second character each of these patterns needs (after the space): tested first, a
+# fraction of a regex call, as most names are followed by no particle, no capital
+_PARTICLE_INITIALS = frozenset("dvbiael")
+_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")      # _WORD_AFTER_RE
 
 
 def possessive(text: str, e: int) -> bool:

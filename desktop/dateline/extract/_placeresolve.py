@@ -107,8 +107,13 @@ class Context:
         if anchor and place.kind in ("city", "region") and place.feature not in ("admin1", "region"):
             if sign > 0:
                 self.anchors.append(place)
-            elif place in self.anchors:
-                self.anchors.remove(place)
+            else:
+                # (one scan, not a membership test and then a removal: each compares the
+                # place with every anchor before it field by field)
+                try:
+                    self.anchors.remove(place)
+                except ValueError:
+                    pass
 
     def admin1_total(self) -> int:
         """All state votes (cached until the next vote: ``score`` asks for every reading)."""
@@ -138,7 +143,8 @@ class Context:
     def near(self, place: Place, limit: float) -> bool:
         span = limit / 111.0      # degrees of latitude: a cheap test before the great circle
         lat = place.lat
-        for a in self.anchors[-40:]:
+        anchors = self.anchors
+        for a in anchors[-40:] if len(anchors) > 40 else anchors:     # (no copy when short)
             if a is not place and abs(a.lat - lat) <= span and km(place, a) <= limit:
                 return True
         return False
@@ -168,16 +174,15 @@ class Context:
         New York and Ohio" are states alike)."""
         if len(readings) == 1:
             return readings[0]
-        # "Tehran", "São Paulo", "New York": the city, not the division named after it
-        cities = {p.admin1 for p in readings if p.kind == "city" and p.admin1 and
-                  (p.population >= 100_000 or p.feature == "alias")}
-        # "Taiwan", "Mexico": the country, not a division of it that bears its name
-        countries = {p.country for p in readings if p.kind == "country"}
-
+        namesakes = None     # (cities, countries): worked out at the first division asked about
         best, best_score = readings[0], None
         for p in readings:     # the highest score; the earliest reading of equals
-            namesake = _NAMESAKE if p.kind == "region" and peer != p.feature and (
-                p.admin1 in cities or p.country in countries) else 0.0
+            namesake = 0.0
+            if p.kind == "region" and peer != p.feature:
+                if namesakes is None:
+                    namesakes = _namesakes(readings)
+                if p.admin1 in namesakes[0] or p.country in namesakes[1]:
+                    namesake = _NAMESAKE
             listed = _LISTED if peer and p.feature == peer else 0.0
             score = self.evidence(p, qualifier)
             if p.kind != "country":     # nearness, of an anchor or of another name's reading
@@ -191,6 +196,17 @@ class Context:
             if best_score is None or value > best_score:
                 best, best_score = p, value
         return best
+
+
+def _namesakes(readings) -> tuple[set[str], set[str]]:
+    """The states of a name's big cities and its countries: a division of the same name in
+    one of them is their namesake."""
+    # "Tehran", "São Paulo", "New York": the city, not the division named after it
+    cities = {p.admin1 for p in readings if p.kind == "city" and p.admin1 and
+              (p.population >= 100_000 or p.feature == "alias")}
+    # "Taiwan", "Mexico": the country, not a division of it that bears its name
+    countries = {p.country for p in readings if p.kind == "country"}
+    return cities, countries
 
 
 def unambiguous(hit: Hit) -> bool:
@@ -267,6 +283,7 @@ def _second_look(text: str, hits: list[Hit], first: Context) -> None:
     for h in voters:
         ctx.add(h.chosen, anchor=True)
     picks: dict[str, Place] = {}
+    picked_from: dict[str, tuple[Place, ...]] = {}      # the readings each pick was made among
     by_key: dict[str, list[Hit]] = {}
     for h in voters:
         by_key.setdefault(h.key, []).append(h)
@@ -280,11 +297,15 @@ def _second_look(text: str, hits: list[Hit], first: Context) -> None:
             for other in same:
                 ctx.add(other.chosen, True, sign=-1)
             picks[key] = ctx.best(h.readings, h.qualifier, key, peers.get(h.start, ""))
+            picked_from[key] = h.readings
             for other in same:
                 ctx.add(other.chosen, True)
-        if picks[key] in h.readings and (picks[key].strong or h.supported or h.chosen is picks[key]
-                                         or ctx.near(picks[key], _SUPPORT_KM)):
-            h.chosen = picks[key]
+        pick = picks[key]
+        # (a pick made among these very readings is one of them: no field-by-field search;
+        # mentions of a name usually share its cached readings)
+        if (picked_from[key] is h.readings or pick in h.readings) and (
+                pick.strong or h.supported or h.chosen is pick or ctx.near(pick, _SUPPORT_KM)):
+            h.chosen = pick
 
 
 def _one_sense(hits: list[Hit]) -> None:

@@ -62,6 +62,14 @@ _NEXT_TOKEN_RE = re.compile(f"(?>{_JOIN_RE.pattern})({_TOKEN_RE.pattern})")
 _FACILITY_RE = re.compile(
     r"[ \t\xa0]+(?:hospital|clinic|airport|university|college|school|stadium|station|prison|hotel|"
     r"church|mosque|temple|market|square|street|avenue|road|bridge|park|neighbou?rhood)\b")
+# What the character after a name's first following one must be for a pattern that starts
+# with spaces and a word to match: another space or the word's first letter. Most names are
+# followed by other words, and this test costs a fraction of a regex call (asked of every
+# name found). Each set is the pattern's alternatives' initials, read off below it.
+_FACILITY_NEXT = frozenset(" \t\xa0hcauspmtrbn")
+_OF_NEXT = frozenset(" \to")                                      # OF_NAME_RE
+_PERSON_NEXT = frozenset(" \tstaenwr")                            # PERSON_AFTER_RE's words,
+_PERSON_FIRST = frozenset(",'’")                                  # or what its others start with
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
@@ -378,10 +386,12 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     if part_of_other_name(text, s, e, single, strong=best.strong and best.feature != "demonym",
                           city=best.kind == "city", people=best.feature == "demonym", body_ok=in_name):
         return None
-    if single and not best.strong and surface in _BODY_HEADS and OF_NAME_RE.match(text, e):
+    nxt = text[e + 1:e + 2]     # the first letter of the word after a space (see _FACILITY_NEXT)
+    if single and not best.strong and surface in _BODY_HEADS and nxt in _OF_NEXT and OF_NAME_RE.match(text, e):
         return None     # "at the Bank of America branch": a body, not the town of Bank
     if single and not best.strong and lead is None and (
-            OF_NAME_RE.match(text, e) or PERSON_AFTER_RE.match(text, e)) and not (
+            (nxt in _OF_NEXT and OF_NAME_RE.match(text, e)) or
+            ((nxt in _PERSON_NEXT or text[e:e + 1] in _PERSON_FIRST) and PERSON_AFTER_RE.match(text, e))) and not (
             named_as_place(text, s) or location_context(text, s, best.kind)):
         return None     # "Bank of America", "Nelson said", "Flores, 26,"
     readings = _readings_for_form(text, s, surface, readings, prev)
@@ -407,10 +417,10 @@ def _accept(text: str, s: int, e: int, readings: tuple[Place, ...], single: bool
     if qualified is not None and hit.qualifier is None:
         hit.qualifier = _matching_qualifier(readings, qualified[0], text[qualified[1]:qualified[2]])
     hit.supported = hit.supported or hit.role == "location" or hit.qualifier is not None or \
-        bool(_INSTITUTION_AFTER_RE.match(text, e)) or named_as_place(text, s) or \
+        (nxt in _INSTITUTION_NEXT and bool(_INSTITUTION_AFTER_RE.match(text, e))) or named_as_place(text, s) or \
         surface.rsplit(None, 1)[-1].lower() in _DIVISION_NAMES     # "Kermanshah Province"
     if single and not best.strong and not hit.supported and (
-            _NAMED_FACILITY_RE.match(text, e) or surface in people):
+            (nxt in _NAMED_FACILITY_NEXT and _NAMED_FACILITY_RE.match(text, e)) or surface in people):
         # "the Webb Center", "Bryant Hall": named for a person, not a small town; a surname
         # seen in full ("Gary Flores"), and no "in Flores" here
         return None
@@ -479,7 +489,8 @@ def _readings_for_form(text: str, s: int, surface: str, readings, prev: Hit | No
     ("Tulsa, Oklahoma", "Vienna, Austria") is a state or a country, not a city."""
     if surface.isupper() and len(surface) <= 5:
         kept = tuple(p for p in readings if p.strong or p.feature in ("alias", "country"))
-    elif _DIVISION_AFTER_RE.match(text, s + len(surface)):
+    elif text[s + len(surface) + 1:s + len(surface) + 2] in _DIVISION_NEXT and \
+            _DIVISION_AFTER_RE.match(text, s + len(surface)):
         # (a division smaller than the city is a namesake elsewhere: "the Charlotte region"
         # is the city's area, not Charlotte parish in Saint Vincent)
         cities = max((p.population for p in readings if p.kind == "city"), default=0)
@@ -496,6 +507,7 @@ def _readings_for_form(text: str, s: int, surface: str, readings, prev: Hit | No
 
 # "the Donetsk region", "Idlib province", "Gyeonggi Province": the division, not its city
 _DIVISION_AFTER_RE = re.compile(r"[ \t]+(?i:province|region|oblast|prefecture|governorate|county)s?\b")
+_DIVISION_NEXT = frozenset(" \tprogcPROGC")     # (see _FACILITY_NEXT; no other letter folds to these)
 
 
 def _named_bare(text: str, name: str) -> bool:
@@ -513,6 +525,7 @@ def _named_bare(text: str, name: str) -> bool:
 _DIVISION_NAMES = frozenset("county parish borough district province region prefecture governorate oblast".split())
 _NAMED_FACILITY_RE = re.compile(r"[ \t](?:Center|Centre|Hall|Park|Stadium|Arena|Field|Theatre|"
                                 r"Theater|Building|Tower|House|Auditorium|Gymnasium|Pavilion)\b")
+_NAMED_FACILITY_NEXT = frozenset("CHPSAFTBG")     # (see _FACILITY_NEXT)
 
 
 # "Gainesville Police", "Newark City Council", "Erie County Sheriff": a town's own institutions
@@ -527,6 +540,7 @@ _INSTITUTION_AFTER_RE = re.compile(
     # "Chapin man dies", "the 20-year-old Camarillo resident", "Albany driver": a local person
     r"[ \t]+(?:man|woman|teen|teens|teenager|boy|girl|couple|resident|native|driver|"
     r"motorist|homeowner)\b")
+_INSTITUTION_NEXT = frozenset(" \tPSFCTBMVHEropfdacsnmwtbgh")     # (see _FACILITY_NEXT)
 
 
 def _matching_qualifier(readings, state: str | None, surface: str) -> str | None:
@@ -545,7 +559,7 @@ def _role(text: str, s: int, e: int, place: Place) -> str:
         return "mention"
     if (s > 0 and text[s - 1] == "-") or (text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha()):
         return "mention"    # "US-China ties", "Washington-Pyongyang confrontation"
-    if _FACILITY_RE.match(text, e):
+    if text[e + 1:e + 2] in _FACILITY_NEXT and _FACILITY_RE.match(text, e):
         return "mention"    # "at La Paz hospital (in Madrid)": the hospital's name, not the city
     if in_dateline(text, s, e) or location_context(text, s, place.kind):
         return "location"
