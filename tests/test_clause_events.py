@@ -294,3 +294,8 @@ def test_a_killing_in_an_airstrike_is_one_military_action():
     (strike,) = attacks
     assert strike.type == "military_action" and strike.trigger == "killed"
     assert "Qasem Soleimani" in strike.actors and strike.date_start == "2016-01-04"
+
+
+def test_workers_who_strike_walk_out():
+    walkout = _events("Ambulance workers in England and Wales are due to strike on Friday.")
+    assert [e.category for e in walkout if e.trigger == "strike"] == ["PROTEST"]

@@ -66,6 +66,9 @@ _NOT_EVENTS = frozenset("be have do get seem become remain keep include mean kno
 _ATTACK_MODIFIERS = frozenset("air missile drone rocket military artillery nuclear aerial precision "
                               "israeli russian ukrainian".split())
 _DEFINITE_DETS = frozenset({"the", "this", "that"})
+# people who strike by walking out
+_WORKERS = frozenset("worker workers employee employees staff nurse nurses doctor doctors teacher teachers "
+                     "driver drivers pilot pilots miner miners union unions member members".split())
 _KEPT_SUBTYPES = frozenset({"nsubj:pass", "aux:pass", "acl:relcl", "obl:agent", "nmod:poss"})
 
 
@@ -208,7 +211,12 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
 
 def _labour_strike(tree: _Tree, w: Word, category: str) -> str:
     """A "strike" noun is a walkout (PROTEST) unless its modifiers make it an attack ("air
-    strike", "missile strikes", "a drone strike")."""
+    strike", "missile strikes", "a drone strike"); so is the verb when workers strike."""
+    if w.pos == "VERB" and w.lemma.lower() == "strike":
+        # "Ambulance workers are due to strike", "nurses struck": a walkout, not an attack
+        subject = tree.kid(w, ("nsubj",)) or _controller(tree, w)
+        workers = subject is not None and subject.lemma.lower() in _WORKERS
+        return "PROTEST" if workers and tree.kid(w, ("obj",)) is None else category
     if w.pos != "NOUN" or w.lemma.lower() not in ("strike", "strikes") or any(
             k.text.lower() in _ATTACK_MODIFIERS for k in tree.kids[w.i] if k.i < w.i):   # any tag: "drone" X
         return category
