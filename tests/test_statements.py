@@ -360,6 +360,10 @@ def test_declaring_a_state_of_emergency_is_an_act_not_words():
 
 # --- issue 14: attribution as source, cue and content -------------------------------------
 
+def _by_speaker(text: str) -> dict:
+    return {s.speaker: s for s in extract_article(make(text)).statements}
+
+
 def _by_words(text: str, words: str, **kw):
     hits = [s for s in extract_article(make(text, **kw)).statements if words in s.text]
     assert hits, f"no statement with {words!r}"
@@ -537,7 +541,7 @@ def test_a_governments_official_speaks_from_its_capital_unless_the_text_says_oth
             "North Korean leader Kim Jong Un said the tests would continue.\n"
             "US Ambassador Nikki Haley said the vote was historic.\n"
             "French President Emmanuel Macron said in Berlin that Europe must act.")
-    by = {s.speaker: s for s in extract_article(make(text)).statements}
+    by = _by_speaker(text)
     assert (by["Moon Jae-in"].place["name"], by["Moon Jae-in"].place_source) == ("Seoul", "actor")
     assert by["Kim Jong Un"].place["name"] == "Pyongyang"       # "North Korean", not "Korean"
     assert by["Nikki Haley"].place is None                       # an envoy speaks abroad
@@ -557,7 +561,7 @@ def test_a_government_speaks_from_its_capital_under_another_countrys_dateline():
             "Japanese Prime Minister Shinzo Abe said the visit gave hope.\n\n"
             "Chinese Foreign Ministry spokesman Lu Kang said China welcomed the visit.\n\n"
             "U.S. Secretary of State John Kerry said the visit honoured the dead.")
-    by = {s.speaker: s for s in extract_article(make(text)).statements}
+    by = _by_speaker(text)
     assert by["Shinzo Abe"].place["name"] == "Hiroshima"        # his own country's dateline
     assert by["John Kerry"].place["name"] == "Hiroshima"        # a minister travels
     assert (by["Lu Kang"].place["name"], by["Lu Kang"].place_source) == ("Beijing", "actor")
@@ -567,7 +571,7 @@ def test_whose_spokesperson_and_where_an_address_was_given_from():
     text = ("SEOUL (Yonhap) -- China's foreign ministry spokesperson Mao Ning said China handles such "
             "cases under domestic law.\n\n"
             "\"We are facing a tragedy,\" Boric said in a televised address from the Chilean capital.")
-    by = {s.speaker: s for s in extract_article(make(text)).statements}
+    by = _by_speaker(text)
     assert (by["Mao Ning"].place["name"], by["Mao Ning"].place_source) == ("Beijing", "actor")
     assert (by["Boric"].place["name"], by["Boric"].place_source) == ("Santiago", "text")
 
@@ -595,7 +599,7 @@ def test_with_no_dateline_a_person_speaks_where_the_story_was_last_set():
             "Officials expect more aftershocks.\n\n"
             "\"This is a town where every house has a crack,\" said Aya Batrawy.\n\n"
             "Turkey's foreign ministry spokesperson Oncu Keceli said Turkey would send help.")
-    by = {s.speaker: s for s in extract_article(make(text)).statements}
+    by = _by_speaker(text)
     assert (by["Aya Batrawy"].place["name"], by["Aya Batrawy"].place_source) == ("Amizmiz", "scene")
     # a government's official speaks from its capital, not from the story's scene
     assert by["Oncu Keceli"].place["name"] == "Ankara"
