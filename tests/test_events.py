@@ -282,3 +282,12 @@ def test_event_dates_and_places_generalise_to_other_news_styles():
             wrong.append((article, words, [(e["date_start"], (e["place"] or {}).get("name")) for e in hits]))
     print(f"\nsynthetic styles: {right}/{len(gold['events'])} events with the right date and place", wrong)
     assert right / len(gold["events"]) >= 0.9
+
+
+def test_a_country_describing_a_firm_is_no_party_to_its_announcement():
+    text = ("The United States automobile manufacturing firm General Motors announced on Wednesday "
+            "that most of its bondholders did not exchange its debt.")
+    article = Article(id="a", path="a", text=text, title="", outlet=None, published=date(2009, 5, 28),
+                      published_source="manifest", sha256=hashlib.sha256(text.encode()).hexdigest())
+    (announced,) = [e for e in extract_article(article).events if e.type == "announcement"]
+    assert announced.actors == ["General Motors"]

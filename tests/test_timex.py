@@ -102,6 +102,10 @@ def test_times_of_day(text, expected):
 def test_a_bare_clock_time_has_a_value_but_no_day_on_the_timeline():
     (found,) = find_timexes("The blast came at 10:35 a.m. local time.", PUB)
     assert found.value == "2013-03-22T10:35" and found.date_start is None
+    # unless its sentence names the day ("at 16:00 UTC today, ... the 12:00 UTC announcement")
+    text = "Obama spoke at 16:00 UTC today, after the 12:00 UTC announcement. The vote is at 10:00 UTC."
+    days = {t.text: t.date_start for t in find_timexes(text, PUB)}
+    assert days["12:00 UTC"] == PUB and days["10:00 UTC"] is None
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -310,6 +310,8 @@ def _syntax(text: str, mention: Mention, mentions: list[Mention]) -> str:
     after a role noun ("with a top official, Yang Jiechi") shares its anchor's role."""
     if text[mention.end:mention.end + 2] in ("’s", "'s"):
         return POSSESSIVE
+    if mention.kind == COUNTRY and _names_what_follows(text, mention, mentions):
+        return MODIFIER          # "the United States Barack Obama", "the U.S. automaker General Motors"
     start = mention.chain_start if mention.chain_start >= 0 else mention.start
     if mention.kind == PERSON and text[max(0, start - 4):start].strip().lower() == "the":
         return MODIFIER          # "the Trump administration"
@@ -335,6 +337,20 @@ def _syntax(text: str, mention: Mention, mentions: list[Mention]) -> str:
             return prev[-1].syntax if prev else SUBJECT
         return SUBJECT
     return SUBJECT
+
+
+# a country's name before a name, or before a kind of firm and its name, describes that name
+_DESCRIBED_NAME_RE = re.compile(r"[ \t\xa0]+(?:(?:[a-z-]+[ \t\xa0]+){0,3}(?:firm|company|group|maker|automaker|"
+                                r"carmaker|carrier|airline|giant|producer|manufacturer|agency|network|"
+                                r"operator|retailer|bank|lender|insurer)[ \t\xa0]+)?")
+
+
+def _names_what_follows(text: str, mention: Mention, mentions) -> bool:
+    gap = _DESCRIBED_NAME_RE.match(text, mention.end)
+    at = gap.end() if gap else mention.end
+    if at == mention.end or not text[at:at + 1].isupper():
+        return False
+    return any(m.start == at and m.kind in (PERSON, ORG) for m in mentions.between(at, at + 1))
 
 
 def _learn_appositions(text: str, mentions: list[Mention], people) -> None:

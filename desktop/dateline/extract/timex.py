@@ -245,11 +245,31 @@ def _join_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
             i += 2
             continue
         if t.type == "TIME" and t.precision == "day" and t.date_start is not None and \
-                re.match(r"\d", t.text) and t.value[:10] == (t.date_start.isoformat()):
+                re.match(r"\d", t.text) and t.value[:10] == (t.date_start.isoformat()) and \
+                not _day_named_nearby(text, t, timexes):
             t = Timex(t.start, t.end, t.text, t.type, t.value)   # a bare clock time: no day known
         out.append(t)
         i += 1
     return out
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s")
+# a day by its name or date, not "tonight" (often a quoted speaker's) or a clock time
+_NAMED_DAY_RE = re.compile(r"(?i:today|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                           r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
+
+def _day_named_nearby(text: str, clock: Timex, timexes: list[Timex]) -> bool:
+    """"at 16:00 UTC today, ... following the 12:00 UTC announcement": the sentence names
+    the day the bare clock time falls on, so its day is known."""
+    for t in timexes:
+        if t is clock or t.precision != "day" or t.date_start != clock.date_start or \
+                not _NAMED_DAY_RE.match(t.text):
+            continue
+        lo, hi = (t.end, clock.start) if t.end <= clock.start else (clock.end, t.start)
+        if not _SENTENCE_END_RE.search(text, lo, hi):
+            return True
+    return False
 
 
 _YEAR_AGO_RE = re.compile(r"(?i:(?:an?\s+|the\s+)?year[- ](?:ago|earlier))$")
