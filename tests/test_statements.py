@@ -603,3 +603,12 @@ def test_with_no_dateline_a_person_speaks_where_the_story_was_last_set():
     assert (by["Aya Batrawy"].place["name"], by["Aya Batrawy"].place_source) == ("Amizmiz", "scene")
     # a government's official speaks from its capital, not from the story's scene
     assert by["Oncu Keceli"].place["name"] == "Ankara"
+
+
+def test_words_from_long_ago_are_not_placed_at_todays_scene():
+    text = ("Doris Day died on Monday at her home in Carmel, California. She was born in Cincinnati "
+            "in 1922.\n\nShe made 39 films.\n\n\"I have the unfortunate reputation of being Miss Goody "
+            "Two-Shoes,\" Day said in her 1976 autobiography.")
+    (said,) = [s for s in extract_article(make(text, published=date(2019, 5, 16))).statements
+               if "Goody" in s.text]
+    assert said.date_start == "1976-01-01" and said.place is None

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date
 
 from ._scene import Scenes, seat_of
 from ._mention import ORG
@@ -140,7 +141,7 @@ def decide_when_where(items, events, times, places, quotes, spans, text="", publ
                 _set_date(rec, dateline[0], "dateline")
         if rec.place is None:
             _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline[1], times, text,
-                            people or {})
+                            people or {}, published)
 
 
 def _carry_from_previous(items, spans) -> None:
@@ -182,7 +183,7 @@ def _dateline(text, spans, times, places, published):
 
 
 def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_place, times, text,
-                    people) -> None:
+                    people, published=None) -> None:
     """scene, else dateline, else actor (see the module docstring). What sets a scene is
     ``Scenes``' rule (events use it too); a statement's scene is also a city or a site, in
     this or the previous paragraph (anywhere earlier for a person in a story with no
@@ -193,7 +194,8 @@ def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_pl
     # (a new scene ends the old); a country, an institution, a publication or a government's
     # official speaks from its own place (the actor rule), not from the story's
     story_scene = dateline_place is None and rec.speaker_kind in _AT_SCENE_SPEAKERS and \
-        not _COMMENTATORS_RE.search(rec.speaker) and _home_capital(rec, people) is None
+        not _COMMENTATORS_RE.search(rec.speaker) and _home_capital(rec, people) is None and \
+        not _long_before(rec, published)
     reach = len(spans) if story_scene else _SCENE_PARAGRAPHS
     lowest_para = spans[here].para - reach if spans else 0
 
@@ -283,6 +285,13 @@ def _scene_time(rec, attribution, times, quoted, spans, starts, text, published)
             continue   # a dateline's date is the dateline rule's
         scene = t
     return scene
+
+
+def _long_before(rec, published) -> bool:
+    """Dated more than ``_SCENE_MAX_DAYS`` before publication ("in her 1976 autobiography"):
+    words from another time, not from where today's story is set."""
+    return bool(rec.date_end and published) and \
+        (published - date.fromisoformat(rec.date_end)).days > _SCENE_MAX_DAYS
 
 
 def _other_day(rec, span, times) -> bool:
