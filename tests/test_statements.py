@@ -612,3 +612,15 @@ def test_words_from_long_ago_are_not_placed_at_todays_scene():
     (said,) = [s for s in extract_article(make(text, published=date(2019, 5, 16))).statements
                if "Goody" in s.text]
     assert said.date_start == "1976-01-01" and said.place is None
+
+
+def test_where_the_speaker_is_now_and_an_institution_speaks_from_its_seat():
+    text = ("SEOUL (AP) - North Korea fired a missile from near Pyongyang on Wednesday.\n\n"
+            "Japanese Prime Minister Fumio Kishida, who is in Lithuania for a NATO summit, told "
+            "reporters the launch was an outrageous act.\n\n"
+            "Diplomats met at the United Nations in New York on Wednesday.\n"
+            "The World Health Organization said 700 people had been killed.")
+    by = _by_speaker(text)
+    assert (by["Fumio Kishida"].place["name"], by["Fumio Kishida"].place_source) == ("Lithuania", "text")
+    who = by["World Health Organization"]
+    assert (who.place["name"], who.place_source) == ("Geneva", "actor")    # not the New York scene

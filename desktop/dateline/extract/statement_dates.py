@@ -64,6 +64,8 @@ _AUDIENCE_RE = re.compile(r"\b(?:told|addressed|briefed|before)\s+(?:the\s+|a\s+
 # "arrived Saturday after issuing a warning, saying ...": the Saturday is not the saying's
 _BARRIER_RE = re.compile(r"\b(?:after|before|following|since|while)\b")
 _RELATIVE_RE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]*,")
+# "Kishida, who is in Lithuania for a NATO summit, told reporters": where the speaker is now
+_WHERE_NOW_RE = re.compile(r",\s+who\s+(?:is|are)\s+(?:in|at|visiting)\s")
 _LINK_RE = re.compile(
     r"\b(?:after|following|at|during|told|addressed|briefed)\s+(?:the|a|an|their|his|her|its|this|that)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:talks|meeting|meetings|summit|conference|briefing|session|rally|hearing|"
@@ -208,7 +210,9 @@ def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_pl
                 or bool(_APPOSITION_PLACE_RE.search(text, max(spans[at].start, p.start - 80), p.start)))
 
     scene = scenes.before(attribution, skip=out_of_scope)
-    capital = None if scene is not None else _home_capital(rec, people)
+    capital = _home_capital(rec, people)
+    if scene is not None and capital is not None and capital.country != scene.country and _stays_home(rec, people):
+        scene = None    # "the World Health Organization said" after a New York scene: from Geneva
     if scene is not None:
         rec.place, rec.place_source = _as_place(scene), "scene"
     elif dateline_place is not None and (capital is None or capital.country == dateline_place.country
@@ -367,7 +371,8 @@ def _in_leading_clause(text: str, t, sentence_start: int, attribution: int) -> b
 def _stated_when_where(rec, attribution, times, places, quotes, text, published) -> None:
     blocked = [] if rec.direct else [(rec.start - 1, rec.end + 1)]
     # "Merkel, who met Trump in Brussels on Thursday, added that": not when she spoke
-    blocked += [(m.start(), m.end()) for m in _RELATIVE_RE.finditer(text, rec.sentence_start, rec.sentence_end)]
+    blocked += [(m.start(), m.end()) for m in _RELATIVE_RE.finditer(text, rec.sentence_start, rec.sentence_end)
+                if not _WHERE_NOW_RE.match(text, m.start())]
 
     def usable(x) -> bool:
         return (rec.sentence_start <= x.start and x.end <= rec.sentence_end and not quotes.contains(x.start)
