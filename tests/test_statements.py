@@ -624,3 +624,11 @@ def test_where_the_speaker_is_now_and_an_institution_speaks_from_its_seat():
     assert (by["Fumio Kishida"].place["name"], by["Fumio Kishida"].place_source) == ("Lithuania", "text")
     who = by["World Health Organization"]
     assert (who.place["name"], who.place_source) == ("Geneva", "actor")    # not the New York scene
+
+
+def test_a_commentator_speaks_from_where_they_work_not_from_the_last_scene():
+    text = ("SEOUL (AP) - North Korea fired a missile on Wednesday.\n\n"
+            "State Department spokesman Matthew Miller said in Washington that the launch was a violation.\n"
+            "Leif-Eric Easley, a professor at Ewha Womans University, said the timing was deliberate.")
+    easley = _by_speaker(text)["Leif-Eric Easley"]
+    assert (easley.place["name"], easley.place_source) == ("Seoul", "dateline")

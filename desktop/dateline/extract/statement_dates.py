@@ -92,7 +92,8 @@ _SCENE_MAX_DAYS = 183
 _SCENE_PARAGRAPHS = 1   # a scene set in the previous paragraph still holds; older ones have moved on
 _AT_SCENE_SPEAKERS = frozenset({"person", "anonymous"})
 # voices that comment from wherever they work, not from where the story is set
-_COMMENTATORS_RE = re.compile(r"(?i:analyst|expert|economist|observer|critic|scholar|researcher|commentator)")
+_COMMENTATORS_RE = re.compile(r"(?i:analyst|expert|economist|observer|critic|scholar|researcher|commentator|"
+                              r"professor|strategist)")
 _LINKED_KINDS = frozenset({"meeting", "other", "announcement"})   # not visits: "before his visit, he said"
 
 
@@ -196,8 +197,7 @@ def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_pl
     # (a new scene ends the old); a country, an institution, a publication or a government's
     # official speaks from its own place (the actor rule), not from the story's
     story_scene = dateline_place is None and rec.speaker_kind in _AT_SCENE_SPEAKERS and \
-        not _COMMENTATORS_RE.search(rec.speaker) and _home_capital(rec, people) is None and \
-        not _long_before(rec, published)
+        _home_capital(rec, people) is None and not _long_before(rec, published)
     reach = len(spans) if story_scene else _SCENE_PARAGRAPHS
     lowest_para = spans[here].para - reach if spans else 0
 
@@ -209,7 +209,9 @@ def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_pl
                 or _after_org(text, p.start)
                 or bool(_APPOSITION_PLACE_RE.search(text, max(spans[at].start, p.start - 80), p.start)))
 
-    scene = scenes.before(attribution, skip=out_of_scope)
+    # commentators speak from where they work, not from where the story was just set
+    commentator = _COMMENTATORS_RE.search(rec.speaker) or _COMMENTATORS_RE.search(_person(rec, people)[1])
+    scene = None if commentator else scenes.before(attribution, skip=out_of_scope)
     capital = _home_capital(rec, people)
     if scene is not None and capital is not None and capital.country != scene.country and _stays_home(rec, people):
         scene = None    # "the World Health Organization said" after a New York scene: from Geneva
