@@ -299,3 +299,11 @@ def test_a_killing_in_an_airstrike_is_one_military_action():
 def test_workers_who_strike_walk_out():
     walkout = _events("Ambulance workers in England and Wales are due to strike on Friday.")
     assert [e.category for e in walkout if e.trigger == "strike"] == ["PROTEST"]
+
+
+def test_putting_a_satellite_into_orbit_is_a_launch():
+    text = "SEOUL (Reuters) - North Korea says it put a satellite into orbit on Sunday."
+    launch = _one(text, "TEST")
+    assert launch.actors == ["North Korea"] and launch.date_start == "2016-01-03"
+    assert launch.type == "military_action"
+    assert not [e for e in _events("The company put its plans on hold on Monday.") if e.category == "TEST"]

@@ -66,6 +66,7 @@ _NOT_EVENTS = frozenset("be have do get seem become remain keep include mean kno
 _ATTACK_MODIFIERS = frozenset("air missile drone rocket military artillery nuclear aerial precision "
                               "israeli russian ukrainian".split())
 _DEFINITE_DETS = frozenset({"the", "this", "that"})
+_PLACING_VERBS = frozenset({"put", "place", "send", "deliver", "inject", "lift", "carry"})
 # people who strike by walking out
 _WORKERS = frozenset("worker workers employee employees staff nurse nurses doctor doctors teacher teachers "
                      "driver drivers pilot pilots miner miners union unions member members".split())
@@ -148,7 +149,8 @@ def analyse(sentences: list[Sentence], times, places) -> list[ClauseEvent]:
 
 
 def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
-    preds = {w.i: _labour_strike(tree, w, cat) for w in tree.s.words if (cat := category_of(w.lemma, w.pos))}
+    preds = {w.i: _labour_strike(tree, w, cat) for w in tree.s.words
+             if (cat := category_of(w.lemma, w.pos) or _into_orbit(tree, w))}
     # "signed the treaty": one event, the verb's
     preds = {i: cat for i, cat in preds.items() if not _same_as_verb(tree, tree.s.words[i], preds)}
     # "concludes a two-day meeting": the meeting is the event, the light verb carries it
@@ -207,6 +209,15 @@ def _sentence_events(tree: _Tree, times, places) -> list[ClauseEvent]:
             path = _time_path(tree, _carrier(tree, tree.s.words[i], preds) or tree.s.words[i], own_time)
             ev.inherited_time = path[0] if path else None
     return [events[i] for i in sorted(events)]
+
+
+def _into_orbit(tree: _Tree, w: Word) -> str | None:
+    """"put a satellite into orbit", "sent a probe into space": a launch (TEST), though
+    "put" and "send" are no events by themselves (the parse may hang the orbit on the object)."""
+    if w.pos != "VERB" or w.lemma.lower() not in _PLACING_VERBS:
+        return None
+    near = [k for k in tree.kids[w.i]] + [g for k in tree.kids[w.i] if _base(k.dep) == "obj" for g in tree.kids[k.i]]
+    return "TEST" if any(k.lemma.lower() in ("orbit", "space") and tree.case_of(k) == "into" for k in near) else None
 
 
 def _labour_strike(tree: _Tree, w: Word, category: str) -> str:
