@@ -39,8 +39,8 @@ _NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "reject", "avoid",
 _PLAN_GOVERNORS = frozenset({"plan", "expect", "schedule", "intend", "aim", "prepare", "hope", "want",
                              "seek", "propose", "vow", "pledge", "promise", "threaten", "set", "due",
                              "go", "consider", "mull", "weigh", "offer", "need", "wish", "try"})
-# the governors of a controlled verb that put its event on a calendar ("is expected to unveil")
 _GOVERNORS_UP = 4     # clauses an adverbial clause's pronoun may look up for its antecedent
+# the governors of a controlled verb that put its event on a calendar ("is expected to unveil")
 _SCHEDULE_GOVERNORS = frozenset({"expect", "schedule", "set", "due", "plan", "prepare", "go"})
 _PLANNED_ADJ = frozenset({"planned", "upcoming", "proposed", "scheduled", "expected", "future",
                           "next", "possible", "potential", "prospective", "forthcoming"})
@@ -216,7 +216,7 @@ def _into_orbit(tree: _Tree, w: Word) -> str | None:
     "put" and "send" are no events by themselves (the parse may hang the orbit on the object)."""
     if w.pos != "VERB" or w.lemma.lower() not in _PLACING_VERBS:
         return None
-    near = [k for k in tree.kids[w.i]] + [g for k in tree.kids[w.i] if _base(k.dep) == "obj" for g in tree.kids[k.i]]
+    near = list(tree.kids[w.i]) + [g for k in tree.kids[w.i] if _base(k.dep) == "obj" for g in tree.kids[k.i]]
     return "TEST" if any(k.lemma.lower() in ("orbit", "space") and tree.case_of(k) == "into" for k in near) else None
 
 

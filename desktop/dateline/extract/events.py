@@ -167,13 +167,13 @@ def place_events(events: list[EventMentionRec], text, spans, mentions: list[Ment
         if k < 0 or rec.start >= body[k].end:
             continue     # the headline: no paragraph, no scene before it
         span = body[k]
-        # an older event ("In 2016, ...", "born in 1922") is background: no scene is its
-        # (it keeps the acting state's country)
         # the acting state: the clause's agent; none if it names no agent, or a person ("US
         # singer Doris Day died": her country names her, it does not act)
         agents = (rec.roles or {}).get("agent", [])
         if any(ctx.actor_kinds.get(a) == PERSON for a in agents):
             agents = []
+        # an older event ("In 2016, ...", "born in 1922") is background: no scene is its
+        # (it keeps the acting state's country)
         news = not rec.future and not rec.reported and not ctx.blocked(rec.start) and _recent(rec, published)
         local_report = rec.reported and not ctx.blocked(rec.start) and _local_report(rec, published)
         if (news or local_report) and id(rec) not in speech:

@@ -434,7 +434,7 @@ _UNKNOWN_QUALIFIED_RE = re.compile(r"\b(?:in|at|near|outside)[ \t]+(?P<name>(?:[
 def _qualifies_unknown_place(text: str, s: int, prev: Hit | None) -> bool:
     """A state or country after a cued name the gazetteer does not know ("in Carmel Valley,
     California"): the event is in that state, the nearest place the text gives."""
-    if not text.endswith(",", 0, s - 1) and not text.endswith(",", 0, s):
+    if "," not in text[max(0, s - 2):s]:
         return False
     head = text[max(0, s - 60):s]
     m = _UNKNOWN_QUALIFIED_RE.search(head)

@@ -196,8 +196,9 @@ def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_pl
     # with no dateline to fall back on, a person's words are where the story last was set
     # (a new scene ends the old); a country, an institution, a publication or a government's
     # official speaks from its own place (the actor rule), not from the story's
+    capital = _home_capital(rec, people)
     story_scene = dateline_place is None and rec.speaker_kind in _AT_SCENE_SPEAKERS and \
-        _home_capital(rec, people) is None and not _long_before(rec, published)
+        capital is None and not _long_before(rec, published)
     reach = len(spans) if story_scene else _SCENE_PARAGRAPHS
     lowest_para = spans[here].para - reach if spans else 0
 
@@ -212,7 +213,6 @@ def _inferred_place(rec, attribution, scenes, quoted, spans, starts, dateline_pl
     # commentators speak from where they work, not from where the story was just set
     commentator = _COMMENTATORS_RE.search(rec.speaker) or _COMMENTATORS_RE.search(_person(rec, people)[1])
     scene = None if commentator else scenes.before(attribution, skip=out_of_scope)
-    capital = _home_capital(rec, people)
     if scene is not None and capital is not None and capital.country != scene.country and _stays_home(rec, people):
         scene = None    # "the World Health Organization said" after a New York scene: from Geneva
     if scene is not None:

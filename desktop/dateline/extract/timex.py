@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from . import _daterules, _timexrules, _timexyears
 from . import _triggers as T
+from ._datepatterns import _MONTH_ABBR, _MONTHS, _WEEKDAYS
 from ._triggers import Triggers
 from ._relative import anchored
 from ._timexwords import PART_OF_DAY, SEASON_CODES, duration_value, number_value, week_value
@@ -255,8 +256,7 @@ def _join_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s")
 # a day by its name or date, not "tonight" (often a quoted speaker's) or a clock time
-_NAMED_DAY_RE = re.compile(r"(?i:today|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-                           r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_NAMED_DAY_RE = re.compile(rf"(?i:today|yesterday|tomorrow|{'|'.join(_WEEKDAYS + _MONTHS + _MONTH_ABBR)})")
 
 
 def _day_named_nearby(text: str, clock: Timex, timexes: list[Timex]) -> bool:
